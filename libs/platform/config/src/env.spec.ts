@@ -1,0 +1,34 @@
+import { AuthEnv, ConfigError, DatabaseEnv, describeEnv, loadEnv, MailEnv } from './env';
+
+describe('loadEnv', () => {
+  it('applies defaults and converts numbers', () => {
+    const env = loadEnv(DatabaseEnv, { DATABASE_URL: 'postgres://app@db/cpts', DATABASE_POOL_SIZE: '7' });
+    expect(env.DATABASE_URL).toBe('postgres://app@db/cpts');
+    expect(env.DATABASE_POOL_SIZE).toBe(7);
+  });
+
+  it('names the variable but never prints a rejected secret', () => {
+    const secret = 'short-secret';
+    let error: unknown;
+    try {
+      loadEnv(AuthEnv, { JWT_SECRET: secret });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain('JWT_SECRET');
+    expect((error as Error).message).not.toContain(secret);
+  });
+
+  it('reads booleans', () => {
+    const env = loadEnv(AuthEnv, { JWT_SECRET: 'x'.repeat(32), COOKIE_SECURE: 'false' });
+    expect(env.COOKIE_SECURE).toBe(false);
+  });
+
+  it('masks sensitive values when described', () => {
+    const env = loadEnv(MailEnv, { SMTP_URL: 'smtp://127.0.0.1:2525', LINK_SECRET: 'y'.repeat(40) });
+    const described = describeEnv(env);
+    expect(described.LINK_SECRET).toBe('***');
+    expect(described.SMTP_URL).toBe('smtp://127.0.0.1:2525');
+  });
+});

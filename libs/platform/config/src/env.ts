@@ -1,0 +1,201 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const SENSITIVE = Symbol('sensitive');
+
+/** Marks an environment value that must never be logged or printed. */
+export function Sensitive(): PropertyDecorator {
+  return (target, key) => {
+    const set: Set<string | symbol> = Reflect.getMetadata(SENSITIVE, target) ?? new Set();
+    set.add(key);
+    Reflect.defineMetadata(SENSITIVE, set, target);
+  };
+}
+
+export function isSensitive(envClass: object, key: string): boolean {
+  const set: Set<string | symbol> | undefined = Reflect.getMetadata(SENSITIVE, envClass);
+  return set?.has(key) ?? false;
+}
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const pgUrl = /^postgres(ql)?:\/\/.+/;
+
+export class RuntimeEnv {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+/** The runtime connection: a role that owns no table and cannot bypass RLS. */
+export class DatabaseEnv {
+  @Sensitive()
+  @Matches(pgUrl, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 20;
+}
+
+/** The owner connection, used only by the migrator. */
+export class MigrationEnv {
+  @Sensitive()
+  @Matches(pgUrl, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
+  MIGRATION_DATABASE_URL: string;
+
+  /** The runtime role the migrator grants table privileges to. */
+  @Matches(/^[a-z_][a-z0-9_]*$/)
+  DATABASE_RUNTIME_ROLE = 'cpts_app';
+}
+
+export class RedisEnv {
+  @Sensitive()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string;
+
+  /** Prefix of every key; queues add a hash tag per queue for Redis Cluster. */
+  @Matches(/^[a-zA-Z0-9_-]+$/)
+  REDIS_PREFIX = 'cpts';
+}
+
+export class AuthEnv {
+  @Sensitive()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TTL_DAYS = 30;
+
+  /** Refresh cookie sent over HTTPS only; turn off only for plain-HTTP local runs. */
+  @Transform(toBool)
+  @IsBoolean()
+  COOKIE_SECURE = true;
+}
+
+export class MailEnv {
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL: string;
+
+  @IsString()
+  MAIL_FROM = 'Plateforme CPTS <no-reply@cpts.localhost>';
+
+  /** Public address of the web app, used to build the links in emails. */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  APP_URL = 'http://localhost:3000';
+
+  /** Key material for secrets kept in the mail outbox until sent (AES-256-GCM). */
+  @Sensitive()
+  @IsString()
+  @MinLength(32, { message: 'LINK_SECRET must be at least 32 characters' })
+  LINK_SECRET: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SMTP_POOL_SIZE = 5;
+}
+
+export class GatewayEnv {
+  @IsString()
+  GATEWAY_HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  GATEWAY_PORT = 3000;
+
+  /** Honour X-Forwarded-For (behind a load balancer) for client IPs and rate limits. */
+  @Transform(toBool)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(30)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  GRAPHQL_MAX_COMPLEXITY = 2000;
+
+  /** Folder of the built web app served at /, when present. */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+}
+
+export class WorkerEnv {
+  @IsString()
+  WORKER_HTTP_HOST = '127.0.0.1';
+
+  /** Health and metrics only: the worker serves no other HTTP. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HTTP_PORT = 3001;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAIL_CONCURRENCY = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  RECONCILE_INTERVAL_MS = 30000;
+}
+
+export class ConfigError extends Error {}
+
+type EnvClass<T> = new () => T;
+
+/**
+ * Reads and validates one group of environment variables. Errors name the
+ * variable and the rule, never the value (it may be a secret).
+ */
+export function loadEnv<T extends object>(envClass: EnvClass<T>, source: NodeJS.ProcessEnv = process.env): T {
+  const defaults = new envClass() as Record<string, unknown>;
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults).concat(Object.keys(source))) {
+    if (source[key] !== undefined && source[key] !== '') raw[key] = source[key];
+  }
+  const instance = plainToInstance(envClass, { ...defaults, ...raw });
+  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid environment (${envClass.name}):\n${lines.join('\n')}`);
+  }
+  return instance;
+}
+
+/** The values of an env group fit for a log line: sensitive ones masked. */
+export function describeEnv(env: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(env)) {
+    out[key] = isSensitive(Object.getPrototypeOf(env), key) ? '***' : value;
+  }
+  return out;
+}
