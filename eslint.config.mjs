@@ -10,6 +10,8 @@ const layering = (allowTesting) => [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:platform', ...(allowTesting ? ['type:testing'] : [])] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', ...(allowTesting ? ['type:testing'] : [])] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:testing'] },
+  // Local tools (the development SMTP sink) may use test helpers.
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:platform', 'type:testing'] },
 ];
 
 export default [

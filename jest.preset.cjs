@@ -39,6 +39,9 @@ module.exports = {
   moduleNameMapper: jestModuleNameMapper(),
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testMatch: ['<rootDir>/**/*.spec.ts'],
+  // Some CommonJS dependencies (mercurius, fastify plugins) load ESM with a
+  // dynamic import(); Jest serves those only with --experimental-vm-modules,
+  // which every project's test target sets in NODE_OPTIONS.
   // Two cores here: Nx runs two projects at once, each Jest one file at a time.
   maxWorkers: 1,
 };

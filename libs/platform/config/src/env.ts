@@ -139,6 +139,12 @@ export class GatewayEnv {
   @Min(10)
   GRAPHQL_MAX_COMPLEXITY = 2000;
 
+  /** When set, GET /metrics requires "Authorization: Bearer <token>". */
+  @Sensitive()
+  @IsOptional()
+  @IsString()
+  METRICS_TOKEN?: string;
+
   /** Folder of the built web app served at /, when present. */
   @IsOptional()
   @IsString()
@@ -164,8 +170,14 @@ export class WorkerEnv {
 
   @Transform(toInt)
   @IsInt()
-  @Min(1000)
+  @Min(500)
   RECONCILE_INTERVAL_MS = 30000;
+
+  /** How long a job stays locked to its worker; a killed worker's jobs are retried after it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  JOB_LOCK_MS = 30000;
 }
 
 export class ConfigError extends Error {}

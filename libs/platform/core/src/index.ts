@@ -3,3 +3,7 @@ export * from './roles';
 export * from './principal';
 export * from './request-scope';
 export * from './access';
+export * from './connection';
+export * from './loaders';
+export * from './uuid.pipe';
+export * from './search-key';

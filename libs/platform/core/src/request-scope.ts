@@ -16,7 +16,14 @@ export interface ScopedTransaction {
 export interface RequestScope {
   requestId: string;
   principal: Principal | null;
+  /**
+   * The CPTS every tenant query of this scope is confined to: the principal's
+   * active CPTS for a request, the job's CPTS for a job, null otherwise.
+   */
+  tenantId: string | null;
   ip: string | null;
+  /** Why a presented access token was refused (the principal is then null). */
+  authProblem: 'expired' | 'invalid' | null;
   transaction: ScopedTransaction | null;
   /** Work that must happen only once the transaction is committed (enqueueing jobs). */
   afterCommit: Array<() => Promise<void> | void>;
@@ -27,7 +34,7 @@ export interface RequestScope {
 const storage = new AsyncLocalStorage<RequestScope>();
 
 export function newScope(init: Partial<RequestScope> & { requestId: string }): RequestScope {
-  return { principal: null, ip: null, transaction: null, afterCommit: [], loaders: new Map(), ...init };
+  return { principal: null, tenantId: null, ip: null, authProblem: null, transaction: null, afterCommit: [], loaders: new Map(), ...init };
 }
 
 export function runInScope<T>(scope: RequestScope, fn: () => T): T {
@@ -48,14 +55,21 @@ export function requireScope(): RequestScope {
 }
 
 export function requirePrincipal(): Principal {
-  const principal = requireScope().principal;
-  if (!principal) throw AppError.unauthenticated();
-  return principal;
+  const scope = requireScope();
+  if (!scope.principal) {
+    throw AppError.unauthenticated(scope.authProblem === 'expired' ? 'Votre session a expiré. Reconnectez-vous.' : 'Veuillez vous connecter.');
+  }
+  return scope.principal;
 }
 
-/** The active CPTS of the caller; FORBIDDEN when the session has none. */
+/** The CPTS of this scope; FORBIDDEN when the session has none. */
 export function requireTenantId(): string {
-  const principal = requirePrincipal();
-  if (!principal.tenantId) throw AppError.forbidden('Choisissez d’abord une CPTS.');
-  return principal.tenantId;
+  const tenantId = requireScope().tenantId;
+  if (!tenantId) throw AppError.forbidden('Choisissez d’abord une CPTS.');
+  return tenantId;
+}
+
+/** Runs `fn` once the scope's transaction has committed (never if it rolls back). */
+export function afterCommit(fn: () => Promise<void> | void): void {
+  requireScope().afterCommit.push(fn);
 }

@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv } from '@cpts/platform-config';
+import { DbModule } from '@cpts/platform-db';
+import { DirectoryModule, directoryEntities } from '@cpts/directory';
+import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
+import { MailOutboxRow } from '@cpts/platform-mail';
+import { Logger, Metrics } from '@cpts/platform-observability';
+import { QueueModule } from '@cpts/platform-queue';
+import { ReferenceModule, referenceEntities } from '@cpts/platform-reference';
+import { complexityLimit } from './complexity';
+import { mercuriusErrorFormatter } from './errors';
+import { HealthController } from './health.controller';
+import { createValidationPipe } from './validation';
+
+export const LOGGER = Symbol('LOGGER');
+
+export const gatewayEntities = [...referenceEntities, ...identityEntities, MailOutboxRow, ...directoryEntities];
+
+/** The gateway: GraphQL for the web app, plus health and metrics. */
+export function gatewayModule(logger: Logger, metrics: Metrics) {
+  @Module({
+    imports: [
+      ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, AuthEnv, MailEnv, GatewayEnv]),
+      DbModule.forRoot({ entities: gatewayEntities, applicationName: 'cpts-gateway' }),
+      QueueModule.forRoot(),
+      GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+        driver: MercuriusDriver,
+        inject: [GatewayEnv, RuntimeEnv],
+        useFactory: (gateway: GatewayEnv, runtime: RuntimeEnv) => ({
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          graphiql: runtime.NODE_ENV === 'development',
+          // Compile an operation to JavaScript once it has run once.
+          jit: 1,
+          queryDepth: gateway.GRAPHQL_MAX_DEPTH,
+          allowBatchedQueries: false,
+          validationRules: runtime.NODE_ENV === 'production' ? [NoSchemaIntrospectionCustomRule] : [],
+          hooks: { preExecution: [complexityLimit(gateway.GRAPHQL_MAX_COMPLEXITY)] },
+          errorFormatter: mercuriusErrorFormatter(logger),
+          context: (req: unknown, reply: unknown) => ({ req, reply }),
+        }),
+      }),
+      ReferenceModule,
+      IdentityModule,
+      DirectoryModule,
+    ],
+    controllers: [HealthController],
+    providers: [
+      { provide: LOGGER, useValue: logger },
+      { provide: Metrics, useValue: metrics },
+      { provide: APP_GUARD, useExisting: AccessGuard },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+    ],
+  })
+  class GatewayModule {}
+  return GatewayModule;
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Headers, HttpCode, Inject, Res } from '@nestjs/common';
+import { Public } from '@cpts/platform-core';
+import { checkReadiness, HealthCheck, Metrics } from '@cpts/platform-observability';
+import { REDIS } from '@cpts/platform-queue';
+import type { FastifyReply } from 'fastify';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { GatewayEnv } from '@cpts/platform-config';
+
+/** Probes for the orchestrator and Prometheus. Public by design: they reveal no data. */
+@Controller()
+export class HealthController {
+  private readonly checks: HealthCheck[];
+
+  constructor(
+    dataSource: DataSource,
+    @Inject(REDIS) redis: Redis,
+    private readonly metrics: Metrics,
+    private readonly env: GatewayEnv,
+  ) {
+    this.checks = [
+      { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
+      { name: 'redis', check: async () => void (await redis.ping()) },
+    ];
+  }
+
+  @Get('/health/live')
+  @Public()
+  @HttpCode(200)
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('/health/ready')
+  @Public()
+  async ready(@Res() reply: FastifyReply) {
+    const report = await checkReadiness(this.checks);
+    await reply.status(report.status === 'ok' ? 200 : 503).send(report);
+  }
+
+  @Get('/metrics')
+  @Public()
+  async prometheus(@Res() reply: FastifyReply, @Headers('authorization') authorization?: string) {
+    if (this.env.METRICS_TOKEN && authorization !== `Bearer ${this.env.METRICS_TOKEN}`) {
+      await reply.status(401).send({ error: 'unauthorized' });
+      return;
+    }
+    await reply.header('content-type', this.metrics.contentType()).send(await this.metrics.render());
+  }
+}

@@ -1,0 +1,33 @@
+import { GraphQLClient, TestData } from '@cpts/testing';
+import { Gateway, startGateway } from '../src/gateway';
+
+/** A running gateway on a free port, with a client factory and direct database access for setup. */
+export interface Harness {
+  gateway: Gateway;
+  data: TestData;
+  client(headers?: Record<string, string>): GraphQLClient;
+  /** A client signed in as `email` (test password). */
+  signedIn(email: string, headers?: Record<string, string>): Promise<GraphQLClient>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const gateway = await startGateway();
+  const data = new TestData();
+  const client = (headers: Record<string, string> = {}) => new GraphQLClient(gateway.url, headers);
+  return {
+    gateway,
+    data,
+    client,
+    async signedIn(email, headers = {}) {
+      const c = client(headers);
+      const result = await c.login(email, 'mot de passe de test');
+      if (result.errors) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
+      return c;
+    },
+    async close() {
+      await gateway.app.close();
+      await data.close();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '@cpts/platform-core';
+import { Db } from '@cpts/platform-db';
+import { generateProfessionals, hashPassword, insertProfessionals, upsertUser } from './seed';
+
+export const DEMO_PASSWORD = 'demo-cpts-2026';
+
+/** The size class of a CPTS (ACI) by the population of its territory. */
+export function sizeForPopulation(population: number): number {
+  if (population < 40_000) return 1;
+  if (population < 80_000) return 2;
+  if (population < 175_000) return 3;
+  return 4;
+}
+
+/** Demo CPTS: real territories (the communes of one intercommunality each). */
+const DEMO_CPTS = [
+  { key: 'perigueux', name: 'CPTS du Grand Périgueux', epci: '200040392', contact: 'contact@cpts-grand-perigueux.fr' },
+  { key: 'brive', name: 'CPTS du Bassin de Brive', epci: '200043172', contact: 'contact@cpts-bassin-brive.fr' },
+  { key: 'tulle', name: 'CPTS Tulle et Cœur de Corrèze', epci: '241927201', contact: 'contact@cpts-tulle.fr' },
+  { key: 'gueret', name: 'CPTS du Grand Guéret', epci: '200034825', contact: 'contact@cpts-grand-gueret.fr' },
+  { key: 'arcachon', name: "CPTS du Bassin d'Arcachon Sud", epci: '243300563', contact: 'contact@cpts-arcachon-sud.fr' },
+  { key: 'pau', name: 'CPTS Pau Béarn', epci: '200067254', contact: 'contact@cpts-pau-bearn.fr' },
+] as const;
+
+export interface DemoLogin {
+  email: string;
+  role: string;
+}
+
+export async function ensureRegion(db: Db): Promise<string> {
+  return db.run({ tenantId: null, label: 'seed-region' }, async () => {
+    const [row] = await db.rows<{ id: string }>(
+      `INSERT INTO regions (id, name, network_name, insee_region_code) VALUES ($1, 'Nouvelle-Aquitaine', 'Agora Lib''', '75')
+       ON CONFLICT (insee_region_code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [randomUUID()],
+    );
+    return row.id;
+  });
+}
+
+/** Creates a CPTS over the communes of an intercommunality (EPCI); returns its id. */
+export async function createCptsForEpci(db: Db, regionId: string, name: string, epci: string, contactEmail: string): Promise<string> {
+  return db.run({ tenantId: null, label: 'seed-cpts' }, async () => {
+    const communes = await db.rows<{ insee_code: string; departement_code: string; population: number }>(
+      `SELECT insee_code, departement_code, population FROM communes WHERE epci_code = $1 ORDER BY insee_code`,
+      [epci],
+    );
+    if (communes.length === 0) throw new Error(`no commune for EPCI ${epci}`);
+    const population = communes.reduce((s, c) => s + c.population, 0);
+    const id = randomUUID();
+    await db.rows(
+      `INSERT INTO tenants (id, region_id, name, size, departement_codes, commune_codes, inhabitants, contact_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, regionId, name, sizeForPopulation(population), [...new Set(communes.map((c) => c.departement_code))], communes.map((c) => c.insee_code), population, contactEmail],
+    );
+    return id;
+  });
+}
+
+async function territory(db: Db, tenantId: string) {
+  return db.run({ tenantId: null, label: 'seed-territory' }, () =>
+    db.rows<{ code: string; name: string; population: number }>(
+      `SELECT c.insee_code AS code, c.name, c.population FROM tenants t JOIN communes c ON c.insee_code = ANY (t.commune_codes) WHERE t.id = $1`,
+      [tenantId],
+    ),
+  );
+}
+
+/**
+ * Demo data for `npm start`: the Nouvelle-Aquitaine region, six CPTS on real
+ * territories with generated professionals, and one person per role. Does
+ * nothing when the demo CPTS already exist.
+ */
+export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
+  const regionId = await ensureRegion(db);
+  const existing = await db.run({ tenantId: null }, () => db.rows(`SELECT 1 FROM tenants WHERE region_id = $1 LIMIT 1`, [regionId]));
+  if (existing.length > 0) return null;
+
+  const ids: Record<string, string> = {};
+  for (const [i, cpts] of DEMO_CPTS.entries()) {
+    ids[cpts.key] = await createCptsForEpci(db, regionId, cpts.name, cpts.epci, cpts.contact);
+    const communes = await territory(db, ids[cpts.key]);
+    const population = communes.reduce((s, c) => s + c.population, 0);
+    const count = Math.min(900, Math.max(80, Math.round(population / 300)));
+    await insertProfessionals(db, ids[cpts.key], generateProfessionals({ communes }, count, 1000 + i));
+  }
+
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const people = [
+    { email: 'admin@demo.cpts.fr', displayName: 'Alex Admin', roles: [{ role: Role.PLATFORM_ADMIN }], label: 'administrateur de la plateforme' },
+    { email: 'region@demo.cpts.fr', displayName: 'Hélène Garnier', roles: [{ role: Role.REGION_ADMIN, regionId }], label: "administratrice régionale (Agora Lib')" },
+    {
+      email: 'mission@demo.cpts.fr',
+      displayName: 'Julien Lacoste',
+      roles: [{ role: Role.MISSION_OFFICER, regionId }],
+      label: 'chargé de mission 19 et 24 (Périgueux, Brive, Tulle)',
+    },
+    {
+      email: 'coordination@demo.cpts.fr',
+      displayName: 'Claire Dubois',
+      roles: [
+        { role: Role.COORDINATOR, tenantId: ids.perigueux },
+        { role: Role.BOARD_MEMBER, tenantId: ids.brive },
+      ],
+      label: 'coordinatrice du Grand Périgueux, membre du bureau à Brive',
+    },
+    { email: 'equipe@demo.cpts.fr', displayName: 'Thomas Roux', roles: [{ role: Role.STAFF, tenantId: ids.perigueux }], label: 'équipe salariée, Grand Périgueux' },
+    { email: 'bureau@demo.cpts.fr', displayName: 'Dr Marie Laborde', roles: [{ role: Role.BOARD_MEMBER, tenantId: ids.perigueux }], label: 'présidente (bureau), Grand Périgueux' },
+    { email: 'adherent@demo.cpts.fr', displayName: 'Sophie Mercier', roles: [{ role: Role.MEMBER, tenantId: ids.perigueux }], label: 'adhérente, Grand Périgueux' },
+    { email: 'coordination.brive@demo.cpts.fr', displayName: 'Nicolas Fabre', roles: [{ role: Role.COORDINATOR, tenantId: ids.brive }], label: 'coordinateur du Bassin de Brive' },
+  ];
+  const userIds: Record<string, string> = {};
+  for (const person of people) userIds[person.email] = await upsertUser(db, person, hash);
+  await db.run({ tenantId: null, label: 'seed-assignments' }, async () => {
+    for (const key of ['perigueux', 'brive', 'tulle']) {
+      await db.rows(`INSERT INTO mission_officer_tenants (user_id, tenant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userIds['mission@demo.cpts.fr'], ids[key]]);
+    }
+  });
+  return people.map((p) => ({ email: p.email, role: p.label }));
+}

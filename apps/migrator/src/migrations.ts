@@ -1,0 +1,13 @@
+import { directoryMigrations } from '@cpts/directory';
+import { identityMigrations } from '@cpts/platform-identity';
+import { mailMigrations } from '@cpts/platform-mail';
+import { referenceMigrations } from '@cpts/platform-reference';
+
+/**
+ * Every migration of the platform, in order (by the timestamp in their
+ * names). Each library owns the migrations of its tables.
+ */
+export const allMigrations = [...referenceMigrations, ...identityMigrations, ...mailMigrations, ...directoryMigrations].sort((a, b) => {
+  const stamp = (m: { name: string }) => Number(/(\d{13})$/.exec(m.name)?.[1]);
+  return stamp(a) - stamp(b);
+});

@@ -1,0 +1,61 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
+import { OutboxProcessor, OutboxReconciler, SecretBox, SmtpSender } from '@cpts/platform-mail';
+import { Logger, Metrics } from '@cpts/platform-observability';
+import { QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
+import { DataSource } from 'typeorm';
+import { LOGGER } from './tokens';
+
+/**
+ * The worker's jobs: the mail queue's consumer and the outbox reconciler.
+ * Started once the application is up; stopped gracefully (active jobs
+ * finish) before the connections close.
+ */
+@Injectable()
+export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly runner: WorkerRunner;
+  private readonly sender: SmtpSender;
+  private readonly processor: OutboxProcessor;
+  private readonly reconciler: OutboxReconciler;
+  private timer: NodeJS.Timeout | null = null;
+  private reconciling: Promise<unknown> | null = null;
+
+  constructor(
+    dataSource: DataSource,
+    producer: QueueProducer,
+    mail: MailEnv,
+    redis: RedisEnv,
+    private readonly worker: WorkerEnv,
+    @Inject(LOGGER) private readonly logger: Logger,
+    metrics: Metrics,
+  ) {
+    this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: mail.SMTP_POOL_SIZE });
+    const domain = /@([^>\s]+)>?\s*$/.exec(mail.MAIL_FROM)?.[1] ?? 'cpts.localhost';
+    this.processor = new OutboxProcessor(dataSource, this.sender, new SecretBox(mail.LINK_SECRET), mail.MAIL_FROM, domain, logger);
+    this.reconciler = new OutboxReconciler(dataSource, producer, logger);
+    this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.runner.start([{ queue: QUEUES.mail, concurrency: this.worker.MAIL_CONCURRENCY, process: (job) => this.processor.process(job) }]);
+    await this.runner.waitUntilReady();
+    this.timer = setInterval(() => this.reconcile(), this.worker.RECONCILE_INTERVAL_MS);
+    this.timer.unref();
+    void this.reconcile();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.reconciling;
+    await this.runner.stop();
+    this.sender.close();
+  }
+
+  private reconcile(): Promise<unknown> {
+    this.reconciling ??= this.reconciler
+      .reconcileOnce()
+      .catch((err) => this.logger.error({ err }, 'outbox reconciliation failed'))
+      .finally(() => (this.reconciling = null));
+    return this.reconciling;
+  }
+}

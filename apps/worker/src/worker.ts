@@ -1,0 +1,79 @@
+import { Server } from 'node:http';
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule, DatabaseEnv, loadEnv, MailEnv, RedisEnv, RuntimeEnv, WorkerEnv } from '@cpts/platform-config';
+import { DbModule } from '@cpts/platform-db';
+import { MailOutboxRow } from '@cpts/platform-mail';
+import { createLogger, Logger, Metrics, PinoNestLogger } from '@cpts/platform-observability';
+import { QueueModule, QueueProducer, REDIS } from '@cpts/platform-queue';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { startHealthServer } from './health-server';
+import { MailWorker } from './mail-worker';
+import { LOGGER } from './tokens';
+
+export interface Worker {
+  app: INestApplicationContext;
+  logger: Logger;
+  healthPort: number;
+  stop(): Promise<void>;
+}
+
+function workerModule(logger: Logger, metrics: Metrics) {
+  @Module({
+    imports: [
+      ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, MailEnv, WorkerEnv]),
+      DbModule.forRoot({ entities: [MailOutboxRow], applicationName: 'cpts-worker' }),
+      QueueModule.forRoot(),
+    ],
+    providers: [{ provide: LOGGER, useValue: logger }, { provide: Metrics, useValue: metrics }, MailWorker],
+  })
+  class WorkerModule {}
+  return WorkerModule;
+}
+
+/** Starts the worker: BullMQ consumers and reconcilers, plus health and metrics over HTTP. */
+export async function startWorker(options: { logger?: Logger; handleSignals?: boolean } = {}): Promise<Worker> {
+  const runtime = loadEnv(RuntimeEnv);
+  const env = loadEnv(WorkerEnv);
+  const logger = options.logger ?? createLogger({ service: 'worker', level: runtime.LOG_LEVEL });
+  const metrics = new Metrics('worker');
+  const app = await NestFactory.createApplicationContext(workerModule(logger, metrics), {
+    logger: new PinoNestLogger(logger.child({ context: 'nest' })),
+    abortOnError: false,
+  });
+  const dataSource = app.get(DataSource);
+  const redis = app.get<Redis>(REDIS);
+  const { server, port } = await startHealthServer({
+    host: env.WORKER_HTTP_HOST,
+    port: env.WORKER_HTTP_PORT,
+    metrics,
+    producer: app.get(QueueProducer),
+    checks: [
+      { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
+      { name: 'redis', check: async () => void (await redis.ping()) },
+    ],
+  });
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('worker stopping: finishing active jobs');
+      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+      await app.close();
+      logger.info('worker stopped');
+    })());
+  if (options.handleSignals) {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          (err) => {
+            logger.error({ err }, 'worker did not stop cleanly');
+            process.exit(1);
+          },
+        );
+      });
+    }
+  }
+  return { app, logger, healthPort: port, stop };
+}

@@ -1,0 +1,157 @@
+import { SmtpSink } from '@cpts/testing';
+import { deliveries, Outbox, waitUntil, WorkerProcess, workerEnv } from './harness';
+
+/**
+ * Against real Redis, PostgreSQL and SMTP: whatever happens to workers,
+ * every outbox email reaches its recipient exactly once.
+ */
+describe('mail worker delivery guarantees', () => {
+  let sink: SmtpSink;
+  let outbox: Outbox;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    sink = new SmtpSink();
+    env = workerEnv(await sink.start());
+    outbox = new Outbox();
+  });
+  afterAll(async () => {
+    await outbox.close();
+    await sink.stop();
+  });
+  beforeEach(() => {
+    sink.messages.length = 0;
+    sink.delayMs = 0;
+    sink.refuse = null;
+  });
+
+  const recipients = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag}-${i}@exemple.fr`);
+
+  it('sends every email exactly once when a worker is SIGKILLed mid-batch and restarted', async () => {
+    const to = recipients('kill', 300);
+    const ids = await outbox.add(to);
+    sink.delayMs = 5; // a relay under load: the batch takes a while
+    const first = new WorkerProcess(env);
+    first.start();
+    await sink.waitFor((m) => m.length >= 80, 30_000).catch((err) => {
+      throw new Error(`${err.message}\n${first.output}`);
+    });
+    await first.kill('SIGKILL');
+    const atKill = sink.messages.length;
+    expect(atKill).toBeLessThan(to.length); // really mid-batch
+
+    const second = new WorkerProcess(env);
+    second.start();
+    try {
+      await waitUntil(async () => (await outbox.states(ids)).sent === to.length, 60_000, 'every email sent');
+      await sink.waitFor((m) => m.length >= to.length, 5_000);
+      await new Promise((r) => setTimeout(r, 1000)); // anything duplicated would arrive now
+      const { perRecipient, duplicates } = deliveries(sink);
+      expect(duplicates).toEqual([]);
+      expect(to.every((address) => perRecipient.get(address) === 1)).toBe(true);
+      expect(sink.messages).toHaveLength(to.length);
+    } finally {
+      await second.kill('SIGTERM');
+    }
+  }, 120_000);
+
+  it.each([
+    ['in the SMTP envelope, before any data (nothing committed yet)', 'rcpt'],
+    ['after the final dot, before the server answers (already committed)', 'data'],
+  ] as const)('sends every email exactly once when killed mid-batch with emails frozen %s', async (_label, stage) => {
+    const to = recipients(`freeze-${stage}`, 150);
+    const ids = await outbox.add(to);
+    const first = new WorkerProcess(env);
+    first.start();
+    await sink.waitFor((m) => m.length >= 40, 30_000);
+    const release = sink.hold(stage);
+    await waitUntil(() => sink.held[stage] === 5, 10_000, `5 sessions frozen at ${stage}`);
+    const frozen = sink.messages.length;
+    await first.kill('SIGKILL');
+    release();
+
+    const second = new WorkerProcess(env);
+    second.start();
+    try {
+      await waitUntil(async () => (await outbox.states(ids)).sent === to.length, 60_000, 'every email sent');
+      await sink.waitFor((m) => m.length >= to.length, 5_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(frozen).toBeLessThan(to.length);
+      expect(deliveries(sink).duplicates).toEqual([]);
+      expect(sink.messages).toHaveLength(to.length);
+    } finally {
+      await second.kill('SIGTERM');
+    }
+  }, 120_000);
+
+  it('sends every email exactly once with two workers running at once', async () => {
+    const to = recipients('pair', 200);
+    const ids = await outbox.add(to);
+    const workers = [new WorkerProcess(env), new WorkerProcess(env)];
+    workers.forEach((w) => w.start());
+    try {
+      await waitUntil(async () => (await outbox.states(ids)).sent === to.length, 60_000, 'every email sent');
+      await sink.waitFor((m) => m.length >= to.length, 5_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      const { duplicates } = deliveries(sink);
+      expect(duplicates).toEqual([]);
+      expect(sink.messages).toHaveLength(to.length);
+    } finally {
+      await Promise.all(workers.map((w) => w.kill('SIGTERM')));
+    }
+  }, 90_000);
+
+  it('finishes the jobs in hand and exits cleanly on SIGTERM', async () => {
+    const to = recipients('term', 60);
+    const ids = await outbox.add(to);
+    sink.delayMs = 20;
+    const worker = new WorkerProcess(env);
+    worker.start();
+    await sink.waitFor((m) => m.length >= 10, 30_000);
+    expect(await worker.kill('SIGTERM')).toBe(0);
+    const states = await outbox.states(ids);
+    // Stopped mid-way: what was sent is marked sent, the rest waits; nothing is half-done.
+    expect(states.sent).toBe(sink.messages.length);
+    expect((states.sent ?? 0) + (states.pending ?? 0)).toBe(to.length);
+
+    const again = new WorkerProcess(env);
+    again.start();
+    try {
+      await waitUntil(async () => (await outbox.states(ids)).sent === to.length, 60_000, 'the rest sent');
+      // Rows are marked sent just before the final dot: the last messages may still be on the wire.
+      await sink.waitFor((m) => m.length >= to.length, 5_000);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(deliveries(sink).duplicates).toEqual([]);
+      expect(sink.messages).toHaveLength(to.length);
+    } finally {
+      await again.kill('SIGTERM');
+    }
+  }, 90_000);
+
+  it('re-queues emails Redis lost (reconciler), retries temporary refusals, and records permanent ones', async () => {
+    const [lost] = await outbox.add(['lost@exemple.fr'], { enqueue: false, ageSeconds: 60 });
+    const [flaky, refused] = await outbox.add(['flaky@exemple.fr', 'nobody@exemple.fr']);
+    let flakyRefusals = 0;
+    sink.refuse = (to) => {
+      if (to.includes('nobody@exemple.fr')) return { code: 550, message: 'No such user here' };
+      if (to.includes('flaky@exemple.fr') && flakyRefusals < 2) {
+        flakyRefusals += 1;
+        return { code: 451, message: 'Try again later' };
+      }
+      return null;
+    };
+    const worker = new WorkerProcess(env);
+    worker.start();
+    try {
+      await waitUntil(async () => (await outbox.row(lost)).state === 'sent', 30_000, 'the lost email sent by the reconciler');
+      await sink.waitFor(() => sink.to('flaky@exemple.fr').length === 1, 30_000);
+      await waitUntil(async () => (await outbox.row(refused)).state === 'failed', 30_000, 'the refused email marked failed');
+      expect(await outbox.row(flaky)).toMatchObject({ state: 'sent', attempts: 3 });
+      expect(await outbox.row(refused)).toMatchObject({ state: 'failed', last_error: expect.stringContaining('No such user here'), secret: null });
+      expect(sink.to('flaky@exemple.fr')).toHaveLength(1);
+      expect(sink.to('nobody@exemple.fr')).toHaveLength(0);
+    } finally {
+      await worker.kill('SIGTERM');
+    }
+  }, 60_000);
+});

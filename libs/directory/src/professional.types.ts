@@ -1,0 +1,124 @@
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ConnectionType } from '@cpts/platform-core';
+
+@ObjectType({ description: 'A health professional practising on the territory of the CPTS.' })
+export class Professional {
+  @Field(() => ID) id: string;
+  @Field() lastName: string;
+  @Field() firstName: string;
+  @Field() professionCode: string;
+  @Field(() => String, { nullable: true, description: 'National identifier (RPPS), 11 digits.' }) rpps: string | null;
+  @Field() communeCode: string;
+  @Field(() => String, { nullable: true, description: 'Practice, MSP, pharmacy... where the person works.' }) structureName: string | null;
+  @Field(() => String, { nullable: true }) email: string | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) archivedAt: Date | null;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime) updatedAt: Date;
+  searchName: string;
+}
+
+/** Blank optional text from a form means "none". */
+const blankToNull = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? null : value));
+
+export const ProfessionalConnection = ConnectionType(Professional, 'Professional');
+
+@InputType()
+export class ProfessionalFilter {
+  @Field({ nullable: true, description: 'Start of a word of the name ("dup", "marie d"); accents and case ignored.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(/^[0-9]{2}$/, { each: true, message: 'Code de profession invalide.' })
+  professionCodes?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  @Matches(/^[0-9][0-9AB][0-9]{3}$/, { each: true, message: 'Code INSEE invalide.' })
+  communeCodes?: string[];
+
+  @Field({ nullable: true, defaultValue: false, description: 'Archived professionals only (false: active ones only).' })
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
+}
+
+@InputType()
+export class ProfessionalInput {
+  @Field()
+  @IsString()
+  @MinLength(1, { message: 'Le nom est obligatoire.' })
+  @MaxLength(100, { message: 'Le nom ne peut pas dépasser 100 caractères.' })
+  lastName: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1, { message: 'Le prénom est obligatoire.' })
+  @MaxLength(100, { message: 'Le prénom ne peut pas dépasser 100 caractères.' })
+  firstName: string;
+
+  @Field()
+  @Matches(/^[0-9]{2}$/, { message: 'Choisissez une profession.' })
+  professionCode: string;
+
+  @Field(() => String, { nullable: true })
+  @blankToNull()
+  @IsOptional()
+  @Matches(/^\s*[0-9 ]{11,16}\s*$/, { message: 'Le numéro RPPS compte 11 chiffres.' })
+  rpps?: string | null;
+
+  @Field()
+  @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: 'Choisissez une commune.' })
+  communeCode: string;
+
+  @Field(() => String, { nullable: true })
+  @blankToNull()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'Au plus 200 caractères.' })
+  structureName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @blankToNull()
+  @IsOptional()
+  @IsEmail({}, { message: 'Adresse e-mail invalide.' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @blankToNull()
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  phone?: string | null;
+}
+
+@ArgsType()
+export class ProfessionalsArgs {
+  @Field(() => Int, { defaultValue: 20 })
+  @IsInt()
+  @Min(1, { message: 'Au moins 1 élément par page.' })
+  @Max(100, { message: 'Au plus 100 éléments par page.' })
+  first = 20;
+
+  @Field(() => String, { nullable: true })
+  @blankToNull()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  after?: string | null;
+
+  @Field(() => ProfessionalFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProfessionalFilter)
+  filter?: ProfessionalFilter | null;
+}

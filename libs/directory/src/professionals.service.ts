@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError, Connection, decodeCursor, FieldError, requirePrincipal, requireTenantId, toConnection } from '@cpts/platform-core';
+import { Db, isUniqueViolation } from '@cpts/platform-db';
+import { searchKey } from '@cpts/platform-core';
+import { isValidRpps, normalizeFrenchPhone } from './identifiers';
+import { Professional, ProfessionalFilter, ProfessionalInput } from './professional.types';
+
+const COLUMNS = `id, last_name AS "lastName", first_name AS "firstName", search_name AS "searchName", profession_code AS "professionCode",
+  rpps, commune_code AS "communeCode", structure_name AS "structureName", email, phone, archived_at AS "archivedAt",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/**
+ * The professionals directory of the active CPTS. Every statement runs in
+ * the request's tenant transaction (RLS on tenant_id) and names the tenant
+ * again in its WHERE clause, so the index on (tenant_id, ...) serves it.
+ */
+@Injectable()
+export class ProfessionalsService {
+  constructor(private readonly db: Db) {}
+
+  /** A page ordered by name (keyset on search_name, id), with the total count of matches. */
+  async list(filter: ProfessionalFilter, first: number, after: string | null | undefined): Promise<Connection<Professional>> {
+    const tenantId = requireTenantId();
+    const params: unknown[] = [tenantId];
+    const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
+    for (const token of searchKey(filter.search ?? '').split(' ').filter(Boolean)) {
+      params.push(`% ${token}%`);
+      where.push(`(' ' || search_name) LIKE $${params.length}`);
+    }
+    if (filter.professionCodes?.length) {
+      params.push(filter.professionCodes);
+      where.push(`profession_code = ANY($${params.length})`);
+    }
+    if (filter.communeCodes?.length) {
+      params.push(filter.communeCodes);
+      where.push(`commune_code = ANY($${params.length})`);
+    }
+    let keyset = 'true';
+    if (after) {
+      const [name, id] = decodeCursor(after, 2);
+      params.push(name, id);
+      keyset = `(search_name, id) > ($${params.length - 1}::text, $${params.length}::uuid)`;
+    }
+    params.push(first + 1);
+    const rows = await this.db.tenantRows<Professional & { total: number }>(
+      `SELECT * FROM (
+         SELECT ${COLUMNS}, count(*) OVER ()::int AS total FROM professionals WHERE ${where.join(' AND ')}
+       ) matches
+       WHERE ${keyset}
+       ORDER BY "searchName", id
+       LIMIT $${params.length}`,
+      params,
+    );
+    const total = rows[0]?.total ?? (after ? await this.count(where, params.slice(0, params.length - (after ? 3 : 1))) : 0);
+    return toConnection(rows, first, total, (p) => [p.searchName, p.id], Boolean(after));
+  }
+
+  async get(id: string): Promise<Professional> {
+    const [row] = await this.db.tenantRows<Professional>(`SELECT ${COLUMNS} FROM professionals WHERE tenant_id = $1 AND id = $2`, [requireTenantId(), id]);
+    if (!row) throw AppError.notFound('Professionnel introuvable.');
+    return row;
+  }
+
+  async create(input: ProfessionalInput): Promise<Professional> {
+    const tenantId = requireTenantId();
+    const clean = await this.check(input, null);
+    const id = randomUUID();
+    await this.write(
+      `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, rpps, commune_code, structure_name, email, phone, created_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId],
+    );
+    return this.get(id);
+  }
+
+  async update(id: string, input: ProfessionalInput): Promise<Professional> {
+    const tenantId = requireTenantId();
+    const clean = await this.check(input, id);
+    const rows = await this.write(
+      `UPDATE professionals SET last_name = $3, first_name = $4, search_name = $5, profession_code = $6, rpps = $7, commune_code = $8,
+         structure_name = $9, email = $10, phone = $11, updated_at = now(), updated_by = $12
+       WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId],
+    );
+    if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
+    return this.get(id);
+  }
+
+  /** Archives (true) or restores (false): archived professionals leave lists and counts but keep their history. */
+  async setArchived(id: string, archived: boolean): Promise<Professional> {
+    const rows = await this.db.tenantRows(
+      `UPDATE professionals SET archived_at = CASE WHEN $3 THEN coalesce(archived_at, now()) END, updated_at = now(), updated_by = $4
+       WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      [requireTenantId(), id, archived, requirePrincipal().userId],
+    );
+    if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
+    return this.get(id);
+  }
+
+  /** A write that may race another on the RPPS number: the loser gets CONFLICT, not an internal error. */
+  private async write(sql: string, params: unknown[]): Promise<unknown[]> {
+    try {
+      return await this.db.tenantRows(sql, params);
+    } catch (err) {
+      if (isUniqueViolation(err, 'professionals_rpps_key')) {
+        throw AppError.conflict("Ce numéro RPPS est déjà dans l'annuaire.", [{ field: 'rpps', message: 'Numéro déjà utilisé.' }]);
+      }
+      throw err;
+    }
+  }
+
+  private async count(where: string[], params: unknown[]): Promise<number> {
+    const [row] = await this.db.tenantRows<{ total: number }>(`SELECT count(*)::int AS total FROM professionals WHERE ${where.join(' AND ')}`, params);
+    return row.total;
+  }
+
+  /** Normalises an input and checks it against the reference data, the territory and the other professionals. */
+  private async check(input: ProfessionalInput, selfId: string | null) {
+    const tenantId = requireTenantId();
+    const fields: FieldError[] = [];
+    const lastName = input.lastName.trim().replace(/\s+/g, ' ');
+    const firstName = input.firstName.trim().replace(/\s+/g, ' ');
+    if (!lastName) fields.push({ field: 'lastName', message: 'Le nom est obligatoire.' });
+    if (!firstName) fields.push({ field: 'firstName', message: 'Le prénom est obligatoire.' });
+    const rpps = input.rpps ? input.rpps.replace(/\s/g, '') : null;
+    if (rpps && !isValidRpps(rpps)) fields.push({ field: 'rpps', message: 'Numéro RPPS invalide : vérifiez les 11 chiffres.' });
+    const phone = input.phone ? normalizeFrenchPhone(input.phone) : null;
+    if (input.phone && !phone) fields.push({ field: 'phone', message: 'Numéro de téléphone invalide (ex. 05 56 12 34 56).' });
+    const email = input.email ? input.email.trim().toLowerCase() : null;
+
+    const [facts] = await this.db.tenantRows<{ profession: boolean; territory: boolean; duplicate: string | null }>(
+      `SELECT EXISTS (SELECT 1 FROM professions WHERE code = $2) AS profession,
+              EXISTS (SELECT 1 FROM tenants WHERE id = $1 AND $3 = ANY (commune_codes)) AS territory,
+              (SELECT first_name || ' ' || last_name FROM professionals
+                WHERE tenant_id = $1 AND rpps = $4 AND id IS DISTINCT FROM $5) AS duplicate`,
+      [tenantId, input.professionCode, input.communeCode, rpps, selfId],
+    );
+    if (!facts.profession) fields.push({ field: 'professionCode', message: 'Profession inconnue.' });
+    if (!facts.territory) fields.push({ field: 'communeCode', message: "Cette commune n'est pas sur le territoire de la CPTS." });
+    if (fields.length > 0) throw AppError.badInput(fields.length === 1 ? fields[0].message : 'Certains champs sont à corriger.', fields);
+    if (facts.duplicate) {
+      throw AppError.conflict(`Ce numéro RPPS est déjà celui de ${facts.duplicate} dans l'annuaire.`, [
+        { field: 'rpps', message: `Déjà utilisé par ${facts.duplicate}.` },
+      ]);
+    }
+    return {
+      lastName,
+      firstName,
+      searchName: searchKey(`${lastName} ${firstName}`),
+      professionCode: input.professionCode,
+      rpps,
+      communeCode: input.communeCode,
+      structureName: input.structureName?.trim() || null,
+      email,
+      phone,
+    };
+  }
+}

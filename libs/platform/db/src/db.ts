@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { currentScope, newScope, requireScope, RequestScope, runInScope } from '@cpts/platform-core';
+import { DataSource, EntityManager } from 'typeorm';
+import { RequestTransaction } from './request-transaction';
+
+export interface UnitOfWorkOptions {
+  /** The CPTS this work is confined to (RLS); null for platform-only work. */
+  tenantId: string | null;
+  /** For logs: which job or command this is. */
+  label?: string;
+}
+
+/**
+ * Entry point of the data layer. Every query runs in the transaction of the
+ * current scope (a request, a job, a script); there is no other way to reach
+ * the database from application code.
+ */
+export class Db {
+  constructor(readonly dataSource: DataSource) {}
+
+  /** The scope's transaction, opened on first use. Platform tables only, unless the scope has a tenant. */
+  manager(): Promise<EntityManager> {
+    const scope = requireScope();
+    if (!scope.transaction) scope.transaction = new RequestTransaction(this.dataSource, scope);
+    return (scope.transaction as RequestTransaction).manager();
+  }
+
+  /**
+   * The scope's transaction for tenant tables. Throws when the scope has no
+   * tenant: a tenant query outside a tenant transaction is a bug, not an
+   * empty result.
+   */
+  tenantManager(): Promise<EntityManager> {
+    const scope = requireScope();
+    if (!scope.tenantId) {
+      throw new Error('Tenant query outside a tenant scope: wrap it in a request with an active CPTS or Db.run({ tenantId }).');
+    }
+    return this.manager();
+  }
+
+  /**
+   * Rows returned by one statement in the scope's transaction (platform
+   * tables). Unlike EntityManager.query, an UPDATE ... RETURNING gives rows too.
+   */
+  async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const manager = await this.manager();
+    return (await manager.queryRunner!.query(sql, params, true)).records as T[];
+  }
+
+  /** Like rows(), for tenant tables: throws outside a tenant scope. */
+  async tenantRows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const manager = await this.tenantManager();
+    return (await manager.queryRunner!.query(sql, params, true)).records as T[];
+  }
+
+  /**
+   * Runs `fn` as one unit of work in a scope of its own (jobs, scripts, tests):
+   * commit when it returns, rollback when it throws, then the after-commit work.
+   */
+  async run<T>(options: UnitOfWorkOptions, fn: () => Promise<T>): Promise<T> {
+    if (currentScope()) throw new Error('Db.run() cannot nest inside another scope.');
+    const scope = newScope({ requestId: options.label ?? randomUUID(), tenantId: options.tenantId });
+    return runInScope(scope, async () => {
+      let result: T;
+      try {
+        result = await fn();
+      } catch (err) {
+        await this.finishScope(scope, false);
+        throw err;
+      }
+      await this.finishScope(scope, true);
+      return result;
+    });
+  }
+
+  /**
+   * Ends a scope's transaction: commit (ok) or rollback, then, after a
+   * commit, the scope's after-commit work. Failures of that work are
+   * returned, not thrown: the change itself is already durable, and
+   * reconcilers catch up with what could not be done.
+   */
+  async finishScope(scope: RequestScope, ok: boolean): Promise<unknown[]> {
+    const committed = await this.finishTransaction(scope, ok);
+    return committed ? this.runAfterCommit(scope) : [];
+  }
+
+  /** Commits (ok) or rolls back the scope's transaction; true when a commit happened or nothing was opened. */
+  async finishTransaction(scope: RequestScope, ok: boolean): Promise<boolean> {
+    const tx = scope.transaction as RequestTransaction | null;
+    if (!tx) return ok;
+    await tx.finish(ok);
+    return ok;
+  }
+
+  async runAfterCommit(scope: RequestScope): Promise<unknown[]> {
+    const failures: unknown[] = [];
+    for (const fn of scope.afterCommit.splice(0)) {
+      try {
+        await fn();
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+    return failures;
+  }
+}

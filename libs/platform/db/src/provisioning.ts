@@ -1,0 +1,104 @@
+import { Client } from 'pg';
+import { MixedList } from 'typeorm';
+import { createDataSource } from './data-source';
+
+/** Reference data: the runtime role reads it, only migrations write it. */
+const READ_ONLY_FOR_RUNTIME = ['professions', 'departements', 'communes'];
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+function ident(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`Invalid SQL identifier: ${name}`);
+  return name;
+}
+
+export interface LocalDatabase {
+  database: string;
+  ownerRole: string;
+  runtimeRole: string;
+  ownerUrl: string;
+  runtimeUrl: string;
+}
+
+/**
+ * Connection URLs for a database on the server of `adminUrl`, as the owner and
+ * as the runtime role. For local and test servers with trust authentication;
+ * in production the URLs (with passwords) come from the environment.
+ */
+export function localDatabase(adminUrl: string, database: string, ownerRole = 'cpts_owner', runtimeRole = 'cpts_app'): LocalDatabase {
+  const url = (user: string) => {
+    const u = new URL(adminUrl);
+    u.username = user;
+    u.password = '';
+    u.pathname = `/${database}`;
+    return u.toString();
+  };
+  return { database: ident(database), ownerRole: ident(ownerRole), runtimeRole: ident(runtimeRole), ownerUrl: url(ownerRole), runtimeUrl: url(runtimeRole) };
+}
+
+async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates the two roles and the database when missing (needs an admin URL:
+ * a role with CREATEROLE and CREATEDB). The owner role owns the schema and
+ * runs migrations; the runtime role owns nothing and cannot bypass RLS.
+ */
+export async function provisionDatabase(adminUrl: string, db: LocalDatabase): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    for (const role of [db.ownerRole, db.runtimeRole]) {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      if (!rowCount) {
+        try {
+          await client.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
+        } catch (err) {
+          if ((err as { code?: string }).code !== '42710' && (err as { code?: string }).code !== '23505') throw err; // created concurrently
+        }
+      }
+    }
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [db.database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${db.database} OWNER ${db.ownerRole} ENCODING 'UTF8' TEMPLATE template0`);
+  });
+  await withClient(db.ownerUrl, async (client) => {
+    await client.query(`REVOKE ALL ON DATABASE ${db.database} FROM PUBLIC`);
+    await client.query(`GRANT CONNECT ON DATABASE ${db.database} TO ${db.runtimeRole}`);
+    await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+  });
+}
+
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  await withClient(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
+  });
+}
+
+/**
+ * Applies pending migrations as the owner, then (re)grants the runtime role
+ * exactly what it needs: DML on application tables, SELECT on reference data,
+ * nothing on the migrations table. Returns the names of applied migrations.
+ */
+export async function migrate(ownerUrl: string, runtimeRole: string, migrations: MixedList<new () => unknown>): Promise<string[]> {
+  const dataSource = createDataSource({ url: ownerUrl, entities: [], migrations, applicationName: 'cpts-migrator', poolSize: 1 });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const role = ident(runtimeRole);
+    await dataSource.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+    await dataSource.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+    await dataSource.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+    await dataSource.query(`REVOKE ALL ON schema_migrations FROM ${role}`);
+    for (const table of READ_ONLY_FOR_RUNTIME) {
+      const [{ exists }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [table]);
+      if (exists) await dataSource.query(`REVOKE INSERT, UPDATE, DELETE ON ${table} FROM ${role}`);
+    }
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

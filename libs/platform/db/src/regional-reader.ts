@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { newScope } from '@cpts/platform-core';
+import { EntityManager } from 'typeorm';
+import { Db } from './db';
+import { RequestTransaction } from './request-transaction';
+
+/**
+ * The one path by which a region-level person reads several CPTS at once.
+ * It opens its own read-only transaction on its own connection, naming the
+ * allowed tenants in app.tenant_ids (a SELECT-only policy): it can neither
+ * write nor widen the request's own transaction. Callers decide which tenants
+ * are allowed (a mission officer's assignments, a region admin's region).
+ */
+export class RegionalReader {
+  constructor(private readonly db: Db) {}
+
+  async read<T>(tenantIds: readonly string[], fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const unique = [...new Set(tenantIds)];
+    const scope = newScope({ requestId: `regional-${randomUUID()}` });
+    const tx = new RequestTransaction(this.db.dataSource, scope, { readOnly: true, tenantIds: unique });
+    let ok = false;
+    try {
+      const result = await fn(await tx.manager());
+      ok = true;
+      return result;
+    } finally {
+      await tx.finish(ok);
+    }
+  }
+}

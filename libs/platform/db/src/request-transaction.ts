@@ -1,0 +1,70 @@
+import { RequestScope, ScopedTransaction } from '@cpts/platform-core';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function assertUuid(value: string, what: string): void {
+  if (!UUID.test(value)) throw new Error(`${what} is not a uuid`);
+}
+
+/**
+ * The single transaction of a request or job, opened on first use. It sets the
+ * scope's tenant with set_config(..., true): transaction-local, so a pooled
+ * connection never carries one request's tenant into the next.
+ */
+export class RequestTransaction implements ScopedTransaction {
+  private runner: QueryRunner | null = null;
+  private opening: Promise<EntityManager> | null = null;
+  private finished = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: RequestScope,
+    private readonly options: { readOnly?: boolean; tenantIds?: string[] } = {},
+  ) {}
+
+  manager(): Promise<EntityManager> {
+    if (this.finished) return Promise.reject(new Error('The transaction of this scope is already finished.'));
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  private async open(): Promise<EntityManager> {
+    const runner = this.dataSource.createQueryRunner();
+    this.runner = runner;
+    await runner.connect();
+    await runner.startTransaction();
+    if (this.options.readOnly) await runner.query('SET TRANSACTION READ ONLY');
+    const tenantId = this.scope.tenantId;
+    if (tenantId) {
+      assertUuid(tenantId, 'tenant id');
+      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    }
+    if (this.options.tenantIds) {
+      this.options.tenantIds.forEach((id) => assertUuid(id, 'tenant id'));
+      await runner.query(`SELECT set_config('app.tenant_ids', $1, true)`, [this.options.tenantIds.join(',')]);
+    }
+    return runner.manager;
+  }
+
+  get started(): boolean {
+    return this.opening !== null;
+  }
+
+  async finish(ok: boolean): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.opening) return;
+    try {
+      await this.opening.catch(() => undefined);
+      const runner = this.runner;
+      if (!runner || runner.isReleased) return;
+      if (runner.isTransactionActive) {
+        if (ok) await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      }
+    } finally {
+      if (this.runner && !this.runner.isReleased) await this.runner.release();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { SHARED_TABLES } from './shared-tables';
+
+interface TableRow {
+  table: string;
+  rls: boolean;
+  forced: boolean;
+  tenantColumn: { type: string; notNull: boolean } | null;
+}
+
+/**
+ * Reads the live catalog and lists every way a table breaks the tenancy rules
+ * (see tenant-schema.ts). Empty means the schema is sound.
+ */
+export async function tenancyViolations(
+  db: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  sharedTables: Record<string, string> = SHARED_TABLES,
+): Promise<string[]> {
+  const q = async <T>(sql: string, params: unknown[] = []) => {
+    const result = (await db.query(sql, params)) as T[] | { rows: T[] };
+    return Array.isArray(result) ? result : result.rows;
+  };
+  const violations: string[] = [];
+
+  const tables = await q<TableRow>(`
+    SELECT c.relname AS "table", c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+      (SELECT json_build_object('type', format_type(a.atttypid, a.atttypmod), 'notNull', a.attnotnull)
+         FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) AS "tenantColumn"
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+    ORDER BY c.relname`);
+  const tenantTables = new Set(tables.filter((t) => !(t.table in sharedTables)).map((t) => t.table));
+
+  for (const t of tables) {
+    if (t.table in sharedTables) continue;
+    const where = `table ${t.table} (not listed in SHARED_TABLES, so a tenant table)`;
+    if (!t.tenantColumn) {
+      violations.push(`${where}: has no tenant_id column`);
+      continue;
+    }
+    if (t.tenantColumn.type !== 'uuid' || !t.tenantColumn.notNull) violations.push(`${where}: tenant_id must be uuid not null`);
+    if (!t.rls) violations.push(`${where}: row level security is not enabled`);
+    if (!t.forced) violations.push(`${where}: row level security is not forced`);
+  }
+
+  const policies = await q<{ table: string; name: string; cmd: string; qual: string | null; check: string | null }>(`
+    SELECT tablename AS "table", policyname AS name, cmd, qual, with_check AS "check"
+    FROM pg_policies WHERE schemaname = 'public'`);
+  for (const table of tenantTables) {
+    const isolation = policies.find(
+      (p) => p.table === table && p.cmd === 'ALL' && p.qual?.includes(`current_setting('app.tenant_id'`) && p.check?.includes(`current_setting('app.tenant_id'`),
+    );
+    if (!isolation) violations.push(`table ${table}: no policy confining reads and writes (WITH CHECK) to app.tenant_id`);
+    for (const p of policies.filter((p) => p.table === table && p !== isolation)) {
+      if (p.cmd !== 'SELECT') violations.push(`table ${table}: policy ${p.name} widens ${p.cmd}; only SELECT policies may be added`);
+    }
+  }
+
+  // Constraints: primary and unique keys, and foreign keys between tenant tables.
+  const constraints = await q<{ table: string; name: string; type: string; firstColumn: string; refTable: string | null; refFirstColumn: string | null }>(`
+    SELECT rel.relname AS "table", con.conname AS name, con.contype AS type,
+      (SELECT attname FROM pg_attribute WHERE attrelid = con.conrelid AND attnum = con.conkey[1]) AS "firstColumn",
+      ref.relname AS "refTable",
+      (SELECT attname FROM pg_attribute WHERE attrelid = con.confrelid AND attnum = con.confkey[1]) AS "refFirstColumn"
+    FROM pg_constraint con
+    JOIN pg_class rel ON rel.oid = con.conrelid
+    JOIN pg_namespace n ON n.oid = rel.relnamespace
+    LEFT JOIN pg_class ref ON ref.oid = con.confrelid
+    WHERE n.nspname = 'public' AND con.contype IN ('p', 'u', 'f')`);
+  for (const c of constraints) {
+    if (!tenantTables.has(c.table)) continue;
+    if ((c.type === 'p' || c.type === 'u') && c.firstColumn !== 'tenant_id') {
+      violations.push(`table ${c.table}: key ${c.name} does not start with tenant_id`);
+    }
+    if (c.type === 'f' && c.refTable && tenantTables.has(c.refTable) && (c.firstColumn !== 'tenant_id' || c.refFirstColumn !== 'tenant_id')) {
+      violations.push(`table ${c.table}: foreign key ${c.name} to tenant table ${c.refTable} does not start with tenant_id`);
+    }
+  }
+
+  const indexes = await q<{ table: string; name: string; firstColumn: string | null }>(`
+    SELECT t.relname AS "table", i.relname AS name,
+      (SELECT attname FROM pg_attribute WHERE attrelid = t.oid AND attnum = ix.indkey[0]) AS "firstColumn"
+    FROM pg_index ix
+    JOIN pg_class i ON i.oid = ix.indexrelid
+    JOIN pg_class t ON t.oid = ix.indrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+    WHERE n.nspname = 'public'`);
+  for (const ix of indexes) {
+    if (tenantTables.has(ix.table) && ix.firstColumn !== 'tenant_id') {
+      violations.push(`table ${ix.table}: index ${ix.name} does not start with tenant_id`);
+    }
+  }
+
+  return violations;
+}

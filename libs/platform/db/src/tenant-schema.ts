@@ -1,0 +1,23 @@
+import { QueryRunner } from 'typeorm';
+
+/**
+ * DDL shared by every migration that creates a tenant table. A tenant table
+ * has `tenant_id uuid not null` leading its primary key, unique keys, foreign
+ * keys to other tenant tables and indexes (so it can be distributed by
+ * tenant_id with Citus), and two row-level security policies:
+ *  - tenant_isolation: reads and writes confined to app.tenant_id;
+ *  - regional_read: SELECT only, for the tenants named in app.tenant_ids
+ *    (set only by the read-only regional path).
+ * The catalog test (tenancy-catalog.spec) checks all of it on the live schema.
+ */
+export async function enableTenantRls(runner: QueryRunner, table: string): Promise<void> {
+  await runner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+  await runner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+  await runner.query(`
+    CREATE POLICY tenant_isolation ON ${table}
+      USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+      WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
+  await runner.query(`
+    CREATE POLICY regional_read ON ${table} FOR SELECT
+      USING (tenant_id = ANY (string_to_array(nullif(current_setting('app.tenant_ids', true), ''), ',')::uuid[]))`);
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { newScope, runInScope } from '@cpts/platform-core';
+import { TestData } from '@cpts/testing';
+import { assertRuntimeRoleIsConfined, createDataSource, Db, RegionalReader, tenancyViolations } from '../src';
+
+describe('tenancy: the database wall', () => {
+  let data: TestData;
+  let runtime: DataSource;
+  let db: Db;
+  let a: { id: string; communes: string[] };
+  let b: { id: string; communes: string[] };
+
+  beforeAll(async () => {
+    data = new TestData();
+    const region = await data.region();
+    a = await data.cpts(region, { departement: '24' });
+    b = await data.cpts(region, { departement: '24' });
+    await data.professional(a.id, a.communes[0], { lastName: 'Alpha' });
+    await data.professional(a.id, a.communes[0], { lastName: 'Alpha2' });
+    await data.professional(b.id, b.communes[0], { lastName: 'Bravo' });
+    // One connection: every scope reuses it, so a tenant leaking across scopes would show.
+    runtime = createDataSource({ url: process.env.DATABASE_URL as string, entities: [], applicationName: 'test', poolSize: 1 });
+    await runtime.initialize();
+    db = new Db(runtime);
+  });
+
+  afterAll(async () => {
+    await runtime.destroy();
+    await data.close();
+  });
+
+  const names = (tenantId: string | null) =>
+    db.run({ tenantId }, async () => (await db.rows<{ last_name: string; tenant_id: string }>(`SELECT last_name, tenant_id FROM professionals ORDER BY 1`)));
+
+  it('shows a tenant transaction its own rows only, even without a WHERE clause', async () => {
+    expect((await names(a.id)).map((r) => r.last_name)).toEqual(['Alpha', 'Alpha2']);
+    expect((await names(b.id)).map((r) => r.last_name)).toEqual(['Bravo']);
+  });
+
+  it('shows nothing to a transaction without a tenant, and the data layer refuses tenant queries there', async () => {
+    expect(await names(null)).toEqual([]);
+    await expect(db.run({ tenantId: null }, () => db.tenantRows('SELECT 1 FROM professionals'))).rejects.toThrow(/outside a tenant scope/);
+  });
+
+  it('refuses to write a row of another tenant (WITH CHECK) and cannot touch its rows', async () => {
+    await expect(
+      db.run({ tenantId: a.id }, () =>
+        db.tenantRows(
+          `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, commune_code) VALUES ($1, $2, 'X', 'Y', 'x y', '10', $3)`,
+          [b.id, randomUUID(), b.communes[0]],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await db.run({ tenantId: a.id }, () => db.tenantRows(`UPDATE professionals SET last_name = 'Pirate' WHERE tenant_id = $1 RETURNING id`, [b.id]));
+    expect(updated).toEqual([]);
+    const deleted = await db.run({ tenantId: a.id }, () => db.tenantRows(`DELETE FROM professionals WHERE tenant_id = $1 RETURNING id`, [b.id]));
+    expect(deleted).toEqual([]);
+    expect((await names(b.id)).map((r) => r.last_name)).toEqual(['Bravo']);
+  });
+
+  it('keeps tenants apart under concurrent requests on shared pooled connections', async () => {
+    const pooled = createDataSource({ url: process.env.DATABASE_URL as string, entities: [], applicationName: 'test', poolSize: 3 });
+    await pooled.initialize();
+    const pdb = new Db(pooled);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => {
+          const tenantId = i % 3 === 2 ? null : i % 2 ? a.id : b.id;
+          return pdb.run({ tenantId }, async () => ({ tenantId, rows: await pdb.rows<{ tenant_id: string }>(`SELECT tenant_id FROM professionals`) }));
+        }),
+      );
+      for (const { tenantId, rows } of results) {
+        if (tenantId === null) expect(rows).toHaveLength(0);
+        else expect(rows.every((r) => r.tenant_id === tenantId)).toBe(true);
+      }
+    } finally {
+      await pooled.destroy();
+    }
+  });
+
+  it('reads several tenants only through the read-only regional path, never writing', async () => {
+    const reader = new RegionalReader(db);
+    const both = await reader.read([a.id, b.id], (m) => m.query(`SELECT DISTINCT tenant_id FROM professionals`));
+    expect(both.map((r: { tenant_id: string }) => r.tenant_id).sort()).toEqual([a.id, b.id].sort());
+    const onlyA = await reader.read([a.id], (m) => m.query(`SELECT DISTINCT tenant_id FROM professionals`));
+    expect(onlyA).toEqual([{ tenant_id: a.id }]);
+    await expect(reader.read([a.id], (m) => m.query(`UPDATE professionals SET last_name = 'X'`))).rejects.toThrow(/read-only transaction/);
+    // The regional path does not widen a request that runs alongside it.
+    const scope = newScope({ requestId: 'r', tenantId: b.id });
+    await runInScope(scope, async () => {
+      await reader.read([a.id, b.id], async () => undefined);
+      const rows = await db.rows<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM professionals`);
+      expect(rows).toEqual([{ tenant_id: b.id }]);
+      await db.finishScope(scope, false);
+    });
+  });
+
+  it('accepts the runtime role and refuses the owner and a superuser', async () => {
+    await expect(assertRuntimeRoleIsConfined(runtime)).resolves.toBeUndefined();
+    for (const url of [process.env.MIGRATION_DATABASE_URL as string, (process.env.DATABASE_ADMIN_URL as string).replace(/\/[^/]*$/, new URL(process.env.DATABASE_URL as string).pathname)]) {
+      const ds = createDataSource({ url, entities: [], applicationName: 'test', poolSize: 1 });
+      await ds.initialize();
+      try {
+        await expect(assertRuntimeRoleIsConfined(ds)).rejects.toThrow(/Refusing to start/);
+      } finally {
+        await ds.destroy();
+      }
+    }
+  });
+});
+
+describe('tenancy: the live catalog', () => {
+  let owner: Client;
+  beforeAll(async () => {
+    owner = new Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+    await owner.connect();
+  });
+  afterAll(() => owner.end());
+
+  it('has no table breaking the tenant rules', async () => {
+    expect(await tenancyViolations(owner)).toEqual([]);
+  });
+
+  it('catches every kind of mistake a new table can make', async () => {
+    await owner.query('BEGIN');
+    try {
+      await owner.query(`CREATE TABLE unlisted (id uuid PRIMARY KEY)`);
+      await owner.query(`CREATE TABLE no_rls (tenant_id uuid NOT NULL, id uuid, PRIMARY KEY (tenant_id, id))`);
+      await owner.query(`CREATE TABLE bad_keys (tenant_id uuid NOT NULL, id uuid, code text, PRIMARY KEY (id, tenant_id), UNIQUE (code))`);
+      await owner.query(`CREATE INDEX bad_keys_code_idx ON bad_keys (code)`);
+      await owner.query(`ALTER TABLE bad_keys ENABLE ROW LEVEL SECURITY`);
+      await owner.query(`CREATE POLICY loose ON bad_keys USING (true)`);
+      const violations = (await tenancyViolations(owner)).join('\n');
+      expect(violations).toMatch(/table unlisted .* has no tenant_id column/);
+      expect(violations).toMatch(/table no_rls .* row level security is not enabled/);
+      expect(violations).toMatch(/table no_rls .* row level security is not forced/);
+      expect(violations).toMatch(/table no_rls: no policy confining/);
+      expect(violations).toMatch(/table bad_keys: key bad_keys_pkey does not start with tenant_id/);
+      expect(violations).toMatch(/table bad_keys: key bad_keys_code_key does not start with tenant_id/);
+      expect(violations).toMatch(/table bad_keys: index bad_keys_code_idx does not start with tenant_id/);
+      expect(violations).toMatch(/table bad_keys: policy loose widens ALL/);
+    } finally {
+      await owner.query('ROLLBACK');
+    }
+  });
+});

@@ -1,0 +1,123 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { byKeys, Allow, requirePrincipal, Role, scopedLoader, TENANT_ROLES, UuidPipe } from '@cpts/platform-core';
+import { Db } from '@cpts/platform-db';
+import { Commune, Departement, ReferenceService } from '@cpts/platform-reference';
+import { CptsInput } from './identity.inputs';
+import { Cpts, Region, TeamMember, User } from './identity.types';
+import { OrganisationService } from './organisation.service';
+
+@Resolver(() => Cpts)
+export class OrganisationResolver {
+  constructor(
+    private readonly organisation: OrganisationService,
+    private readonly reference: ReferenceService,
+    private readonly db: Db,
+  ) {}
+
+  @Query(() => [Region], { description: 'Every region of the platform.' })
+  @Allow(Role.PLATFORM_ADMIN)
+  regions(): Promise<Region[]> {
+    return this.organisation.regions();
+  }
+
+  @Query(() => [Cpts], { description: "The CPTS of the admin's regions." })
+  @Allow(Role.REGION_ADMIN)
+  regionCpts(): Promise<Cpts[]> {
+    const principal = requirePrincipal();
+    return this.organisation.cptsOfRegions(principal.regionRoles.filter((r) => r.role === Role.REGION_ADMIN).map((r) => r.regionId));
+  }
+
+  @Query(() => [Cpts], { description: 'The CPTS a mission officer follows ("Mes CPTS").' })
+  @Allow(Role.MISSION_OFFICER)
+  followedCpts(): Promise<Cpts[]> {
+    return this.organisation.assignedCpts(requirePrincipal().userId);
+  }
+
+  @Query(() => Cpts, { description: 'One CPTS the caller may see (member, region admin, or mission officer following it).' })
+  @Allow(Role.REGION_ADMIN, Role.MISSION_OFFICER, ...TENANT_ROLES)
+  cpts(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Cpts> {
+    return this.organisation.visibleCpts(requirePrincipal(), id);
+  }
+
+  @Mutation(() => Cpts)
+  @Allow(Role.REGION_ADMIN)
+  createCpts(@Args('input') input: CptsInput): Promise<Cpts> {
+    const principal = requirePrincipal();
+    return this.organisation.createCpts(principal, this.organisation.adminRegion(principal, input.regionId), input);
+  }
+
+  @Mutation(() => Cpts)
+  @Allow(Role.REGION_ADMIN)
+  updateCpts(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: CptsInput): Promise<Cpts> {
+    return this.organisation.updateCpts(requirePrincipal(), id, input);
+  }
+
+  @Mutation(() => TeamMember, { description: 'Sets the CPTS a mission officer of the region follows.' })
+  @Allow(Role.REGION_ADMIN)
+  async assignMissionOfficer(
+    @Args('userId', { type: () => ID }, UuidPipe) userId: string,
+    @Args('cptsIds', { type: () => [ID] }, UuidPipe) cptsIds: string[],
+  ): Promise<TeamMember> {
+    const principal = requirePrincipal();
+    await this.organisation.assignMissionOfficer(principal, userId, cptsIds);
+    const team = await this.regionTeam();
+    return team.find((m) => m.user.id === userId) as TeamMember;
+  }
+
+  @Query(() => [TeamMember], { description: "People with a role in the admin's region, with the CPTS each mission officer follows." })
+  @Allow(Role.REGION_ADMIN)
+  async regionTeam(): Promise<TeamMember[]> {
+    const principal = requirePrincipal();
+    const regionIds = principal.regionRoles.filter((r) => r.role === Role.REGION_ADMIN).map((r) => r.regionId);
+    return this.team(`ra.region_id = ANY($1)`, regionIds);
+  }
+
+  @Query(() => [TeamMember], { description: 'People with a role in the active CPTS.' })
+  @Allow(Role.COORDINATOR, Role.STAFF)
+  cptsTeam(): Promise<TeamMember[]> {
+    return this.team(`ra.tenant_id = $1`, requirePrincipal().tenantId);
+  }
+
+  @Query(() => Cpts, { description: 'The active CPTS of the session.' })
+  @Allow(...TENANT_ROLES)
+  currentCpts(): Promise<Cpts> {
+    const principal = requirePrincipal();
+    return this.organisation.visibleCpts(principal, principal.tenantId as string);
+  }
+
+  @ResolveField(() => Region)
+  region(@Parent() cpts: Cpts): Promise<Region | null> {
+    return scopedLoader<string, Region | null>(OrganisationResolver.prototype.region, async (ids) =>
+      byKeys(ids, await this.db.rows<Region>(`SELECT id, name, network_name AS "networkName", insee_region_code AS "inseeRegionCode" FROM regions WHERE id = ANY($1)`, [ids]), (r) => r.id),
+    ).load(cpts.regionId);
+  }
+
+  @ResolveField(() => [Departement])
+  async departements(@Parent() cpts: Cpts): Promise<Departement[]> {
+    const all = await Promise.all(cpts.departementCodes.map((code) => this.reference.departement(code)));
+    return all.filter((d): d is Departement => d !== null);
+  }
+
+  @ResolveField(() => [Commune], { description: 'The communes of the territory, most populated first.' })
+  async communes(@Parent() cpts: Cpts): Promise<Commune[]> {
+    const all = await Promise.all(cpts.communeCodes.map((code) => this.reference.commune(code)));
+    return all.filter((c): c is Commune => c !== null).sort((a, b) => b.population - a.population || a.name.localeCompare(b.name, 'fr'));
+  }
+
+  private async team(where: string, param: unknown): Promise<TeamMember[]> {
+    const rows = await this.db.rows<User & { roles: Role[] }>(
+      `SELECT u.id, u.email, u.display_name AS "displayName", array_agg(DISTINCT ra.role ORDER BY ra.role) AS roles
+       FROM role_assignments ra JOIN users u ON u.id = ra.user_id
+       WHERE ${where} GROUP BY u.id ORDER BY u.display_name`,
+      [param],
+    );
+    const assignments = await this.organisation.assignmentsOf(rows.filter((r) => r.roles.includes(Role.MISSION_OFFICER)).map((r) => r.id));
+    const followedIds = [...new Set([...assignments.values()].flat())];
+    const followed = new Map((followedIds.length ? await Promise.all(followedIds.map((id) => this.organisation.cptsById(id))) : []).filter((c): c is Cpts => !!c).map((c) => [c.id, c]));
+    return rows.map((r) => ({
+      user: { id: r.id, email: r.email, displayName: r.displayName },
+      roles: r.roles,
+      followedCpts: (assignments.get(r.id) ?? []).map((id) => followed.get(id)).filter((c): c is Cpts => !!c),
+    }));
+  }
+}

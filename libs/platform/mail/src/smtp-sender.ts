@@ -1,0 +1,232 @@
+import { Readable } from 'node:stream';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+
+export interface OutgoingMessage {
+  from: string;
+  to: string;
+  /** Complete RFC 5322 message, headers and body. */
+  raw: string;
+}
+
+export type SendOutcome =
+  /** The server answered 250 after the commit. */
+  | { kind: 'delivered'; response: string }
+  /** The server never got the final dot, so it kept nothing, and nothing was committed. */
+  | { kind: 'not-sent'; temporary: boolean; error: string }
+  /** The commit and the dot went out, then the server refused the message at end of data. */
+  | { kind: 'refused-after-commit'; temporary: boolean; error: string }
+  /** The commit and the dot went out, but no answer came back from the server. */
+  | { kind: 'unconfirmed'; error: string }
+  /** The dot went out but the commit failed: the email most likely left, the mark did not. */
+  | { kind: 'commit-failed'; error: unknown };
+
+/**
+ * Holds the message's last bytes until released: SMTP servers take a message
+ * only when they receive the terminating "<CRLF>.<CRLF>", which nodemailer
+ * writes when this stream ends.
+ */
+class HeldMessage extends Readable {
+  private pushed = false;
+  private resolveDrained!: () => void;
+  readonly drained = new Promise<void>((resolve) => (this.resolveDrained = resolve));
+
+  constructor(private readonly raw: string) {
+    super();
+  }
+
+  override _read(): void {
+    if (!this.pushed) {
+      this.pushed = true;
+      this.push(this.raw);
+      return;
+    }
+    // Asked for more: the body went down the pipe (after the server's 354).
+    this.resolveDrained();
+  }
+
+  release(): void {
+    this.push(null);
+  }
+}
+
+function isTemporary(err: { responseCode?: number; code?: string }): boolean {
+  if (typeof err.responseCode === 'number') return err.responseCode < 500;
+  return true; // connection errors, timeouts: the server did not refuse the message
+}
+
+/**
+ * Sends email over a pooled SMTP connection with commit-before-dot. An SMTP
+ * server takes a message only when the terminating dot arrives; until then,
+ * a dropped connection makes it discard the message. So the message is
+ * streamed up to its final dot, then `commit` is started (it marks the
+ * outbox row sent and commits) and the dot is released in the same tick,
+ * without waiting for anything in between:
+ *  - a crash before that point leaves the row pending and the server with
+ *    an unterminated message, which it drops: the retry sends it once;
+ *  - a crash after it leaves the row sent and the dot on its way (the kernel
+ *    flushes a dead process's sockets): sent once, marked once.
+ * What remains is the few microseconds between the two socket writes; see
+ * docs/adr/0004-exactly-once-email.md.
+ */
+export class SmtpSender {
+  private readonly pool: SmtpConnectionPool;
+
+  constructor(smtpUrl: string, options: { poolSize: number }) {
+    this.pool = new SmtpConnectionPool(smtpUrl, options.poolSize);
+  }
+
+  async send(message: OutgoingMessage, commit: () => Promise<void>): Promise<SendOutcome> {
+    const held = new HeldMessage(message.raw);
+    let released = false;
+    const connection = await this.pool.acquire();
+    let healthy = false;
+    const sending = new Promise<string>((resolve, reject) =>
+      // The connection pipes the message only once the server has answered DATA with 354.
+      connection.send({ from: message.from, to: [message.to] }, held, (err, info) => (err ? reject(err) : resolve(info.response))),
+    ).then((response) => {
+      healthy = true;
+      return { response };
+    });
+    sending.finally(() => this.pool.release(connection, healthy)).catch(() => undefined);
+    let failedEarly = false;
+    sending.catch(() => {
+      if (!released) failedEarly = true;
+    });
+
+    // Whichever comes first: the body is down the pipe (the server said 354), or the send failed.
+    const early = await Promise.race([held.drained.then(() => 'drained' as const), sending.then(() => 'finished' as const, () => 'failed' as const)]);
+    let commitError: unknown = null;
+    if (early === 'drained' && !failedEarly) {
+      const committing = commit();
+      released = true;
+      held.release();
+      try {
+        await committing;
+      } catch (err) {
+        commitError = err;
+      }
+    } else {
+      held.destroy(); // no dot: the server drops whatever it got
+    }
+
+    try {
+      const info = await sending;
+      if (commitError) return { kind: 'commit-failed', error: commitError };
+      if (!released) return { kind: 'unconfirmed', error: 'the server answered before the message was released' };
+      return { kind: 'delivered', response: info.response };
+    } catch (err) {
+      const e = err as Error & { responseCode?: number };
+      if (!released) return { kind: 'not-sent', temporary: isTemporary(e), error: e.message };
+      if (commitError) return { kind: 'commit-failed', error: commitError };
+      if (typeof e.responseCode === 'number') return { kind: 'refused-after-commit', temporary: e.responseCode < 500, error: e.message };
+      return { kind: 'unconfirmed', error: e.message };
+    }
+  }
+
+  close(): void {
+    this.pool.close();
+  }
+}
+
+/**
+ * A few long-lived SMTP connections (nodemailer's SMTPConnection), reused
+ * one message at a time. Not nodemailer's pooled transport: that one starts
+ * reading a message before the server accepts it, which would break
+ * commit-before-dot. A connection that saw any error is closed, not reused.
+ */
+class SmtpConnectionPool {
+  private readonly idle: SMTPConnection[] = [];
+  private readonly waiters: Array<() => void> = [];
+  private open = 0;
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly size: number,
+  ) {}
+
+  async acquire(): Promise<SMTPConnection> {
+    for (;;) {
+      if (this.closed) throw new Error('SMTP pool closed');
+      const idle = this.idle.pop();
+      if (idle) return idle;
+      if (this.open < this.size) {
+        this.open += 1;
+        try {
+          return await this.connect();
+        } catch (err) {
+          this.open -= 1;
+          this.wakeOne();
+          throw err;
+        }
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  release(connection: SMTPConnection, healthy: boolean): void {
+    if (healthy && !this.closed) {
+      // A clean slate for the next message (RSET); a connection that cannot, goes.
+      connection.reset((err) => {
+        if (err) this.discard(connection);
+        else {
+          this.idle.push(connection);
+          this.wakeOne();
+        }
+      });
+    } else {
+      this.discard(connection);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const connection of this.idle.splice(0)) connection.quit();
+    this.waiters.splice(0).forEach((wake) => wake());
+  }
+
+  private discard(connection: SMTPConnection): void {
+    const i = this.idle.indexOf(connection);
+    if (i >= 0) this.idle.splice(i, 1);
+    connection.close();
+    this.open -= 1;
+    this.wakeOne();
+  }
+
+  private wakeOne(): void {
+    this.waiters.shift()?.();
+  }
+
+  private connect(): Promise<SMTPConnection> {
+    const url = new URL(this.url);
+    const connection = new SMTPConnection({
+      host: url.hostname,
+      port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 25)),
+      secure: url.protocol === 'smtps:',
+      // STARTTLS when the server offers it; a local relay or sink may not.
+      ignoreTLS: url.searchParams.get('tls') === 'off',
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+    // An idle connection the server closes leaves the pool.
+    const drop = () => {
+      const i = this.idle.indexOf(connection);
+      if (i >= 0) {
+        this.idle.splice(i, 1);
+        this.open -= 1;
+      }
+    };
+    connection.on('end', drop);
+    connection.on('error', drop);
+    return new Promise((resolve, reject) => {
+      connection.connect((err?: Error) => {
+        if (err) return reject(err);
+        if (!url.username) return resolve(connection);
+        connection.login({ user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }, (loginErr?: Error | null) =>
+          loginErr ? reject(loginErr) : resolve(connection),
+        );
+      });
+    });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './queues';
+export * from './redis';
+export * from './producer';
+export * from './queue.module';
+export * from './worker-runner';

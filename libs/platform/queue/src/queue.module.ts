@@ -1,0 +1,38 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { RedisEnv } from '@cpts/platform-config';
+import Redis from 'ioredis';
+import { QueueProducer } from './producer';
+import { createRedis } from './redis';
+
+/** The shared Redis client of a process (rate limits, health, producers). */
+export const REDIS = Symbol('REDIS');
+
+@Injectable()
+class QueueShutdown implements OnApplicationShutdown {
+  constructor(
+    private readonly producer: QueueProducer,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.close();
+    this.redis.disconnect();
+  }
+}
+
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      global: true,
+      providers: [
+        { provide: REDIS, inject: [RedisEnv], // Lazy: no connection until first used, so a process that fails to boot leaves nothing open.
+        useFactory: (env: RedisEnv) => createRedis(env.REDIS_URL, 'client', { lazyConnect: true }) },
+        { provide: QueueProducer, inject: [REDIS, RedisEnv], useFactory: (redis: Redis, env: RedisEnv) => new QueueProducer(redis, env.REDIS_PREFIX) },
+        QueueShutdown,
+      ],
+      exports: [REDIS, QueueProducer],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Every queue of the platform, in one place. Renaming a queue strands the jobs
+ * already in Redis under the old name: add the new one, drain the old one,
+ * then remove it.
+ */
+export const QUEUES = {
+  /** Outbox-backed emails of the platform (invitations, password resets). */
+  mail: 'mail',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Payload of a `mail` job: ids only, the state lives in PostgreSQL. */
+export interface MailJob {
+  outboxId: string;
+}
+
+export interface JobPayloads {
+  mail: MailJob;
+}
+
+/**
+ * Key prefix of one queue. The hash tag ({...}) puts every key of a queue in
+ * one Redis Cluster slot, which BullMQ's Lua scripts require; queues spread
+ * over slots. `base` separates environments and test runs.
+ */
+export function queuePrefix(base: string, queue: QueueName): string {
+  return `{${base}:${queue}}`;
+}
+
+/** Retries of a job with an outside effect: exponential backoff, 1 s to ~1 h. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+} as const;

@@ -1,0 +1,72 @@
+import { createDataSource, Db } from '@cpts/platform-db';
+import { DataSource } from 'typeorm';
+import { ReferenceService } from '../src';
+
+describe('reference data', () => {
+  let dataSource: DataSource;
+  let db: Db;
+  let reference: ReferenceService;
+
+  beforeAll(async () => {
+    dataSource = createDataSource({ url: process.env.DATABASE_URL as string, entities: [], applicationName: 'test', poolSize: 2 });
+    await dataSource.initialize();
+    db = new Db(dataSource);
+    reference = new ReferenceService(db);
+  });
+  afterAll(() => dataSource.destroy());
+
+  const run = <T>(fn: () => Promise<T>) => db.run({ tenantId: null }, fn);
+
+  it('holds the professions a CPTS federates, with their RPPS codes', async () => {
+    const professions = await run(() => reference.professions());
+    const byCode = Object.fromEntries(professions.map((p) => [p.code, p.label]));
+    expect(byCode).toMatchObject({
+      '10': 'Médecin',
+      '21': 'Pharmacien',
+      '40': 'Chirurgien-dentiste',
+      '50': 'Sage-femme',
+      '60': 'Infirmier',
+      '70': 'Masseur-kinésithérapeute',
+      '80': 'Pédicure-podologue',
+      '91': 'Orthophoniste',
+      '93': 'Psychologue',
+      '95': 'Diététicien',
+    });
+  });
+
+  it('holds every commune of Nouvelle-Aquitaine with its département and population', async () => {
+    const departements = await run(() => reference.departements());
+    expect(departements.map((d) => d.code)).toEqual(['16', '17', '19', '23', '24', '33', '40', '47', '64', '79', '86', '87']);
+    const [count] = await run(() => db.rows<{ n: number }>(`SELECT count(*)::int AS n FROM communes`));
+    expect(count.n).toBeGreaterThan(4000);
+    expect(await run(() => reference.commune('33063'))).toMatchObject({ name: 'Bordeaux', departementCode: '33' });
+  });
+
+  it('finds communes by the start of their name, accents and case ignored, most populated first', async () => {
+    const found = await run(() => reference.searchCommunes({ search: 'perig', limit: 5 }));
+    expect(found[0].name).toBe('Périgueux');
+    const saint = await run(() => reference.searchCommunes({ search: 'SAINT-EMIL', departementCodes: ['33'], limit: 5 }));
+    expect(saint.map((c) => c.name)).toContain('Saint-Émilion');
+  });
+
+  it('batches lookups of one request into one statement', async () => {
+    const statements: string[] = [];
+    const original = dataSource.driver.createQueryRunner.bind(dataSource.driver);
+    const spy = jest.spyOn(dataSource.driver, 'createQueryRunner').mockImplementation((mode) => {
+      const runner = original(mode);
+      const query = runner.query.bind(runner);
+      runner.query = ((sql: string, ...rest: never[]) => {
+        statements.push(sql);
+        return query(sql, ...rest);
+      }) as typeof runner.query;
+      return runner;
+    });
+    try {
+      const names = await run(() => Promise.all(['33063', '24322', '87085', '64445'].map((code) => reference.commune(code))));
+      expect(names.map((c) => c?.name)).toEqual(['Bordeaux', 'Périgueux', 'Limoges', 'Pau']);
+      expect(statements.filter((s) => s.includes('FROM communes'))).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export * from './smtp-sink';
+export * from './graphql-client';
+export * from './world';
