@@ -124,9 +124,9 @@ export interface SeedUser {
 export async function upsertUser(db: Db, user: SeedUser, passwordHash: string): Promise<string> {
   return db.run({ tenantId: null, label: 'seed-user' }, async () => {
     const [row] = await db.rows<{ id: string }>(
-      `INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)
+      `INSERT INTO users (id, email, display_name, password_hash, last_tenant_id) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
-      [randomUUID(), user.email, user.displayName, passwordHash],
+      [randomUUID(), user.email, user.displayName, passwordHash, user.roles.find((r) => r.tenantId)?.tenantId ?? null],
     );
     for (const r of user.roles) {
       await db.rows(
