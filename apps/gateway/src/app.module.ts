@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
@@ -11,6 +11,7 @@ import { MailOutboxRow } from '@cpts/platform-mail';
 import { Logger, Metrics } from '@cpts/platform-observability';
 import { QueueModule } from '@cpts/platform-queue';
 import { ReferenceModule, referenceEntities } from '@cpts/platform-reference';
+import { GraphQLErrorPassThrough } from './graphql-error.filter';
 import { complexityLimit } from './complexity';
 import { mercuriusErrorFormatter } from './errors';
 import { HealthController } from './health.controller';
@@ -55,6 +56,7 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       { provide: Metrics, useValue: metrics },
       { provide: APP_GUARD, useExisting: AccessGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
     ],
   })
   class GatewayModule {}

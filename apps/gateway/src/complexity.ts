@@ -10,7 +10,7 @@ const estimators = [pageEstimator, simpleEstimator({ defaultComplexity: 1 })];
 
 /**
  * Mercurius preExecution hook refusing operations whose estimated cost
- * exceeds `maximum` (a 50-item page of a dozen fields costs about 600).
+ * exceeds `maximum` (a 100-item page of the directory with its relations costs about 2,000).
  * A hook rather than a validation rule so that Mercurius keeps caching
  * validated and JIT-compiled operations.
  */

@@ -11,10 +11,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** A distinct client address per client, so per-IP sign-in limits do not leak between tests. */
+let clients = 0;
+const nextIp = () => `198.51.100.${(clients++ % 250) + 1}`;
+
 export async function startHarness(): Promise<Harness> {
+  // Behind a (pretend) proxy: X-Forwarded-For gives each test client its own address.
+  process.env.TRUST_PROXY = 'true';
   const gateway = await startGateway();
   const data = new TestData();
-  const client = (headers: Record<string, string> = {}) => new GraphQLClient(gateway.url, headers);
+  const client = (headers: Record<string, string> = {}) => new GraphQLClient(gateway.url, { 'x-forwarded-for': nextIp(), ...headers });
   return {
     gateway,
     data,

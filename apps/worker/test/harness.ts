@@ -1,35 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { Pool } from 'pg';
 import { createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
-import { SmtpSink } from '@cpts/testing';
+import { AppProcess, SmtpSink } from '@cpts/testing';
 
-const root = path.resolve(__dirname, '../../..');
+export { waitUntil } from '@cpts/testing';
 
 /** The worker as a real process (dist build), so a test can SIGKILL it. */
-export class WorkerProcess {
-  private child: ChildProcess | null = null;
-  output = '';
-
-  constructor(private readonly env: Record<string, string>) {}
-
-  start(): void {
-    this.child = spawn(process.execPath, [path.join(root, 'dist/apps/worker/src/main.js')], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout?.on('data', (d) => (this.output += d));
-    this.child.stderr?.on('data', (d) => (this.output += d));
-  }
-
-  kill(signal: NodeJS.Signals): Promise<number | null> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return Promise.resolve(child?.exitCode ?? null);
-    return new Promise((resolve) => {
-      child.once('exit', (code) => resolve(code));
-      child.kill(signal);
-    });
+export class WorkerProcess extends AppProcess {
+  constructor(env: Record<string, string>) {
+    super('worker', env);
   }
 }
 
@@ -68,15 +47,6 @@ export class Outbox {
     this.redis.disconnect();
     await this.pool.end();
   }
-}
-
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 export function workerEnv(sinkPort: number): Record<string, string> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, decodeCursor, FieldError, requirePrincipal, requireTenantId, toConnection } from '@cpts/platform-core';
+import { AppError, Connection, decodeCursor, FieldError, isUuid, requirePrincipal, requireTenantId, toConnection } from '@cpts/platform-core';
 import { Db, isUniqueViolation } from '@cpts/platform-db';
 import { searchKey } from '@cpts/platform-core';
 import { isValidRpps, normalizeFrenchPhone } from './identifiers';
@@ -39,8 +39,9 @@ export class ProfessionalsService {
     let keyset = 'true';
     if (after) {
       const [name, id] = decodeCursor(after, 2);
+      if (typeof name !== 'string' || !isUuid(id)) throw AppError.field('after', 'Curseur de pagination invalide.');
       params.push(name, id);
-      keyset = `(search_name, id) > ($${params.length - 1}::text, $${params.length}::uuid)`;
+      keyset = `("searchName", id) > ($${params.length - 1}::text, $${params.length}::uuid)`;
     }
     params.push(first + 1);
     const rows = await this.db.tenantRows<Professional & { total: number }>(
@@ -76,6 +77,7 @@ export class ProfessionalsService {
 
   async update(id: string, input: ProfessionalInput): Promise<Professional> {
     const tenantId = requireTenantId();
+    await this.get(id); // NOT_FOUND comes before any complaint about the input
     const clean = await this.check(input, id);
     const rows = await this.write(
       `UPDATE professionals SET last_name = $3, first_name = $4, search_name = $5, profession_code = $6, rpps = $7, commune_code = $8,

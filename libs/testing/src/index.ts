@@ -1,3 +1,4 @@
 export * from './smtp-sink';
 export * from './graphql-client';
 export * from './world';
+export * from './processes';

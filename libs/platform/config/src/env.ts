@@ -137,7 +137,7 @@ export class GatewayEnv {
   @Transform(toInt)
   @IsInt()
   @Min(10)
-  GRAPHQL_MAX_COMPLEXITY = 2000;
+  GRAPHQL_MAX_COMPLEXITY = 5000;
 
   /** When set, GET /metrics requires "Authorization: Bearer <token>". */
   @Sensitive()

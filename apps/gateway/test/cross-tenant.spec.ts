@@ -1,0 +1,262 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { Role } from '@cpts/platform-core';
+import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
+import { Harness, startHarness } from './harness';
+
+/**
+ * The tenancy wall, operation by operation: for every Query and Mutation of
+ * the schema, a user of CPTS A can neither read nor change CPTS B through it
+ * (and region-level people stay within their region or assignments). A new
+ * operation fails the first test until it gets a case here or is declared
+ * public with a reason.
+ */
+const PUBLIC: Record<string, string> = {
+  'Mutation.login': 'signs in; touches only the account whose password is given',
+  'Mutation.refreshSession': 'acts on the session of the refresh cookie only',
+  'Mutation.logout': 'ends the session of the refresh cookie only',
+  'Mutation.requestPasswordReset': 'emails the owner of the address; answers the same whether it exists or not',
+  'Mutation.resetPassword': 'acts only with the emailed single-use token',
+  'Query.invitationPreview': 'reads only the invitation of the emailed token',
+  'Mutation.acceptInvitation': 'acts only with the emailed single-use token',
+};
+
+interface World {
+  h: Harness;
+  a: { id: string; communes: string[] };
+  b: { id: string; communes: string[] };
+  c: { id: string; communes: string[] };
+  region1: string;
+  region2: string;
+  coordA: GraphQLClient;
+  staffA: GraphQLClient;
+  boardA: GraphQLClient;
+  memberA: GraphQLClient;
+  coordB: GraphQLClient;
+  adminR1: GraphQLClient;
+  adminR2: GraphQLClient;
+  missionA: GraphQLClient;
+  missionAId: string;
+  missionR2Id: string;
+  platformAdmin: GraphQLClient;
+  proB: string;
+  invitationB: string;
+  staffBEmail: string;
+}
+
+const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
+  expect(res.data === null || Object.values(res.data as object).every((v) => v === null)).toBe(true);
+  expect(codes).toContain(errorCode(res));
+};
+
+const PRO = `query($id: ID!) { professional(id: $id) { id lastName } }`;
+const proOfB = async (w: World) => (await w.coordB.ok<{ professional: { lastName: string; archivedAt: string | null } }>(`query($id: ID!) { professional(id: $id) { lastName archivedAt } }`, { id: w.proB })).professional;
+const cptsB = async (w: World) => (await w.adminR1.ok<{ cpts: { name: string } }>(`query($id: ID!) { cpts(id: $id) { name } }`, { id: w.b.id })).cpts;
+const tenantRoles = (w: World) => [w.coordA, w.staffA, w.boardA, w.memberA];
+const CPTS_INPUT = (w: World, name: string) => ({ name, size: 1, departementCodes: ['86'], communeCodes: [w.b.communes[0]], contactEmail: 'x@exemple.fr' });
+
+const CASES: Record<string, (w: World) => Promise<void>> = {
+  'Query.me': async (w) => {
+    const { me } = await w.coordA.ok<{ me: { memberships: Array<{ cpts: { id: string } }> } }>(`{ me { memberships { cpts { id } } } }`);
+    expect(me.memberships.map((m) => m.cpts.id)).toEqual([w.a.id]);
+  },
+  'Query.professions': async (w) => {
+    const q = `{ professions { code label } }`;
+    expect(await w.coordA.ok(q)).toEqual(await w.coordB.ok(q)); // shared reference data, nothing per CPTS
+  },
+  'Query.departements': async (w) => {
+    const q = `{ departements { code name } }`;
+    expect(await w.coordA.ok(q)).toEqual(await w.coordB.ok(q));
+  },
+  'Query.communes': async (w) => {
+    const q = `{ communes(filter: { departementCodes: ["86"], first: 50 }) { inseeCode } }`;
+    expect(await w.coordA.ok(q)).toEqual(await w.coordB.ok(q));
+  },
+  'Query.professionals': async (w) => {
+    for (const client of tenantRoles(w)) {
+      const res = await client.request<{ professionals: { edges: Array<{ node: { id: string } }> } }>(
+        `query($f: ProfessionalFilter) { professionals(first: 100, filter: $f) { edges { node { id } } } }`,
+        { f: { communeCodes: w.b.communes } },
+      );
+      if (res.errors) denied(res, 'FORBIDDEN');
+      else expect(res.data?.professionals.edges).toEqual([]);
+    }
+    const all = await w.coordA.ok<{ professionals: { edges: Array<{ node: { id: string } }> } }>(`{ professionals(first: 100) { edges { node { id } } } }`);
+    expect(all.professionals.edges.map((e) => e.node.id)).not.toContain(w.proB);
+  },
+  'Query.professional': async (w) => {
+    for (const client of tenantRoles(w)) denied(await client.request(PRO, { id: w.proB }), 'NOT_FOUND', 'FORBIDDEN');
+    denied(await w.missionA.request(PRO, { id: w.proB }), 'FORBIDDEN');
+    denied(await w.adminR1.request(PRO, { id: w.proB }), 'FORBIDDEN');
+  },
+  'Mutation.createProfessional': async (w) => {
+    const input = { lastName: 'Intrus', firstName: 'Test', professionCode: '60', communeCode: w.b.communes[0] };
+    denied(await w.coordA.request(`mutation($i: ProfessionalInput!) { createProfessional(input: $i) { id } }`, { i: input }), 'BAD_USER_INPUT');
+    const created = await w.coordA.ok<{ createProfessional: { id: string } }>(`mutation($i: ProfessionalInput!) { createProfessional(input: $i) { id } }`, {
+      i: { ...input, communeCode: w.a.communes[0] },
+    });
+    denied(await w.coordB.request(PRO, { id: created.createProfessional.id }), 'NOT_FOUND');
+  },
+  'Mutation.updateProfessional': async (w) => {
+    const i = { lastName: 'Pirate', firstName: 'X', professionCode: '60', communeCode: w.a.communes[0] };
+    denied(await w.coordA.request(`mutation($id: ID!, $i: ProfessionalInput!) { updateProfessional(id: $id, input: $i) { id } }`, { id: w.proB, i }), 'NOT_FOUND');
+    expect((await proOfB(w)).lastName).toBe('Bravo');
+  },
+  'Mutation.archiveProfessional': async (w) => {
+    denied(await w.coordA.request(`mutation($id: ID!) { archiveProfessional(id: $id) { id } }`, { id: w.proB }), 'NOT_FOUND');
+    expect((await proOfB(w)).archivedAt).toBeNull();
+  },
+  'Mutation.restoreProfessional': async (w) => {
+    denied(await w.coordA.request(`mutation($id: ID!) { restoreProfessional(id: $id) { id } }`, { id: w.proB }), 'NOT_FOUND');
+  },
+  'Query.cpts': async (w) => {
+    const q = `query($id: ID!) { cpts(id: $id) { id name } }`;
+    for (const client of tenantRoles(w)) denied(await client.request(q, { id: w.b.id }), 'NOT_FOUND');
+    denied(await w.missionA.request(q, { id: w.b.id }), 'NOT_FOUND');
+    denied(await w.adminR2.request(q, { id: w.a.id }), 'NOT_FOUND');
+  },
+  'Query.currentCpts': async (w) => {
+    expect(await w.coordA.ok(`{ currentCpts { id } }`)).toEqual({ currentCpts: { id: w.a.id } });
+  },
+  'Query.cptsTeam': async (w) => {
+    const team = await w.coordA.ok<{ cptsTeam: Array<{ user: { email: string } }> }>(`{ cptsTeam { user { email } } }`);
+    expect(team.cptsTeam.map((m) => m.user.email)).not.toContain(w.staffBEmail);
+  },
+  'Query.cptsInvitations': async (w) => {
+    const list = await w.coordA.ok<{ cptsInvitations: Array<{ id: string }> }>(`{ cptsInvitations { id } }`);
+    expect(list.cptsInvitations.map((i) => i.id)).not.toContain(w.invitationB);
+  },
+  'Mutation.inviteToCpts': async (w) => {
+    const { inviteToCpts } = await w.coordA.ok<{ inviteToCpts: { id: string } }>(`mutation($i: InviteToCptsInput!) { inviteToCpts(input: $i) { id } }`, {
+      i: { email: 'pour-a@exemple.fr', role: 'MEMBER' },
+    });
+    const listB = await w.coordB.ok<{ cptsInvitations: Array<{ id: string }> }>(`{ cptsInvitations { id } }`);
+    expect(listB.cptsInvitations.map((i) => i.id)).not.toContain(inviteToCpts.id);
+  },
+  'Mutation.revokeCptsInvitation': async (w) => {
+    denied(await w.coordA.request(`mutation($id: ID!) { revokeCptsInvitation(id: $id) }`, { id: w.invitationB }), 'NOT_FOUND');
+    const listB = await w.coordB.ok<{ cptsInvitations: Array<{ id: string; revokedAt: string | null }> }>(`{ cptsInvitations { id revokedAt } }`);
+    expect(listB.cptsInvitations.find((i) => i.id === w.invitationB)?.revokedAt).toBeNull();
+  },
+  'Mutation.switchCpts': async (w) => {
+    denied(await w.coordA.request(`mutation($id: ID!) { switchCpts(cptsId: $id) { accessToken } }`, { id: w.b.id }), 'FORBIDDEN');
+  },
+  'Query.regions': async (w) => {
+    denied(await w.coordA.request(`{ regions { id } }`), 'FORBIDDEN');
+    denied(await w.adminR1.request(`{ regions { id } }`), 'FORBIDDEN');
+    expect((await w.platformAdmin.ok<{ regions: unknown[] }>(`{ regions { id } }`)).regions.length).toBeGreaterThanOrEqual(2);
+  },
+  'Query.regionCpts': async (w) => {
+    denied(await w.coordA.request(`{ regionCpts { id } }`), 'FORBIDDEN');
+    const r2 = await w.adminR2.ok<{ regionCpts: Array<{ id: string }> }>(`{ regionCpts { id professionalCount } }`);
+    expect(r2.regionCpts.map((c) => c.id)).toEqual([w.c.id]);
+    const r1 = await w.adminR1.ok<{ regionCpts: Array<{ id: string; professionalCount: number }> }>(`{ regionCpts { id professionalCount } }`);
+    expect(r1.regionCpts.find((c) => c.id === w.b.id)?.professionalCount).toBe(1);
+  },
+  'Query.followedCpts': async (w) => {
+    denied(await w.coordA.request(`{ followedCpts { id } }`), 'FORBIDDEN');
+    const followed = await w.missionA.ok<{ followedCpts: Array<{ id: string; professionalCount: number }> }>(`{ followedCpts { id professionalCount } }`);
+    expect(followed.followedCpts.map((c) => c.id)).toEqual([w.a.id]);
+  },
+  'Mutation.createCpts': async (w) => {
+    const q = `mutation($i: CptsInput!) { createCpts(input: $i) { id } }`;
+    denied(await w.coordA.request(q, { i: CPTS_INPUT(w, 'CPTS pirate') }), 'FORBIDDEN');
+    denied(await w.missionA.request(q, { i: CPTS_INPUT(w, 'CPTS pirate') }), 'FORBIDDEN');
+    // Not over the territory of B, even for its own region admin.
+    denied(await w.adminR1.request(q, { i: CPTS_INPUT(w, 'CPTS chevauchante') }), 'CONFLICT');
+  },
+  'Mutation.updateCpts': async (w) => {
+    const q = `mutation($id: ID!, $i: CptsInput!) { updateCpts(id: $id, input: $i) { id } }`;
+    denied(await w.coordA.request(q, { id: w.b.id, i: CPTS_INPUT(w, 'Renommée') }), 'FORBIDDEN');
+    denied(await w.adminR2.request(q, { id: w.b.id, i: CPTS_INPUT(w, 'Renommée') }), 'NOT_FOUND');
+    expect((await cptsB(w)).name).toBe('CPTS Bravo');
+  },
+  'Mutation.inviteCoordinator': async (w) => {
+    const q = `mutation($id: ID!, $i: EmailInput!) { inviteCoordinator(cptsId: $id, input: $i) { id } }`;
+    denied(await w.coordA.request(q, { id: w.b.id, i: { email: 'coord@exemple.fr' } }), 'FORBIDDEN');
+    denied(await w.adminR2.request(q, { id: w.b.id, i: { email: 'coord@exemple.fr' } }), 'FORBIDDEN');
+  },
+  'Mutation.inviteToRegion': async (w) => {
+    const q = `mutation($i: InviteToRegionInput!) { inviteToRegion(input: $i) { id } }`;
+    denied(await w.coordA.request(q, { i: { email: 'x@exemple.fr', role: 'MISSION_OFFICER' } }), 'FORBIDDEN');
+    denied(await w.adminR2.request(q, { i: { email: 'x@exemple.fr', role: 'MISSION_OFFICER', regionId: w.region1 } }), 'FORBIDDEN');
+  },
+  'Query.regionInvitations': async (w) => {
+    denied(await w.coordA.request(`{ regionInvitations { id } }`), 'FORBIDDEN');
+    denied(await w.adminR2.request(`query($r: ID) { regionInvitations(regionId: $r) { id } }`, { r: w.region1 }), 'FORBIDDEN');
+  },
+  'Mutation.revokeRegionInvitation': async (w) => {
+    const { inviteToRegion } = await w.adminR1.ok<{ inviteToRegion: { id: string } }>(`mutation($i: InviteToRegionInput!) { inviteToRegion(input: $i) { id } }`, {
+      i: { email: 'officer@exemple.fr', role: 'MISSION_OFFICER' },
+    });
+    denied(await w.coordA.request(`mutation($id: ID!) { revokeRegionInvitation(id: $id) }`, { id: inviteToRegion.id }), 'FORBIDDEN');
+    denied(await w.adminR2.request(`mutation($id: ID!) { revokeRegionInvitation(id: $id) }`, { id: inviteToRegion.id }), 'NOT_FOUND');
+  },
+  'Mutation.assignMissionOfficer': async (w) => {
+    const q = `mutation($u: ID!, $c: [ID!]!) { assignMissionOfficer(userId: $u, cptsIds: $c) { followedCpts { id } } }`;
+    denied(await w.coordA.request(q, { u: w.missionAId, c: [w.b.id] }), 'FORBIDDEN');
+    denied(await w.adminR2.request(q, { u: w.missionAId, c: [w.c.id] }), 'NOT_FOUND');
+    denied(await w.adminR2.request(q, { u: w.missionR2Id, c: [w.b.id] }), 'BAD_USER_INPUT');
+    const followed = await w.missionA.ok<{ followedCpts: Array<{ id: string }> }>(`{ followedCpts { id } }`);
+    expect(followed.followedCpts.map((c) => c.id)).toEqual([w.a.id]);
+  },
+  'Query.regionTeam': async (w) => {
+    denied(await w.coordA.request(`{ regionTeam { user { id } } }`), 'FORBIDDEN');
+    const team = await w.adminR2.ok<{ regionTeam: Array<{ user: { id: string } }> }>(`{ regionTeam { user { id } } }`);
+    expect(team.regionTeam.map((m) => m.user.id)).not.toContain(w.missionAId);
+  },
+};
+
+describe('cross-tenant isolation of every GraphQL operation', () => {
+  const w = {} as World;
+
+  beforeAll(async () => {
+    const h = await startHarness();
+    w.h = h;
+    w.region1 = await h.data.region('75');
+    w.region2 = await h.data.region('76');
+    w.a = await h.data.cpts(w.region1, { name: 'CPTS Alpha', departement: '86' });
+    w.b = await h.data.cpts(w.region1, { name: 'CPTS Bravo', departement: '86' });
+    w.c = await h.data.cpts(w.region2, { name: 'CPTS Charlie', departement: '87' });
+    w.proB = await h.data.professional(w.b.id, w.b.communes[0], { lastName: 'Bravo' });
+    await h.data.professional(w.a.id, w.a.communes[0], { lastName: 'Alpha' });
+    const user = async (roles: Parameters<typeof h.data.user>[0]) => (await h.data.user(roles)).email;
+    [w.coordA, w.staffA, w.boardA, w.memberA, w.coordB] = await Promise.all(
+      [
+        await user([{ role: Role.COORDINATOR, tenantId: w.a.id }]),
+        await user([{ role: Role.STAFF, tenantId: w.a.id }]),
+        await user([{ role: Role.BOARD_MEMBER, tenantId: w.a.id }]),
+        await user([{ role: Role.MEMBER, tenantId: w.a.id }]),
+        await user([{ role: Role.COORDINATOR, tenantId: w.b.id }]),
+      ].map((email) => h.signedIn(email)),
+    );
+    w.staffBEmail = await user([{ role: Role.STAFF, tenantId: w.b.id }]);
+    w.adminR1 = await h.signedIn(await user([{ role: Role.REGION_ADMIN, regionId: w.region1 }]));
+    w.adminR2 = await h.signedIn(await user([{ role: Role.REGION_ADMIN, regionId: w.region2 }]));
+    const mission = await h.data.user([{ role: Role.MISSION_OFFICER, regionId: w.region1 }]);
+    await h.data.follow(mission.id, [w.a.id]);
+    w.missionAId = mission.id;
+    w.missionA = await h.signedIn(mission.email);
+    w.missionR2Id = (await h.data.user([{ role: Role.MISSION_OFFICER, regionId: w.region2 }])).id;
+    w.platformAdmin = await h.signedIn(await user([{ role: Role.PLATFORM_ADMIN }]));
+    w.invitationB = (
+      await w.coordB.ok<{ inviteToCpts: { id: string } }>(`mutation($i: InviteToCptsInput!) { inviteToCpts(input: $i) { id } }`, { i: { email: 'pour-b@exemple.fr', role: 'STAFF' } })
+    ).inviteToCpts.id;
+  });
+  afterAll(() => w.h.close());
+
+  it('covers every Query and Mutation of the schema, or declares it public', () => {
+    const schema = w.h.gateway.app.get(GraphQLSchemaHost).schema;
+    const operations = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((f) => `Query.${f}`),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
+    ];
+    const uncovered = operations.filter((op) => !(op in CASES) && !(op in PUBLIC));
+    expect(uncovered).toEqual([]);
+    const stale = [...Object.keys(CASES), ...Object.keys(PUBLIC)].filter((op) => !operations.includes(op));
+    expect(stale).toEqual([]);
+  });
+
+  it.each(Object.keys(CASES))('%s', async (operation) => {
+    await CASES[operation](w);
+  });
+});
