@@ -1,0 +1,196 @@
+import { ActionIcon, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconMailForward, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../gql/graphql';
+import type { AppError } from '../lib/errors';
+import { formatDate, formatDateTime } from '../lib/format';
+import { roleLabel } from './roles';
+import { FormAlert } from './states';
+
+export interface InvitationRow {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt?: string | null;
+  revokedAt?: string | null;
+  invitedByName?: string | null;
+  mailState?: string | null;
+  mailError?: string | null;
+}
+
+type Status = 'accepted' | 'revoked' | 'expired' | 'pending';
+
+function statusOf(inv: InvitationRow): Status {
+  if (inv.acceptedAt) return 'accepted';
+  if (inv.revokedAt) return 'revoked';
+  if (new Date(inv.expiresAt).getTime() < Date.now()) return 'expired';
+  return 'pending';
+}
+
+const statusColor: Record<Status, string> = { accepted: 'teal', revoked: 'gray', expired: 'orange', pending: 'brand' };
+
+function StatusBadges({ inv }: { inv: InvitationRow }) {
+  const { t } = useTranslation();
+  const status = statusOf(inv);
+  const mail = inv.mailState ?? 'pending';
+  return (
+    <Group gap={4} wrap="wrap">
+      <Badge color={statusColor[status]}>{t(`invitations.status.${status}`)}</Badge>
+      {status === 'pending' && (
+        <Tooltip label={inv.mailError ?? ''} disabled={!inv.mailError} multiline w={260}>
+          <Badge color={mail === 'failed' ? 'red' : mail === 'sent' ? 'teal' : 'gray'} variant="outline" tabIndex={inv.mailError ? 0 : undefined}>
+            {t(`invitations.mail.${mail === 'failed' || mail === 'sent' ? mail : 'pending'}`)}
+          </Badge>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
+
+/** Invitations sent, with what became of them and of their email. */
+export function InvitationsList({ invitations, onRevoke, revoking }: { invitations: InvitationRow[]; onRevoke?: (inv: InvitationRow) => void; revoking?: string | null }) {
+  const { t } = useTranslation();
+  const revokeButton = (inv: InvitationRow) =>
+    onRevoke && statusOf(inv) === 'pending' ? (
+      <Tooltip label={t('invitations.revoke')}>
+        <ActionIcon variant="subtle" color="red.8" onClick={() => onRevoke(inv)} loading={revoking === inv.id} aria-label={t('invitations.revokeFor', { email: inv.email })}>
+          <IconTrash size={18} />
+        </ActionIcon>
+      </Tooltip>
+    ) : null;
+  return (
+    <>
+      <Table.ScrollContainer minWidth={640} visibleFrom="sm">
+        <Table verticalSpacing="sm" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('fields.email')}</Table.Th>
+              <Table.Th>{t('fields.role')}</Table.Th>
+              <Table.Th>{t('invitations.sent')}</Table.Th>
+              <Table.Th>{t('invitations.state')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {invitations.map((inv) => (
+              <Table.Tr key={inv.id}>
+                <Table.Td className="break">{inv.email}</Table.Td>
+                <Table.Td>{roleLabel(inv.role)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatDateTime(inv.createdAt)}</Text>
+                  {inv.invitedByName && (
+                    <Text size="xs" c="gray.8">
+                      {t('invitations.by', { name: inv.invitedByName })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadges inv={inv} />
+                </Table.Td>
+                <Table.Td>{revokeButton(inv)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Stack gap="xs" hiddenFrom="sm">
+        {invitations.map((inv) => (
+          <Card key={inv.id} withBorder padding="sm">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Stack gap={4} style={{ minWidth: 0 }}>
+                <Text fw={600} size="sm" className="break">
+                  {inv.email}
+                </Text>
+                <Text size="xs" c="gray.8">
+                  {roleLabel(inv.role)} · {t('invitations.sentOn', { date: formatDate(inv.createdAt) })}
+                </Text>
+                <StatusBadges inv={inv} />
+              </Stack>
+              {revokeButton(inv)}
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+/** A small form in a dialog: an address, and a role when there is a choice. */
+export function InviteModal({
+  opened,
+  onClose,
+  title,
+  intro,
+  roles,
+  defaultRole,
+  submitting,
+  error,
+  onSubmit,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  intro?: string;
+  roles?: Role[];
+  defaultRole?: Role;
+  submitting: boolean;
+  error: AppError | null;
+  onSubmit: (email: string, role: Role | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role | null>(defaultRole ?? roles?.[0] ?? null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(email.trim(), role);
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered fullScreen={false} size="md">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {intro && (
+            <Text size="sm" c="gray.8">
+              {intro}
+            </Text>
+          )}
+          <FormAlert error={error && !error.fields.email && !error.fields.role ? error : null} />
+          <TextInput
+            label={t('fields.email')}
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={error?.fields.email}
+            data-autofocus
+          />
+          {roles && roles.length > 1 && (
+            <Select
+              label={t('fields.role')}
+              data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+              value={role}
+              onChange={(v) => setRole(v as Role | null)}
+              allowDeselect={false}
+              error={error?.fields.role}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={submitting} leftSection={<IconMailForward size={18} />}>
+              {t('invitations.send')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,256 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Me {\n    me {\n      user {\n        id\n        displayName\n        email\n      }\n      platformAdmin\n      activeRoles\n      activeCpts {\n        id\n        name\n        region {\n          id\n          networkName\n        }\n      }\n      memberships {\n        roles\n        cpts {\n          id\n          name\n        }\n      }\n      regionRoles {\n        role\n        region {\n          id\n          name\n          networkName\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query CommuneSearch($filter: CommuneFilter) {\n    communes(filter: $filter) {\n      inseeCode\n      name\n      population\n      departementCode\n      epciName\n    }\n  }\n": typeof types.CommuneSearchDocument,
+    "\n  mutation SwitchCpts($cptsId: ID!) {\n    switchCpts(cptsId: $cptsId) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.SwitchCptsDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query Regions {\n    regions {\n      id\n      name\n      networkName\n      inseeRegionCode\n    }\n  }\n": typeof types.RegionsDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      role\n      organisationName\n      expiresAt\n      accountExists\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      email\n      accountCreated\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($input: EmailInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      email\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query PendingInvitations {\n    cptsInvitations {\n      id\n      acceptedAt\n      revokedAt\n      expiresAt\n      mailState\n    }\n    cptsTeam {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.PendingInvitationsDocument,
+    "\n  fragment ProfessionalFields on Professional {\n    id\n    firstName\n    lastName\n    professionCode\n    communeCode\n    structureName\n    rpps\n    email\n    phone\n    archivedAt\n    createdAt\n    updatedAt\n  }\n": typeof types.ProfessionalFieldsFragmentDoc,
+    "\n  query Professional($id: ID!) {\n    professional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n": typeof types.ProfessionalDocument,
+    "\n  mutation CreateProfessional($input: ProfessionalInput!) {\n    createProfessional(input: $input) {\n      ...ProfessionalFields\n    }\n  }\n": typeof types.CreateProfessionalDocument,
+    "\n  mutation UpdateProfessional($id: ID!, $input: ProfessionalInput!) {\n    updateProfessional(id: $id, input: $input) {\n      ...ProfessionalFields\n    }\n  }\n": typeof types.UpdateProfessionalDocument,
+    "\n  mutation ArchiveProfessional($id: ID!) {\n    archiveProfessional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n": typeof types.ArchiveProfessionalDocument,
+    "\n  mutation RestoreProfessional($id: ID!) {\n    restoreProfessional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n": typeof types.RestoreProfessionalDocument,
+    "\n  query Professionals($first: Int!, $after: String, $filter: ProfessionalFilter) {\n    professionals(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          email\n          phone\n          structureName\n          archivedAt\n          profession {\n            code\n            label\n          }\n          commune {\n            inseeCode\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProfessionalsDocument,
+    "\n  query CptsTeam {\n    cptsTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n    }\n  }\n": typeof types.CptsTeamDocument,
+    "\n  query CptsInvitations {\n    cptsInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n": typeof types.CptsInvitationsDocument,
+    "\n  mutation InviteToCpts($input: InviteToCptsInput!) {\n    inviteToCpts(input: $input) {\n      id\n    }\n  }\n": typeof types.InviteToCptsDocument,
+    "\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n": typeof types.RevokeCptsInvitationDocument,
+    "\n  query CurrentCpts {\n    currentCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      communeCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": typeof types.CurrentCptsDocument,
+    "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": typeof types.ProfessionsDocument,
+    "\n  query CptsDetail($id: ID!) {\n    cpts(id: $id) {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      createdAt\n      updatedAt\n      communeCodes\n      departementCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n        departementCode\n        epciName\n      }\n      region {\n        id\n        name\n        networkName\n      }\n    }\n  }\n": typeof types.CptsDetailDocument,
+    "\n  mutation InviteCoordinator($cptsId: ID!, $input: EmailInput!) {\n    inviteCoordinator(cptsId: $cptsId, input: $input) {\n      id\n      email\n      mailState\n    }\n  }\n": typeof types.InviteCoordinatorDocument,
+    "\n  query Departements {\n    departements {\n      code\n      name\n    }\n  }\n": typeof types.DepartementsDocument,
+    "\n  mutation CreateCpts($input: CptsInput!) {\n    createCpts(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateCptsDocument,
+    "\n  mutation UpdateCpts($id: ID!, $input: CptsInput!) {\n    updateCpts(id: $id, input: $input) {\n      id\n      name\n      size\n      inhabitants\n      contactEmail\n      communeCodes\n      departementCodes\n      updatedAt\n    }\n  }\n": typeof types.UpdateCptsDocument,
+    "\n  query FollowedCpts {\n    followedCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      communeCodes\n      departements {\n        code\n        name\n      }\n    }\n  }\n": typeof types.FollowedCptsDocument,
+    "\n  query RegionCpts {\n    regionCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      communeCodes\n      departements {\n        code\n        name\n      }\n    }\n  }\n": typeof types.RegionCptsDocument,
+    "\n  query RegionTeam {\n    regionTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n    regionCpts {\n      id\n      name\n    }\n  }\n": typeof types.RegionTeamDocument,
+    "\n  query RegionInvitations {\n    regionInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n": typeof types.RegionInvitationsDocument,
+    "\n  mutation InviteToRegion($input: InviteToRegionInput!) {\n    inviteToRegion(input: $input) {\n      id\n    }\n  }\n": typeof types.InviteToRegionDocument,
+    "\n  mutation RevokeRegionInvitation($id: ID!) {\n    revokeRegionInvitation(id: $id)\n  }\n": typeof types.RevokeRegionInvitationDocument,
+    "\n  mutation AssignMissionOfficer($userId: ID!, $cptsIds: [ID!]!) {\n    assignMissionOfficer(userId: $userId, cptsIds: $cptsIds) {\n      user {\n        id\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AssignMissionOfficerDocument,
+};
+const documents: Documents = {
+    "\n  query Me {\n    me {\n      user {\n        id\n        displayName\n        email\n      }\n      platformAdmin\n      activeRoles\n      activeCpts {\n        id\n        name\n        region {\n          id\n          networkName\n        }\n      }\n      memberships {\n        roles\n        cpts {\n          id\n          name\n        }\n      }\n      regionRoles {\n        role\n        region {\n          id\n          name\n          networkName\n        }\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query CommuneSearch($filter: CommuneFilter) {\n    communes(filter: $filter) {\n      inseeCode\n      name\n      population\n      departementCode\n      epciName\n    }\n  }\n": types.CommuneSearchDocument,
+    "\n  mutation SwitchCpts($cptsId: ID!) {\n    switchCpts(cptsId: $cptsId) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": types.SwitchCptsDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query Regions {\n    regions {\n      id\n      name\n      networkName\n      inseeRegionCode\n    }\n  }\n": types.RegionsDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      role\n      organisationName\n      expiresAt\n      accountExists\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      email\n      accountCreated\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($input: EmailInput!) {\n    requestPasswordReset(input: $input)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      email\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  query PendingInvitations {\n    cptsInvitations {\n      id\n      acceptedAt\n      revokedAt\n      expiresAt\n      mailState\n    }\n    cptsTeam {\n      user {\n        id\n      }\n    }\n  }\n": types.PendingInvitationsDocument,
+    "\n  fragment ProfessionalFields on Professional {\n    id\n    firstName\n    lastName\n    professionCode\n    communeCode\n    structureName\n    rpps\n    email\n    phone\n    archivedAt\n    createdAt\n    updatedAt\n  }\n": types.ProfessionalFieldsFragmentDoc,
+    "\n  query Professional($id: ID!) {\n    professional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n": types.ProfessionalDocument,
+    "\n  mutation CreateProfessional($input: ProfessionalInput!) {\n    createProfessional(input: $input) {\n      ...ProfessionalFields\n    }\n  }\n": types.CreateProfessionalDocument,
+    "\n  mutation UpdateProfessional($id: ID!, $input: ProfessionalInput!) {\n    updateProfessional(id: $id, input: $input) {\n      ...ProfessionalFields\n    }\n  }\n": types.UpdateProfessionalDocument,
+    "\n  mutation ArchiveProfessional($id: ID!) {\n    archiveProfessional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n": types.ArchiveProfessionalDocument,
+    "\n  mutation RestoreProfessional($id: ID!) {\n    restoreProfessional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n": types.RestoreProfessionalDocument,
+    "\n  query Professionals($first: Int!, $after: String, $filter: ProfessionalFilter) {\n    professionals(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          email\n          phone\n          structureName\n          archivedAt\n          profession {\n            code\n            label\n          }\n          commune {\n            inseeCode\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ProfessionalsDocument,
+    "\n  query CptsTeam {\n    cptsTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n    }\n  }\n": types.CptsTeamDocument,
+    "\n  query CptsInvitations {\n    cptsInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n": types.CptsInvitationsDocument,
+    "\n  mutation InviteToCpts($input: InviteToCptsInput!) {\n    inviteToCpts(input: $input) {\n      id\n    }\n  }\n": types.InviteToCptsDocument,
+    "\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n": types.RevokeCptsInvitationDocument,
+    "\n  query CurrentCpts {\n    currentCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      communeCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": types.CurrentCptsDocument,
+    "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": types.ProfessionsDocument,
+    "\n  query CptsDetail($id: ID!) {\n    cpts(id: $id) {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      createdAt\n      updatedAt\n      communeCodes\n      departementCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n        departementCode\n        epciName\n      }\n      region {\n        id\n        name\n        networkName\n      }\n    }\n  }\n": types.CptsDetailDocument,
+    "\n  mutation InviteCoordinator($cptsId: ID!, $input: EmailInput!) {\n    inviteCoordinator(cptsId: $cptsId, input: $input) {\n      id\n      email\n      mailState\n    }\n  }\n": types.InviteCoordinatorDocument,
+    "\n  query Departements {\n    departements {\n      code\n      name\n    }\n  }\n": types.DepartementsDocument,
+    "\n  mutation CreateCpts($input: CptsInput!) {\n    createCpts(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateCptsDocument,
+    "\n  mutation UpdateCpts($id: ID!, $input: CptsInput!) {\n    updateCpts(id: $id, input: $input) {\n      id\n      name\n      size\n      inhabitants\n      contactEmail\n      communeCodes\n      departementCodes\n      updatedAt\n    }\n  }\n": types.UpdateCptsDocument,
+    "\n  query FollowedCpts {\n    followedCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      communeCodes\n      departements {\n        code\n        name\n      }\n    }\n  }\n": types.FollowedCptsDocument,
+    "\n  query RegionCpts {\n    regionCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      communeCodes\n      departements {\n        code\n        name\n      }\n    }\n  }\n": types.RegionCptsDocument,
+    "\n  query RegionTeam {\n    regionTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n    regionCpts {\n      id\n      name\n    }\n  }\n": types.RegionTeamDocument,
+    "\n  query RegionInvitations {\n    regionInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n": types.RegionInvitationsDocument,
+    "\n  mutation InviteToRegion($input: InviteToRegionInput!) {\n    inviteToRegion(input: $input) {\n      id\n    }\n  }\n": types.InviteToRegionDocument,
+    "\n  mutation RevokeRegionInvitation($id: ID!) {\n    revokeRegionInvitation(id: $id)\n  }\n": types.RevokeRegionInvitationDocument,
+    "\n  mutation AssignMissionOfficer($userId: ID!, $cptsIds: [ID!]!) {\n    assignMissionOfficer(userId: $userId, cptsIds: $cptsIds) {\n      user {\n        id\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n  }\n": types.AssignMissionOfficerDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      user {\n        id\n        displayName\n        email\n      }\n      platformAdmin\n      activeRoles\n      activeCpts {\n        id\n        name\n        region {\n          id\n          networkName\n        }\n      }\n      memberships {\n        roles\n        cpts {\n          id\n          name\n        }\n      }\n      regionRoles {\n        role\n        region {\n          id\n          name\n          networkName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      user {\n        id\n        displayName\n        email\n      }\n      platformAdmin\n      activeRoles\n      activeCpts {\n        id\n        name\n        region {\n          id\n          networkName\n        }\n      }\n      memberships {\n        roles\n        cpts {\n          id\n          name\n        }\n      }\n      regionRoles {\n        role\n        region {\n          id\n          name\n          networkName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommuneSearch($filter: CommuneFilter) {\n    communes(filter: $filter) {\n      inseeCode\n      name\n      population\n      departementCode\n      epciName\n    }\n  }\n"): (typeof documents)["\n  query CommuneSearch($filter: CommuneFilter) {\n    communes(filter: $filter) {\n      inseeCode\n      name\n      population\n      departementCode\n      epciName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchCpts($cptsId: ID!) {\n    switchCpts(cptsId: $cptsId) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchCpts($cptsId: ID!) {\n    switchCpts(cptsId: $cptsId) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Regions {\n    regions {\n      id\n      name\n      networkName\n      inseeRegionCode\n    }\n  }\n"): (typeof documents)["\n  query Regions {\n    regions {\n      id\n      name\n      networkName\n      inseeRegionCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      role\n      organisationName\n      expiresAt\n      accountExists\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      role\n      organisationName\n      expiresAt\n      accountExists\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      email\n      accountCreated\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      email\n      accountCreated\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: EmailInput!) {\n    requestPasswordReset(input: $input)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: EmailInput!) {\n    requestPasswordReset(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingInvitations {\n    cptsInvitations {\n      id\n      acceptedAt\n      revokedAt\n      expiresAt\n      mailState\n    }\n    cptsTeam {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingInvitations {\n    cptsInvitations {\n      id\n      acceptedAt\n      revokedAt\n      expiresAt\n      mailState\n    }\n    cptsTeam {\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProfessionalFields on Professional {\n    id\n    firstName\n    lastName\n    professionCode\n    communeCode\n    structureName\n    rpps\n    email\n    phone\n    archivedAt\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ProfessionalFields on Professional {\n    id\n    firstName\n    lastName\n    professionCode\n    communeCode\n    structureName\n    rpps\n    email\n    phone\n    archivedAt\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Professional($id: ID!) {\n    professional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n"): (typeof documents)["\n  query Professional($id: ID!) {\n    professional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProfessional($input: ProfessionalInput!) {\n    createProfessional(input: $input) {\n      ...ProfessionalFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProfessional($input: ProfessionalInput!) {\n    createProfessional(input: $input) {\n      ...ProfessionalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfessional($id: ID!, $input: ProfessionalInput!) {\n    updateProfessional(id: $id, input: $input) {\n      ...ProfessionalFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfessional($id: ID!, $input: ProfessionalInput!) {\n    updateProfessional(id: $id, input: $input) {\n      ...ProfessionalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveProfessional($id: ID!) {\n    archiveProfessional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveProfessional($id: ID!) {\n    archiveProfessional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreProfessional($id: ID!) {\n    restoreProfessional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreProfessional($id: ID!) {\n    restoreProfessional(id: $id) {\n      ...ProfessionalFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Professionals($first: Int!, $after: String, $filter: ProfessionalFilter) {\n    professionals(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          email\n          phone\n          structureName\n          archivedAt\n          profession {\n            code\n            label\n          }\n          commune {\n            inseeCode\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Professionals($first: Int!, $after: String, $filter: ProfessionalFilter) {\n    professionals(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          email\n          phone\n          structureName\n          archivedAt\n          profession {\n            code\n            label\n          }\n          commune {\n            inseeCode\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CptsTeam {\n    cptsTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n    }\n  }\n"): (typeof documents)["\n  query CptsTeam {\n    cptsTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CptsInvitations {\n    cptsInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n"): (typeof documents)["\n  query CptsInvitations {\n    cptsInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteToCpts($input: InviteToCptsInput!) {\n    inviteToCpts(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InviteToCpts($input: InviteToCptsInput!) {\n    inviteToCpts(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentCpts {\n    currentCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      communeCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n"): (typeof documents)["\n  query CurrentCpts {\n    currentCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      communeCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n"): (typeof documents)["\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CptsDetail($id: ID!) {\n    cpts(id: $id) {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      createdAt\n      updatedAt\n      communeCodes\n      departementCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n        departementCode\n        epciName\n      }\n      region {\n        id\n        name\n        networkName\n      }\n    }\n  }\n"): (typeof documents)["\n  query CptsDetail($id: ID!) {\n    cpts(id: $id) {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      createdAt\n      updatedAt\n      communeCodes\n      departementCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n        departementCode\n        epciName\n      }\n      region {\n        id\n        name\n        networkName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteCoordinator($cptsId: ID!, $input: EmailInput!) {\n    inviteCoordinator(cptsId: $cptsId, input: $input) {\n      id\n      email\n      mailState\n    }\n  }\n"): (typeof documents)["\n  mutation InviteCoordinator($cptsId: ID!, $input: EmailInput!) {\n    inviteCoordinator(cptsId: $cptsId, input: $input) {\n      id\n      email\n      mailState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Departements {\n    departements {\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query Departements {\n    departements {\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCpts($input: CptsInput!) {\n    createCpts(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCpts($input: CptsInput!) {\n    createCpts(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCpts($id: ID!, $input: CptsInput!) {\n    updateCpts(id: $id, input: $input) {\n      id\n      name\n      size\n      inhabitants\n      contactEmail\n      communeCodes\n      departementCodes\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCpts($id: ID!, $input: CptsInput!) {\n    updateCpts(id: $id, input: $input) {\n      id\n      name\n      size\n      inhabitants\n      contactEmail\n      communeCodes\n      departementCodes\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowedCpts {\n    followedCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      communeCodes\n      departements {\n        code\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query FollowedCpts {\n    followedCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      communeCodes\n      departements {\n        code\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegionCpts {\n    regionCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      communeCodes\n      departements {\n        code\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query RegionCpts {\n    regionCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      communeCodes\n      departements {\n        code\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegionTeam {\n    regionTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n    regionCpts {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query RegionTeam {\n    regionTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n    regionCpts {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegionInvitations {\n    regionInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n"): (typeof documents)["\n  query RegionInvitations {\n    regionInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteToRegion($input: InviteToRegionInput!) {\n    inviteToRegion(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InviteToRegion($input: InviteToRegionInput!) {\n    inviteToRegion(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeRegionInvitation($id: ID!) {\n    revokeRegionInvitation(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeRegionInvitation($id: ID!) {\n    revokeRegionInvitation(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignMissionOfficer($userId: ID!, $cptsIds: [ID!]!) {\n    assignMissionOfficer(userId: $userId, cptsIds: $cptsIds) {\n      user {\n        id\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignMissionOfficer($userId: ID!, $cptsIds: [ID!]!) {\n    assignMissionOfficer(userId: $userId, cptsIds: $cptsIds) {\n      user {\n        id\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

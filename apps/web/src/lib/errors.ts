@@ -1,0 +1,32 @@
+import type { CombinedError } from 'urql';
+import i18n from '../i18n';
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL' | 'NETWORK';
+
+export interface AppError {
+  code: ErrorCode;
+  /** French, from the server when it said something, else ours. */
+  message: string;
+  /** Messages per input field (`email`, `rpps`, ...). */
+  fields: Record<string, string>;
+}
+
+/** What the UI needs from a urql error: one code, one French message, field messages. */
+export function toAppError(error: CombinedError | undefined | null): AppError | null {
+  if (!error) return null;
+  if (error.networkError && !error.graphQLErrors.length) {
+    return { code: 'NETWORK', message: i18n.t('errors.network'), fields: {} };
+  }
+  const first = error.graphQLErrors[0];
+  const code = (first?.extensions?.code as ErrorCode | undefined) ?? 'INTERNAL';
+  const fields: Record<string, string> = {};
+  for (const err of error.graphQLErrors) {
+    const list = (err.extensions?.fields as Array<{ field: string; message: string }> | undefined) ?? [];
+    for (const f of list) {
+      const name = f.field.replace(/^input\./, '');
+      fields[name] ??= f.message;
+    }
+  }
+  const message = code === 'INTERNAL' ? i18n.t('errors.internal') : first?.message || i18n.t('errors.internal');
+  return { code, message, fields };
+}

@@ -1,0 +1,16 @@
+// French formats, whatever the browser's language: the platform speaks French.
+const LOCALE = 'fr-FR';
+
+const numberFormat = new Intl.NumberFormat(LOCALE);
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export const formatNumber = (n: number): string => numberFormat.format(n);
+export const formatDate = (iso: string | Date): string => dateFormat.format(new Date(iso));
+export const formatDateTime = (iso: string | Date): string => dateTimeFormat.format(new Date(iso));
+
+/** "06 12 34 56 78" from "+33612345678" or "0612345678". */
+export function formatPhone(phone: string): string {
+  const national = phone.startsWith('+33') ? `0${phone.slice(3)}` : phone;
+  return /^\d{10}$/.test(national) ? national.replace(/(\d{2})(?=\d)/g, '$1 ') : phone;
+}
