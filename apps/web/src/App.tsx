@@ -66,15 +66,17 @@ export function App() {
 
 /** Signed-in pages: wait for the session, else go and sign in (and come back here after). */
 function SignedIn() {
-  const { status } = useSession();
+  const { status, signedOutByUser, generation } = useSession();
   const location = useLocation();
   if (status === 'loading') return <FullPageLoader />;
+  if (status === 'signedOut' && signedOutByUser) return <Navigate to="/connexion?deconnecte=1" replace />;
   if (status === 'signedOut') {
     const next = location.pathname === '/' ? '' : `?suite=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/connexion${next}`} replace />;
   }
   return (
-    <MeProvider>
+    // Remounted for each session generation: a CPTS switch never shows the previous roles, even for a frame.
+    <MeProvider key={generation}>
       <Layout />
     </MeProvider>
   );

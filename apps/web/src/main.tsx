@@ -18,7 +18,7 @@ void session.refresh();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-center" />
+      <Notifications position="bottom-center" autoClose={5000} limit={3} />
       <BrowserRouter>
         <ErrorBoundary>
           <App />

@@ -1,7 +1,6 @@
 import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { useMe } from '../auth/me';
 import { graphql } from '../gql';
@@ -25,14 +24,13 @@ function initials(name: string): string {
 export function UserMenu() {
   const me = useMe();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [, logout] = useMutation(LogoutDocument);
 
   const signOut = async () => {
     // Even if the server cannot be reached, this tab forgets the session.
     await logout({}).catch(() => undefined);
-    session.signedOut();
-    navigate('/connexion?deconnecte=1', { replace: true });
+    // The signed-in frame then sends to the sign-in page, with a word to say it worked.
+    session.signedOut({ byUser: true });
   };
 
   return (

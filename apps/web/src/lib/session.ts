@@ -17,6 +17,8 @@ export interface SessionState {
   generation: number;
   /** Why the session ended, when it ended on its own (e.g. expired). */
   endedReason: string | null;
+  /** The person signed out themselves (so: no "come back here after signing in"). */
+  signedOutByUser: boolean;
 }
 
 interface TokenPayload {
@@ -31,7 +33,7 @@ const REFRESH_MARGIN_MS = 60_000;
 type Listener = () => void;
 
 class SessionStore {
-  private state: SessionState = { status: 'loading', accessToken: null, expiresAt: null, generation: 0, endedReason: null };
+  private state: SessionState = { status: 'loading', accessToken: null, expiresAt: null, generation: 0, endedReason: null, signedOutByUser: false };
   private listeners = new Set<Listener>();
   private refreshing: Promise<boolean> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -41,7 +43,7 @@ class SessionStore {
     this.channel?.addEventListener('message', (event: MessageEvent) => {
       const msg = event.data as { type: 'token'; payload: TokenPayload; switched: boolean } | { type: 'signedOut' };
       if (msg.type === 'token') this.accept(msg.payload, { broadcast: false, newGeneration: msg.switched || this.state.status !== 'signedIn' });
-      if (msg.type === 'signedOut') this.clear(null, false);
+      if (msg.type === 'signedOut') this.clear(null, false, true);
     });
     if (typeof document !== 'undefined') {
       // After a laptop sleeps, timers are late: check again when the tab comes back.
@@ -72,8 +74,8 @@ class SessionStore {
   }
 
   /** Ends the session locally (the server side is ended by `logout`). */
-  signedOut(reason: string | null = null): void {
-    this.clear(reason, true);
+  signedOut(options: { byUser?: boolean } = {}): void {
+    this.clear(null, true, options.byUser ?? false);
   }
 
   /** One refresh at a time; resolves true when a new access token was obtained. */
@@ -126,16 +128,17 @@ class SessionStore {
       expiresAt,
       generation: opts.newGeneration ? this.state.generation + 1 : this.state.generation,
       endedReason: null,
+      signedOutByUser: false,
     });
     this.schedule(expiresAt);
     if (opts.broadcast) this.channel?.postMessage({ type: 'token', payload, switched: opts.switched ?? false });
   }
 
-  private clear(reason: string | null, broadcast: boolean): void {
+  private clear(reason: string | null, broadcast: boolean, byUser = false): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const changed = this.state.status !== 'signedOut';
-    this.set({ status: 'signedOut', accessToken: null, expiresAt: null, generation: this.state.generation + (changed ? 1 : 0), endedReason: reason });
+    this.set({ status: 'signedOut', accessToken: null, expiresAt: null, generation: this.state.generation + (changed ? 1 : 0), endedReason: reason, signedOutByUser: byUser });
     if (broadcast) this.channel?.postMessage({ type: 'signedOut' });
   }
 
