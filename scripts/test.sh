@@ -9,6 +9,16 @@ cd "$CPTS_ROOT"
 ensure_node_modules
 ensure_services
 
+# The end-to-end tests drive Debian's Chromium (playwright-core cannot download a browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's chromium for the end-to-end tests (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || die "apt-get install chromium failed"
+  else
+    die "The end-to-end tests need /usr/bin/chromium: run 'sudo apt-get install chromium'."
+  fi
+fi
+
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE="${NX_SKIP_NX_CACHE:-}"
 export CPTS_BUILT=1
 
@@ -17,10 +27,15 @@ step() { say "$1 ($((SECONDS - started)) s)"; }
 
 step "build"
 node scripts/build.mjs
+step "build the web app"
+npm run --silent build:web
 step "type check"
 npx tsc -p tsconfig.json --noEmit
-step "lint"
+step "lint (the web app's own type check included)"
 npx nx run-many -t lint --outputStyle=stream
 step "unit and integration tests"
-npx nx run-many -t test --outputStyle=stream
+npx nx run-many -t test --exclude=web-e2e --outputStyle=stream
+# Alone, after the others: a gateway, a worker and Chromium want both cores to themselves.
+step "end-to-end tests of the web app (Chromium)"
+npx nx run web-e2e:test --outputStyle=stream
 step "all checks passed"
