@@ -47,16 +47,29 @@ export async function startGateway(options: { logger?: Logger } = {}): Promise<G
   return { app, logger, url };
 }
 
-/** Serves the built web app at / (with index.html for its client-side routes), when it has been built. */
+/**
+ * Serves the built web app when it has been built: its files, and index.html
+ * for any other GET path without a file extension (the app's client-side
+ * routes). A catch-all route, not a not-found handler: Nest owns that one.
+ * Hashed assets are cached for a year; index.html never, so a deploy shows at once.
+ */
 async function serveWebApp(app: NestFastifyApplication, env: GatewayEnv): Promise<void> {
   const dir = env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : null;
   if (!dir || !existsSync(path.join(dir, 'index.html'))) return;
   const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });
-  fastify.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/graphql') && !req.url.startsWith('/health') && (req.headers.accept ?? '').includes('text/html')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return reply.status(404).send({ error: 'not found' });
+  await fastify.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  fastify.get('/*', (req, reply) => {
+    const pathname = req.url.split('?')[0];
+    if (path.posix.extname(pathname)) return reply.status(404).send({ error: 'not found' });
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   });
 }

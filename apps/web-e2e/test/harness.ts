@@ -3,7 +3,6 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { AppProcess, SmtpSink, TestData, waitUntil } from '@cpts/testing';
-import { startFront } from './front';
 
 const root = path.resolve(__dirname, '../../..');
 export const WEB_DIST = path.join(root, 'apps/web/dist');
@@ -26,8 +25,6 @@ export interface Stack {
   sink: SmtpSink;
   data: TestData;
   browser: Browser;
-  /** True when the gateway could not serve the app itself and a pass-through front stands in (see front.ts). */
-  viaFront: boolean;
   /** The end of what the gateway and the worker printed, for failure messages. */
   logs(): string;
   close(): Promise<void>;
@@ -57,22 +54,10 @@ export async function startStack(): Promise<Stack> {
   const processes: AppProcess[] = [];
   const ready = async () => (await fetch(`${gatewayUrl}/health/ready`).catch(() => null))?.ok ?? false;
 
-  let url = gatewayUrl;
-  let front: Awaited<ReturnType<typeof startFront>> | null = null;
-  let gateway = new AppProcess('gateway', { ...env, APP_URL: gatewayUrl });
+  const url = gatewayUrl;
+  const gateway = new AppProcess('gateway', { ...env, APP_URL: url });
   gateway.start();
   await waitUntil(async () => gateway.output.includes('failed to start') || (await ready()), 30_000, 'the gateway');
-  if (gateway.output.includes('Not found handler already set')) {
-    // Known gateway defect: serving WEB_DIST_DIR collides with Nest's own not-found handler.
-    // Serve the same build through a pass-through front until the gateway is fixed.
-    process.stderr.write('web-e2e: the gateway could not serve WEB_DIST_DIR (not-found handler clash); using a pass-through front\n');
-    await gateway.kill('SIGTERM');
-    front = await startFront(WEB_DIST, gatewayUrl);
-    url = front.url;
-    gateway = new AppProcess('gateway', { ...env, WEB_DIST_DIR: '', APP_URL: url });
-    gateway.start();
-    await waitUntil(async () => gateway.output.includes('failed to start') || (await ready()), 30_000, 'the gateway');
-  }
   if (!(await ready())) throw new Error(`gateway did not start:\n${gateway.output}`);
   processes.push(gateway);
   const worker = new AppProcess('worker', { ...env, APP_URL: url });
@@ -88,12 +73,10 @@ export async function startStack(): Promise<Stack> {
     sink,
     data,
     browser,
-    viaFront: !!front,
     logs: () => processes.map((p, i) => `--- ${i === 0 ? 'gateway' : 'worker'} output (end) ---\n${p.output.slice(-3000)}`).join('\n'),
     async close() {
       await browser.close().catch(() => undefined);
       for (const p of processes) await p.kill('SIGTERM');
-      await front?.close();
       await sink.stop();
       await data.close();
     },
