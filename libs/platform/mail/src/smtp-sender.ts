@@ -54,19 +54,29 @@ function isTemporary(err: { responseCode?: number; code?: string }): boolean {
   return true; // connection errors, timeouts: the server did not refuse the message
 }
 
+/** The caller's side of commit-before-dot. */
+export interface SendHooks {
+  /** Runs while the server holds the message without its final dot (e.g. marks the row sent, uncommitted). */
+  prepare(): Promise<void>;
+  /** Must write its commit to the database's socket before returning its promise. */
+  commit(): Promise<void>;
+}
+
 /**
  * Sends email over a pooled SMTP connection with commit-before-dot. An SMTP
  * server takes a message only when the terminating dot arrives; until then,
  * a dropped connection makes it discard the message. So the message is
- * streamed up to its final dot, then `commit` is started (it marks the
- * outbox row sent and commits) and the dot is released in the same tick,
- * without waiting for anything in between:
- *  - a crash before that point leaves the row pending and the server with
- *    an unterminated message, which it drops: the retry sends it once;
- *  - a crash after it leaves the row sent and the dot on its way (the kernel
- *    flushes a dead process's sockets): sent once, marked once.
- * What remains is the few microseconds between the two socket writes; see
- * docs/adr/0004-exactly-once-email.md.
+ * streamed up to its final dot, `prepare` runs (the outbox row is marked
+ * sent inside the open transaction), then `commit` writes COMMIT to the
+ * database socket and the dot is released in the same tick:
+ *  - a crash before that point leaves the row pending (the database rolls
+ *    back) and the server with an unterminated message, which it drops: the
+ *    retry sends it once;
+ *  - a crash after the dot was written leaves the row sent and the dot on
+ *    its way (the kernel flushes a dead process's sockets): sent once.
+ * What remains is the few microseconds of JavaScript between the COMMIT write
+ * and the dot write: a crash exactly there loses that one email (marked sent,
+ * never delivered); see docs/adr/0004-exactly-once-email.md.
  */
 export class SmtpSender {
   private readonly pool: SmtpConnectionPool;
@@ -75,7 +85,7 @@ export class SmtpSender {
     this.pool = new SmtpConnectionPool(smtpUrl, options.poolSize);
   }
 
-  async send(message: OutgoingMessage, commit: () => Promise<void>): Promise<SendOutcome> {
+  async send(message: OutgoingMessage, hooks: SendHooks): Promise<SendOutcome> {
     const held = new HeldMessage(message.raw);
     let released = false;
     const connection = await this.pool.acquire();
@@ -95,9 +105,12 @@ export class SmtpSender {
 
     // Whichever comes first: the body is down the pipe (the server said 354), or the send failed.
     const early = await Promise.race([held.drained.then(() => 'drained' as const), sending.then(() => 'finished' as const, () => 'failed' as const)]);
+    let prepareError: unknown = null;
+    if (early === 'drained' && !failedEarly) await hooks.prepare().catch((err: unknown) => (prepareError = err ?? new Error('prepare failed')));
     let commitError: unknown = null;
-    if (early === 'drained' && !failedEarly) {
-      const committing = commit();
+    if (early === 'drained' && !failedEarly && !prepareError) {
+      // No await between these two lines: COMMIT is on the socket, then the dot follows within the same tick's queue.
+      const committing = hooks.commit();
       released = true;
       held.release();
       try {
@@ -106,9 +119,13 @@ export class SmtpSender {
         commitError = err;
       }
     } else {
-      held.destroy(); // no dot: the server drops whatever it got
+      held.destroy(new Error('message withdrawn before its final dot')); // the connection is closed: the server drops what it got
     }
 
+    if (prepareError) {
+      await sending.catch(() => undefined);
+      return { kind: 'not-sent', temporary: true, error: `could not mark the email sent: ${(prepareError as Error).message ?? prepareError}` };
+    }
     try {
       const info = await sending;
       if (commitError) return { kind: 'commit-failed', error: commitError };
