@@ -39,6 +39,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 node dist/apps/migrator/src/main.js migrate
 node dist/apps/migrator/src/main.js seed-demo
+node dist/apps/migrator/src/main.js analyze
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }

