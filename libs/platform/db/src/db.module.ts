@@ -4,11 +4,18 @@ import { DataSource, MixedList } from 'typeorm';
 import { createDataSource } from './data-source';
 import { Db } from './db';
 import { RegionalReader } from './regional-reader';
+import { regionalRoleOf } from './provisioning';
 import { assertRuntimeRoleIsConfined } from './runtime-role';
 
 export interface DbModuleOptions {
   entities: MixedList<new () => unknown>;
   applicationName: string;
+}
+
+/** The runtime connection, once its role passed the boot check, with that role's name. */
+abstract class CheckedConnection {
+  abstract dataSource: DataSource;
+  abstract role: string;
 }
 
 @Injectable()
@@ -29,7 +36,7 @@ export class DbModule {
       global: true,
       providers: [
         {
-          provide: DataSource,
+          provide: CheckedConnection,
           inject: [DatabaseEnv],
           useFactory: async (env: DatabaseEnv) => {
             const dataSource = createDataSource({
@@ -40,16 +47,16 @@ export class DbModule {
             });
             await dataSource.initialize();
             try {
-              await assertRuntimeRoleIsConfined(dataSource);
+              return { dataSource, role: await assertRuntimeRoleIsConfined(dataSource) };
             } catch (err) {
               await dataSource.destroy();
               throw err;
             }
-            return dataSource;
           },
         },
+        { provide: DataSource, inject: [CheckedConnection], useFactory: (c: CheckedConnection) => c.dataSource },
         { provide: Db, inject: [DataSource], useFactory: (dataSource: DataSource) => new Db(dataSource) },
-        { provide: RegionalReader, inject: [Db], useFactory: (db: Db) => new RegionalReader(db) },
+        { provide: RegionalReader, inject: [Db, CheckedConnection], useFactory: (db: Db, c: CheckedConnection) => new RegionalReader(db, regionalRoleOf(c.role)) },
         DataSourceCloser,
       ],
       exports: [DataSource, Db, RegionalReader],

@@ -11,6 +11,17 @@ function ident(name: string): string {
   return name;
 }
 
+/**
+ * The role the regional read path switches to (SET LOCAL ROLE) for its
+ * read-only transactions. It holds SELECT only, and the regional_read
+ * policies apply to it alone: the runtime role is a member without inheriting
+ * it (NOINHERIT), so a normal request is confined by tenant_isolation only,
+ * with no OR in its plans.
+ */
+export function regionalRoleOf(runtimeRole: string): string {
+  return ident(`${runtimeRole}_regional`);
+}
+
 export interface LocalDatabase {
   database: string;
   ownerRole: string;
@@ -46,9 +57,11 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
 }
 
 /**
- * Creates the two roles and the database when missing (needs an admin URL:
- * a role with CREATEROLE and CREATEDB). The owner role owns the schema and
- * runs migrations; the runtime role owns nothing and cannot bypass RLS.
+ * Creates the roles and the database when missing (needs an admin URL: a role
+ * with CREATEROLE and CREATEDB). The owner role owns the schema and runs
+ * migrations; the runtime role owns nothing and cannot bypass RLS; the
+ * regional role (see regionalRoleOf) is granted to the runtime role without
+ * inheritance. Safe to run again.
  */
 export async function provisionDatabase(adminUrl: string, db: LocalDatabase): Promise<void> {
   await withClient(adminUrl, async (client) => {
@@ -62,6 +75,17 @@ export async function provisionDatabase(adminUrl: string, db: LocalDatabase): Pr
         }
       }
     }
+    const regional = regionalRoleOf(db.runtimeRole);
+    const { rowCount: hasRegional } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [regional]);
+    if (!hasRegional) {
+      try {
+        await client.query(`CREATE ROLE ${regional} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
+      } catch (err) {
+        if ((err as { code?: string }).code !== '42710' && (err as { code?: string }).code !== '23505') throw err;
+      }
+    }
+    await client.query(`ALTER ROLE ${db.runtimeRole} NOINHERIT`);
+    await client.query(`GRANT ${regional} TO ${db.runtimeRole}`);
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [db.database]);
     if (!rowCount) await client.query(`CREATE DATABASE ${db.database} OWNER ${db.ownerRole} ENCODING 'UTF8' TEMPLATE template0`);
   });
@@ -81,7 +105,8 @@ export async function dropDatabase(adminUrl: string, database: string): Promise<
 /**
  * Applies pending migrations as the owner, then (re)grants the runtime role
  * exactly what it needs: DML on application tables, SELECT on reference data,
- * nothing on the migrations table. Returns the names of applied migrations.
+ * nothing on the migrations table; the regional role SELECT only, and the
+ * regional_read policies scoped to it. Returns the names of applied migrations.
  */
 export async function migrate(ownerUrl: string, runtimeRole: string, migrations: MixedList<new () => unknown>): Promise<string[]> {
   const dataSource = createDataSource({ url: ownerUrl, entities: [], migrations, applicationName: 'cpts-migrator', poolSize: 1 });
@@ -97,6 +122,21 @@ export async function migrate(ownerUrl: string, runtimeRole: string, migrations:
       const [{ exists }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [table]);
       if (exists) await dataSource.query(`REVOKE INSERT, UPDATE, DELETE ON ${table} FROM ${role}`);
     }
+    const regional = regionalRoleOf(runtimeRole);
+    const [{ found }] = await dataSource.query(`SELECT count(*)::int AS found FROM pg_roles WHERE rolname = $1`, [regional]);
+    if (!found) {
+      throw new Error(
+        `The database role "${regional}" is missing. Create it once as an administrator: ` +
+          `CREATE ROLE ${regional} NOLOGIN; GRANT ${regional} TO ${role}; ALTER ROLE ${role} NOINHERIT; (npm start and npm test do it.)`,
+      );
+    }
+    await dataSource.query(`GRANT USAGE ON SCHEMA public TO ${regional}`);
+    await dataSource.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${regional}`);
+    await dataSource.query(`REVOKE ALL ON schema_migrations FROM ${regional}`);
+    const policies: Array<{ table: string }> = await dataSource.query(
+      `SELECT tablename AS "table" FROM pg_policies WHERE schemaname = 'public' AND policyname = 'regional_read' ORDER BY 1`,
+    );
+    for (const { table } of policies) await dataSource.query(`ALTER POLICY regional_read ON ${ident(table)} TO ${regional}`);
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();

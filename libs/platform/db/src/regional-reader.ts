@@ -6,18 +6,23 @@ import { RequestTransaction } from './request-transaction';
 
 /**
  * The one path by which a region-level person reads several CPTS at once.
- * It opens its own read-only transaction on its own connection, naming the
- * allowed tenants in app.tenant_ids (a SELECT-only policy): it can neither
- * write nor widen the request's own transaction. Callers decide which tenants
+ * It opens its own read-only transaction on its own connection, switches to
+ * the regional role (SELECT privileges only; the only role the regional_read
+ * policies apply to) and names the allowed tenants in app.tenant_ids: it can
+ * neither write nor widen the request's own transaction. Callers decide which tenants
  * are allowed (a mission officer's assignments, a region admin's region).
  */
 export class RegionalReader {
-  constructor(private readonly db: Db) {}
+  /** @param role the regional role, regionalRoleOf(the runtime role) */
+  constructor(
+    private readonly db: Db,
+    private readonly role: string,
+  ) {}
 
   async read<T>(tenantIds: readonly string[], fn: (manager: EntityManager) => Promise<T>): Promise<T> {
     const unique = [...new Set(tenantIds)];
     const scope = newScope({ requestId: `regional-${randomUUID()}` });
-    const tx = new RequestTransaction(this.db.dataSource, scope, { readOnly: true, tenantIds: unique });
+    const tx = new RequestTransaction(this.db.dataSource, scope, { readOnly: true, tenantIds: unique, role: this.role });
     let ok = false;
     try {
       const result = await fn(await tx.manager());

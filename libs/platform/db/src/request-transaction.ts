@@ -20,7 +20,7 @@ export class RequestTransaction implements ScopedTransaction {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: RequestScope,
-    private readonly options: { readOnly?: boolean; tenantIds?: string[] } = {},
+    private readonly options: { readOnly?: boolean; tenantIds?: string[]; role?: string } = {},
   ) {}
 
   manager(): Promise<EntityManager> {
@@ -35,6 +35,10 @@ export class RequestTransaction implements ScopedTransaction {
     await runner.connect();
     await runner.startTransaction();
     if (this.options.readOnly) await runner.query('SET TRANSACTION READ ONLY');
+    if (this.options.role) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(this.options.role)) throw new Error('invalid role name');
+      await runner.query(`SET LOCAL ROLE ${this.options.role}`);
+    }
     const tenantId = this.scope.tenantId;
     if (tenantId) {
       assertUuid(tenantId, 'tenant id');

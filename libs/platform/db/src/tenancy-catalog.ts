@@ -42,8 +42,8 @@ export async function tenancyViolations(
     if (!t.forced) violations.push(`${where}: row level security is not forced`);
   }
 
-  const policies = await q<{ table: string; name: string; cmd: string; qual: string | null; check: string | null }>(`
-    SELECT tablename AS "table", policyname AS name, cmd, qual, with_check AS "check"
+  const policies = await q<{ table: string; name: string; cmd: string; qual: string | null; check: string | null; roles: string[] }>(`
+    SELECT tablename AS "table", policyname AS name, cmd, qual, with_check AS "check", roles::text[] AS roles
     FROM pg_policies WHERE schemaname = 'public'`);
   for (const table of tenantTables) {
     const isolation = policies.find(
@@ -52,6 +52,7 @@ export async function tenancyViolations(
     if (!isolation) violations.push(`table ${table}: no policy confining reads and writes (WITH CHECK) to app.tenant_id`);
     for (const p of policies.filter((p) => p.table === table && p !== isolation)) {
       if (p.cmd !== 'SELECT') violations.push(`table ${table}: policy ${p.name} widens ${p.cmd}; only SELECT policies may be added`);
+      else if (p.roles.includes('public')) violations.push(`table ${table}: policy ${p.name} applies to every role; scope it TO the regional role`);
     }
   }
 

@@ -7,7 +7,9 @@ import { QueryRunner } from 'typeorm';
  * tenant_id with Citus), and two row-level security policies:
  *  - tenant_isolation: reads and writes confined to app.tenant_id;
  *  - regional_read: SELECT only, for the tenants named in app.tenant_ids
- *    (set only by the read-only regional path).
+ *    (set only by the read-only regional path), and only for the regional
+ *    role: migrate() scopes it TO that role (see regionalRoleOf), so it never
+ *    joins a normal request's plans.
  * The catalog test (tenancy-catalog.spec) checks all of it on the live schema.
  */
 export async function enableTenantRls(runner: QueryRunner, table: string): Promise<void> {

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { newScope, runInScope } from '@cpts/platform-core';
 import { TestData } from '@cpts/testing';
-import { assertRuntimeRoleIsConfined, createDataSource, Db, RegionalReader, tenancyViolations } from '../src';
+import { assertRuntimeRoleIsConfined, createDataSource, Db, RegionalReader, regionalRoleOf, tenancyViolations } from '../src';
 
 describe('tenancy: the database wall', () => {
   let data: TestData;
@@ -81,12 +81,18 @@ describe('tenancy: the database wall', () => {
   });
 
   it('reads several tenants only through the read-only regional path, never writing', async () => {
-    const reader = new RegionalReader(db);
+    const reader = new RegionalReader(db, regionalRoleOf(process.env.DATABASE_RUNTIME_ROLE as string));
     const both = await reader.read([a.id, b.id], (m) => m.query(`SELECT DISTINCT tenant_id FROM professionals`));
     expect(both.map((r: { tenant_id: string }) => r.tenant_id).sort()).toEqual([a.id, b.id].sort());
     const onlyA = await reader.read([a.id], (m) => m.query(`SELECT DISTINCT tenant_id FROM professionals`));
     expect(onlyA).toEqual([{ tenant_id: a.id }]);
     await expect(reader.read([a.id], (m) => m.query(`UPDATE professionals SET last_name = 'X'`))).rejects.toThrow(/read-only transaction/);
+    // SELECT is all the regional role may do, read-only transaction or not.
+    const [{ may }] = await db.dataSource.query(
+      `SELECT has_table_privilege($1, 'professionals', 'UPDATE') OR has_table_privilege($1, 'professionals', 'INSERT') AS may`,
+      [regionalRoleOf(process.env.DATABASE_RUNTIME_ROLE as string)],
+    );
+    expect(may).toBe(false);
     // The regional path does not widen a request that runs alongside it.
     const scope = newScope({ requestId: 'r', tenantId: b.id });
     await runInScope(scope, async () => {
@@ -97,8 +103,16 @@ describe('tenancy: the database wall', () => {
     });
   });
 
+  it('ignores app.tenant_ids in a normal request: the regional policy applies to the regional role only', async () => {
+    const rows = await db.run({ tenantId: b.id }, async () => {
+      await db.rows(`SELECT set_config('app.tenant_ids', $1, true)`, [`${a.id},${b.id}`]);
+      return db.rows<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM professionals`);
+    });
+    expect(rows).toEqual([{ tenant_id: b.id }]);
+  });
+
   it('accepts the runtime role and refuses the owner and a superuser', async () => {
-    await expect(assertRuntimeRoleIsConfined(runtime)).resolves.toBeUndefined();
+    await expect(assertRuntimeRoleIsConfined(runtime)).resolves.toBe(process.env.DATABASE_RUNTIME_ROLE);
     for (const url of [process.env.MIGRATION_DATABASE_URL as string, (process.env.DATABASE_ADMIN_URL as string).replace(/\/[^/]*$/, new URL(process.env.DATABASE_URL as string).pathname)]) {
       const ds = createDataSource({ url, entities: [], applicationName: 'test', poolSize: 1 });
       await ds.initialize();
@@ -132,6 +146,7 @@ describe('tenancy: the live catalog', () => {
       await owner.query(`CREATE INDEX bad_keys_code_idx ON bad_keys (code)`);
       await owner.query(`ALTER TABLE bad_keys ENABLE ROW LEVEL SECURITY`);
       await owner.query(`CREATE POLICY loose ON bad_keys USING (true)`);
+      await owner.query(`CREATE POLICY peek ON bad_keys FOR SELECT USING (true)`);
       const violations = (await tenancyViolations(owner)).join('\n');
       expect(violations).toMatch(/table unlisted .* has no tenant_id column/);
       expect(violations).toMatch(/table no_rls .* row level security is not enabled/);
@@ -141,6 +156,7 @@ describe('tenancy: the live catalog', () => {
       expect(violations).toMatch(/table bad_keys: key bad_keys_code_key does not start with tenant_id/);
       expect(violations).toMatch(/table bad_keys: index bad_keys_code_idx does not start with tenant_id/);
       expect(violations).toMatch(/table bad_keys: policy loose widens ALL/);
+      expect(violations).toMatch(/table bad_keys: policy peek applies to every role/);
     } finally {
       await owner.query('ROLLBACK');
     }
