@@ -33,6 +33,13 @@ step "type check"
 npx tsc -p tsconfig.json --noEmit
 step "lint (the web app's own type check included)"
 npx nx run-many -t lint --outputStyle=stream
+if docker compose version >/dev/null 2>&1; then
+  step "docker compose config"
+  docker compose config -q
+elif command -v docker-compose >/dev/null; then
+  step "docker-compose config"
+  docker-compose config -q
+fi
 step "unit and integration tests"
 npx nx run-many -t test --exclude=web-e2e --outputStyle=stream
 # Alone, after the others: a gateway, a worker and Chromium want both cores to themselves.

@@ -1,0 +1,96 @@
+/**
+ * Gateway benchmark (docs/performance.md): professionals(first: 50) with
+ * profession and commune, signed in as a coordinator, against the baseline
+ * server doing the same SQL in the same kind of tenant transaction; both
+ * measured with autocannon in one run, on data at Agora Lib' scale
+ * (100 CPTS x 900 professionals). Prints requests/s, p50, p99, the ratio
+ * gateway/baseline and the gateway's resident memory under load.
+ *
+ * Run: npm run bench (bench/run.sh sets up the database and builds).
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+const root = path.resolve(__dirname, '../..');
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const QUERY = `query List { professionals(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id lastName firstName rpps email phone structureName profession { code label } commune { inseeCode name } } } } }`;
+
+async function start(script: string, env: Record<string, string>, url: string, readyPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}${readyPath}`).then((r) => r.status < 500, () => false);
+    if (ok) return { child, url };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`${script} did not start`);
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function load(name: string, options: autocannon.Options, pid: number) {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+  clearInterval(timer);
+  const errors = result.errors + result.non2xx;
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, peakRssMb: peak, total: result.requests.total };
+}
+
+async function main() {
+  const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', GATEWAY_PORT: '3990', BASELINE_PORT: '3991' };
+  const gateway = await start('dist/apps/gateway/src/main.js', env, 'http://127.0.0.1:3990', '/health/live');
+  const baseline = await start('dist/bench/baseline-server.js', env, 'http://127.0.0.1:3991', '/professionals');
+  try {
+    const login = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { login(input: { email: "coordination+1@bench.cpts.fr", password: "bench-password-2026" }) { accessToken } }` }),
+    });
+    const token = ((await login.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const gql = { url: `${gateway.url}/graphql`, method: 'POST' as const, headers, body: JSON.stringify({ query: QUERY, operationName: 'List' }) };
+    const base = { url: `${baseline.url}/professionals`, method: 'GET' as const, headers };
+
+    // Same answer from both, before measuring anything.
+    type Page = { data: { professionals: { edges: Array<{ node: { id: string } }> } } };
+    const [a, b] = (await Promise.all([fetch(gql.url, gql).then((r) => r.json()), fetch(base.url, base).then((r) => r.json())])) as [Page, Page];
+    const ids = (x: Page) => x.data.professionals.edges.map((e) => e.node.id).join();
+    if (ids(a) !== ids(b) || a.data.professionals.edges.length !== 50) throw new Error('gateway and baseline disagree');
+
+    process.stderr.write(`warming up (5 s each)...\n`);
+    await autocannon({ ...gql, connections: CONNECTIONS, duration: 5 });
+    await autocannon({ ...base, connections: CONNECTIONS, duration: 5 });
+    process.stderr.write(`measuring (${DURATION} s each, ${CONNECTIONS} connections)...\n`);
+    const g = await load('gateway (GraphQL)', gql, gateway.child.pid as number);
+    const bl = await load('baseline (Fastify + pg)', base, baseline.child.pid as number);
+    const rows = [g, bl].map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.peakRssMb.toFixed(0)} |`);
+    process.stdout.write(
+      [
+        `professionals(first: 50) with profession and commune, ${CONNECTIONS} connections, ${DURATION} s, node ${process.version}`,
+        '',
+        '| Server | Requests/s | p50 (ms) | p99 (ms) | Errors | Peak RSS (MB) |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+        `Ratio gateway/baseline (requests/s): ${(g.rps / bl.rps).toFixed(2)} (target >= 0.5); gateway p99 ${g.p99} ms (target <= 50 ms)`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    gateway.child.kill('SIGTERM');
+    baseline.child.kill('SIGTERM');
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err.stack ?? err}\n`);
+  process.exit(1);
+});

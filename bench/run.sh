@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Benchmarks (see docs/performance.md). Sets up a dedicated database at Agora
+# Lib' scale once (cpts_bench: 100 CPTS x 900 professionals), then runs the
+# gateway benchmark against its baseline. Run on a quiet machine.
+set -euo pipefail
+source "$(dirname "$0")/../scripts/lib/setup.sh"
+cd "$CPTS_ROOT"
+ensure_node_modules
+ensure_services
+node scripts/build.mjs >/dev/null
+eval "$(node dist/apps/migrator/src/main.js provision cpts_bench)"
+node dist/apps/migrator/src/main.js migrate
+count=$(node -e "const {Client}=require('pg');const c=new Client({connectionString:process.env.MIGRATION_DATABASE_URL});c.connect().then(()=>c.query('select count(*)::int n from tenants')).then(r=>{console.log(r.rows[0].n);return c.end()})")
+if [ "$count" = "0" ]; then
+  node dist/apps/migrator/src/main.js seed-scale 100 900
+  node dist/apps/migrator/src/main.js analyze
+fi
+export JWT_SECRET="${JWT_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
+export LINK_SECRET="${LINK_SECRET:-$JWT_SECRET}" SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:2525?tls=off}" COOKIE_SECURE=false
+export REDIS_PREFIX=bench
+node dist/bench/gateway-list.js
