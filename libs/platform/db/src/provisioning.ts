@@ -84,8 +84,14 @@ export async function provisionDatabase(adminUrl: string, db: LocalDatabase): Pr
         if ((err as { code?: string }).code !== '42710' && (err as { code?: string }).code !== '23505') throw err;
       }
     }
-    await client.query(`ALTER ROLE ${db.runtimeRole} NOINHERIT`);
-    await client.query(`GRANT ${regional} TO ${db.runtimeRole}`);
+    // Only when needed: test projects provision in parallel, and two ALTER ROLE
+    // or GRANT on one role at once fail with "tuple concurrently updated".
+    await onceNeeded(
+      client,
+      `SELECT rolinherit AS needed FROM pg_roles WHERE rolname = '${db.runtimeRole}'`,
+      `ALTER ROLE ${db.runtimeRole} NOINHERIT`,
+    );
+    await onceNeeded(client, `SELECT NOT pg_has_role('${db.runtimeRole}', '${regional}', 'MEMBER') AS needed`, `GRANT ${regional} TO ${db.runtimeRole}`);
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [db.database]);
     if (!rowCount) await client.query(`CREATE DATABASE ${db.database} OWNER ${db.ownerRole} ENCODING 'UTF8' TEMPLATE template0`);
   });
@@ -94,6 +100,20 @@ export async function provisionDatabase(adminUrl: string, db: LocalDatabase): Pr
     await client.query(`GRANT CONNECT ON DATABASE ${db.database} TO ${db.runtimeRole}`);
     await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
   });
+}
+
+/** Runs `change` when `check` says it is needed, retrying once if a concurrent provisioning raced it. */
+async function onceNeeded(client: Client, check: string, change: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const { rows } = await client.query<{ needed: boolean }>(check);
+    if (!rows[0]?.needed) return;
+    try {
+      await client.query(change);
+      return;
+    } catch (err) {
+      if (attempt > 0 || (err as { code?: string }).code !== 'XX000') throw err;
+    }
+  }
 }
 
 export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
