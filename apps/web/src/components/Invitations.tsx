@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconMailForward, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,9 @@ import type { Role } from '../gql/graphql';
 import type { AppError } from '../lib/errors';
 import { formatDate, formatDateTime } from '../lib/format';
 import { roleLabel } from './roles';
-import { FormAlert } from './states';
+import type { CombinedError } from 'urql';
+import { toAppError } from '../lib/errors';
+import { ErrorState, FormAlert, LoadingState } from './states';
 
 export interface InvitationRow {
   id: string;
@@ -121,6 +123,41 @@ export function InvitationsList({ invitations, onRevoke, revoking }: { invitatio
 }
 
 /** A small form in a dialog: an address, and a role when there is a choice. */
+/** The invitations of a team page: loading, error with retry, empty, or the list. */
+export function InvitationsSection({
+  id,
+  invitations,
+  error,
+  onRetry,
+  onRevoke,
+  revoking,
+}: {
+  id: string;
+  invitations: InvitationRow[] | undefined;
+  error: CombinedError | undefined;
+  onRetry: () => void;
+  onRevoke: (inv: InvitationRow) => void;
+  revoking: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h4" mb="sm" id={id}>
+        {t('invitations.title')}
+      </Title>
+      {error && !invitations ? (
+        <ErrorState error={toAppError(error)} onRetry={onRetry} />
+      ) : !invitations ? (
+        <LoadingState rows={2} />
+      ) : invitations.length === 0 ? (
+        <Text c="gray.8">{t('invitations.none')}</Text>
+      ) : (
+        <InvitationsList invitations={invitations} onRevoke={onRevoke} revoking={revoking} />
+      )}
+    </section>
+  );
+}
+
 export function InviteModal({
   opened,
   onClose,

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../../auth/me';
-import { InvitationsList, InviteModal, type InvitationRow } from '../../components/Invitations';
+import { InvitationsSection, InviteModal, type InvitationRow } from '../../components/Invitations';
 import { PageHeader } from '../../components/PageHeader';
 import { roleColor, roleLabel } from '../../components/roles';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -152,20 +152,14 @@ export function TeamPage() {
             </SimpleGrid>
           )}
         </section>
-        <section aria-labelledby="team-invitations">
-          <Title order={2} size="h4" mb="sm" id="team-invitations">
-            {t('invitations.title')}
-          </Title>
-          {invError && !invData ? (
-            <ErrorState error={toAppError(invError)} onRetry={() => refetchInvitations({ requestPolicy: 'network-only' })} />
-          ) : !invData ? (
-            <LoadingState rows={2} />
-          ) : invData.cptsInvitations.length === 0 ? (
-            <Text c="gray.8">{t('invitations.none')}</Text>
-          ) : (
-            <InvitationsList invitations={invData.cptsInvitations} onRevoke={(inv) => void revokeInvitation(inv)} revoking={revoking} />
-          )}
-        </section>
+        <InvitationsSection
+          id="team-invitations"
+          invitations={invData?.cptsInvitations}
+          error={invError}
+          onRetry={() => refetchInvitations({ requestPolicy: 'network-only' })}
+          onRevoke={(inv) => void revokeInvitation(inv)}
+          revoking={revoking}
+        />
       </Stack>
       <InviteModal
         key={inviteKey}

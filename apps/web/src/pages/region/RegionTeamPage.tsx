@@ -4,7 +4,7 @@ import { IconEdit, IconMailForward, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { InvitationsList, InviteModal, type InvitationRow } from '../../components/Invitations';
+import { InvitationsSection, InviteModal, type InvitationRow } from '../../components/Invitations';
 import { PageHeader } from '../../components/PageHeader';
 import { roleColor, roleLabel } from '../../components/roles';
 import { EmptyState, ErrorState, FormAlert, LoadingState } from '../../components/states';
@@ -182,20 +182,14 @@ export function RegionTeamPage() {
             </Stack>
           )}
         </section>
-        <section aria-labelledby="region-invitations">
-          <Title order={2} size="h4" mb="sm" id="region-invitations">
-            {t('invitations.title')}
-          </Title>
-          {invError && !invData ? (
-            <ErrorState error={toAppError(invError)} onRetry={() => refetchInvitations({ requestPolicy: 'network-only' })} />
-          ) : !invData ? (
-            <LoadingState rows={2} />
-          ) : invData.regionInvitations.length === 0 ? (
-            <Text c="gray.8">{t('invitations.none')}</Text>
-          ) : (
-            <InvitationsList invitations={invData.regionInvitations} onRevoke={(inv) => void revokeInvitation(inv)} revoking={revoking} />
-          )}
-        </section>
+        <InvitationsSection
+          id="region-invitations"
+          invitations={invData?.regionInvitations}
+          error={invError}
+          onRetry={() => refetchInvitations({ requestPolicy: 'network-only' })}
+          onRevoke={(inv) => void revokeInvitation(inv)}
+          revoking={revoking}
+        />
       </Stack>
       <InviteModal
         key={inviteKey}
