@@ -19,6 +19,9 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/web/dist ./apps/web/dist
 USER node
 ENV WEB_DIST_DIR=/app/apps/web/dist GATEWAY_HOST=0.0.0.0 WORKER_HTTP_HOST=0.0.0.0
+# A larger young generation: fewer scavenges of the short-lived objects each
+# request makes (+10-15 % requests/s in bench/, ~+30 MB RSS; docs/performance.md).
+ENV NODE_OPTIONS=--max-semi-space-size=32
 EXPOSE 3000 3001
 CMD ["node", "dist/apps/gateway/src/main.js"]
 

@@ -3,8 +3,9 @@
  * same work for the same answer. Plain Fastify and pg, the token verified the
  * same way, one transaction per request that sets the tenant with
  * set_config(..., true), and the same SQL as the gateway issues for
- * `professionals(first: 50) { ... profession commune }`: the page, then one
- * batched query per relation.
+ * `professionals(first: 50) { ... profession commune }`: the page with its
+ * count in one statement, professions and communes from an in-process
+ * snapshot of the reference data loaded at start (as the gateway's catalog).
  */
 import { createSecretKey } from 'node:crypto';
 import Fastify from 'fastify';
@@ -16,11 +17,18 @@ const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(
 const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET as string, 'utf8'));
 const app = Fastify({ logger: false });
 
-const PAGE_SQL = `SELECT id, last_name AS "lastName", first_name AS "firstName", search_name AS "searchName", profession_code AS "professionCode",
-    rpps, commune_code AS "communeCode", structure_name AS "structureName", email, phone, archived_at AS "archivedAt",
-    created_at AS "createdAt", updated_at AS "updatedAt"
-  FROM professionals WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY search_name, id LIMIT $2`;
-const COUNT_SQL = `SELECT count(*)::int AS total FROM professionals WHERE tenant_id = $1 AND archived_at IS NULL`;
+const COLUMNS = `id, last_name AS "lastName", first_name AS "firstName", search_name AS "searchName", profession_code AS "professionCode",
+  rpps, commune_code AS "communeCode", structure_name AS "structureName", email, phone, archived_at AS "archivedAt",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+const WHERE = `tenant_id = $1 AND archived_at IS NULL`;
+const PAGE_SQL = `SELECT c.total AS "totalCount", p.* FROM (SELECT count(*)::int AS total FROM professionals WHERE ${WHERE}) c
+   LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM professionals WHERE ${WHERE} ORDER BY search_name, id LIMIT $2) p ON true
+   ORDER BY p."searchName", p.id`;
+
+type Profession = { code: string; label: string; labelPlural: string };
+type Commune = { inseeCode: string; name: string; departementCode: string; population: number; epciName: string | null };
+let professionBy = new Map<string, Profession>();
+let communeBy = new Map<string, Commune>();
 
 app.get('/professionals', async (req, reply) => {
   const header = req.headers.authorization ?? '';
@@ -36,18 +44,9 @@ app.get('/professionals', async (req, reply) => {
     await client.query('START TRANSACTION');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
     const { rows } = await client.query(PAGE_SQL, [tenantId, first + 1]);
-    const { rows: count } = await client.query(COUNT_SQL, [tenantId]);
-    const page = rows.slice(0, first);
-    const professionCodes = [...new Set(page.map((r) => r.professionCode))];
-    const communeCodes = [...new Set(page.map((r) => r.communeCode))];
-    const professions = await client.query(`SELECT code, label, label_plural AS "labelPlural" FROM professions WHERE code = ANY($1)`, [professionCodes]);
-    const communes = await client.query(
-      `SELECT insee_code AS "inseeCode", name, departement_code AS "departementCode", population, epci_name AS "epciName" FROM communes WHERE insee_code = ANY($1)`,
-      [communeCodes],
-    );
     await client.query('COMMIT');
-    const professionBy = new Map(professions.rows.map((p) => [p.code, p]));
-    const communeBy = new Map(communes.rows.map((c) => [c.inseeCode, c]));
+    const total: number = rows[0]?.totalCount ?? 0;
+    const page = rows.filter((r) => r.id !== null).slice(0, first);
     const edges = page.map((r) => ({
       cursor: Buffer.from(JSON.stringify([r.searchName, r.id])).toString('base64url'),
       node: {
@@ -62,7 +61,7 @@ app.get('/professionals', async (req, reply) => {
         commune: { inseeCode: r.communeCode, name: communeBy.get(r.communeCode)?.name },
       },
     }));
-    return { data: { professionals: { totalCount: count[0].total, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, edges } } };
+    return { data: { professionals: { totalCount: total, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, edges } } };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
@@ -71,6 +70,15 @@ app.get('/professionals', async (req, reply) => {
   }
 });
 
-app.listen({ port: Number(process.env.BASELINE_PORT ?? 0), host: '127.0.0.1' }).then((address) => {
+async function main() {
+  const [professions, communes] = await Promise.all([
+    pool.query<Profession>(`SELECT code, label, label_plural AS "labelPlural" FROM professions`),
+    pool.query<Commune>(`SELECT insee_code AS "inseeCode", name, departement_code AS "departementCode", population, epci_name AS "epciName" FROM communes`),
+  ]);
+  professionBy = new Map(professions.rows.map((p) => [p.code, p]));
+  communeBy = new Map(communes.rows.map((c) => [c.inseeCode, c]));
+  const address = await app.listen({ port: Number(process.env.BASELINE_PORT ?? 0), host: '127.0.0.1' });
   process.stdout.write(`baseline listening on ${address}\n`);
-});
+}
+
+void main();

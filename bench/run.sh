@@ -18,4 +18,6 @@ fi
 export JWT_SECRET="${JWT_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
 export LINK_SECRET="${LINK_SECRET:-$JWT_SECRET}" SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:2525?tls=off}" COOKIE_SECURE=false
 export REDIS_PREFIX=bench
+# The production image's Node options (Dockerfile), for both servers measured.
+export NODE_OPTIONS="${NODE_OPTIONS:---max-semi-space-size=32}"
 node dist/bench/gateway-list.js

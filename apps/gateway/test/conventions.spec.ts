@@ -39,16 +39,16 @@ describe('GraphQL conventions', () => {
 
   it('never shows a stack trace or SQL to the client when something breaks', async () => {
     const owner = new Pool({ connectionString: process.env.MIGRATION_DATABASE_URL, max: 1 });
-    await owner.query(`REVOKE SELECT ON professions FROM ${process.env.DATABASE_RUNTIME_ROLE}`);
+    await owner.query(`REVOKE SELECT ON communes FROM ${process.env.DATABASE_RUNTIME_ROLE}`);
     try {
-      const res = await c.request(`{ professions { code } }`);
+      const res = await c.request(`{ communes(filter: { search: "bor" }) { inseeCode } }`);
       expect(res.status).toBe(200);
       expect(res.errors).toEqual([
         expect.objectContaining({ message: 'Une erreur inattendue est survenue. Réessayez dans un instant.', extensions: { code: 'INTERNAL' } }),
       ]);
       expect(JSON.stringify(res)).not.toMatch(/permission denied|QueryFailedError|SELECT|\.ts:\d+/);
     } finally {
-      await owner.query(`GRANT SELECT ON professions TO ${process.env.DATABASE_RUNTIME_ROLE}`);
+      await owner.query(`GRANT SELECT ON communes TO ${process.env.DATABASE_RUNTIME_ROLE}`);
       await owner.end();
     }
   });

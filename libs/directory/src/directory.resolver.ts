@@ -2,16 +2,12 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, byKeys, Connection, CPTS_TEAM, currentScope, requirePrincipal, scopedLoader, UuidPipe } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { Cpts, RegionalAccess } from '@cpts/platform-identity';
-import { Commune, Profession, ReferenceService } from '@cpts/platform-reference';
 import { Professional, ProfessionalConnection, ProfessionalInput, ProfessionalsArgs } from './professional.types';
 import { ProfessionalsService } from './professionals.service';
 
 @Resolver(() => Professional)
 export class ProfessionalsResolver {
-  constructor(
-    private readonly service: ProfessionalsService,
-    private readonly reference: ReferenceService,
-  ) {}
+  constructor(private readonly service: ProfessionalsService) {}
 
   @Query(() => ProfessionalConnection, { description: 'The professionals directory of the active CPTS, by name.' })
   @Allow(...CPTS_TEAM)
@@ -47,16 +43,6 @@ export class ProfessionalsResolver {
   @Allow(...CPTS_TEAM)
   restoreProfessional(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Professional> {
     return this.service.setArchived(id, false);
-  }
-
-  @ResolveField(() => Profession)
-  profession(@Parent() professional: Professional): Promise<Profession | null> {
-    return this.reference.profession(professional.professionCode);
-  }
-
-  @ResolveField(() => Commune)
-  commune(@Parent() professional: Professional): Promise<Commune | null> {
-    return this.reference.commune(professional.communeCode);
   }
 }
 

@@ -2,6 +2,7 @@ import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } f
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ConnectionType } from '@cpts/platform-core';
+import { Commune, Profession } from '@cpts/platform-reference';
 
 @ObjectType({ description: 'A health professional practising on the territory of the CPTS.' })
 export class Professional {
@@ -9,8 +10,11 @@ export class Professional {
   @Field() lastName: string;
   @Field() firstName: string;
   @Field() professionCode: string;
+  /** Attached from the reference catalog (no statement, no per-node resolver). */
+  @Field(() => Profession) profession: Profession;
   @Field(() => String, { nullable: true, description: 'National identifier (RPPS), 11 digits.' }) rpps: string | null;
   @Field() communeCode: string;
+  @Field(() => Commune) commune: Commune;
   @Field(() => String, { nullable: true, description: 'Practice, MSP, pharmacy... where the person works.' }) structureName: string | null;
   @Field(() => String, { nullable: true }) email: string | null;
   @Field(() => String, { nullable: true }) phone: string | null;

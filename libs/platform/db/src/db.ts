@@ -54,6 +54,17 @@ export class Db {
   }
 
   /**
+   * Rows of one read of shared reference tables, outside any scope (process
+   * caches such as the reference catalog, shared by every request). It runs
+   * on its own pooled connection with no tenant set, so row-level security
+   * hides every tenant row: it cannot read tenant data even by mistake.
+   */
+  async sharedRows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    if (!/^\s*SELECT\b/i.test(sql)) throw new Error('sharedRows() only reads.');
+    return this.dataSource.query(sql, params);
+  }
+
+  /**
    * Runs `fn` as one unit of work in a scope of its own (jobs, scripts, tests):
    * commit when it returns, rollback when it throws, then the after-commit work.
    */

@@ -94,14 +94,17 @@ export class OrganisationResolver {
 
   @ResolveField(() => [Departement])
   async departements(@Parent() cpts: Cpts): Promise<Departement[]> {
-    const all = await Promise.all(cpts.departementCodes.map((code) => this.reference.departement(code)));
-    return all.filter((d): d is Departement => d !== null);
+    const catalog = await this.reference.catalog();
+    return cpts.departementCodes.map((code) => catalog.departement(code)).filter((d): d is Departement => d !== null);
   }
 
   @ResolveField(() => [Commune], { description: 'The communes of the territory, most populated first.' })
   async communes(@Parent() cpts: Cpts): Promise<Commune[]> {
-    const all = await Promise.all(cpts.communeCodes.map((code) => this.reference.commune(code)));
-    return all.filter((c): c is Commune => c !== null).sort((a, b) => b.population - a.population || a.name.localeCompare(b.name, 'fr'));
+    const catalog = await this.reference.catalog();
+    return cpts.communeCodes
+      .map((code) => catalog.commune(code))
+      .filter((c): c is Commune => c !== null)
+      .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name, 'fr'));
   }
 
   private async team(where: string, param: unknown): Promise<TeamMember[]> {

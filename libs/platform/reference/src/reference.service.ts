@@ -1,48 +1,123 @@
 import { Injectable } from '@nestjs/common';
-import { byKeys, scopedLoader } from '@cpts/platform-core';
+import { searchKey } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { Commune, Departement, Profession } from './reference.types';
-import { searchKey } from '@cpts/platform-core';
 
 const COMMUNE_COLUMNS = `insee_code AS "inseeCode", name, departement_code AS "departementCode", population, epci_name AS "epciName"`;
 
-/** Reads reference data (professions, départements, communes); batched per request. */
+/**
+ * How long a process keeps its snapshot of the reference data before
+ * reloading it. Reference data changes only through migrations, so a
+ * migration that adds a profession reaches running processes within this
+ * delay, without a restart.
+ */
+const CATALOG_TTL_MS = 5 * 60_000;
+
+/** One process's immutable snapshot of the reference data (a few thousand rows, ~1 MB). */
+export class ReferenceCatalog {
+  private readonly professionBy: Map<string, Profession>;
+  private readonly departementBy: Map<string, Departement>;
+  private readonly communeBy: Map<string, Commune>;
+
+  constructor(
+    /** By label. */
+    readonly professions: Profession[],
+    /** By code. */
+    readonly departements: Departement[],
+    communes: Commune[],
+  ) {
+    this.professionBy = new Map(professions.map((p) => [p.code, p]));
+    this.departementBy = new Map(departements.map((d) => [d.code, d]));
+    this.communeBy = new Map(communes.map((c) => [c.inseeCode, c]));
+  }
+
+  profession(code: string): Profession | null {
+    return this.professionBy.get(code) ?? null;
+  }
+
+  departement(code: string): Departement | null {
+    return this.departementBy.get(code) ?? null;
+  }
+
+  commune(inseeCode: string): Commune | null {
+    return this.communeBy.get(inseeCode) ?? null;
+  }
+}
+
+/**
+ * Reference data (professions, départements, communes). Lookups by code read
+ * an in-process snapshot: a list of 50 professionals costs no statement for
+ * its professions and communes, whatever the page size.
+ */
 @Injectable()
 export class ReferenceService {
+  private current: ReferenceCatalog | null = null;
+  private loadedAt = 0;
+  private loading: Promise<ReferenceCatalog> | null = null;
+
   constructor(private readonly db: Db) {}
 
+  /**
+   * The snapshot, loaded on first use. Once it is older than the TTL the next
+   * caller starts a reload and every caller keeps the previous snapshot until
+   * the new one is there (a failed reload is retried by the next caller).
+   */
+  catalog(): Promise<ReferenceCatalog> {
+    if (this.current && Date.now() - this.loadedAt < CATALOG_TTL_MS) return Promise.resolve(this.current);
+    const loading = this.startLoad();
+    if (!this.current) return loading;
+    loading.catch(() => undefined);
+    return Promise.resolve(this.current);
+  }
+
+  /** A snapshot loaded now (after a lookup missed a code a recent migration added). */
+  reload(): Promise<ReferenceCatalog> {
+    return this.startLoad();
+  }
+
+  private startLoad(): Promise<ReferenceCatalog> {
+    this.loading ??= this.load().then(
+      (catalog) => {
+        this.current = catalog;
+        this.loadedAt = Date.now();
+        this.loading = null;
+        return catalog;
+      },
+      (err: unknown) => {
+        this.loading = null;
+        throw err;
+      },
+    );
+    return this.loading;
+  }
+
+  private async load(): Promise<ReferenceCatalog> {
+    const [professions, departements, communes] = await Promise.all([
+      this.db.sharedRows<Profession>(`SELECT code, label, label_plural AS "labelPlural" FROM professions ORDER BY label`),
+      this.db.sharedRows<Departement>(`SELECT code, name FROM departements ORDER BY code`),
+      this.db.sharedRows<Commune>(`SELECT ${COMMUNE_COLUMNS} FROM communes`),
+    ]);
+    return new ReferenceCatalog(professions, departements, communes);
+  }
+
   async professions(): Promise<Profession[]> {
-    const m = await this.db.manager();
-    return m.query(`SELECT code, label, label_plural AS "labelPlural" FROM professions ORDER BY label`);
+    return (await this.catalog()).professions;
   }
 
   async departements(): Promise<Departement[]> {
-    const m = await this.db.manager();
-    return m.query(`SELECT code, name FROM departements ORDER BY code`);
+    return (await this.catalog()).departements;
   }
 
-  profession(code: string): Promise<Profession | null> {
-    return scopedLoader<string, Profession | null>(ReferenceService.prototype.profession, async (codes) => {
-      const m = await this.db.manager();
-      const rows: Profession[] = await m.query(`SELECT code, label, label_plural AS "labelPlural" FROM professions WHERE code = ANY($1)`, [codes]);
-      return byKeys(codes, rows, (r) => r.code);
-    }).load(code);
+  async profession(code: string): Promise<Profession | null> {
+    return (await this.catalog()).profession(code);
   }
 
-  commune(inseeCode: string): Promise<Commune | null> {
-    return scopedLoader<string, Commune | null>(ReferenceService.prototype.commune, async (codes) => {
-      const m = await this.db.manager();
-      const rows: Commune[] = await m.query(`SELECT ${COMMUNE_COLUMNS} FROM communes WHERE insee_code = ANY($1)`, [codes]);
-      return byKeys(codes, rows, (r) => r.inseeCode);
-    }).load(inseeCode);
+  async departement(code: string): Promise<Departement | null> {
+    return (await this.catalog()).departement(code);
   }
 
-  departement(code: string): Promise<Departement | null> {
-    return scopedLoader<string, Departement | null>(ReferenceService.prototype.departement, async (codes) => {
-      const m = await this.db.manager();
-      const rows: Departement[] = await m.query(`SELECT code, name FROM departements WHERE code = ANY($1)`, [codes]);
-      return byKeys(codes, rows, (r) => r.code);
-    }).load(code);
+  async commune(inseeCode: string): Promise<Commune | null> {
+    return (await this.catalog()).commune(inseeCode);
   }
 
   /** Communes by name prefix, optionally within some départements or among given codes. */
@@ -72,19 +147,13 @@ export class ReferenceService {
 
   /** Codes among `inseeCodes` that are not known communes. */
   async unknownCommunes(inseeCodes: string[]): Promise<string[]> {
-    if (inseeCodes.length === 0) return [];
-    const m = await this.db.manager();
-    const rows: Array<{ code: string }> = await m.query(
-      `SELECT c.code FROM unnest($1::text[]) AS c(code) WHERE NOT EXISTS (SELECT 1 FROM communes WHERE insee_code = c.code)`,
-      [inseeCodes],
-    );
-    return rows.map((r) => r.code);
+    const catalog = await this.catalog();
+    return inseeCodes.filter((code) => catalog.commune(code) === null);
   }
 
   /** Sum of the municipal populations of the given communes. */
   async population(inseeCodes: string[]): Promise<number> {
-    const m = await this.db.manager();
-    const [row] = await m.query(`SELECT coalesce(sum(population), 0)::int AS total FROM communes WHERE insee_code = ANY($1)`, [inseeCodes]);
-    return row.total;
+    const catalog = await this.catalog();
+    return inseeCodes.reduce((total, code) => total + (catalog.commune(code)?.population ?? 0), 0);
   }
 }

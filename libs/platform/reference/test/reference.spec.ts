@@ -49,7 +49,7 @@ describe('reference data', () => {
     expect(saint.map((c) => c.name)).toContain('Saint-Émilion');
   });
 
-  it('batches lookups of one request into one statement', async () => {
+  it('answers lookups by code from one snapshot: no statement per lookup, a reload sees a new code', async () => {
     const statements: string[] = [];
     const original = dataSource.driver.createQueryRunner.bind(dataSource.driver);
     const spy = jest.spyOn(dataSource.driver, 'createQueryRunner').mockImplementation((mode) => {
@@ -61,12 +61,28 @@ describe('reference data', () => {
       }) as typeof runner.query;
       return runner;
     });
+    const fresh = new ReferenceService(db);
     try {
-      const names = await run(() => Promise.all(['33063', '24322', '87085', '64445'].map((code) => reference.commune(code))));
+      const names = await run(() => Promise.all(['33063', '24322', '87085', '64445'].map((code) => fresh.commune(code))));
       expect(names.map((c) => c?.name)).toEqual(['Bordeaux', 'Périgueux', 'Limoges', 'Pau']);
       expect(statements.filter((s) => s.includes('FROM communes'))).toHaveLength(1);
+      statements.length = 0;
+      expect((await run(() => fresh.profession('10')))?.label).toBe('Médecin');
+      expect(await run(() => fresh.commune('99999'))).toBeNull();
+      expect(statements).toHaveLength(0);
     } finally {
       spy.mockRestore();
+    }
+    // A migration adds a commune: a reload sees it, the snapshot before did not.
+    const owner = new DataSource({ type: 'postgres', url: process.env.MIGRATION_DATABASE_URL as string });
+    await owner.initialize();
+    try {
+      await owner.query(`INSERT INTO communes (insee_code, name, search_name, departement_code, population) VALUES ('33999', 'Commune test', 'commune test', '33', 1)`);
+      expect(await fresh.commune('33999')).toBeNull();
+      expect((await fresh.reload()).commune('33999')?.name).toBe('Commune test');
+    } finally {
+      await owner.query(`DELETE FROM communes WHERE insee_code = '33999'`);
+      await owner.destroy();
     }
   });
 });
