@@ -44,4 +44,8 @@ module.exports = {
   // which every project's test target sets in NODE_OPTIONS.
   // Two cores here: Nx runs two projects at once, each Jest one file at a time.
   maxWorkers: 1,
+  // Integration tests start real servers and hash passwords with argon2id
+  // (19 MiB): on a loaded 2-core machine a set-up hook can pass 5 s (seen in a
+  // fresh-clone run). Slow is not wrong here; hanging still fails.
+  testTimeout: 30_000,
 };
