@@ -17,6 +17,8 @@ COPY package.json package-lock.json ./
 RUN npm install --omit=dev --no-audit --no-fund --loglevel=error && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/web/dist ./apps/web/dist
+# Uploads waiting for their import job (a volume shared with the worker in compose).
+RUN mkdir -p /data/uploads && chown node:node /data/uploads
 USER node
 ENV WEB_DIST_DIR=/app/apps/web/dist GATEWAY_HOST=0.0.0.0 WORKER_HTTP_HOST=0.0.0.0
 # A larger young generation: fewer scavenges of the short-lived objects each

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv } from '@cpts/platform-config';
+import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
 import { DirectoryModule, directoryEntities } from '@cpts/directory';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
@@ -15,9 +15,9 @@ import { GraphQLErrorPassThrough } from './graphql-error.filter';
 import { complexityLimit } from './complexity';
 import { mercuriusErrorFormatter } from './errors';
 import { HealthController } from './health.controller';
+import { LOGGER } from './tokens';
 import { createValidationPipe } from './validation';
 
-export const LOGGER = Symbol('LOGGER');
 
 export const gatewayEntities = [...referenceEntities, ...identityEntities, MailOutboxRow, ...directoryEntities];
 
@@ -25,7 +25,7 @@ export const gatewayEntities = [...referenceEntities, ...identityEntities, MailO
 export function gatewayModule(logger: Logger, metrics: Metrics) {
   @Module({
     imports: [
-      ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, AuthEnv, MailEnv, GatewayEnv]),
+      ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, AuthEnv, MailEnv, GatewayEnv, StorageEnv]),
       DbModule.forRoot({ entities: gatewayEntities, applicationName: 'cpts-gateway' }),
       QueueModule.forRoot(),
       GraphQLModule.forRootAsync<MercuriusDriverConfig>({

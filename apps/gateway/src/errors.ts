@@ -62,3 +62,20 @@ export function mercuriusErrorFormatter(logger: Logger) {
 export function internalErrorResponse() {
   return { data: null, errors: [{ message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL } }] };
 }
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.INTERNAL]: 500,
+};
+
+/** An error of an HTTP route (uploads) in the GraphQL error shape, with its status. */
+export function httpErrorResponse(error: unknown, logger: Logger): { status: number; body: { data: null; errors: GraphQLFormattedError[] } } {
+  const formatted = formatGraphQLError(toGraphQLError(error), logger);
+  const code = (formatted.extensions?.code as ErrorCode | undefined) ?? ErrorCode.INTERNAL;
+  return { status: HTTP_STATUS[code] ?? 500, body: { data: null, errors: [formatted] } };
+}

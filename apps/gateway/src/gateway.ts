@@ -40,6 +40,8 @@ export async function startGateway(options: { logger?: Logger } = {}): Promise<G
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyCookie);
+  // File uploads (directory imports) reach their handler as a stream, whatever their size: never buffered.
+  fastify.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
   installRequestLifecycle(fastify, { db: app.get(Db), tokens: app.get(AccessTokenService), logger, metrics });
   await serveWebApp(app, gatewayEnv);
   await app.listen(gatewayEnv.GATEWAY_PORT, gatewayEnv.GATEWAY_HOST);

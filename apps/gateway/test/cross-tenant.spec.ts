@@ -41,6 +41,7 @@ interface World {
   proB: string;
   invitationB: string;
   staffBEmail: string;
+  importB: string;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -107,6 +108,16 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   },
   'Mutation.restoreProfessional': async (w) => {
     denied(await w.coordA.request(`mutation($id: ID!) { restoreProfessional(id: $id) { id } }`, { id: w.proB }), 'NOT_FOUND');
+  },
+  'Query.directoryImports': async (w) => {
+    for (const client of [w.coordA, w.staffA]) expect((await client.ok<{ directoryImports: unknown[] }>(`{ directoryImports { id } }`)).directoryImports).toEqual([]);
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(`{ directoryImports { id } }`), 'FORBIDDEN');
+  },
+  'Query.directoryImport': async (w) => {
+    const q = `query($id: ID!) { directoryImport(id: $id) { id issues { seq } } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.importB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.importB }), 'FORBIDDEN');
+    expect((await w.coordB.ok<{ directoryImport: { id: string } }>(q, { id: w.importB })).directoryImport.id).toBe(w.importB);
   },
   'Query.cpts': async (w) => {
     const q = `query($id: ID!) { cpts(id: $id) { id name } }`;
@@ -241,6 +252,13 @@ describe('cross-tenant isolation of every GraphQL operation', () => {
     w.invitationB = (
       await w.coordB.ok<{ inviteToCpts: { id: string } }>(`mutation($i: InviteToCptsInput!) { inviteToCpts(input: $i) { id } }`, { i: { email: 'pour-b@exemple.fr', role: 'STAFF' } })
     ).inviteToCpts.id;
+    // An import of CPTS B, through the upload route (queued: no worker runs here).
+    const upload = await fetch(`${h.gateway.url}/api/directory/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'PS_LibreAcces_Personne_activite_202611010930.txt', authorization: `Bearer ${w.coordB.accessToken}` },
+      body: "Identification nationale PP|Nom d'exercice|\n",
+    });
+    w.importB = ((await upload.json()) as { data: { directoryImport: { id: string } } }).data.directoryImport.id;
   });
   afterAll(() => w.h.close());
 

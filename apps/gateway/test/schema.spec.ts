@@ -35,7 +35,7 @@ describe('committed contracts', () => {
     const live = (await dataSource.query(
       `SELECT table_name, column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
     )) as Array<{ table_name: string; column_name: string; udt_name: string; is_nullable: string }>;
-    const normalise = (type: string) => ({ int: 'int4', integer: 'int4', smallint: 'int2', boolean: 'bool' })[type] ?? type;
+    const normalise = (type: string) => ({ int: 'int4', integer: 'int4', smallint: 'int2', bigint: 'int8', boolean: 'bool' })[type] ?? type;
     const problems: string[] = [];
     const mapped = new Set<string>();
     for (const entity of gatewayEntities) {

@@ -1,7 +1,7 @@
 import { Server } from 'node:http';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigModule, DatabaseEnv, loadEnv, MailEnv, RedisEnv, RuntimeEnv, WorkerEnv } from '@cpts/platform-config';
+import { ConfigModule, DatabaseEnv, loadEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv, WorkerEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
 import { MailOutboxRow } from '@cpts/platform-mail';
 import { createLogger, Logger, Metrics, PinoNestLogger } from '@cpts/platform-observability';
@@ -9,6 +9,7 @@ import { QueueModule, QueueProducer, REDIS } from '@cpts/platform-queue';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { startHealthServer } from './health-server';
+import { DirectoryImportWorker } from './directory-import-worker';
 import { MailWorker } from './mail-worker';
 import { LOGGER } from './tokens';
 
@@ -22,11 +23,11 @@ export interface Worker {
 function workerModule(logger: Logger, metrics: Metrics) {
   @Module({
     imports: [
-      ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, MailEnv, WorkerEnv]),
+      ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, MailEnv, WorkerEnv, StorageEnv]),
       DbModule.forRoot({ entities: [MailOutboxRow], applicationName: 'cpts-worker' }),
       QueueModule.forRoot(),
     ],
-    providers: [{ provide: LOGGER, useValue: logger }, { provide: Metrics, useValue: metrics }, MailWorker],
+    providers: [{ provide: LOGGER, useValue: logger }, { provide: Metrics, useValue: metrics }, MailWorker, DirectoryImportWorker],
   })
   class WorkerModule {}
   return WorkerModule;

@@ -5,3 +5,7 @@ export * from './professionals.service';
 export * from './directory.resolver';
 export * from './directory.module';
 export * from './migrations';
+export * from './import/directory-import.types';
+export * from './import/directory-imports.service';
+export * from './import/rpps-import.processor';
+export * from './import/import-files';

@@ -37,4 +37,69 @@ export class Professionals1795400500000 implements MigrationInterface {
   }
 }
 
-export const directoryMigrations = [Professionals1795400500000];
+/**
+ * Imports of the national directory (RPPS extraction): the import itself
+ * (status, progress, report counts), its issues (rejected lines, fields the
+ * staff edited by hand that the extraction would change), and on each
+ * professional the values of the last import, which tell a hand edit from an
+ * imported value on the next import.
+ */
+export class DirectoryImports1795400600000 implements MigrationInterface {
+  name = 'DirectoryImports1795400600000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE professionals ADD COLUMN practice_mode text NULL CHECK (practice_mode IN ('L', 'S', 'B'))`);
+    await runner.query(`ALTER TABLE professionals ADD COLUMN imported jsonb NULL`);
+    await runner.query(`ALTER TABLE professionals ADD COLUMN imported_at timestamptz NULL`);
+    await runner.query(`
+      CREATE TABLE directory_imports (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        id uuid NOT NULL,
+        file_name text NOT NULL,
+        file_bytes bigint NOT NULL CHECK (file_bytes >= 0),
+        extracted_at timestamptz NULL,
+        status text NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+        bytes_read bigint NOT NULL DEFAULT 0,
+        lines_read int NOT NULL DEFAULT 0,
+        kept int NOT NULL DEFAULT 0,
+        created int NOT NULL DEFAULT 0,
+        updated int NOT NULL DEFAULT 0,
+        unchanged int NOT NULL DEFAULT 0,
+        rejected int NOT NULL DEFAULT 0,
+        conflicts int NOT NULL DEFAULT 0,
+        error_code text NULL,
+        error_message text NULL,
+        created_by uuid NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        started_at timestamptz NULL,
+        finished_at timestamptz NULL,
+        PRIMARY KEY (tenant_id, id)
+      )`);
+    await runner.query(`CREATE INDEX directory_imports_created_idx ON directory_imports (tenant_id, created_at DESC)`);
+    await enableTenantRls(runner, 'directory_imports');
+    await runner.query(`
+      CREATE TABLE directory_import_issues (
+        tenant_id uuid NOT NULL,
+        import_id uuid NOT NULL,
+        seq int NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('rejected', 'conflict')),
+        line int NULL,
+        reason text NOT NULL,
+        professional_id uuid NULL,
+        field text NULL,
+        current_value text NULL,
+        imported_value text NULL,
+        PRIMARY KEY (tenant_id, import_id, seq),
+        FOREIGN KEY (tenant_id, import_id) REFERENCES directory_imports (tenant_id, id) ON DELETE CASCADE
+      )`);
+    await enableTenantRls(runner, 'directory_import_issues');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE directory_import_issues`);
+    await runner.query(`DROP TABLE directory_imports`);
+    await runner.query(`ALTER TABLE professionals DROP COLUMN practice_mode, DROP COLUMN imported, DROP COLUMN imported_at`);
+  }
+}
+
+export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000];

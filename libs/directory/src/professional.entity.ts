@@ -15,6 +15,11 @@ export class ProfessionalRow {
   @Column('text', { name: 'structure_name', nullable: true }) structureName: string | null;
   @Column('text', { nullable: true }) email: string | null;
   @Column('text', { nullable: true }) phone: string | null;
+  /** Mode of practice from the national directory: L libéral, S salarié, B bénévole. */
+  @Column('text', { name: 'practice_mode', nullable: true }) practiceMode: string | null;
+  /** The values of the last import (RPPS): a field that differs was edited by hand. */
+  @Column('jsonb', { nullable: true }) imported: Record<string, string | null> | null;
+  @Column('timestamptz', { name: 'imported_at', nullable: true }) importedAt: Date | null;
   @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
@@ -22,4 +27,46 @@ export class ProfessionalRow {
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
 }
 
-export const directoryEntities = [ProfessionalRow];
+/** An import of the national directory extraction (tenant table). */
+@Entity({ name: 'directory_imports' })
+export class DirectoryImportRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('text', { name: 'file_name' }) fileName: string;
+  @Column('bigint', { name: 'file_bytes' }) fileBytes: string;
+  @Column('timestamptz', { name: 'extracted_at', nullable: true }) extractedAt: Date | null;
+  /** queued, running, done, failed. */
+  @Column('text') status: string;
+  @Column('bigint', { name: 'bytes_read', default: 0 }) bytesRead: string;
+  @Column('int', { name: 'lines_read', default: 0 }) linesRead: number;
+  @Column('int', { default: 0 }) kept: number;
+  @Column('int', { default: 0 }) created: number;
+  @Column('int', { default: 0 }) updated: number;
+  @Column('int', { default: 0 }) unchanged: number;
+  @Column('int', { default: 0 }) rejected: number;
+  @Column('int', { default: 0 }) conflicts: number;
+  @Column('text', { name: 'error_code', nullable: true }) errorCode: string | null;
+  @Column('text', { name: 'error_message', nullable: true }) errorMessage: string | null;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
+  @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt: Date | null;
+  @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt: Date | null;
+}
+
+/** A rejected line or a kept hand edit of one import (tenant table). */
+@Entity({ name: 'directory_import_issues' })
+export class DirectoryImportIssueRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid', { name: 'import_id' }) importId: string;
+  @PrimaryColumn('int') seq: number;
+  /** rejected or conflict. */
+  @Column('text') kind: string;
+  @Column('int', { nullable: true }) line: number | null;
+  @Column('text') reason: string;
+  @Column('uuid', { name: 'professional_id', nullable: true }) professionalId: string | null;
+  @Column('text', { nullable: true }) field: string | null;
+  @Column('text', { name: 'current_value', nullable: true }) currentValue: string | null;
+  @Column('text', { name: 'imported_value', nullable: true }) importedValue: string | null;
+}
+
+export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow];

@@ -168,6 +168,13 @@ export class WorkerEnv {
   @Max(100)
   MAIL_CONCURRENCY = 5;
 
+  /** Directory imports run at once per worker process (each streams a file and holds one long transaction). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  IMPORT_CONCURRENCY = 1;
+
   @Transform(toInt)
   @IsInt()
   @Min(500)
@@ -178,6 +185,14 @@ export class WorkerEnv {
   @IsInt()
   @Min(1000)
   JOB_LOCK_MS = 30000;
+}
+
+/** Files shared by the gateway and the workers (uploads waiting for their job). */
+export class StorageEnv {
+  /** A folder both the gateway and the workers reach (a shared volume in production). */
+  @IsString()
+  @MinLength(1)
+  UPLOAD_DIR = '.data/uploads';
 }
 
 export class ConfigError extends Error {}

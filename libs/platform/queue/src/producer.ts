@@ -24,8 +24,8 @@ export class QueueProducer {
     return queue;
   }
 
-  async add<Q extends QueueName>(name: Q, payload: JobPayloads[Q], jobId: string, options: { delayMs?: number } = {}): Promise<void> {
-    await this.queue(name).add(name, payload, { ...DEFAULT_JOB_OPTIONS, jobId, delay: options.delayMs });
+  async add<Q extends QueueName>(name: Q, payload: JobPayloads[Q], jobId: string, options: { delayMs?: number; attempts?: number } = {}): Promise<void> {
+    await this.queue(name).add(name, payload, { ...DEFAULT_JOB_OPTIONS, jobId, delay: options.delayMs, attempts: options.attempts ?? DEFAULT_JOB_OPTIONS.attempts });
   }
 
   /** Ids among `jobIds` that Redis holds as waiting, delayed or active jobs. */

@@ -6,6 +6,8 @@
 export const QUEUES = {
   /** Outbox-backed emails of the platform (invitations, password resets). */
   mail: 'mail',
+  /** Imports of the national directory extraction into a CPTS's directory. */
+  directoryImport: 'directory-import',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -15,8 +17,15 @@ export interface MailJob {
   outboxId: string;
 }
 
+/** Payload of a `directory-import` job: the import row holds the rest (file, status, progress). */
+export interface DirectoryImportJob {
+  tenantId: string;
+  importId: string;
+}
+
 export interface JobPayloads {
   mail: MailJob;
+  'directory-import': DirectoryImportJob;
 }
 
 /**

@@ -26,7 +26,7 @@ export class WorkerRunner {
     private readonly lockMs = 30_000,
   ) {}
 
-  start(consumers: QueueConsumer[]): void {
+  start<Q extends QueueName>(consumers: Array<QueueConsumer<Q>>): void {
     for (const consumer of consumers) {
       const worker = new Worker(consumer.queue, (job) => consumer.process(job as Job<never>), {
         connection: createRedis(this.redisUrl, 'worker'),

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -9,6 +10,7 @@ export interface TestRun {
   database: string;
   redisUrl: string;
   redisPrefix: string;
+  uploadDir: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export default async function globalSetup(): Promise<void> {
     database: db.database,
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: `test_${id}`,
+    uploadDir: path.join(tmpdir(), `cpts_test_${id}`, 'uploads'),
   };
   (globalThis as { __CPTS_TEST_RUN__?: TestRun }).__CPTS_TEST_RUN__ = run;
 
@@ -61,5 +64,6 @@ export default async function globalSetup(): Promise<void> {
     COOKIE_SECURE: 'false',
     GATEWAY_PORT: '0',
     WORKER_HTTP_PORT: '0',
+    UPLOAD_DIR: run.uploadDir,
   });
 }

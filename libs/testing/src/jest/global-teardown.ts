@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import type { TestRun } from './global-setup';
@@ -6,6 +8,7 @@ import type { TestRun } from './global-setup';
 export default async function globalTeardown(): Promise<void> {
   const run = (globalThis as { __CPTS_TEST_RUN__?: TestRun }).__CPTS_TEST_RUN__;
   if (!run) return;
+  rmSync(path.dirname(run.uploadDir), { recursive: true, force: true });
   if (!process.env.KEEP_TEST_DATABASE) {
     const admin = new Client({ connectionString: run.adminUrl });
     await admin.connect();

@@ -1,0 +1,2 @@
+/** The gateway's pino logger, for providers that log. */
+export const LOGGER = Symbol('LOGGER');

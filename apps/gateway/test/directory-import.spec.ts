@@ -1,0 +1,168 @@
+import { Job, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { RppsImportProcessor, withRppsCheckDigit } from '@cpts/directory';
+import { Role } from '@cpts/platform-core';
+import { createLogger } from '@cpts/platform-observability';
+import { createRedis, DirectoryImportJob, queuePrefix, QUEUES } from '@cpts/platform-queue';
+import { errorCode, GraphQLClient } from '@cpts/testing';
+import { Harness, startHarness } from './harness';
+
+// The columns of a real extraction, in a shuffled order with an unknown one: the import finds them by name.
+const HEADER = [
+  'Type d\'identifiant PP', 'Identifiant PP', 'Identification nationale PP', 'Nom d\'exercice', 'Prénom d\'exercice', 'Code profession',
+  'Libellé profession', 'Colonne future', 'Code mode exercice', 'Raison sociale site', 'Code postal (coord. structure)',
+  'Code commune (coord. structure)', 'Libellé commune (coord. structure)', 'Téléphone (coord. structure)', 'Adresse e-mail (coord. structure)',
+];
+
+interface Person { rpps: string; last: string; first: string; profession?: string; mode?: string; structure?: string; commune: string; phone?: string; email?: string }
+
+function extraction(people: Person[], extra: string[] = []): Buffer {
+  const lines = people.map((p) =>
+    ['8', p.rpps, `8${p.rpps}`, p.last, p.first, p.profession ?? '10', 'Médecin', 'x', p.mode ?? 'L', p.structure ?? '', '79000', p.commune, '', p.phone ?? '', p.email ?? ''].join('|') + '|',
+  );
+  return Buffer.from(`${HEADER.join('|')}|\r\n${[...lines, ...extra].join('\r\n')}\r\n`, 'utf8');
+}
+
+const IMPORT = `query($id: ID!) { directoryImport(id: $id) { id fileName status extractedAt linesRead kept created updated unchanged rejected conflicts errorCode errorMessage
+  issues { kind line reason professionalName field currentValue importedValue } } }`;
+type Report = {
+  id: string; status: string; fileName: string; extractedAt: string | null; linesRead: number; kept: number; created: number; updated: number; unchanged: number;
+  rejected: number; conflicts: number; errorCode: string | null; errorMessage: string | null;
+  issues: Array<{ kind: string; line: number | null; reason: string; professionalName: string | null; field: string | null; currentValue: string | null; importedValue: string | null }>;
+};
+
+describe('importing the national directory extraction (RPPS)', () => {
+  let h: Harness;
+  let staff: GraphQLClient;
+  let other: GraphQLClient;
+  let tenant: { id: string; communes: string[] };
+  let worker: Worker;
+  let workerRedis: ReturnType<typeof createRedis>;
+  const rpps = (n: number) => withRppsCheckDigit(`1000${String(n).padStart(6, '0')}`);
+
+  async function upload(client: GraphQLClient, body: Buffer, fileName = 'PS_LibreAcces_Personne_activite_202611010930.txt') {
+    const res = await fetch(`${h.gateway.url}/api/directory/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(fileName), ...(client.accessToken ? { authorization: `Bearer ${client.accessToken}` } : {}) },
+      body,
+    });
+    return { status: res.status, body: (await res.json()) as { data: { directoryImport: { id: string } } | null; errors?: Array<{ message: string; extensions: { code: string } }> } };
+  }
+
+  async function finished(id: string): Promise<Report> {
+    for (let i = 0; i < 200; i++) {
+      const { directoryImport } = await staff.ok<{ directoryImport: Report }>(IMPORT, { id });
+      if (directoryImport.status === 'DONE' || directoryImport.status === 'FAILED') return directoryImport;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('import did not finish');
+  }
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const region = await h.data.region();
+    tenant = await h.data.cpts(region, { name: 'CPTS Import', departement: '79', communes: 3 });
+    const otherTenant = await h.data.cpts(region, { name: 'CPTS Voisine', departement: '79', communes: 2 });
+    staff = await h.signedIn((await h.data.user([{ role: Role.STAFF, tenantId: tenant.id }])).email);
+    other = await h.signedIn((await h.data.user([{ role: Role.COORDINATOR, tenantId: otherTenant.id }])).email);
+    // The real consumer of the queue, as the worker runs it.
+    const processor = new RppsImportProcessor(h.gateway.app.get(DataSource), process.env.UPLOAD_DIR as string, createLogger({ service: 'test', level: 'silent' }));
+    workerRedis = createRedis(process.env.REDIS_URL as string, 'worker');
+    worker = new Worker(QUEUES.directoryImport, (job: Job<DirectoryImportJob>) => processor.process(job), {
+      connection: workerRedis,
+      prefix: queuePrefix(process.env.REDIS_PREFIX as string, QUEUES.directoryImport),
+    });
+  });
+  afterAll(async () => {
+    await worker.close();
+    workerRedis.disconnect();
+    await h.close();
+  });
+
+  it('keeps the lines of the territory, one professional per RPPS number, and reports what it did', async () => {
+    const [c1, c2] = tenant.communes;
+    const file = extraction(
+      [
+        { rpps: rpps(1), last: 'MARTIN', first: 'Claire', commune: c1, phone: '0549123456', email: ' Claire.Martin@Exemple.fr ', structure: 'MSP du Marais' },
+        { rpps: rpps(2), last: 'BERNARD', first: 'Luc', profession: '60', mode: 'S', commune: c2, structure: 'Hôpital' },
+        { rpps: rpps(2), last: 'BERNARD', first: 'Luc', profession: '60', mode: 'L', commune: c2, structure: 'Cabinet infirmier' },
+        { rpps: rpps(3), last: 'AILLEURS', first: 'Paul', commune: '33063' },
+        { rpps: rpps(4), last: 'INCONNU', first: 'Zoé', profession: '99', commune: c1 },
+      ],
+      ['0|12345678|012345678|ADELI|Jean|10|Médecin|x|L||79000|' + c1 + '||||'],
+    );
+    const res = await upload(staff, file);
+    expect(res.status).toBe(201);
+    const report = await finished(res.body.data!.directoryImport.id);
+    expect(report).toMatchObject({ status: 'DONE', linesRead: 6, kept: 3, created: 2, updated: 0, unchanged: 0, rejected: 2, conflicts: 0, extractedAt: '2026-11-01T09:30:00.000Z' });
+    expect(report.issues.map((i) => [i.kind, i.line])).toEqual([
+      ['rejected', 6],
+      ['rejected', 7],
+    ]);
+    const list = await staff.ok<{ professionals: { edges: Array<{ node: Record<string, unknown> }> } }>(
+      `{ professionals(first: 10) { edges { node { lastName firstName rpps email phone structureName profession { code } commune { inseeCode } } } } }`,
+    );
+    expect(list.professionals.edges.map((e) => e.node)).toEqual([
+      { lastName: 'BERNARD', firstName: 'Luc', rpps: rpps(2), email: null, phone: null, structureName: 'Cabinet infirmier', profession: { code: '60' }, commune: { inseeCode: c2 } },
+      { lastName: 'MARTIN', firstName: 'Claire', rpps: rpps(1), email: 'claire.martin@exemple.fr', phone: '05 49 12 34 56', structureName: 'MSP du Marais', profession: { code: '10' }, commune: { inseeCode: c1 } },
+    ]);
+  });
+
+  it('updates in place on a newer extraction, never duplicates, and shows instead of overwriting what the staff edited', async () => {
+    const [c1, c2, c3] = tenant.communes;
+    const { professionals } = await staff.ok<{ professionals: { edges: Array<{ node: { id: string; lastName: string } }> } }>(`{ professionals(first: 10) { edges { node { id lastName } } } }`);
+    const martin = professionals.edges.find((e) => e.node.lastName === 'MARTIN')!.node;
+    // The staff correct Claire Martin's email by hand.
+    await staff.ok(`mutation($id: ID!, $i: ProfessionalInput!) { updateProfessional(id: $id, input: $i) { id } }`, {
+      id: martin.id,
+      i: { lastName: 'MARTIN', firstName: 'Claire', professionCode: '10', rpps: rpps(1), communeCode: c1, structureName: 'MSP du Marais', email: 'c.martin@msp.fr', phone: '05 49 12 34 56' },
+    });
+    const file = extraction([
+      // Her email changes in the extraction too (conflict: kept, shown); her phone changes (not edited: updated).
+      { rpps: rpps(1), last: 'MARTIN', first: 'Claire', commune: c1, phone: '0549000000', email: 'claire@nouveau.fr', structure: 'MSP du Marais' },
+      { rpps: rpps(2), last: 'BERNARD', first: 'Luc', profession: '60', mode: 'L', commune: c2, structure: 'Cabinet infirmier' },
+      { rpps: rpps(5), last: 'NOUVEAU', first: 'Ana', profession: '70', commune: c3 },
+    ]);
+    const report = await finished((await upload(staff, file, 'PS_LibreAcces_Personne_activite_202612010930.txt')).body.data!.directoryImport.id);
+    expect(report).toMatchObject({ status: 'DONE', kept: 3, created: 1, updated: 1, unchanged: 1, rejected: 0, conflicts: 1 });
+    expect(report.issues).toEqual([
+      expect.objectContaining({ kind: 'conflict', professionalName: 'Claire MARTIN', field: 'email', currentValue: 'c.martin@msp.fr', importedValue: 'claire@nouveau.fr' }),
+    ]);
+    const after = await staff.ok<{ professionals: { totalCount: number; edges: Array<{ node: { lastName: string; email: string | null; phone: string | null } }> } }>(
+      `{ professionals(first: 10) { totalCount edges { node { lastName email phone } } } }`,
+    );
+    expect(after.professionals.totalCount).toBe(3);
+    expect(after.professionals.edges.find((e) => e.node.lastName === 'MARTIN')?.node).toEqual({ lastName: 'MARTIN', email: 'c.martin@msp.fr', phone: '05 49 00 00 00' });
+  });
+
+  it('refuses a file that is not an extraction, or a corrupt zip, with a clear French message, and changes nothing', async () => {
+    const before = (await staff.ok<{ professionals: { totalCount: number } }>(`{ professionals(first: 1) { totalCount } }`)).professionals.totalCount;
+    const missing = Buffer.from(`Nom d'exercice|Prénom d'exercice|\nDUPONT|Jean|\n`);
+    const refused = await finished((await upload(staff, missing)).body.data!.directoryImport.id);
+    expect(refused).toMatchObject({ status: 'FAILED', errorCode: 'MISSING_COLUMNS' });
+    expect(refused.errorMessage).toMatch(/Code profession/);
+    const corrupt = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]);
+    const broken = await finished((await upload(staff, corrupt, 'PS_LibreAcces.zip')).body.data!.directoryImport.id);
+    expect(broken).toMatchObject({ status: 'FAILED', errorCode: 'CORRUPT_ZIP' });
+    expect(broken.errorMessage).toMatch(/zip/);
+    expect((await staff.ok<{ professionals: { totalCount: number } }>(`{ professionals(first: 1) { totalCount } }`)).professionals.totalCount).toBe(before);
+  });
+
+  it('answers bad uploads with a machine code and a French message, and only to the CPTS team', async () => {
+    const empty = await upload(staff, Buffer.alloc(0));
+    expect([empty.status, empty.body.errors?.[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    const named = await upload(staff, extraction([]), 'photo.jpg');
+    expect([named.status, named.body.errors?.[0].message]).toEqual([400, "Choisissez le fichier de l'extraction de l'Annuaire Santé (.txt ou .zip)."]);
+    const anonymous = await upload(h.client(), extraction([]));
+    expect([anonymous.status, anonymous.body.errors?.[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const board = await h.signedIn((await h.data.user([{ role: Role.BOARD_MEMBER, tenantId: tenant.id }])).email);
+    expect((await upload(board, extraction([]))).status).toBe(403);
+  });
+
+  it("keeps each CPTS's imports to itself", async () => {
+    const { directoryImports } = await staff.ok<{ directoryImports: Array<{ id: string }> }>(`{ directoryImports { id } }`);
+    expect(directoryImports.length).toBeGreaterThan(0);
+    expect((await other.ok<{ directoryImports: unknown[] }>(`{ directoryImports { id } }`)).directoryImports).toEqual([]);
+    expect(errorCode(await other.request(IMPORT, { id: directoryImports[0].id }))).toBe('NOT_FOUND');
+  });
+});

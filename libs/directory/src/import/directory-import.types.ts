@@ -1,0 +1,45 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum DirectoryImportStatus {
+  QUEUED = 'queued',
+  RUNNING = 'running',
+  DONE = 'done',
+  FAILED = 'failed',
+}
+registerEnumType(DirectoryImportStatus, { name: 'DirectoryImportStatus' });
+
+@ObjectType({ description: 'A line the import left out, or a field edited by hand that the extraction would change.' })
+export class DirectoryImportIssue {
+  @Field(() => Int) seq: number;
+  @Field({ description: '"rejected" (a line left out) or "conflict" (a hand edit kept).' }) kind: string;
+  @Field(() => Int, { nullable: true, description: 'Line of the extraction file (rejected lines).' }) line: number | null;
+  @Field() reason: string;
+  @Field(() => ID, { nullable: true }) professionalId: string | null;
+  @Field(() => String, { nullable: true }) professionalName: string | null;
+  @Field(() => String, { nullable: true, description: 'lastName, firstName, professionCode, communeCode, structureName, phone, email or practiceMode.' })
+  field: string | null;
+  @Field(() => String, { nullable: true, description: 'The value in the directory (kept).' }) currentValue: string | null;
+  @Field(() => String, { nullable: true, description: 'The value of the extraction.' }) importedValue: string | null;
+}
+
+@ObjectType({ description: 'An import of the national directory extraction (RPPS) into the CPTS directory: progress, then its report.' })
+export class DirectoryImport {
+  @Field(() => ID) id: string;
+  @Field() fileName: string;
+  @Field(() => Float) fileBytes: number;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the extraction was made (from its file name).' }) extractedAt: Date | null;
+  @Field(() => DirectoryImportStatus) status: DirectoryImportStatus;
+  @Field(() => Float) bytesRead: number;
+  @Field(() => Int) linesRead: number;
+  @Field(() => Int, { description: 'Lines on the territory of the CPTS.' }) kept: number;
+  @Field(() => Int) created: number;
+  @Field(() => Int) updated: number;
+  @Field(() => Int) unchanged: number;
+  @Field(() => Int) rejected: number;
+  @Field(() => Int) conflicts: number;
+  @Field(() => String, { nullable: true }) errorCode: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the file was refused (French, for the staff).' }) errorMessage: string | null;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) startedAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt: Date | null;
+}

@@ -1,0 +1,31 @@
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, CPTS_TEAM, UuidPipe } from '@cpts/platform-core';
+import { DirectoryImport, DirectoryImportIssue } from './directory-import.types';
+import { DirectoryImportsService } from './directory-imports.service';
+
+/** Imports of the national directory. Files arrive by POST /api/directory/imports (DirectoryImportsController). */
+@Resolver(() => DirectoryImport)
+export class DirectoryImportsResolver {
+  constructor(private readonly imports: DirectoryImportsService) {}
+
+  @Query(() => [DirectoryImport], { description: 'The latest imports of the active CPTS, newest first.' })
+  @Allow(...CPTS_TEAM)
+  directoryImports(@Args('first', { type: () => Int, defaultValue: 10 }) first: number): Promise<DirectoryImport[]> {
+    return this.imports.list(Math.min(Math.max(first, 1), 50));
+  }
+
+  @Query(() => DirectoryImport)
+  @Allow(...CPTS_TEAM)
+  directoryImport(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<DirectoryImport> {
+    return this.imports.get(id);
+  }
+
+  @ResolveField(() => [DirectoryImportIssue], { description: 'Rejected lines, then conflicts, in order; page with afterSeq.' })
+  issues(
+    @Parent() parent: DirectoryImport,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+    @Args('afterSeq', { type: () => Int, defaultValue: 0 }) afterSeq: number,
+  ): Promise<DirectoryImportIssue[]> {
+    return this.imports.issues(parent.id, Math.min(Math.max(first, 1), 500), Math.max(afterSeq, 0));
+  }
+}

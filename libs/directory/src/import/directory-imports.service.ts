@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable } from '@nestjs/common';
+import { StorageEnv } from '@cpts/platform-config';
+import { afterCommit, AppError, requirePrincipal, requireTenantId } from '@cpts/platform-core';
+import { Db } from '@cpts/platform-db';
+import { QueueProducer, QUEUES } from '@cpts/platform-queue';
+import { DirectoryImport, DirectoryImportIssue } from './directory-import.types';
+import { importFilePath } from './import-files';
+
+/** The national extraction is ~1.5 GB as text; well above, it is not an extraction. */
+export const MAX_IMPORT_BYTES = 4 * 1024 ** 3;
+
+const IMPORT_COLUMNS = `id, file_name AS "fileName", file_bytes::float8 AS "fileBytes", extracted_at AS "extractedAt", status,
+  bytes_read::float8 AS "bytesRead", lines_read AS "linesRead", kept, created, updated, unchanged, rejected, conflicts,
+  error_code AS "errorCode", error_message AS "errorMessage", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+
+/** "PS_LibreAcces_Personne_activite_202611010930.txt" → 2026-11-01 09:30 (Paris time is close enough for a label: stored as UTC). */
+export function extractionDate(fileName: string): Date | null {
+  const m = /(20\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/.exec(fileName);
+  if (!m) return null;
+  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]));
+  return Number.isNaN(date.getTime()) || date.getUTCMonth() !== +m[2] - 1 ? null : date;
+}
+
+/**
+ * Imports of the national directory: receiving the file (streamed to the
+ * shared upload folder, never held in memory), queueing its job once the
+ * import row is committed, and reading progress and reports.
+ */
+@Injectable()
+export class DirectoryImportsService {
+  constructor(
+    private readonly db: Db,
+    private readonly producer: QueueProducer,
+    private readonly storage: StorageEnv,
+  ) {}
+
+  /** Stores the file and queues its import; the import's id. */
+  async upload(body: Readable, rawName: string | undefined): Promise<string> {
+    const tenantId = requireTenantId();
+    const userId = requirePrincipal().userId;
+    const fileName = decodeName(rawName);
+    if (!fileName || !/\.(txt|zip)$/i.test(fileName) || fileName.length > 200) {
+      throw AppError.field('file', "Choisissez le fichier de l'extraction de l'Annuaire Santé (.txt ou .zip).");
+    }
+    const id = randomUUID();
+    const file = importFilePath(this.storage.UPLOAD_DIR, tenantId, id);
+    await mkdir(path.dirname(file), { recursive: true });
+    let bytes = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        if (bytes > MAX_IMPORT_BYTES) done(AppError.field('file', 'Fichier trop volumineux (4 Go au plus) : est-ce bien une extraction ?'));
+        else done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, count, createWriteStream(file));
+      if (bytes === 0) throw AppError.field('file', 'Le fichier est vide.');
+      await this.db.tenantRows(
+        `INSERT INTO directory_imports (tenant_id, id, file_name, file_bytes, extracted_at, status, created_by) VALUES ($1, $2, $3, $4, $5, 'queued', $6)`,
+        [tenantId, id, fileName, bytes, extractionDate(fileName), userId],
+      );
+    } catch (err) {
+      await rm(file, { force: true });
+      throw err;
+    }
+    // A file refused is not retried (the job marks it failed); a technical failure is, a few times.
+    afterCommit(() => this.producer.add(QUEUES.directoryImport, { tenantId, importId: id }, id, { attempts: 3 }));
+    return id;
+  }
+
+  async list(first: number): Promise<DirectoryImport[]> {
+    return this.db.tenantRows<DirectoryImport>(`SELECT ${IMPORT_COLUMNS} FROM directory_imports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT $2`, [
+      requireTenantId(),
+      first,
+    ]);
+  }
+
+  async get(id: string): Promise<DirectoryImport> {
+    const [row] = await this.db.tenantRows<DirectoryImport>(`SELECT ${IMPORT_COLUMNS} FROM directory_imports WHERE tenant_id = $1 AND id = $2`, [requireTenantId(), id]);
+    if (!row) throw AppError.notFound('Import introuvable.');
+    return row;
+  }
+
+  async issues(importId: string, first: number, afterSeq: number): Promise<DirectoryImportIssue[]> {
+    return this.db.tenantRows<DirectoryImportIssue>(
+      `SELECT i.seq, i.kind, i.line, i.reason, i.professional_id AS "professionalId", p.first_name || ' ' || p.last_name AS "professionalName",
+              i.field, i.current_value AS "currentValue", i.imported_value AS "importedValue"
+       FROM directory_import_issues i LEFT JOIN professionals p ON p.tenant_id = i.tenant_id AND p.id = i.professional_id
+       WHERE i.tenant_id = $1 AND i.import_id = $2 AND i.seq > $3 ORDER BY i.seq LIMIT $4`,
+      [requireTenantId(), importId, afterSeq, first],
+    );
+  }
+}
+
+function decodeName(raw: string | undefined): string | null {
+  if (!raw) return null;
+  try {
+    return path.basename(decodeURIComponent(raw)).trim() || null;
+  } catch {
+    return null;
+  }
+}
