@@ -331,4 +331,51 @@ describe('web app', () => {
       await checkScreen(page, 'connexion trop de tentatives');
     });
   });
+  it('lets the staff import the Annuaire Santé extraction, follow it, read its report, and see a refused file explained', async () => {
+    const header = ["Type d'identifiant PP", 'Identifiant PP', 'Identification nationale PP', "Nom d'exercice", "Prénom d'exercice", 'Code profession', 'Libellé profession', 'Code mode exercice', 'Raison sociale site', 'Code commune (coord. structure)', 'Libellé commune (coord. structure)', 'Téléphone (coord. structure)', 'Adresse e-mail (coord. structure)'];
+    const row = (rpps: string, last: string, first: string, profession: string, commune: string, structure = '') => ['8', rpps, `8${rpps}`, last, first, profession, '', 'L', structure, commune, '', '0553000000', ''].join('|') + '|';
+    const file = [
+      header.join('|') + '|',
+      row('10000000009', 'GARNIER', 'Inès', '60', cptsA.communes[1], 'Cabinet infirmier des Tilleuls'),
+      row('10000000017', 'FAURE', 'Louis', '70', cptsA.communes[2]),
+      row('10000000025', 'ROUX', 'Anne', '21', cptsA.communes[3], 'Pharmacie du Marché'),
+      row('10000000033', 'LOIN', 'Marc', '10', '75056'),
+      ['0', '12345678', '012345678', 'ADELI', 'Jean', '10', '', 'L', '', cptsA.communes[1], '', '', ''].join('|') + '|',
+    ].join('\r\n');
+    await scenario(stack, 'directory import', async (page) => {
+      await signIn(page, people.staff);
+      await page.goto('/annuaire');
+      await page.getByRole('link', { name: "Importer l'Annuaire Santé" }).click();
+      await page.getByRole('heading', { level: 1, name: "Importer l'Annuaire Santé" }).waitFor();
+      // No file chosen: said next to the field.
+      await page.getByRole('button', { name: "Lancer l'import" }).click();
+      await page.getByText("Choisissez le fichier de l'extraction.").waitFor();
+      await checkScreen(page, 'import annuaire');
+      await page.locator('input[type=file]').setInputFiles({ name: 'PS_LibreAcces_Personne_activite_202611010930.txt', mimeType: 'text/plain', buffer: Buffer.from(file, 'utf8') });
+      await page.getByRole('button', { name: "Lancer l'import" }).click();
+      await page.waitForURL(/\/annuaire\/import\/[0-9a-f-]{36}$/);
+      await page.getByText('Import terminé').waitFor({ timeout: 30_000 });
+      const figure = (label: string) => page.getByText(label, { exact: true }).locator('xpath=following-sibling::*[1]');
+      expect(await figure('Ajoutés').textContent()).toBe('3');
+      expect(await figure('Lignes écartées').textContent()).toBe('1');
+      await page.getByRole('cell', { name: 'Numéro RPPS absent (professionnel ADELI)' }).waitFor();
+      await page.getByRole('cell', { name: '6', exact: true }).waitFor();
+      await checkScreen(page, 'import annuaire rapport');
+      await page.getByRole('link', { name: "Retour à l'annuaire" }).click();
+      await page.getByLabel('Rechercher par nom').fill('garn');
+      await page.getByText('Cabinet infirmier des Tilleuls').first().waitFor();
+
+      // A file that is not the extraction: refused, explained, nothing changed.
+      await page.goto('/annuaire/import');
+      await page.locator('input[type=file]').setInputFiles({ name: 'contacts.txt', mimeType: 'text/plain', buffer: Buffer.from("Nom d'exercice|Prénom d'exercice|\nDUPONT|Jean|\n", 'utf8') });
+      await page.getByRole('button', { name: "Lancer l'import" }).click();
+      await page.getByText("Le fichier n'a pas pu être importé").waitFor({ timeout: 30_000 });
+      await page.getByText(/Colonnes manquantes/).waitFor();
+      await page.getByText("L'annuaire n'a pas été modifié.").waitFor();
+      await checkScreen(page, 'import annuaire refuse');
+      await page.getByRole('link', { name: 'Import', exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: 'Derniers imports' }).waitFor();
+      expect(await page.getByText('Refusé').count()).toBeGreaterThan(0);
+    });
+  });
 });

@@ -16,6 +16,7 @@ import { CptsHomePage } from './pages/cpts/CptsHomePage';
 import { MemberHomePage } from './pages/cpts/MemberHomePage';
 import { ProfessionalFormPage } from './pages/cpts/ProfessionalFormPage';
 import { ProfessionalsPage } from './pages/cpts/ProfessionalsPage';
+import { DirectoryImportPage, DirectoryImportReportPage } from './pages/cpts/DirectoryImportPages';
 import { TeamPage } from './pages/cpts/TeamPage';
 import { NoRolePage, NotFoundPage } from './pages/MiscPages';
 import { PlatformHomePage } from './pages/PlatformHomePage';
@@ -43,6 +44,8 @@ export function App() {
           <Route index element={<Home />} />
           <Route path="cpts" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CptsHomePage /></Guard>} />
           <Route path="annuaire" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalsPage /></Guard>} />
+          <Route path="annuaire/import" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportPage /></Guard>} />
+          <Route path="annuaire/import/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportReportPage /></Guard>} />
           <Route path="annuaire/nouveau" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
           <Route path="annuaire/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
           <Route path="equipe" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><TeamPage /></Guard>} />

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, MultiSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconAddressBook, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { IconAddressBook, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -98,9 +98,14 @@ export function ProfessionalsPage() {
         title={t('directory.title')}
         subtitle={cptsData?.currentCpts.name}
         actions={
-          <Button component={Link} to="/annuaire/nouveau" leftSection={<IconPlus size={18} />}>
-            {t('directory.add')}
-          </Button>
+          <Group gap="sm">
+            <Button component={Link} to="/annuaire/import" variant="default" leftSection={<IconFileImport size={18} />}>
+              {t('directory.import')}
+            </Button>
+            <Button component={Link} to="/annuaire/nouveau" leftSection={<IconPlus size={18} />}>
+              {t('directory.add')}
+            </Button>
+          </Group>
         }
       />
       <Card withBorder padding="md" radius="md" mb="md">

@@ -1,0 +1,379 @@
+import { Alert, Anchor, Badge, Box, Button, Card, FileInput, Group, List, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { IconAlertTriangle, IconCheck, IconFileImport, IconUpload } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, FormAlert, LoadingState } from '../../components/states';
+import { graphql } from '../../gql';
+import type { DirectoryImportQuery, DirectoryImportStatus } from '../../gql/graphql';
+import { toAppError, type AppError } from '../../lib/errors';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { uploadFile } from '../../lib/upload';
+
+const DirectoryImportsDocument = graphql(`
+  query DirectoryImports {
+    directoryImports(first: 10) {
+      id
+      fileName
+      status
+      createdAt
+      created
+      updated
+      rejected
+      conflicts
+    }
+  }
+`);
+
+const DirectoryImportDocument = graphql(`
+  query DirectoryImport($id: ID!) {
+    directoryImport(id: $id) {
+      id
+      fileName
+      fileBytes
+      extractedAt
+      status
+      bytesRead
+      linesRead
+      kept
+      created
+      updated
+      unchanged
+      rejected
+      conflicts
+      errorMessage
+      createdAt
+      finishedAt
+      issues(first: 200) {
+        seq
+        kind
+        line
+        reason
+        professionalId
+        professionalName
+        field
+        currentValue
+        importedValue
+      }
+    }
+  }
+`);
+
+const IMPORTS_CONTEXT = { additionalTypenames: ['DirectoryImport'] };
+const running = (status: DirectoryImportStatus) => status === 'QUEUED' || status === 'RUNNING';
+
+function StatusBadge({ status }: { status: DirectoryImportStatus }) {
+  const { t } = useTranslation();
+  const color = { QUEUED: 'gray', RUNNING: 'blue', DONE: 'green', FAILED: 'red' }[status];
+  return (
+    <Badge color={color} variant="light">
+      {t(`import.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Sending the extraction file, and the latest imports. */
+export function DirectoryImportPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [file, setFile] = useState<File | null>(null);
+  const [sent, setSent] = useState<{ sent: number; total: number } | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [{ data, error: listError }, refetch] = useQuery({ query: DirectoryImportsDocument, context: IMPORTS_CONTEXT, requestPolicy: 'cache-and-network' });
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (!file) {
+      setError({ code: 'BAD_USER_INPUT', message: t('import.chooseFile'), fields: { file: t('import.chooseFile') } });
+      return;
+    }
+    setSent({ sent: 0, total: file.size });
+    const result = await uploadFile<{ directoryImport: { id: string } }>('/api/directory/imports', file, (s, total) => setSent({ sent: s, total }));
+    setSent(null);
+    if ('error' in result) setError(result.error);
+    else navigate(`/annuaire/import/${result.data.directoryImport.id}`);
+  };
+
+  return (
+    <>
+      <PageHeader title={t('import.title')} crumbs={[{ label: t('directory.title'), to: '/annuaire' }, { label: t('import.crumb') }]} />
+      <Card withBorder padding="lg" radius="md" mb="lg" component="form" onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text>{t('import.intro')}</Text>
+          <List size="sm" spacing={4}>
+            <List.Item>{t('import.step1')}</List.Item>
+            <List.Item>{t('import.step2')}</List.Item>
+            <List.Item>{t('import.step3')}</List.Item>
+          </List>
+          <FormAlert error={error && !error.fields.file ? error : null} />
+          <FileInput
+            label={t('import.fileLabel')}
+            description={t('import.fileHelp')}
+            placeholder={t('import.filePlaceholder')}
+            accept=".txt,.zip"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setError(null);
+            }}
+            leftSection={<IconFileImport size={18} />}
+            error={error?.fields.file}
+            clearable
+          />
+          {sent && (
+            <Stack gap={4}>
+              <Progress value={sent.total ? (100 * sent.sent) / sent.total : 0} aria-label={t('import.uploading')} />
+              <Text size="sm" c="gray.8">
+                {t('import.uploadProgress', { sent: formatMegabytes(sent.sent), total: formatMegabytes(sent.total) })}
+              </Text>
+            </Stack>
+          )}
+          <Group>
+            <Button type="submit" leftSection={<IconUpload size={18} />} loading={!!sent}>
+              {t('import.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+      <Title order={2} size="h4" mb="sm">
+        {t('import.history')}
+      </Title>
+      {listError && !data ? (
+        <ErrorState error={toAppError(listError)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !data ? (
+        <LoadingState rows={3} />
+      ) : data.directoryImports.length === 0 ? (
+        <EmptyState icon={<IconFileImport size={32} />} title={t('import.noHistory')} />
+      ) : (
+        <ScrollRegion label={t('import.history')}>
+          <Table verticalSpacing="sm" striped miw={560}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('import.when')}</Table.Th>
+                <Table.Th>{t('import.file')}</Table.Th>
+                <Table.Th>{t('import.statusLabel')}</Table.Th>
+                <Table.Th>{t('import.changes')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.directoryImports.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/annuaire/import/${i.id}`}>
+                      {formatDateTime(i.createdAt)}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-all' }}>{i.fileName}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={i.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    {i.status === 'DONE'
+                      ? t('import.changesSummary', { created: formatNumber(i.created), updated: formatNumber(i.updated), issues: formatNumber(i.rejected + i.conflicts) })
+                      : '—'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollRegion>
+      )}
+    </>
+  );
+}
+
+/** A table that scrolls sideways on a phone, reachable with the keyboard. */
+function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </Box>
+  );
+}
+
+const formatMegabytes = (bytes: number) => `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} Mo`;
+
+type Import = DirectoryImportQuery['directoryImport'];
+
+/** One import: its progress while it runs, then its report. */
+export function DirectoryImportReportPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const [{ data, error }, refetch] = useQuery({ query: DirectoryImportDocument, variables: { id: id ?? '' }, requestPolicy: 'network-only', context: IMPORTS_CONTEXT });
+  const current = data?.directoryImport;
+
+  // While it runs, ask again every second: the worker writes its progress about that often.
+  useEffect(() => {
+    if (!current || !running(current.status)) return;
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 1000);
+    return () => clearInterval(timer);
+  }, [current, refetch]);
+
+  const crumbs = [
+    { label: t('directory.title'), to: '/annuaire' },
+    { label: t('import.crumb'), to: '/annuaire/import' },
+    { label: t('import.reportCrumb') },
+  ];
+  if (error && !current) {
+    const appError = toAppError(error);
+    return (
+      <>
+        <PageHeader title={t('import.reportTitle')} crumbs={crumbs} />
+        <ErrorState error={appError} onRetry={appError?.code === 'NOT_FOUND' ? undefined : () => refetch({ requestPolicy: 'network-only' })} />
+      </>
+    );
+  }
+  if (!current) return <LoadingState rows={4} label={t('import.loading')} />;
+  return (
+    <>
+      <PageHeader title={t('import.reportTitle')} subtitle={current.fileName} crumbs={crumbs} actions={<StatusBadge status={current.status} />} />
+      {running(current.status) && <ImportProgress current={current} />}
+      {current.status === 'FAILED' && (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('import.failedTitle')} role="alert">
+          <Text size="sm">{current.errorMessage}</Text>
+          <Text size="sm" mt="xs">
+            {t('import.nothingChanged')}
+          </Text>
+        </Alert>
+      )}
+      {current.status === 'DONE' && <ImportReport current={current} />}
+    </>
+  );
+}
+
+function ImportProgress({ current }: { current: Import }) {
+  const { t } = useTranslation();
+  const percent = current.fileBytes ? Math.min(100, (100 * current.bytesRead) / current.fileBytes) : 0;
+  return (
+    <Card withBorder padding="lg" radius="md">
+      <Stack gap="sm">
+        <Text fw={600}>{current.status === 'QUEUED' ? t('import.queued') : t('import.running')}</Text>
+        <Progress value={percent} animated aria-label={t('import.progressLabel')} />
+        <Text size="sm" c="gray.8" aria-live="polite">
+          {t('import.progress', { lines: formatNumber(current.linesRead), kept: formatNumber(current.kept), percent: Math.floor(percent) })}
+        </Text>
+        <Text size="sm" c="gray.8">
+          {t('import.canLeave')}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <Card withBorder padding="md" radius="md">
+      <Text size="sm" c="gray.8">
+        {label}
+      </Text>
+      <Text fw={700} size="xl">
+        {formatNumber(value)}
+      </Text>
+    </Card>
+  );
+}
+
+function ImportReport({ current }: { current: Import }) {
+  const { t } = useTranslation();
+  const rejected = current.issues.filter((i) => i.kind === 'rejected');
+  const conflicts = current.issues.filter((i) => i.kind === 'conflict');
+  return (
+    <Stack gap="lg">
+      <Alert color="green" variant="light" icon={<IconCheck size={18} />} title={t('import.doneTitle')}>
+        <Text size="sm">
+          {t('import.doneText', {
+            lines: formatNumber(current.linesRead),
+            kept: formatNumber(current.kept),
+            extracted: current.extractedAt ? formatDateTime(current.extractedAt) : t('import.unknownDate'),
+          })}
+        </Text>
+      </Alert>
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
+        <Figure label={t('import.created')} value={current.created} />
+        <Figure label={t('import.updated')} value={current.updated} />
+        <Figure label={t('import.unchanged')} value={current.unchanged} />
+        <Figure label={t('import.conflicts')} value={current.conflicts} />
+        <Figure label={t('import.rejected')} value={current.rejected} />
+      </SimpleGrid>
+      {conflicts.length > 0 && (
+        <section aria-labelledby="conflicts-title">
+          <Title order={2} size="h4" id="conflicts-title">
+            {t('import.conflictsTitle')}
+          </Title>
+          <Text size="sm" c="gray.8" mb="sm">
+            {t('import.conflictsHelp')}
+          </Text>
+          <ScrollRegion label={t('import.conflictsTitle')}>
+            <Table verticalSpacing="sm" striped miw={560}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('import.professional')}</Table.Th>
+                  <Table.Th>{t('import.field')}</Table.Th>
+                  <Table.Th>{t('import.kept')}</Table.Th>
+                  <Table.Th>{t('import.inExtraction')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {conflicts.map((c) => (
+                  <Table.Tr key={c.seq}>
+                    <Table.Td>
+                      {c.professionalId ? (
+                        <Anchor component={Link} to={`/annuaire/${c.professionalId}`}>
+                          {c.professionalName}
+                        </Anchor>
+                      ) : (
+                        c.professionalName
+                      )}
+                    </Table.Td>
+                    <Table.Td>{t(`import.fields.${c.field}`, { defaultValue: c.field ?? '' })}</Table.Td>
+                    <Table.Td>{c.currentValue ?? '—'}</Table.Td>
+                    <Table.Td>{c.importedValue ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+        </section>
+      )}
+      {rejected.length > 0 && (
+        <section aria-labelledby="rejected-title">
+          <Title order={2} size="h4" id="rejected-title" mb="sm">
+            {t('import.rejectedTitle')}
+          </Title>
+          <ScrollRegion label={t('import.rejectedTitle')}>
+            <Table verticalSpacing="xs" striped miw={400}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('import.line')}</Table.Th>
+                  <Table.Th>{t('import.reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rejected.map((r) => (
+                  <Table.Tr key={r.seq}>
+                    <Table.Td>{r.line !== null && r.line !== undefined ? formatNumber(r.line) : '—'}</Table.Td>
+                    <Table.Td>{r.reason}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+          {current.rejected + current.conflicts > current.issues.length && (
+            <Text size="sm" c="gray.8" mt="xs">
+              {t('import.moreIssues', { count: current.rejected + current.conflicts - current.issues.length })}
+            </Text>
+          )}
+        </section>
+      )}
+      <Group>
+        <Button component={Link} to="/annuaire" variant="default">
+          {t('import.backToDirectory')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
