@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '@cpts/platform-core';
+import { ClientGoneError } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 
 const INTERNAL_MESSAGE = 'Une erreur inattendue est survenue. Réessayez dans un instant.';
@@ -33,7 +34,12 @@ export function formatGraphQLError(error: GraphQLError, logger: Logger): GraphQL
     if (error.extensions?.code) return { ...base, message: error.message, extensions: error.extensions };
     return { ...base, message: 'Requête invalide.', extensions: { code: ErrorCode.BAD_USER_INPUT, detail: error.message } };
   }
-  logger.error({ err: original, path: error.path }, 'unexpected error in a GraphQL operation');
+  if (original instanceof ClientGoneError) {
+    // The client aborted the request (navigated away): its work stopped at the rollback; nobody reads this answer.
+    logger.info({ path: error.path }, 'operation stopped: the client closed the request');
+  } else {
+    logger.error({ err: original, path: error.path }, 'unexpected error in a GraphQL operation');
+  }
   return { ...base, message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL } };
 }
 

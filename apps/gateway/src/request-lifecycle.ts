@@ -107,7 +107,7 @@ export function installRequestLifecycle(fastify: FastifyInstance, deps: { db: Db
   fastify.addHook('onRequestAbort', async (req) => {
     if (req.scope?.transaction && req.committed === undefined) {
       req.committed = false;
-      await db.finishTransaction(req.scope, false).catch(() => undefined);
+      await db.finishTransaction(req.scope, false, { clientGone: true }).catch(() => undefined);
     }
   });
 }

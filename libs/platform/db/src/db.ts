@@ -96,10 +96,10 @@ export class Db {
   }
 
   /** Commits (ok) or rolls back the scope's transaction; true when a commit happened or nothing was opened. */
-  async finishTransaction(scope: RequestScope, ok: boolean): Promise<boolean> {
+  async finishTransaction(scope: RequestScope, ok: boolean, options: { clientGone?: boolean } = {}): Promise<boolean> {
     const tx = scope.transaction as RequestTransaction | null;
     if (!tx) return ok;
-    await tx.finish(ok);
+    await tx.finish(ok, options);
     return ok;
   }
 

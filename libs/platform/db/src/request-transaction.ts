@@ -8,6 +8,18 @@ export function assertUuid(value: string, what: string): void {
 }
 
 /**
+ * Work that reaches for the transaction after the client went away (its
+ * request was rolled back on abort): expected, not a bug, and nobody is
+ * left to answer.
+ */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('The client closed the request; its transaction was rolled back.');
+    this.name = 'ClientGoneError';
+  }
+}
+
+/**
  * The single transaction of a request or job, opened on first use. It sets the
  * scope's tenant with set_config(..., true): transaction-local, so a pooled
  * connection never carries one request's tenant into the next.
@@ -16,6 +28,7 @@ export class RequestTransaction implements ScopedTransaction {
   private runner: QueryRunner | null = null;
   private opening: Promise<EntityManager> | null = null;
   private finished = false;
+  private clientGone = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -24,7 +37,7 @@ export class RequestTransaction implements ScopedTransaction {
   ) {}
 
   manager(): Promise<EntityManager> {
-    if (this.finished) return Promise.reject(new Error('The transaction of this scope is already finished.'));
+    if (this.finished) return Promise.reject(this.clientGone ? new ClientGoneError() : new Error('The transaction of this scope is already finished.'));
     this.opening ??= this.open();
     return this.opening;
   }
@@ -55,9 +68,11 @@ export class RequestTransaction implements ScopedTransaction {
     return this.opening !== null;
   }
 
-  async finish(ok: boolean): Promise<void> {
+  /** Commit (ok) or rollback; `clientGone` when the rollback is because the client aborted the request. */
+  async finish(ok: boolean, options: { clientGone?: boolean } = {}): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    this.clientGone = options.clientGone ?? false;
     if (!this.opening) return;
     try {
       await this.opening.catch(() => undefined);

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { newScope, runInScope } from '@cpts/platform-core';
 import { TestData } from '@cpts/testing';
-import { assertRuntimeRoleIsConfined, createDataSource, Db, RegionalReader, regionalRoleOf, tenancyViolations } from '../src';
+import { assertRuntimeRoleIsConfined, ClientGoneError, createDataSource, Db, RegionalReader, regionalRoleOf, tenancyViolations } from '../src';
 
 describe('tenancy: the database wall', () => {
   let data: TestData;
@@ -109,6 +109,19 @@ describe('tenancy: the database wall', () => {
       return db.rows<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM professionals`);
     });
     expect(rows).toEqual([{ tenant_id: b.id }]);
+  });
+
+  it('rolls back a request whose client went away, and tells late work so instead of failing as a bug', async () => {
+    const scope = newScope({ requestId: randomUUID(), tenantId: a.id });
+    await runInScope(scope, async () => {
+      await db.tenantRows(
+        `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, commune_code) VALUES ($1, $2, 'Abandon', 'Y', 'abandon y', '10', $3)`,
+        [a.id, randomUUID(), a.communes[0]],
+      );
+      await db.finishTransaction(scope, false, { clientGone: true });
+      await expect(db.tenantRows(`SELECT 1`)).rejects.toBeInstanceOf(ClientGoneError);
+    });
+    expect((await names(a.id)).map((r) => r.last_name)).toEqual(['Alpha', 'Alpha2']);
   });
 
   it('accepts the runtime role and refuses the owner and a superuser', async () => {
