@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { RppsImportProcessor, withRppsCheckDigit } from '@cpts/directory';
+import { importFilePath, RppsImportProcessor, withRppsCheckDigit } from '@cpts/directory';
 import { Role } from '@cpts/platform-core';
 import { createLogger } from '@cpts/platform-observability';
 import { createRedis, DirectoryImportJob, queuePrefix, QUEUES } from '@cpts/platform-queue';
@@ -146,6 +149,19 @@ describe('importing the national directory extraction (RPPS)', () => {
     expect(broken).toMatchObject({ status: 'FAILED', errorCode: 'CORRUPT_ZIP' });
     expect(broken.errorMessage).toMatch(/zip/);
     expect((await staff.ok<{ professionals: { totalCount: number } }>(`{ professionals(first: 1) { totalCount } }`)).professionals.totalCount).toBe(before);
+  });
+
+  it('queues again, when someone looks at it, an import whose job Redis lost', async () => {
+    const id = randomUUID();
+    const path = importFilePath(process.env.UPLOAD_DIR as string, tenant.id, id);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, extraction([{ rpps: rpps(9), last: 'PERDU', first: 'Job', commune: tenant.communes[0] }]));
+    // As if Redis had lost the job of an import uploaded two minutes ago.
+    await h.data.inTenant(tenant.id, (db) =>
+      db.query(`INSERT INTO directory_imports (tenant_id, id, file_name, file_bytes, status, created_at) VALUES ($1, $2, 'perdu.txt', 1, 'queued', now() - interval '2 minutes')`, [tenant.id, id]),
+    );
+    const report = await finished(id);
+    expect(report).toMatchObject({ status: 'DONE', created: 1 });
   });
 
   it('answers bad uploads with a machine code and a French message, and only to the CPTS team', async () => {

@@ -9,7 +9,7 @@ import { StorageEnv } from '@cpts/platform-config';
 import { afterCommit, AppError, requirePrincipal, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { QueueProducer, QUEUES } from '@cpts/platform-queue';
-import { DirectoryImport, DirectoryImportIssue } from './directory-import.types';
+import { DirectoryImport, DirectoryImportIssue, DirectoryImportStatus } from './directory-import.types';
 import { importFilePath } from './import-files';
 
 /** The national extraction is ~1.5 GB as text; well above, it is not an extraction. */
@@ -18,6 +18,13 @@ export const MAX_IMPORT_BYTES = 4 * 1024 ** 3;
 const IMPORT_COLUMNS = `id, file_name AS "fileName", file_bytes::float8 AS "fileBytes", extracted_at AS "extractedAt", status,
   bytes_read::float8 AS "bytesRead", lines_read AS "linesRead", kept, created, updated, unchanged, rejected, conflicts,
   error_code AS "errorCode", error_message AS "errorMessage", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+
+/**
+ * An import still queued or running this long after it started, whose job
+ * Redis no longer holds (Redis lost it, or the job was never added because
+ * Redis was down at upload), is queued again when someone looks at it.
+ */
+const LOST_AFTER_MS = 60_000;
 
 /** "PS_LibreAcces_Personne_activite_202611010930.txt" → 2026-11-01 09:30 (Paris time is close enough for a label: stored as UTC). */
 export function extractionDate(fileName: string): Date | null {
@@ -83,9 +90,31 @@ export class DirectoryImportsService {
   }
 
   async get(id: string): Promise<DirectoryImport> {
-    const [row] = await this.db.tenantRows<DirectoryImport>(`SELECT ${IMPORT_COLUMNS} FROM directory_imports WHERE tenant_id = $1 AND id = $2`, [requireTenantId(), id]);
+    const tenantId = requireTenantId();
+    const [row] = await this.db.tenantRows<DirectoryImport>(`SELECT ${IMPORT_COLUMNS} FROM directory_imports WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
     if (!row) throw AppError.notFound('Import introuvable.');
+    const since = (row.startedAt ?? row.createdAt).getTime();
+    if ((row.status === DirectoryImportStatus.QUEUED || row.status === DirectoryImportStatus.RUNNING) && Date.now() - since > LOST_AFTER_MS) {
+      await this.requeueIfLost(tenantId, id);
+    }
     return row;
+  }
+
+  /**
+   * The staff watching a stuck import is what brings it back: imports are
+   * tenant rows, so no process scans them across CPTS. Same job id: a job
+   * Redis still holds is never doubled. A Redis failure here leaves the read
+   * alone; the next read tries again.
+   */
+  private async requeueIfLost(tenantId: string, id: string): Promise<void> {
+    try {
+      const live = await this.producer.liveJobIds(QUEUES.directoryImport, [id]);
+      if (live.has(id)) return;
+      await this.producer.removeFinished(QUEUES.directoryImport, id);
+      await this.producer.add(QUEUES.directoryImport, { tenantId, importId: id }, id, { attempts: 3 });
+    } catch {
+      // Redis unreachable: the import waits for the next look.
+    }
   }
 
   async issues(importId: string, first: number, afterSeq: number): Promise<DirectoryImportIssue[]> {
