@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks (see docs/performance.md). Sets up a dedicated database at Agora
 # Lib' scale once (cpts_bench: 100 CPTS x 900 professionals), then runs the
-# gateway benchmark against its baseline. Run on a quiet machine.
+# gateway benchmark against its baseline, then the directory import benchmark.
+# BENCH=gateway or BENCH=import runs only that one (default: both). Run on a
+# quiet machine.
 set -euo pipefail
+BENCH="${BENCH:-all}"
+case "$BENCH" in
+  all | gateway | import) ;;
+  *) echo "BENCH must be all, gateway or import (got '$BENCH')" >&2; exit 2 ;;
+esac
 source "$(dirname "$0")/../scripts/lib/setup.sh"
 cd "$CPTS_ROOT"
 ensure_node_modules
@@ -18,6 +25,7 @@ fi
 export JWT_SECRET="${JWT_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
 export LINK_SECRET="${LINK_SECRET:-$JWT_SECRET}" SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:2525?tls=off}" COOKIE_SECURE=false
 export REDIS_PREFIX=bench
-# The production image's Node options (Dockerfile), for both servers measured.
+# The production image's Node options (Dockerfile), for every process measured.
 export NODE_OPTIONS="${NODE_OPTIONS:---max-semi-space-size=32}"
-node dist/bench/gateway-list.js
+if [ "$BENCH" != import ]; then node dist/bench/gateway-list.js; fi
+if [ "$BENCH" != gateway ]; then node dist/bench/directory-import.js; fi

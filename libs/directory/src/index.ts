@@ -9,3 +9,4 @@ export * from './import/directory-import.types';
 export * from './import/directory-imports.service';
 export * from './import/rpps-import.processor';
 export * from './import/import-files';
+export * from './rpps';

@@ -118,7 +118,7 @@ export class RppsImportProcessor {
       const report = await this.importInto(runner, tenantId, importId, started.createdBy, path, progress);
       await progress.settle();
       await runner.query(
-        `UPDATE directory_imports SET status = 'done', finished_at = now(), bytes_read = $3, lines_read = $4, kept = $5, created = $6, updated = $7,
+        `UPDATE directory_imports SET status = 'done', finished_at = clock_timestamp(), bytes_read = $3, lines_read = $4, kept = $5, created = $6, updated = $7,
            unchanged = $8, rejected = $9, conflicts = $10
          WHERE tenant_id = $1 AND id = $2`,
         [tenantId, importId, report.bytesRead, report.linesRead, report.kept, report.created, report.updated, report.unchanged, report.rejected, report.conflicts],
@@ -153,8 +153,8 @@ export class RppsImportProcessor {
     const [tenant] = await runner.query(`SELECT commune_codes FROM tenants WHERE id = $1`, [tenantId]);
     const territory = new Set<string>(tenant?.commune_codes ?? []);
     const professions = new Set<string>((await runner.query(`SELECT code FROM professions`)).map((r: { code: string }) => r.code));
+    const merge = await DirectoryMerge.open(runner, tenantId, userId);
     const rejections: RppsRejection[] = [];
-    const people = new Map<string, RppsActivity>();
     let kept = 0;
     let linesRead = 0;
     let bytesRead = 0;
@@ -164,9 +164,21 @@ export class RppsImportProcessor {
       onLine: (lines, bytes) => {
         linesRead = Math.max(lines - 1, 0); // the header is no professional's line
         bytesRead = bytes;
-        progress.report({ linesRead: lines, bytesRead: bytes, kept });
+        progress.report({ linesRead, bytesRead: bytes, kept });
       },
     });
+    // People waiting to be written, in the order they appeared. The extraction
+    // lists a person's activities together, so once 2 x BATCH people wait, the
+    // oldest BATCH are complete: they are written while parsing goes on
+    // (PostgreSQL works on the other core). A later line of a person already
+    // written still counts: the person is written again if that line wins.
+    const waiting = new Map<string, RppsActivity>();
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (batch: RppsActivity[]) => {
+      await writing;
+      writing = merge.write(batch);
+      writing.catch(() => undefined); // awaited (and thrown) by the next write or at the end
+    };
     for await (const activity of activities) {
       if (!professions.has(activity.professionCode)) {
         rejections.push({ line: activity.line, reason: `Profession inconnue de la plateforme (code ${activity.professionCode}).` });
@@ -178,118 +190,18 @@ export class RppsImportProcessor {
       }
       kept++;
       // One professional per RPPS number: the liberal practice first, else the first line.
-      const previous = people.get(activity.rpps);
-      if (!previous || (previous.practiceMode !== 'L' && activity.practiceMode === 'L')) people.set(activity.rpps, activity);
+      const previous = waiting.get(activity.rpps) ?? merge.written(activity.rpps);
+      if (previous && !(previous.practiceMode !== 'L' && activity.practiceMode === 'L')) continue;
+      waiting.delete(activity.rpps); // re-inserted last: it waits as a new arrival
+      waiting.set(activity.rpps, activity);
+      if (waiting.size >= 2 * BATCH) await write(take(waiting, BATCH));
     }
+    while (waiting.size > 0) await write(take(waiting, BATCH));
+    await writing;
     progress.report({ linesRead, bytesRead, kept });
-
-    let created = 0;
-    let updated = 0;
-    let unchanged = 0;
-    const conflicts: Conflict[] = [];
-    const all = [...people.values()];
-    for (let i = 0; i < all.length; i += BATCH) {
-      const batch = all.slice(i, i + BATCH);
-      const result = await this.mergeBatch(runner, tenantId, userId, batch);
-      created += result.created;
-      updated += result.updated;
-      unchanged += result.unchanged;
-      conflicts.push(...result.conflicts);
-    }
-    await this.storeIssues(runner, tenantId, importId, rejections, conflicts);
-    return { linesRead, bytesRead, kept, created, updated, unchanged, rejected: rejections.length, conflicts: conflicts.length };
-  }
-
-  private async mergeBatch(runner: QueryRunner, tenantId: string, userId: string | null, batch: RppsActivity[]) {
-    const rows: Array<Record<string, unknown>> = await runner.query(
-      `SELECT id, rpps, ${IMPORTED_FIELDS.map((f) => `${COLUMN[f]} AS "${f}"`).join(', ')}, imported
-       FROM professionals WHERE tenant_id = $1 AND rpps = ANY($2)`,
-      [tenantId, batch.map((a) => a.rpps)],
-    );
-    const existing = new Map<string, Existing>(
-      rows.map((r) => [
-        r.rpps as string,
-        {
-          id: r.id as string,
-          rpps: r.rpps as string,
-          current: Object.fromEntries(IMPORTED_FIELDS.map((f) => [f, (r[f] as string | null) ?? null])) as ImportedValues,
-          imported: (r.imported as ImportedValues | null) ?? null,
-        },
-      ]),
-    );
-    const inserts: Array<{ id: string; values: ImportedValues; rpps: string }> = [];
-    const updates: Array<{ id: string; values: ImportedValues; imported: ImportedValues; changed: boolean }> = [];
-    const conflicts: Conflict[] = [];
-    let unchanged = 0;
-    for (const activity of batch) {
-      const incoming = valuesOf(activity);
-      const found = existing.get(activity.rpps);
-      if (!found) {
-        inserts.push({ id: randomUUID(), values: incoming, rpps: activity.rpps });
-        continue;
-      }
-      const merged = mergeFields(found.current, found.imported, incoming);
-      for (const field of merged.conflicts) conflicts.push({ professionalId: found.id, field, current: found.current[field], imported: incoming[field] });
-      const changed = IMPORTED_FIELDS.some((f) => merged.next[f] !== found.current[f]);
-      const importedChanged = !found.imported || IMPORTED_FIELDS.some((f) => found.imported?.[f] !== incoming[f]);
-      if (changed || importedChanged) updates.push({ id: found.id, values: merged.next, imported: incoming, changed });
-      if (!changed && merged.conflicts.length === 0) unchanged++;
-    }
-    if (inserts.length > 0) {
-      await runner.query(
-        `INSERT INTO professionals (tenant_id, id, rpps, last_name, first_name, search_name, profession_code, commune_code, structure_name, phone, email,
-           practice_mode, imported, imported_at, created_by, updated_by)
-         SELECT $1, u.id, u.rpps, u.last_name, u.first_name, u.search_name, u.profession_code, u.commune_code, u.structure_name, u.phone, u.email,
-           u.practice_mode, u.imported, now(), $2, $2
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[])
-           AS u(id, rpps, last_name, first_name, search_name, profession_code, commune_code, structure_name, phone, email, practice_mode, imported)`,
-        [
-          tenantId,
-          userId,
-          inserts.map((r) => r.id),
-          inserts.map((r) => r.rpps),
-          inserts.map((r) => r.values.lastName),
-          inserts.map((r) => r.values.firstName),
-          inserts.map((r) => searchKey(`${r.values.lastName} ${r.values.firstName}`)),
-          inserts.map((r) => r.values.professionCode),
-          inserts.map((r) => r.values.communeCode),
-          inserts.map((r) => r.values.structureName),
-          inserts.map((r) => r.values.phone),
-          inserts.map((r) => r.values.email),
-          inserts.map((r) => r.values.practiceMode),
-          inserts.map((r) => JSON.stringify(r.values)),
-        ],
-      );
-    }
-    if (updates.length > 0) {
-      await runner.query(
-        `UPDATE professionals p SET last_name = u.last_name, first_name = u.first_name, search_name = u.search_name, profession_code = u.profession_code,
-           commune_code = u.commune_code, structure_name = u.structure_name, phone = u.phone, email = u.email, practice_mode = u.practice_mode,
-           imported = u.imported, imported_at = now(),
-           updated_at = CASE WHEN u.changed THEN now() ELSE p.updated_at END,
-           updated_by = CASE WHEN u.changed THEN $2 ELSE p.updated_by END
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[], $14::bool[])
-           AS u(id, last_name, first_name, search_name, profession_code, commune_code, structure_name, phone, email, practice_mode, imported, changed)
-         WHERE p.tenant_id = $1 AND p.id = u.id`,
-        [
-          tenantId,
-          userId,
-          updates.map((r) => r.id),
-          updates.map((r) => r.values.lastName),
-          updates.map((r) => r.values.firstName),
-          updates.map((r) => searchKey(`${r.values.lastName} ${r.values.firstName}`)),
-          updates.map((r) => r.values.professionCode),
-          updates.map((r) => r.values.communeCode),
-          updates.map((r) => r.values.structureName),
-          updates.map((r) => r.values.phone),
-          updates.map((r) => r.values.email),
-          updates.map((r) => r.values.practiceMode),
-          updates.map((r) => JSON.stringify(r.imported)),
-          updates.map((r) => r.changed),
-        ],
-      );
-    }
-    return { created: inserts.length, updated: updates.filter((u) => u.changed).length, unchanged, conflicts };
+    const report = merge.report();
+    await this.storeIssues(runner, tenantId, importId, rejections, report.conflicts);
+    return { linesRead, bytesRead, kept, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: rejections.length, conflicts: report.conflicts.length };
   }
 
   private async storeIssues(runner: QueryRunner, tenantId: string, importId: string, rejections: RppsRejection[], conflicts: Conflict[]) {
@@ -326,4 +238,149 @@ export class RppsImportProcessor {
       );
     }
   }
+}
+
+type Outcome = 'created' | 'updated' | 'unchanged' | 'conflicted';
+
+/**
+ * The directory side of one import: the CPTS's professionals with an RPPS
+ * number, read once at the start (bounded by the territory, like the import
+ * itself), then batches written against them in the import's transaction.
+ * A person written twice (a later, liberal line) keeps one outcome and its
+ * latest conflicts.
+ */
+class DirectoryMerge {
+  private readonly outcomes = new Map<string, Outcome>();
+  private readonly modes = new Map<string, RppsActivity['practiceMode']>();
+  private readonly conflicts = new Map<string, Conflict>();
+
+  private constructor(
+    private readonly runner: QueryRunner,
+    private readonly tenantId: string,
+    private readonly userId: string | null,
+    private readonly rows: Map<string, Existing>,
+  ) {}
+
+  static async open(runner: QueryRunner, tenantId: string, userId: string | null): Promise<DirectoryMerge> {
+    const rows: Array<Record<string, unknown>> = await runner.query(
+      `SELECT id, rpps, ${IMPORTED_FIELDS.map((f) => `${COLUMN[f]} AS "${f}"`).join(', ')}, imported
+       FROM professionals WHERE tenant_id = $1 AND rpps IS NOT NULL`,
+      [tenantId],
+    );
+    const existing = new Map<string, Existing>();
+    for (const r of rows) {
+      existing.set(r.rpps as string, {
+        id: r.id as string,
+        rpps: r.rpps as string,
+        current: Object.fromEntries(IMPORTED_FIELDS.map((f) => [f, (r[f] as string | null) ?? null])) as ImportedValues,
+        imported: (r.imported as ImportedValues | null) ?? null,
+      });
+    }
+    return new DirectoryMerge(runner, tenantId, userId, existing);
+  }
+
+  /** The practice mode of the line written for this RPPS number in this import, if any. */
+  written(rpps: string): { practiceMode: RppsActivity['practiceMode'] } | undefined {
+    return this.modes.has(rpps) ? { practiceMode: this.modes.get(rpps) ?? null } : undefined;
+  }
+
+  async write(batch: RppsActivity[]): Promise<void> {
+    const inserts: Array<{ id: string; values: ImportedValues; rpps: string }> = [];
+    const updates: Array<{ id: string; values: ImportedValues; imported: ImportedValues; changed: boolean }> = [];
+    for (const activity of batch) {
+      this.modes.set(activity.rpps, activity.practiceMode);
+      const incoming = valuesOf(activity);
+      const found = this.rows.get(activity.rpps);
+      if (!found) {
+        const id = randomUUID();
+        inserts.push({ id, values: incoming, rpps: activity.rpps });
+        this.rows.set(activity.rpps, { id, rpps: activity.rpps, current: incoming, imported: incoming });
+        this.outcomes.set(activity.rpps, 'created');
+        continue;
+      }
+      const merged = mergeFields(found.current, found.imported, incoming);
+      for (const field of IMPORTED_FIELDS) this.conflicts.delete(`${found.id}:${field}`);
+      for (const field of merged.conflicts) {
+        this.conflicts.set(`${found.id}:${field}`, { professionalId: found.id, field, current: found.current[field], imported: incoming[field] });
+      }
+      const changed = IMPORTED_FIELDS.some((f) => merged.next[f] !== found.current[f]);
+      const importedChanged = !found.imported || IMPORTED_FIELDS.some((f) => found.imported?.[f] !== incoming[f]);
+      if (changed || importedChanged) updates.push({ id: found.id, values: merged.next, imported: incoming, changed });
+      this.rows.set(activity.rpps, { ...found, current: merged.next, imported: incoming });
+      const before = this.outcomes.get(activity.rpps);
+      if (before === 'created') continue; // created by this import: a later line only completes it
+      if (changed) this.outcomes.set(activity.rpps, 'updated');
+      else if (before !== 'updated') this.outcomes.set(activity.rpps, merged.conflicts.length > 0 ? 'conflicted' : 'unchanged');
+    }
+    if (inserts.length > 0) {
+      await this.runner.query(
+        `INSERT INTO professionals (tenant_id, id, rpps, last_name, first_name, search_name, profession_code, commune_code, structure_name, phone, email,
+           practice_mode, imported, imported_at, created_by, updated_by)
+         SELECT $1, u.id, u.rpps, u.last_name, u.first_name, u.search_name, u.profession_code, u.commune_code, u.structure_name, u.phone, u.email,
+           u.practice_mode, u.imported, now(), $2, $2
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[])
+           AS u(id, rpps, last_name, first_name, search_name, profession_code, commune_code, structure_name, phone, email, practice_mode, imported)`,
+        [
+          this.tenantId,
+          this.userId,
+          inserts.map((r) => r.id),
+          inserts.map((r) => r.rpps),
+          inserts.map((r) => r.values.lastName),
+          inserts.map((r) => r.values.firstName),
+          inserts.map((r) => searchKey(`${r.values.lastName} ${r.values.firstName}`)),
+          inserts.map((r) => r.values.professionCode),
+          inserts.map((r) => r.values.communeCode),
+          inserts.map((r) => r.values.structureName),
+          inserts.map((r) => r.values.phone),
+          inserts.map((r) => r.values.email),
+          inserts.map((r) => r.values.practiceMode),
+          inserts.map((r) => JSON.stringify(r.values)),
+        ],
+      );
+    }
+    if (updates.length > 0) {
+      await this.runner.query(
+        `UPDATE professionals p SET last_name = u.last_name, first_name = u.first_name, search_name = u.search_name, profession_code = u.profession_code,
+           commune_code = u.commune_code, structure_name = u.structure_name, phone = u.phone, email = u.email, practice_mode = u.practice_mode,
+           imported = u.imported, imported_at = now(),
+           updated_at = CASE WHEN u.changed THEN now() ELSE p.updated_at END,
+           updated_by = CASE WHEN u.changed THEN $2 ELSE p.updated_by END
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[], $14::bool[])
+           AS u(id, last_name, first_name, search_name, profession_code, commune_code, structure_name, phone, email, practice_mode, imported, changed)
+         WHERE p.tenant_id = $1 AND p.id = u.id`,
+        [
+          this.tenantId,
+          this.userId,
+          updates.map((r) => r.id),
+          updates.map((r) => r.values.lastName),
+          updates.map((r) => r.values.firstName),
+          updates.map((r) => searchKey(`${r.values.lastName} ${r.values.firstName}`)),
+          updates.map((r) => r.values.professionCode),
+          updates.map((r) => r.values.communeCode),
+          updates.map((r) => r.values.structureName),
+          updates.map((r) => r.values.phone),
+          updates.map((r) => r.values.email),
+          updates.map((r) => r.values.practiceMode),
+          updates.map((r) => JSON.stringify(r.imported)),
+          updates.map((r) => r.changed),
+        ],
+      );
+    }
+  }
+
+  report(): { created: number; updated: number; unchanged: number; conflicts: Conflict[] } {
+    const count = (outcome: Outcome) => [...this.outcomes.values()].filter((o) => o === outcome).length;
+    return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), conflicts: [...this.conflicts.values()] };
+  }
+}
+
+/** The first `n` entries of a map, in insertion order, taken out of it. */
+function take<K, V>(map: Map<K, V>, n: number): V[] {
+  const out: V[] = [];
+  for (const [key, value] of map) {
+    if (out.length === n) break;
+    out.push(value);
+    map.delete(key);
+  }
+  return out;
 }
