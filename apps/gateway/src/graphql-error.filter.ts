@@ -22,7 +22,8 @@ export class GraphQLErrorPassThrough implements GqlExceptionFilter {
     // Nest's own answers (no such route, wrong method) keep their status.
     const known = error instanceof HttpException && error.getStatus() < 500 ? new AppError(error.getStatus() === 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT, error.getStatus() === 404 ? 'Page introuvable.' : 'Requête invalide.') : error;
     const { status, body } = httpErrorResponse(known, this.logger);
-    void host.switchToHttp().getResponse<FastifyReply>().status(status).send(body);
+    // JSON even when the route had announced another type (a CSV export that failed).
+    void host.switchToHttp().getResponse<FastifyReply>().status(status).header('content-type', 'application/json; charset=utf-8').send(body);
     return undefined;
   }
 }

@@ -112,6 +112,33 @@ describe('the professionals directory of a CPTS', () => {
     expect(errorCode(await c.request(`query($id: ID!) { professional(id: $id) { id } }`, { id: 'pas-un-uuid' }))).toBe('BAD_USER_INPUT');
   });
 
+  it('exports the filtered directory as CSV for a spreadsheet, to the CPTS team only, with its own CPTS only', async () => {
+    await c.ok(CREATE, { i: { ...valid(), rpps: null, lastName: 'Export; "Guillemets"', firstName: '=Formule', structureName: 'MSP; du centre' } });
+    const csv = async (client: GraphQLClient, query: string) => {
+      const res = await fetch(`${h.gateway.url}/api/directory/professionals.csv${query}`, { headers: client.accessToken ? { authorization: `Bearer ${client.accessToken}` } : {} });
+      // Bytes, not res.text(): that would drop the BOM the spreadsheet needs.
+      return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()).toString('utf8') };
+    };
+    const res = await csv(c, '?q=export');
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('text/csv; charset=utf-8');
+    const lines = res.body.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFNom;Prénom;Profession;Code profession;RPPS;Commune;Code INSEE;Structure;E-mail;Téléphone;Archivé le');
+    expect(lines[1]).toMatch(/^"Export; ""Guillemets""";'=Formule;Masseur-kinésithérapeute;70;;[^;]+;[0-9AB]{5};"MSP; du centre";e\.lefevre@exemple\.fr;05 56 12 34 56;$/);
+    expect(lines).toHaveLength(3); // header, one row, the final line end
+    expect((await csv(c, '')).body).toContain('Guillemets');
+    expect((await csv(c, '?professions=99')).body.split('\r\n')).toHaveLength(2);
+    const bad = await csv(c, '?communes=abc');
+    expect([bad.status, JSON.parse(bad.body).errors[0].message]).toEqual([400, 'Code INSEE invalide.']);
+    // Another CPTS exports its own directory, never this one.
+    const other = await h.data.cpts(await h.data.region(), { name: 'CPTS Export voisine', departement: '79', communes: 1 });
+    const otherClient = await h.signedIn((await h.data.user([{ role: Role.COORDINATOR, tenantId: other.id }])).email);
+    expect((await csv(otherClient, '')).body).not.toContain('Guillemets');
+    expect((await csv(h.client(), '')).status).toBe(401);
+    const board = await h.signedIn((await h.data.user([{ role: Role.BOARD_MEMBER, tenantId: tenant.id }])).email);
+    expect((await csv(board, '')).status).toBe(403);
+  });
+
   it('costs the same number of SQL statements for a page of 5 or of 50 (relations from the reference catalog)', async () => {
     for (let i = 0; i < 40; i++) await h.data.professional(tenant.id, tenant.communes[i % 4], { lastName: `Compte${i}`, professionCode: ['10', '60', '70', '21'][i % 4] });
     const dataSource = h.gateway.app.get(DataSource);

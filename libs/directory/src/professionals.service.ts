@@ -9,6 +9,9 @@ import { Professional, ProfessionalFilter, ProfessionalInput } from './professio
 
 type ProfessionalRow = Omit<Professional, 'profession' | 'commune'>;
 
+/** Far above any CPTS's directory (the largest have a few thousand professionals). */
+export const MAX_EXPORT_ROWS = 100_000;
+
 const COLUMNS = `id, last_name AS "lastName", first_name AS "firstName", search_name AS "searchName", profession_code AS "professionCode",
   rpps, commune_code AS "communeCode", structure_name AS "structureName", email, phone, archived_at AS "archivedAt",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -31,21 +34,7 @@ export class ProfessionalsService {
    * empty page still carries it.
    */
   async list(filter: ProfessionalFilter, first: number, after: string | null | undefined): Promise<Connection<Professional>> {
-    const tenantId = requireTenantId();
-    const params: unknown[] = [tenantId];
-    const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
-    for (const token of searchKey(filter.search ?? '').split(' ').filter(Boolean)) {
-      params.push(`% ${token}%`);
-      where.push(`(' ' || search_name) LIKE $${params.length}`);
-    }
-    if (filter.professionCodes?.length) {
-      params.push(filter.professionCodes);
-      where.push(`profession_code = ANY($${params.length})`);
-    }
-    if (filter.communeCodes?.length) {
-      params.push(filter.communeCodes);
-      where.push(`commune_code = ANY($${params.length})`);
-    }
+    const { where, params } = this.filterWhere(filter);
     if (after) {
       const [name, id] = decodeCursor(after, 2);
       if (typeof name !== 'string' || !isUuid(id)) throw AppError.field('after', 'Curseur de pagination invalide.');
@@ -64,6 +53,36 @@ export class ProfessionalsService {
     const total = rows[0]?.totalCount ?? 0;
     const page = await this.withReference(rows.filter((r) => r.id !== null));
     return toConnection(page, first, total, (p) => [p.searchName, p.id], Boolean(after));
+  }
+
+  /** Every professional matching a filter, in name order (exports): at most MAX_EXPORT_ROWS. */
+  async all(filter: ProfessionalFilter): Promise<Professional[]> {
+    const { where, params } = this.filterWhere(filter);
+    params.push(MAX_EXPORT_ROWS);
+    const rows = await this.db.tenantRows<ProfessionalRow>(
+      `SELECT ${COLUMNS} FROM professionals WHERE ${where.join(' AND ')} ORDER BY search_name, id LIMIT $${params.length}`,
+      params,
+    );
+    return this.withReference(rows);
+  }
+
+  /** The WHERE clause of a filter on the active CPTS's directory, and its parameters ($1 is the tenant). */
+  private filterWhere(filter: ProfessionalFilter): { where: string[]; params: unknown[] } {
+    const params: unknown[] = [requireTenantId()];
+    const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
+    for (const token of searchKey(filter.search ?? '').split(' ').filter(Boolean)) {
+      params.push(`% ${token}%`);
+      where.push(`(' ' || search_name) LIKE $${params.length}`);
+    }
+    if (filter.professionCodes?.length) {
+      params.push(filter.professionCodes);
+      where.push(`profession_code = ANY($${params.length})`);
+    }
+    if (filter.communeCodes?.length) {
+      params.push(filter.communeCodes);
+      where.push(`commune_code = ANY($${params.length})`);
+    }
+    return { where, params };
   }
 
   async get(id: string): Promise<Professional> {

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, MultiSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconAddressBook, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconAddressBook, IconDownload, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
 import type { ProfessionalsQuery } from '../../gql/graphql';
+import { downloadFile } from '../../lib/download';
 import { toAppError } from '../../lib/errors';
 import { formatDate, formatNumber, formatPhone } from '../../lib/format';
 import { useDebounced } from '../../lib/useDebounced';
@@ -87,6 +89,19 @@ export function ProfessionalsPage() {
   );
   const filtered = !!(filter.search || filter.professionCodes || filter.communeCodes);
 
+  const [exporting, setExporting] = useState(false);
+  // The list as filtered on screen: the export takes the same parameters as this page's address.
+  const exportCsv = async () => {
+    setExporting(true);
+    const query = new URLSearchParams(params);
+    // What is typed, even before the search is debounced into the address.
+    if (search.trim()) query.set('q', search.trim());
+    else query.delete('q');
+    const error = await downloadFile(`/api/directory/professionals.csv?${query.toString()}`, 'annuaire.csv');
+    setExporting(false);
+    if (error) notifications.show({ color: 'red', message: error.message });
+  };
+
   const clear = () => {
     setSearch('');
     setParams(archived ? { archives: '1' } : {}, { replace: true });
@@ -153,11 +168,16 @@ export function ProfessionalsPage() {
                 { value: 'archived', label: t('directory.archived') },
               ]}
             />
-            {filtered && (
-              <Button variant="subtle" leftSection={<IconX size={16} />} onClick={clear}>
-                {t('directory.clearFilters')}
+            <Group gap="sm">
+              {filtered && (
+                <Button variant="subtle" leftSection={<IconX size={16} />} onClick={clear}>
+                  {t('directory.clearFilters')}
+                </Button>
+              )}
+              <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={exportCsv}>
+                {t('directory.export')}
               </Button>
-            )}
+            </Group>
           </Group>
         </Stack>
       </Card>

@@ -1,0 +1,32 @@
+import i18n from '../i18n';
+import type { AppError } from './errors';
+import { session } from './session';
+
+/**
+ * Downloads a file the API makes (an export) with the session's access token:
+ * a plain link cannot carry it, so the file is fetched, then saved from memory.
+ */
+export async function downloadFile(url: string, fileName: string): Promise<AppError | null> {
+  if (session.expiresSoon(60_000)) await session.refresh();
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: session.token ? { authorization: `Bearer ${session.token}` } : {} });
+  } catch {
+    return { code: 'NETWORK', message: i18n.t('errors.network'), fields: {} };
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { errors?: Array<{ message: string; extensions?: { code?: AppError['code'] } }> } | null;
+    const first = body?.errors?.[0];
+    const code = first?.extensions?.code ?? 'INTERNAL';
+    return { code, message: code === 'INTERNAL' || !first ? i18n.t('errors.internal') : first.message, fields: {} };
+  }
+  const href = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return null;
+}

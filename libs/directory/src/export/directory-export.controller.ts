@@ -1,0 +1,46 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Allow, AppError, CPTS_TEAM } from '@cpts/platform-core';
+import { ProfessionalFilter } from '../professional.types';
+import { ProfessionalsService } from '../professionals.service';
+import { professionalsCsv } from './professionals-csv';
+
+const PROFESSION = /^[0-9]{2}$/;
+const INSEE = /^[0-9][0-9AB][0-9]{3}$/;
+
+/** Comma-separated codes from the address, each checked like the GraphQL filter's. */
+function codes(raw: string | undefined, pattern: RegExp, field: string, message: string): string[] | undefined {
+  if (!raw) return undefined;
+  const list = raw.split(',').filter(Boolean);
+  if (list.length > 1000 || list.some((code) => !pattern.test(code))) throw AppError.field(field, message);
+  return list;
+}
+
+/**
+ * The directory, filtered as on screen (same parameters as the page's
+ * address: q, professions, communes, archives), as a CSV file.
+ */
+@Controller('api/directory')
+export class DirectoryExportController {
+  constructor(private readonly professionals: ProfessionalsService) {}
+
+  @Get('professionals.csv')
+  @Allow(...CPTS_TEAM)
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="annuaire.csv"')
+  @Header('cache-control', 'no-store')
+  async csv(
+    @Query('q') q?: string,
+    @Query('professions') professions?: string,
+    @Query('communes') communes?: string,
+    @Query('archives') archives?: string,
+  ): Promise<string> {
+    if (q !== undefined && (typeof q !== 'string' || q.length > 100)) throw AppError.field('q', 'Recherche trop longue (100 caractères au plus).');
+    const filter: ProfessionalFilter = {
+      search: q || undefined,
+      professionCodes: codes(professions, PROFESSION, 'professions', 'Code de profession invalide.'),
+      communeCodes: codes(communes, INSEE, 'communes', 'Code INSEE invalide.'),
+      archived: archives === '1',
+    };
+    return professionalsCsv(await this.professionals.all(filter));
+  }
+}
