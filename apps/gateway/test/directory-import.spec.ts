@@ -69,7 +69,8 @@ describe('importing the national directory extraction (RPPS)', () => {
     staff = await h.signedIn((await h.data.user([{ role: Role.STAFF, tenantId: tenant.id }])).email);
     other = await h.signedIn((await h.data.user([{ role: Role.COORDINATOR, tenantId: otherTenant.id }])).email);
     // The real consumer of the queue, as the worker runs it.
-    const processor = new RppsImportProcessor(h.gateway.app.get(DataSource), process.env.UPLOAD_DIR as string, createLogger({ service: 'test', level: 'silent' }));
+    // Batches of 2 people: every import here also writes while it parses, as big ones do.
+    const processor = new RppsImportProcessor(h.gateway.app.get(DataSource), process.env.UPLOAD_DIR as string, createLogger({ service: 'test', level: 'silent' }), 2);
     workerRedis = createRedis(process.env.REDIS_URL as string, 'worker');
     worker = new Worker(QUEUES.directoryImport, (job: Job<DirectoryImportJob>) => processor.process(job), {
       connection: workerRedis,
@@ -136,6 +137,23 @@ describe('importing the national directory extraction (RPPS)', () => {
     );
     expect(after.professionals.totalCount).toBe(3);
     expect(after.professionals.edges.find((e) => e.node.lastName === 'MARTIN')?.node).toEqual({ lastName: 'MARTIN', email: 'c.martin@msp.fr', phone: '05 49 00 00 00' });
+  });
+
+  it('keeps the liberal practice of a person whose lines are far apart, once, with one outcome', async () => {
+    const [c1, c2] = tenant.communes;
+    const others = Array.from({ length: 6 }, (_, i) => ({ rpps: rpps(20 + i), last: `LOIN${i}`, first: 'Test', commune: c1 }));
+    const file = extraction([
+      { rpps: rpps(30), last: 'DOUBLE', first: 'Anne', mode: 'S', structure: 'Hôpital', commune: c1 },
+      ...others, // enough people in between: her salaried line is written before her liberal one is read
+      { rpps: rpps(30), last: 'DOUBLE', first: 'Anne', mode: 'L', structure: 'Cabinet libéral', commune: c2 },
+    ]);
+    const report = await finished((await upload(staff, file)).body.data!.directoryImport.id);
+    expect(report).toMatchObject({ status: 'DONE', kept: 8, created: 7, updated: 0, unchanged: 0, conflicts: 0 });
+    const { professionals } = await staff.ok<{ professionals: { totalCount: number; edges: Array<{ node: { structureName: string; commune: { inseeCode: string } } }> } }>(
+      `{ professionals(first: 5, filter: { search: "double" }) { totalCount edges { node { structureName commune { inseeCode } } } } }`,
+    );
+    expect(professionals.totalCount).toBe(1);
+    expect(professionals.edges[0].node).toEqual({ structureName: 'Cabinet libéral', commune: { inseeCode: c2 } });
   });
 
   it('refuses a file that is not an extraction, or a corrupt zip, with a clear French message, and changes nothing', async () => {

@@ -29,6 +29,7 @@ const COLUMN: Record<ImportedField, string> = {
 
 /** Issues kept per import (all are counted); beyond, the report says how many were left out. */
 const MAX_STORED_ISSUES = 10_000;
+/** Rows per INSERT or UPDATE statement. */
 const BATCH = 1000;
 
 interface Existing {
@@ -92,15 +93,17 @@ function valuesOf(activity: RppsActivity): ImportedValues {
  * in ONE transaction, so a wrong or corrupt file changes nothing. Progress
  * goes through a second connection (ImportProgress) so the staff see it live.
  *
- * Memory: the file is streamed; what is held is one activity per professional
- * of the territory (tens of thousands at most), to choose each one's main
- * practice (the liberal one first) when the file has several lines.
+ * Memory: the file is streamed; what is held is bounded by the territory,
+ * not the file: the CPTS's professionals with an RPPS number (DirectoryMerge)
+ * and the people read but not yet written (at most 2 x batchSize).
  */
 export class RppsImportProcessor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uploadDir: string,
     private readonly logger: Logger,
+    /** People written per statement (tests make it small to exercise writing while parsing). */
+    private readonly batchSize = BATCH,
   ) {}
 
   async process(job: Job<DirectoryImportJob>): Promise<void> {
@@ -168,8 +171,8 @@ export class RppsImportProcessor {
       },
     });
     // People waiting to be written, in the order they appeared. The extraction
-    // lists a person's activities together, so once 2 x BATCH people wait, the
-    // oldest BATCH are complete: they are written while parsing goes on
+    // lists a person's activities together, so once 2 x batchSize people wait,
+    // the oldest batchSize are complete: they are written while parsing goes on
     // (PostgreSQL works on the other core). A later line of a person already
     // written still counts: the person is written again if that line wins.
     const waiting = new Map<string, RppsActivity>();
@@ -194,9 +197,9 @@ export class RppsImportProcessor {
       if (previous && !(previous.practiceMode !== 'L' && activity.practiceMode === 'L')) continue;
       waiting.delete(activity.rpps); // re-inserted last: it waits as a new arrival
       waiting.set(activity.rpps, activity);
-      if (waiting.size >= 2 * BATCH) await write(take(waiting, BATCH));
+      if (waiting.size >= 2 * this.batchSize) await write(take(waiting, this.batchSize));
     }
-    while (waiting.size > 0) await write(take(waiting, BATCH));
+    while (waiting.size > 0) await write(take(waiting, this.batchSize));
     await writing;
     progress.report({ linesRead, bytesRead, kept });
     const report = merge.report();
