@@ -98,7 +98,7 @@ describe('importing the national directory extraction (RPPS)', () => {
     const res = await upload(staff, file);
     expect(res.status).toBe(201);
     const report = await finished(res.body.data!.directoryImport.id);
-    expect(report).toMatchObject({ status: 'DONE', linesRead: 6, kept: 3, created: 2, updated: 0, unchanged: 0, rejected: 2, conflicts: 0, extractedAt: '2026-11-01T09:30:00.000Z' });
+    expect(report).toMatchObject({ status: 'DONE', linesRead: 6, kept: 3, created: 2, updated: 0, unchanged: 0, rejected: 2, conflicts: 0, extractedAt: '2026-11-01T08:30:00.000Z' });
     expect(report.issues.map((i) => [i.kind, i.line])).toEqual([
       ['rejected', 6],
       ['rejected', 7],

@@ -26,12 +26,22 @@ const IMPORT_COLUMNS = `id, file_name AS "fileName", file_bytes::float8 AS "file
  */
 const LOST_AFTER_MS = 60_000;
 
-/** "PS_LibreAcces_Personne_activite_202611010930.txt" → 2026-11-01 09:30 (Paris time is close enough for a label: stored as UTC). */
+const PARIS = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+
+/** How far Paris clocks are ahead of UTC at `instant` (1 or 2 hours). */
+function parisOffsetMs(instant: number): number {
+  const parts = Object.fromEntries(PARIS.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - Math.floor(instant / 60_000) * 60_000;
+}
+
+/** "PS_LibreAcces_Personne_activite_202611010930.txt" → 1 November 2026, 09:30 in Paris (08:30 UTC). */
 export function extractionDate(fileName: string): Date | null {
   const m = /(20\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/.exec(fileName);
   if (!m) return null;
-  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]));
-  return Number.isNaN(date.getTime()) || date.getUTCMonth() !== +m[2] - 1 ? null : date;
+  const asUtc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  const date = new Date(asUtc);
+  if (Number.isNaN(asUtc) || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3] || +m[4] > 23 || +m[5] > 59) return null;
+  return new Date(asUtc - parisOffsetMs(asUtc));
 }
 
 /**
