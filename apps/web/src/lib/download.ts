@@ -1,5 +1,5 @@
 import i18n from '../i18n';
-import type { AppError } from './errors';
+import { errorFromBody, type AppError } from './errors';
 import { session } from './session';
 
 /**
@@ -14,12 +14,7 @@ export async function downloadFile(url: string, fileName: string): Promise<AppEr
   } catch {
     return { code: 'NETWORK', message: i18n.t('errors.network'), fields: {} };
   }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { errors?: Array<{ message: string; extensions?: { code?: AppError['code'] } }> } | null;
-    const first = body?.errors?.[0];
-    const code = first?.extensions?.code ?? 'INTERNAL';
-    return { code, message: code === 'INTERNAL' || !first ? i18n.t('errors.internal') : first.message, fields: {} };
-  }
+  if (!res.ok) return errorFromBody(await res.json().catch(() => null));
   const href = URL.createObjectURL(await res.blob());
   const link = document.createElement('a');
   link.href = href;

@@ -30,3 +30,11 @@ export function toAppError(error: CombinedError | undefined | null): AppError | 
   const message = code === 'INTERNAL' ? i18n.t('errors.internal') : first?.message || i18n.t('errors.internal');
   return { code, message, fields };
 }
+
+/** The JSON error body of an HTTP route of the API (uploads, exports): same shape as GraphQL errors. */
+export function errorFromBody(body: unknown): AppError {
+  const first = (body as { errors?: Array<{ message?: string; extensions?: { code?: string; fields?: Array<{ field: string; message: string }> } }> } | null)?.errors?.[0];
+  const code = (first?.extensions?.code as ErrorCode | undefined) ?? 'INTERNAL';
+  const fields = Object.fromEntries((first?.extensions?.fields ?? []).map((f) => [f.field, f.message]));
+  return { code, message: code === 'INTERNAL' || !first?.message ? i18n.t('errors.internal') : first.message, fields };
+}

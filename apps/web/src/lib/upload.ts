@@ -1,5 +1,5 @@
 import i18n from '../i18n';
-import type { AppError, ErrorCode } from './errors';
+import { errorFromBody, type AppError } from './errors';
 import { session } from './session';
 
 /**
@@ -18,17 +18,13 @@ export async function uploadFile<T>(url: string, file: File, onProgress: (sent: 
     if (session.token) xhr.setRequestHeader('authorization', `Bearer ${session.token}`);
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {
-      let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; fields?: Array<{ field: string; message: string }> } }> } | null = null;
+      let body: { data?: T } | null = null;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
         body = null;
       }
-      if (xhr.status < 300 && body?.data) return resolve({ data: body.data });
-      const first = body?.errors?.[0];
-      const code = (first?.extensions?.code as ErrorCode | undefined) ?? 'INTERNAL';
-      const fields = Object.fromEntries((first?.extensions?.fields ?? []).map((f) => [f.field, f.message]));
-      resolve({ error: { code, message: code === 'INTERNAL' || !first ? i18n.t('errors.internal') : first.message, fields } });
+      resolve(xhr.status < 300 && body?.data ? { data: body.data } : { error: errorFromBody(body) });
     };
     xhr.onerror = () => resolve({ error: { code: 'NETWORK', message: i18n.t('errors.network'), fields: {} } });
     xhr.send(file);
