@@ -230,6 +230,8 @@ describe('web app', () => {
       await page.getByText('1 professionnel', { exact: true }).waitFor();
       await page.getByRole('link', { name: 'LEFÈVRE Hélène' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Hélène Lefèvre' }).waitFor();
+      await page.getByRole('link', { name: 'Modifier la fiche' }).click();
+      await page.waitForURL(/\/annuaire\/[0-9a-f-]{36}\/modifier$/);
 
       // A bad email: the server's French message next to the email field.
       const email = page.getByLabel('Adresse e-mail');
@@ -245,8 +247,11 @@ describe('web app', () => {
 
       await email.fill('helene.lefevre@sante.test');
       await page.getByRole('button', { name: 'Enregistrer' }).click();
-      await page.waitForURL('**/annuaire');
+      await page.waitForURL(/\/annuaire\/[0-9a-f-]{36}$/);
       await page.getByText('La fiche de Hélène Lefèvre est enregistrée.').waitFor();
+      await page.getByRole('region', { name: 'Coordonnées' }).getByText('helene.lefevre@sante.test').waitFor();
+      await checkScreen(page, 'fiche personne');
+      await page.getByRole('link', { name: 'Annuaire' }).first().click();
       await page.getByLabel('Rechercher par nom').fill('helene');
       await page.getByText('helene.lefevre@sante.test').first().waitFor();
       await page.getByText('Cabinet infirmier du bourg').first().waitFor();

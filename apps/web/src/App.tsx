@@ -17,6 +17,7 @@ import { MemberHomePage } from './pages/cpts/MemberHomePage';
 import { ProfessionalFormPage } from './pages/cpts/ProfessionalFormPage';
 import { ProfessionalsPage } from './pages/cpts/ProfessionalsPage';
 import { DirectoryImportPage, DirectoryImportReportPage } from './pages/cpts/DirectoryImportPages';
+import { PersonPage } from './pages/cpts/person/PersonPage';
 import { TeamPage } from './pages/cpts/TeamPage';
 import { NoRolePage, NotFoundPage } from './pages/MiscPages';
 import { PlatformHomePage } from './pages/PlatformHomePage';
@@ -47,7 +48,8 @@ export function App() {
           <Route path="annuaire/import" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportPage /></Guard>} />
           <Route path="annuaire/import/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportReportPage /></Guard>} />
           <Route path="annuaire/nouveau" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
-          <Route path="annuaire/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
+          <Route path="annuaire/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonPage /></Guard>} />
+          <Route path="annuaire/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
           <Route path="equipe" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><TeamPage /></Guard>} />
           <Route path="bureau" element={<Guard allow={(a) => a.isBoardMember} audience={t('audience.board')}><BoardHomePage /></Guard>} />
           <Route path="adherent" element={<Guard allow={(a) => a.cptsRoles.length > 0} audience={t('audience.cptsAny')}><MemberHomePage /></Guard>} />

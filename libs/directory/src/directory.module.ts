@@ -5,15 +5,32 @@ import { DirectoryExportController } from './export/directory-export.controller'
 import { DirectoryImportsController } from './import/directory-imports.controller';
 import { DirectoryImportsResolver } from './import/directory-imports.resolver';
 import { DirectoryImportsService } from './import/directory-imports.service';
+import { PersonHistoryFields } from './history/person-history.resolver';
+import { PersonHistoryService } from './history/person-history.service';
+import { PERSON_DATA_PARTS, PersonDataPart } from './person-data';
 import { ProfessionalsService } from './professionals.service';
 
 /** Members and directory: the professionals of each CPTS. */
 @Module({
   imports: [IdentityModule],
   controllers: [DirectoryImportsController, DirectoryExportController],
-  providers: [ProfessionalsService, ProfessionalsResolver, CptsDirectoryFields, DirectoryImportsService, DirectoryImportsResolver],
-  exports: [ProfessionalsService],
+  providers: [
+    ProfessionalsService,
+    ProfessionalsResolver,
+    CptsDirectoryFields,
+    DirectoryImportsService,
+    DirectoryImportsResolver,
+    PersonHistoryService,
+    PersonHistoryFields,
+    {
+      // Every module's rows about a person, for the GDPR export, the erasure and the merge.
+      provide: PERSON_DATA_PARTS,
+      useFactory: (...parts: PersonDataPart[]): PersonDataPart[] => parts,
+      inject: [PersonHistoryService],
+    },
+  ],
+  exports: [ProfessionalsService, PersonHistoryService],
 })
 export class DirectoryModule {}
 
-export const directoryResolvers = [ProfessionalsResolver, CptsDirectoryFields, DirectoryImportsResolver];
+export const directoryResolvers = [ProfessionalsResolver, CptsDirectoryFields, DirectoryImportsResolver, PersonHistoryFields];

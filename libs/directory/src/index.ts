@@ -10,3 +10,6 @@ export * from './import/directory-imports.service';
 export * from './import/rpps-import.processor';
 export * from './import/import-files';
 export * from './rpps';
+export * from './person-data';
+export * from './history/person-history.service';
+export * from './history/person-history.types';

@@ -102,4 +102,36 @@ export class DirectoryImports1795400600000 implements MigrationInterface {
   }
 }
 
-export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000];
+/**
+ * A person's history: one line per event any module records about a
+ * professional (membership renewed, consent withdrawn, merged, data exported,
+ * erased...). The merge moves it, the GDPR export includes it, the erasure
+ * keeps its kinds and dates and drops its details.
+ */
+export class PersonHistory1795400700000 implements MigrationInterface {
+  name = 'PersonHistory1795400700000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE person_history (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        id uuid NOT NULL,
+        professional_id uuid NOT NULL,
+        kind text NOT NULL CHECK (kind ~ '^[a-z_.]{1,60}$'),
+        summary text NOT NULL DEFAULT '',
+        details jsonb NOT NULL DEFAULT '{}',
+        actor_id uuid NULL,
+        at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, professional_id) REFERENCES professionals (tenant_id, id)
+      )`);
+    await runner.query(`CREATE INDEX person_history_person_idx ON person_history (tenant_id, professional_id, at DESC)`);
+    await enableTenantRls(runner, 'person_history');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE person_history`);
+  }
+}
+
+export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000];

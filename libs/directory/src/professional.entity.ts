@@ -69,4 +69,19 @@ export class DirectoryImportIssueRow {
   @Column('text', { name: 'imported_value', nullable: true }) importedValue: string | null;
 }
 
-export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow];
+/** One event of a person's history, recorded by any module (tenant table). */
+@Entity({ name: 'person_history' })
+export class PersonHistoryRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'professional_id' }) professionalId: string;
+  /** Dotted, module first: membership.renewed, consent.withdrawn, person.merged... */
+  @Column('text') kind: string;
+  /** What happened, in French, for the staff reading the person's page. */
+  @Column('text', { default: '' }) summary: string;
+  @Column('jsonb', { default: () => "'{}'" }) details: Record<string, unknown>;
+  @Column('uuid', { name: 'actor_id', nullable: true }) actorId: string | null;
+  @Column('timestamptz', { default: () => 'clock_timestamp()' }) at: Date;
+}
+
+export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow];

@@ -4,10 +4,23 @@ import { AppError, Connection, decodeCursor, FieldError, isUuid, requirePrincipa
 import { Db, isUniqueViolation } from '@cpts/platform-db';
 import { searchKey } from '@cpts/platform-core';
 import { ReferenceCatalog, ReferenceService } from '@cpts/platform-reference';
+import { PersonHistoryService } from './history/person-history.service';
 import { isValidRpps, normalizeFrenchPhone } from './identifiers';
 import { Professional, ProfessionalFilter, ProfessionalInput } from './professional.types';
 
 type ProfessionalRow = Omit<Professional, 'profession' | 'commune'>;
+
+/** The fields of a professional's details, as the staff name them in the history. */
+const FIELD_LABELS = {
+  lastName: 'nom',
+  firstName: 'prénom',
+  professionCode: 'profession',
+  rpps: 'RPPS',
+  communeCode: 'commune',
+  structureName: "structure d'exercice",
+  email: 'e-mail',
+  phone: 'téléphone',
+} as const;
 
 /** Far above any CPTS's directory (the largest have a few thousand professionals). */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -26,6 +39,7 @@ export class ProfessionalsService {
   constructor(
     private readonly db: Db,
     private readonly reference: ReferenceService,
+    private readonly history: PersonHistoryService,
   ) {}
 
   /**
@@ -123,12 +137,13 @@ export class ProfessionalsService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
       [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId],
     );
+    await this.history.record(id, 'person.created', "Fiche créée dans l'annuaire.");
     return this.get(id);
   }
 
   async update(id: string, input: ProfessionalInput): Promise<Professional> {
     const tenantId = requireTenantId();
-    await this.get(id); // NOT_FOUND comes before any complaint about the input
+    const before = await this.get(id); // NOT_FOUND comes before any complaint about the input
     const clean = await this.check(input, id);
     const rows = await this.write(
       `UPDATE professionals SET last_name = $3, first_name = $4, search_name = $5, profession_code = $6, rpps = $7, commune_code = $8,
@@ -137,6 +152,10 @@ export class ProfessionalsService {
       [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
+    const changed = (Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>).filter((field) => (before[field] ?? null) !== (clean[field] ?? null));
+    if (changed.length > 0) {
+      await this.history.record(id, 'person.updated', `Fiche modifiée : ${changed.map((f) => FIELD_LABELS[f]).join(', ')}.`, { fields: changed });
+    }
     return this.get(id);
   }
 
@@ -148,6 +167,7 @@ export class ProfessionalsService {
       [requireTenantId(), id, archived, requirePrincipal().userId],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
+    await this.history.record(id, archived ? 'person.archived' : 'person.restored', archived ? "Fiche archivée (retirée de l'annuaire)." : "Fiche restaurée dans l'annuaire.");
     return this.get(id);
   }
 

@@ -38,6 +38,8 @@ type Documents = {
     "\n  query CptsInvitations {\n    cptsInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n": typeof types.CptsInvitationsDocument,
     "\n  mutation InviteToCpts($input: InviteToCptsInput!) {\n    inviteToCpts(input: $input) {\n      id\n    }\n  }\n": typeof types.InviteToCptsDocument,
     "\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n": typeof types.RevokeCptsInvitationDocument,
+    "\n  query PersonHistory($id: ID!) {\n    professional(id: $id) {\n      id\n      history(first: 50) {\n        id\n        kind\n        summary\n        actorName\n        at\n      }\n    }\n  }\n": typeof types.PersonHistoryDocument,
+    "\n  query Person($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n      rpps\n      structureName\n      email\n      phone\n      archivedAt\n      updatedAt\n      profession {\n        code\n        label\n      }\n      commune {\n        inseeCode\n        name\n      }\n    }\n  }\n": typeof types.PersonDocument,
     "\n  query CurrentCpts {\n    currentCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      communeCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": typeof types.CurrentCptsDocument,
     "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": typeof types.ProfessionsDocument,
     "\n  query CptsDetail($id: ID!) {\n    cpts(id: $id) {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      createdAt\n      updatedAt\n      communeCodes\n      departementCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n        departementCode\n        epciName\n      }\n      region {\n        id\n        name\n        networkName\n      }\n    }\n  }\n": typeof types.CptsDetailDocument,
@@ -78,6 +80,8 @@ const documents: Documents = {
     "\n  query CptsInvitations {\n    cptsInvitations {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n      acceptedAt\n      revokedAt\n      invitedByName\n      mailState\n      mailError\n    }\n  }\n": types.CptsInvitationsDocument,
     "\n  mutation InviteToCpts($input: InviteToCptsInput!) {\n    inviteToCpts(input: $input) {\n      id\n    }\n  }\n": types.InviteToCptsDocument,
     "\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n": types.RevokeCptsInvitationDocument,
+    "\n  query PersonHistory($id: ID!) {\n    professional(id: $id) {\n      id\n      history(first: 50) {\n        id\n        kind\n        summary\n        actorName\n        at\n      }\n    }\n  }\n": types.PersonHistoryDocument,
+    "\n  query Person($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n      rpps\n      structureName\n      email\n      phone\n      archivedAt\n      updatedAt\n      profession {\n        code\n        label\n      }\n      commune {\n        inseeCode\n        name\n      }\n    }\n  }\n": types.PersonDocument,
     "\n  query CurrentCpts {\n    currentCpts {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      communeCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": types.CurrentCptsDocument,
     "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": types.ProfessionsDocument,
     "\n  query CptsDetail($id: ID!) {\n    cpts(id: $id) {\n      id\n      name\n      size\n      inhabitants\n      professionalCount\n      contactEmail\n      createdAt\n      updatedAt\n      communeCodes\n      departementCodes\n      departements {\n        code\n        name\n      }\n      communes {\n        inseeCode\n        name\n        population\n        departementCode\n        epciName\n      }\n      region {\n        id\n        name\n        networkName\n      }\n    }\n  }\n": types.CptsDetailDocument,
@@ -204,6 +208,14 @@ export function graphql(source: "\n  mutation InviteToCpts($input: InviteToCptsI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonHistory($id: ID!) {\n    professional(id: $id) {\n      id\n      history(first: 50) {\n        id\n        kind\n        summary\n        actorName\n        at\n      }\n    }\n  }\n"): (typeof documents)["\n  query PersonHistory($id: ID!) {\n    professional(id: $id) {\n      id\n      history(first: 50) {\n        id\n        kind\n        summary\n        actorName\n        at\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Person($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n      rpps\n      structureName\n      email\n      phone\n      archivedAt\n      updatedAt\n      profession {\n        code\n        label\n      }\n      commune {\n        inseeCode\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Person($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n      rpps\n      structureName\n      email\n      phone\n      archivedAt\n      updatedAt\n      profession {\n        code\n        label\n      }\n      commune {\n        inseeCode\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

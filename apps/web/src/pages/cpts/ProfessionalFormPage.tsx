@@ -138,7 +138,7 @@ function ProfessionalForm({ existing }: { existing?: Existing }) {
       const result = await update({ id: existing.id, input });
       if (result.data) {
         notifications.show({ color: 'teal', message: t('directory.saved', { name }) });
-        navigate('/annuaire');
+        navigate(`/annuaire/${existing.id}`);
       } else setError(toAppError(result.error));
     } else {
       const result = await create({ input });
@@ -176,7 +176,7 @@ function ProfessionalForm({ existing }: { existing?: Existing }) {
       <PageHeader
         title={title}
         subtitle={existing ? t('directory.updatedAt', { date: formatDateTime(existing.updatedAt) }) : cptsData?.currentCpts.name}
-        crumbs={[{ label: t('directory.title'), to: '/annuaire' }, { label: existing ? title : t('common.new') }]}
+        crumbs={[{ label: t('directory.title'), to: '/annuaire' }, ...(existing ? [{ label: title, to: `/annuaire/${existing.id}` }, { label: t('person.edit') }] : [{ label: t('common.new') }])]}
         actions={
           existing &&
           (existing.archivedAt ? (
@@ -234,7 +234,7 @@ function ProfessionalForm({ existing }: { existing?: Existing }) {
               <TextInput label={t('fields.phone')} type="tel" inputMode="tel" value={form.phone ?? ''} onChange={(e) => set('phone')(e.currentTarget.value)} error={error?.fields.phone} />
             </SimpleGrid>
             <Group justify="flex-end" mt="sm">
-              <Button variant="default" component={Link} to="/annuaire">
+              <Button variant="default" component={Link} to={existing ? `/annuaire/${existing.id}` : '/annuaire'}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={creating || updating}>

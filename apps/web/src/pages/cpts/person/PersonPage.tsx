@@ -1,0 +1,130 @@
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { PageHeader } from '../../../components/PageHeader';
+import { ErrorState, LoadingState } from '../../../components/states';
+import { graphql } from '../../../gql';
+import { toAppError } from '../../../lib/errors';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { HistorySection } from './HistorySection';
+
+const PersonDocument = graphql(`
+  query Person($id: ID!) {
+    professional(id: $id) {
+      id
+      firstName
+      lastName
+      rpps
+      structureName
+      email
+      phone
+      archivedAt
+      updatedAt
+      profession {
+        code
+        label
+      }
+      commune {
+        inseeCode
+        name
+      }
+    }
+  }
+`);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A person's page: who they are, and every module's part of their file
+ * (memberships, involvement, consents, labels, GDPR rights). Each part is a
+ * section component that loads its own data from the professional's id.
+ */
+export function PersonPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const validId = !!id && UUID.test(id);
+  const [{ data, error }, refetch] = useQuery({ query: PersonDocument, variables: { id: id ?? '' }, pause: !validId, requestPolicy: 'cache-and-network' });
+  const crumbs = [{ label: t('directory.title'), to: '/annuaire' }];
+  // A malformed address is as missing as a professional of another CPTS.
+  const failure = !validId ? { code: 'NOT_FOUND' as const, message: t('directory.notFound'), fields: {} } : toAppError(error);
+  if (failure && !data) {
+    return (
+      <>
+        <PageHeader title={t('directory.notFoundTitle')} crumbs={crumbs} />
+        <ErrorState error={failure} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      </>
+    );
+  }
+  if (!data) return <LoadingState rows={5} />;
+  const p = data.professional;
+  const name = `${p.firstName} ${p.lastName}`;
+  return (
+    <>
+      <PageHeader
+        title={name}
+        subtitle={`${p.profession.label} · ${p.commune.name}`}
+        crumbs={[...crumbs, { label: name }]}
+        actions={
+          <Button component={Link} to={`/annuaire/${p.id}/modifier`} variant="default" leftSection={<IconPencil size={18} />}>
+            {t('person.edit')}
+          </Button>
+        }
+      />
+      {p.archivedAt && (
+        <Alert color="orange" icon={<IconInfoCircle size={18} />} mb="md">
+          <Group gap="xs">
+            <Badge color="orange">{t('directory.archivedBadge')}</Badge>
+            <Text size="sm">{t('directory.archivedInfo', { date: formatDate(p.archivedAt) })}</Text>
+          </Group>
+        </Alert>
+      )}
+      <Stack gap="lg">
+        <PersonSection title={t('person.identity')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Fact label={t('fields.rpps')} value={p.rpps} />
+            <Fact label={t('fields.structure')} value={p.structureName} />
+            <Fact label={t('fields.email')} value={p.email} />
+            <Fact label={t('fields.phone')} value={p.phone} />
+          </SimpleGrid>
+          <Text size="xs" c="gray.7" mt="sm">
+            {t('directory.updatedAt', { date: formatDateTime(p.updatedAt) })}
+          </Text>
+        </PersonSection>
+        {/* Module sections, one per line: each takes the professional's id. */}
+        <HistorySection professionalId={p.id} />
+      </Stack>
+    </>
+  );
+}
+
+/** One part of a person's page: a titled card, with optional actions on the right. */
+export function PersonSection({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" component="section" aria-label={title}>
+      <Group justify="space-between" mb="sm" gap="xs" wrap="wrap">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {actions}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string | null | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Text size="xs" c="gray.7" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" c={value ? undefined : 'gray.7'}>
+        {value || t('person.none')}
+      </Text>
+    </div>
+  );
+}
