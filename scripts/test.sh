@@ -44,5 +44,7 @@ step "unit and integration tests"
 npx nx run-many -t test --exclude=web-e2e --outputStyle=stream
 # Alone, after the others: a gateway, a worker and Chromium want both cores to themselves.
 step "end-to-end tests of the web app (Chromium)"
+# Each spec file starts its own stack and adds its screenshots: start from none.
+rm -rf test-output/screenshots
 npx nx run web-e2e:test --outputStyle=stream
 step "all checks passed"

@@ -17,12 +17,14 @@ describe('the professionals directory of a CPTS', () => {
   let h: Harness;
   let c: GraphQLClient;
   let tenant: { id: string; communes: string[] };
+  let staffName: string;
   const valid = () => ({ lastName: 'Lefèvre', firstName: 'Élodie', professionCode: '70', rpps: '10100000008', communeCode: tenant.communes[0], structureName: 'Cabinet du centre', email: 'E.Lefevre@exemple.fr', phone: '+33 5 56 12 34 56' });
 
   beforeAll(async () => {
     h = await startHarness();
     tenant = await h.data.cpts(await h.data.region(), { name: 'CPTS Annuaire', departement: '79', communes: 4 });
     const staff = await h.data.user([{ role: Role.STAFF, tenantId: tenant.id }]);
+    staffName = `Test ${staff.email.split('@')[0]}`;
     c = await h.signedIn(staff.email);
   });
   afterAll(() => h.close());
@@ -107,6 +109,19 @@ describe('the professionals directory of a CPTS', () => {
     expect(archived.professionals.totalCount).toBe(1);
     await c.ok(`mutation($id: ID!) { restoreProfessional(id: $id) { archivedAt } }`, { id: p.id });
     expect((await c.ok<ListResult>(LIST, { first: 50, filter: { search: 'aarchiver' } })).professionals.totalCount).toBe(1);
+    // Each change is a line of the person's history, newest first, with who made it; an unchanged save adds none.
+    await c.ok(UPDATE, { id: p.id, i: { ...valid(), rpps: null, lastName: 'Aarchiver', firstName: 'Paul-Henri', email: '' } });
+    const { professional } = await c.ok<{ professional: { history: Array<{ kind: string; summary: string; actorName: string | null }> } }>(
+      `query($id: ID!) { professional(id: $id) { history { kind summary actorName } } }`,
+      { id: p.id },
+    );
+    expect(professional.history.map((e) => [e.kind, e.summary])).toEqual([
+      ['person.restored', "Fiche restaurée dans l'annuaire."],
+      ['person.archived', "Fiche archivée (retirée de l'annuaire)."],
+      ['person.updated', 'Fiche modifiée : prénom, e-mail.'],
+      ['person.created', "Fiche créée dans l'annuaire."],
+    ]);
+    expect(new Set(professional.history.map((e) => e.actorName))).toEqual(new Set([staffName]));
     const missing = await c.request(UPDATE, { id: '00000000-0000-4000-8000-000000000000', i: valid() });
     expect(errorCode(missing)).toBe('NOT_FOUND');
     expect(errorCode(await c.request(`query($id: ID!) { professional(id: $id) { id } }`, { id: 'pas-un-uuid' }))).toBe('BAD_USER_INPUT');
