@@ -137,6 +137,17 @@ describe('importing the national directory extraction (RPPS)', () => {
     );
     expect(after.professionals.totalCount).toBe(3);
     expect(after.professionals.edges.find((e) => e.node.lastName === 'MARTIN')?.node).toEqual({ lastName: 'MARTIN', email: 'c.martin@msp.fr', phone: '05 49 00 00 00' });
+    // Her page tells the story: created by the first import, edited by hand, then updated and conflicted by this one.
+    const { professional } = await staff.ok<{ professional: { history: Array<{ kind: string; summary: string }> } }>(`query($id: ID!) { professional(id: $id) { history { kind summary } } }`, {
+      id: martin.id,
+    });
+    expect(professional.history.map((e) => e.kind).sort()).toEqual(['import.conflict', 'import.created', 'import.updated', 'person.updated']);
+    expect(professional.history.map((e) => e.summary)).toEqual(
+      expect.arrayContaining([
+        "Mise à jour par l'import de l'Annuaire Santé : téléphone.",
+        "Import de l'Annuaire Santé : modification à la main conservée (e-mail) ; l'extraction indique une autre valeur.",
+      ]),
+    );
   });
 
   it('keeps the liberal practice of a person whose lines are far apart, once, with one outcome', async () => {

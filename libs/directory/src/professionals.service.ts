@@ -5,22 +5,11 @@ import { Db, isUniqueViolation } from '@cpts/platform-db';
 import { searchKey } from '@cpts/platform-core';
 import { ReferenceCatalog, ReferenceService } from '@cpts/platform-reference';
 import { PersonHistoryService } from './history/person-history.service';
+import { fieldList, LabelledField } from './field-labels';
 import { isValidRpps, normalizeFrenchPhone } from './identifiers';
 import { Professional, ProfessionalFilter, ProfessionalInput } from './professional.types';
 
 type ProfessionalRow = Omit<Professional, 'profession' | 'commune'>;
-
-/** The fields of a professional's details, as the staff name them in the history. */
-const FIELD_LABELS = {
-  lastName: 'nom',
-  firstName: 'prénom',
-  professionCode: 'profession',
-  rpps: 'RPPS',
-  communeCode: 'commune',
-  structureName: "structure d'exercice",
-  email: 'e-mail',
-  phone: 'téléphone',
-} as const;
 
 /** Far above any CPTS's directory (the largest have a few thousand professionals). */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -152,10 +141,9 @@ export class ProfessionalsService {
       [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
-    const changed = (Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>).filter((field) => (before[field] ?? null) !== (clean[field] ?? null));
-    if (changed.length > 0) {
-      await this.history.record(id, 'person.updated', `Fiche modifiée : ${changed.map((f) => FIELD_LABELS[f]).join(', ')}.`, { fields: changed });
-    }
+    const edited: LabelledField[] = ['lastName', 'firstName', 'professionCode', 'rpps', 'communeCode', 'structureName', 'email', 'phone'];
+    const changed = edited.filter((field) => (before[field as keyof typeof before] ?? null) !== (clean[field as keyof typeof clean] ?? null));
+    if (changed.length > 0) await this.history.record(id, 'person.updated', `Fiche modifiée : ${fieldList(changed)}.`, { fields: changed });
     return this.get(id);
   }
 

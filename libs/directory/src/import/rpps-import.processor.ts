@@ -6,6 +6,7 @@ import type { DirectoryImportJob } from '@cpts/platform-queue';
 import { UnrecoverableError } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { fieldList } from '../field-labels';
 import { normalizeFrenchPhone } from '../identifiers';
 import { parseRppsExtraction, RppsActivity, RppsFormatError, RppsRejection } from '../rpps';
 import { ImportProgress } from './import-progress';
@@ -156,7 +157,7 @@ export class RppsImportProcessor {
     const [tenant] = await runner.query(`SELECT commune_codes FROM tenants WHERE id = $1`, [tenantId]);
     const territory = new Set<string>(tenant?.commune_codes ?? []);
     const professions = new Set<string>((await runner.query(`SELECT code FROM professions`)).map((r: { code: string }) => r.code));
-    const merge = await DirectoryMerge.open(runner, tenantId, userId);
+    const merge = await DirectoryMerge.open(runner, tenantId, importId, userId);
     const rejections: RppsRejection[] = [];
     let kept = 0;
     let linesRead = 0;
@@ -245,6 +246,13 @@ export class RppsImportProcessor {
 
 type Outcome = 'created' | 'updated' | 'unchanged' | 'conflicted';
 
+interface HistoryLine {
+  professionalId: string;
+  kind: 'import.created' | 'import.updated' | 'import.conflict';
+  summary: string;
+  fields: ImportedField[];
+}
+
 /**
  * The directory side of one import: the CPTS's professionals with an RPPS
  * number, read once at the start (bounded by the territory, like the import
@@ -260,11 +268,12 @@ class DirectoryMerge {
   private constructor(
     private readonly runner: QueryRunner,
     private readonly tenantId: string,
+    private readonly importId: string,
     private readonly userId: string | null,
     private readonly rows: Map<string, Existing>,
   ) {}
 
-  static async open(runner: QueryRunner, tenantId: string, userId: string | null): Promise<DirectoryMerge> {
+  static async open(runner: QueryRunner, tenantId: string, importId: string, userId: string | null): Promise<DirectoryMerge> {
     const rows: Array<Record<string, unknown>> = await runner.query(
       `SELECT id, rpps, ${IMPORTED_FIELDS.map((f) => `${COLUMN[f]} AS "${f}"`).join(', ')}, imported
        FROM professionals WHERE tenant_id = $1 AND rpps IS NOT NULL`,
@@ -279,7 +288,7 @@ class DirectoryMerge {
         imported: (r.imported as ImportedValues | null) ?? null,
       });
     }
-    return new DirectoryMerge(runner, tenantId, userId, existing);
+    return new DirectoryMerge(runner, tenantId, importId, userId, existing);
   }
 
   /** The practice mode of the line written for this RPPS number in this import, if any. */
@@ -290,6 +299,7 @@ class DirectoryMerge {
   async write(batch: RppsActivity[]): Promise<void> {
     const inserts: Array<{ id: string; values: ImportedValues; rpps: string }> = [];
     const updates: Array<{ id: string; values: ImportedValues; imported: ImportedValues; changed: boolean }> = [];
+    const history: HistoryLine[] = [];
     for (const activity of batch) {
       this.modes.set(activity.rpps, activity.practiceMode);
       const incoming = valuesOf(activity);
@@ -299,6 +309,7 @@ class DirectoryMerge {
         inserts.push({ id, values: incoming, rpps: activity.rpps });
         this.rows.set(activity.rpps, { id, rpps: activity.rpps, current: incoming, imported: incoming });
         this.outcomes.set(activity.rpps, 'created');
+        history.push({ professionalId: id, kind: 'import.created', summary: "Fiche créée par l'import de l'Annuaire Santé.", fields: [] });
         continue;
       }
       const merged = mergeFields(found.current, found.imported, incoming);
@@ -306,7 +317,19 @@ class DirectoryMerge {
       for (const field of merged.conflicts) {
         this.conflicts.set(`${found.id}:${field}`, { professionalId: found.id, field, current: found.current[field], imported: incoming[field] });
       }
-      const changed = IMPORTED_FIELDS.some((f) => merged.next[f] !== found.current[f]);
+      const changedFields = IMPORTED_FIELDS.filter((f) => merged.next[f] !== found.current[f]);
+      const changed = changedFields.length > 0;
+      if (changed) {
+        history.push({ professionalId: found.id, kind: 'import.updated', summary: `Mise à jour par l'import de l'Annuaire Santé : ${fieldList(changedFields)}.`, fields: changedFields });
+      }
+      if (merged.conflicts.length > 0) {
+        history.push({
+          professionalId: found.id,
+          kind: 'import.conflict',
+          summary: `Import de l'Annuaire Santé : modification à la main conservée (${fieldList(merged.conflicts)}) ; l'extraction indique une autre valeur.`,
+          fields: merged.conflicts,
+        });
+      }
       const importedChanged = !found.imported || IMPORTED_FIELDS.some((f) => found.imported?.[f] !== incoming[f]);
       if (changed || importedChanged) updates.push({ id: found.id, values: merged.next, imported: incoming, changed });
       this.rows.set(activity.rpps, { ...found, current: merged.next, imported: incoming });
@@ -366,6 +389,23 @@ class DirectoryMerge {
           updates.map((r) => r.values.practiceMode),
           updates.map((r) => JSON.stringify(r.imported)),
           updates.map((r) => r.changed),
+        ],
+      );
+    }
+    if (history.length > 0) {
+      // The person's page tells what each import did to them (person_history, as every module does).
+      await this.runner.query(
+        `INSERT INTO person_history (tenant_id, id, professional_id, kind, summary, details, actor_id)
+         SELECT $1, gen_random_uuid(), u.professional_id, u.kind, u.summary, jsonb_build_object('importId', $2::uuid, 'fields', u.fields), $3
+         FROM unnest($4::uuid[], $5::text[], $6::text[], $7::jsonb[]) AS u(professional_id, kind, summary, fields)`,
+        [
+          this.tenantId,
+          this.importId,
+          this.userId,
+          history.map((h) => h.professionalId),
+          history.map((h) => h.kind),
+          history.map((h) => h.summary),
+          history.map((h) => JSON.stringify(h.fields)),
         ],
       );
     }
