@@ -119,6 +119,20 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.importB }), 'FORBIDDEN');
     expect((await w.coordB.ok<{ directoryImport: { id: string } }>(q, { id: w.importB })).directoryImport.id).toBe(w.importB);
   },
+  'Mutation.resolveImportConflict': async (w) => {
+    // A conflict in B's import report, about B's professional.
+    await w.h.data.inTenant(w.b.id, (db) =>
+      db.query(
+        `INSERT INTO directory_import_issues (tenant_id, import_id, seq, kind, reason, professional_id, field, current_value, imported_value)
+         VALUES ($1, $2, 1000, 'conflict', 'test', $3, 'lastName', 'Bravo', 'Pirate')`,
+        [w.b.id, w.importB, w.proB],
+      ),
+    );
+    const m = `mutation($i: ID!) { resolveImportConflict(importId: $i, seq: 1000, keep: IMPORTED) { seq } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(m, { i: w.importB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(m, { i: w.importB }), 'FORBIDDEN');
+    expect((await proOfB(w)).lastName).toBe('Bravo');
+  },
   'Query.cpts': async (w) => {
     const q = `query($id: ID!) { cpts(id: $id) { id name } }`;
     for (const client of tenantRoles(w)) denied(await client.request(q, { id: w.b.id }), 'NOT_FOUND');

@@ -150,6 +150,35 @@ describe('importing the national directory extraction (RPPS)', () => {
     );
   });
 
+  it('settles a conflict of the report in one click: the extraction\'s value applied (once), recorded in the issue and the history', async () => {
+    const { directoryImports } = await staff.ok<{ directoryImports: Array<{ id: string; conflicts: number }> }>(`{ directoryImports { id conflicts } }`);
+    const withConflict = directoryImports.find((i) => i.conflicts === 1)!;
+    const RESOLVE = `mutation($i: ID!, $s: Int!, $k: ConflictChoice!) { resolveImportConflict(importId: $i, seq: $s, keep: $k) { seq professionalId field resolution resolvedAt } }`;
+    const { directoryImport } = await staff.ok<{ directoryImport: { issues: Array<{ seq: number; kind: string; professionalId: string; resolution: string | null }> } }>(
+      `query($id: ID!) { directoryImport(id: $id) { issues { seq kind professionalId resolution } } }`,
+      { id: withConflict.id },
+    );
+    const conflict = directoryImport.issues.find((i) => i.kind === 'conflict')!;
+    expect(conflict.resolution).toBeNull();
+    // Another CPTS's staff cannot settle it (nor learn it exists).
+    expect(errorCode(await other.request(RESOLVE, { i: withConflict.id, s: conflict.seq, k: 'IMPORTED' }))).toBe('NOT_FOUND');
+    const { resolveImportConflict } = await staff.ok<{ resolveImportConflict: { resolution: string; resolvedAt: string } }>(RESOLVE, { i: withConflict.id, s: conflict.seq, k: 'IMPORTED' });
+    expect(resolveImportConflict.resolution).toBe('IMPORTED');
+    const { professional } = await staff.ok<{ professional: { email: string; history: Array<{ kind: string; summary: string }> } }>(
+      `query($id: ID!) { professional(id: $id) { email history(first: 1) { kind summary } } }`,
+      { id: conflict.professionalId },
+    );
+    expect(professional.email).toBe('claire@nouveau.fr');
+    expect(professional.history[0]).toEqual({
+      kind: 'import.conflict_resolved',
+      summary: "Valeur de l'Annuaire Santé appliquée pour e-mail : « claire@nouveau.fr » (au lieu de « c.martin@msp.fr »).",
+    });
+    const again = await staff.request(RESOLVE, { i: withConflict.id, s: conflict.seq, k: 'CURRENT' });
+    expect(errorCode(again)).toBe('CONFLICT');
+    expect(again.errors?.[0].message).toBe('Cet écart a déjà été traité.');
+    expect(errorCode(await staff.request(RESOLVE, { i: withConflict.id, s: 999, k: 'CURRENT' }))).toBe('NOT_FOUND');
+  });
+
   it('keeps the liberal practice of a person whose lines are far apart, once, with one outcome', async () => {
     const [c1, c2] = tenant.communes;
     const others = Array.from({ length: 6 }, (_, i) => ({ rpps: rpps(20 + i), last: `LOIN${i}`, first: 'Test', commune: c1 }));

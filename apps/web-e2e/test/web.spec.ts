@@ -379,6 +379,27 @@ describe('web app', () => {
       expect(exported[0]).toMatch(/^\uFEFFNom;Prénom;Profession;/);
       expect(exported.slice(1).filter(Boolean)).toEqual([expect.stringMatching(/^GARNIER;Inès;Infirmier;60;10000000009;[^;]+;[0-9]{5};Cabinet infirmier des Tilleuls;;05 53 00 00 00;$/)]);
 
+      // A hand edit, then a newer extraction that says otherwise: the report shows it, and one click settles it.
+      await page.getByRole('link', { name: 'GARNIER Inès' }).first().click();
+      await page.getByRole('link', { name: 'Modifier la fiche' }).click();
+      await page.getByLabel("Structure d'exercice").fill('Cabinet des Tilleuls');
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.waitForURL(/\/annuaire\/[0-9a-f-]{36}$/);
+      const garnierPage = page.url();
+      await page.goto('/annuaire/import');
+      const newer = [header.join('|') + '|', row('10000000009', 'GARNIER', 'Inès', '60', cptsA.communes[1], 'Pôle santé des Tilleuls')].join('\r\n');
+      await page.locator('input[type=file]').setInputFiles({ name: 'PS_LibreAcces_Personne_activite_202612010930.txt', mimeType: 'text/plain', buffer: Buffer.from(newer, 'utf8') });
+      await page.getByRole('button', { name: "Lancer l'import" }).click();
+      await page.getByText('Import terminé').waitFor({ timeout: 30_000 });
+      const conflictRow = page.getByRole('row').filter({ hasText: 'Pôle santé des Tilleuls' });
+      await conflictRow.getByRole('cell', { name: 'Cabinet des Tilleuls', exact: true }).waitFor();
+      await checkScreen(page, 'import annuaire ecart');
+      await conflictRow.getByRole('button', { name: "Prendre l'extraction" }).click();
+      await conflictRow.getByText("Valeur de l'extraction appliquée").waitFor();
+      await page.goto(garnierPage);
+      await page.getByRole('region', { name: 'Coordonnées' }).getByText('Pôle santé des Tilleuls').waitFor();
+      await page.getByText("Valeur de l'Annuaire Santé appliquée pour structure d'exercice : « Pôle santé des Tilleuls » (au lieu de « Cabinet des Tilleuls »).").waitFor();
+
       // A file that is not the extraction: refused, explained, nothing changed.
       await page.goto('/annuaire/import');
       await page.locator('input[type=file]').setInputFiles({ name: 'contacts.txt', mimeType: 'text/plain', buffer: Buffer.from("Nom d'exercice|Prénom d'exercice|\nDUPONT|Jean|\n", 'utf8') });

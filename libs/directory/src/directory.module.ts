@@ -5,6 +5,7 @@ import { DirectoryExportController } from './export/directory-export.controller'
 import { DirectoryImportsController } from './import/directory-imports.controller';
 import { DirectoryImportsResolver } from './import/directory-imports.resolver';
 import { DirectoryImportsService } from './import/directory-imports.service';
+import { ImportConflictsService } from './import/import-conflicts.service';
 import { PersonHistoryFields } from './history/person-history.resolver';
 import { PersonHistoryService } from './history/person-history.service';
 import { PERSON_DATA_PARTS, PersonDataPart } from './person-data';
@@ -20,6 +21,7 @@ import { ProfessionalsService } from './professionals.service';
     CptsDirectoryFields,
     DirectoryImportsService,
     DirectoryImportsResolver,
+    ImportConflictsService,
     PersonHistoryService,
     PersonHistoryFields,
     {

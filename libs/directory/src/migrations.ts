@@ -134,4 +134,19 @@ export class PersonHistory1795400700000 implements MigrationInterface {
   }
 }
 
-export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000];
+/** The staff's choice on each conflict of an import report (one click: keep theirs, or take the extraction's). */
+export class ImportConflictChoices1795400710000 implements MigrationInterface {
+  name = 'ImportConflictChoices1795400710000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE directory_import_issues ADD COLUMN resolution text NULL CHECK (resolution IN ('current', 'imported'))`);
+    await runner.query(`ALTER TABLE directory_import_issues ADD COLUMN resolved_at timestamptz NULL`);
+    await runner.query(`ALTER TABLE directory_import_issues ADD COLUMN resolved_by uuid NULL`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE directory_import_issues DROP COLUMN resolution, DROP COLUMN resolved_at, DROP COLUMN resolved_by`);
+  }
+}
+
+export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000, ImportConflictChoices1795400710000];

@@ -67,6 +67,10 @@ export class DirectoryImportIssueRow {
   @Column('text', { nullable: true }) field: string | null;
   @Column('text', { name: 'current_value', nullable: true }) currentValue: string | null;
   @Column('text', { name: 'imported_value', nullable: true }) importedValue: string | null;
+  /** current or imported: what the staff chose on a conflict. */
+  @Column('text', { nullable: true }) resolution: string | null;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt: Date | null;
+  @Column('uuid', { name: 'resolved_by', nullable: true }) resolvedBy: string | null;
 }
 
 /** One event of a person's history, recorded by any module (tenant table). */

@@ -8,6 +8,15 @@ export enum DirectoryImportStatus {
 }
 registerEnumType(DirectoryImportStatus, { name: 'DirectoryImportStatus' });
 
+/** Which value a conflict of an import report keeps. */
+export enum ConflictChoice {
+  /** The value the staff entered by hand. */
+  CURRENT = 'current',
+  /** The value of the national extraction. */
+  IMPORTED = 'imported',
+}
+registerEnumType(ConflictChoice, { name: 'ConflictChoice' });
+
 @ObjectType({ description: 'A line the import left out, or a field edited by hand that the extraction would change.' })
 export class DirectoryImportIssue {
   @Field(() => Int) seq: number;
@@ -20,6 +29,8 @@ export class DirectoryImportIssue {
   field: string | null;
   @Field(() => String, { nullable: true, description: 'The value in the directory (kept).' }) currentValue: string | null;
   @Field(() => String, { nullable: true, description: 'The value of the extraction.' }) importedValue: string | null;
+  @Field(() => ConflictChoice, { nullable: true, description: 'The choice the staff made on a conflict, once made.' }) resolution?: ConflictChoice | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt?: Date | null;
 }
 
 @ObjectType({ description: 'An import of the national directory extraction (RPPS) into the CPTS directory: progress, then its report.' })

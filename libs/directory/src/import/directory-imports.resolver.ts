@@ -1,12 +1,16 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CPTS_TEAM, UuidPipe } from '@cpts/platform-core';
-import { DirectoryImport, DirectoryImportIssue } from './directory-import.types';
+import { ConflictChoice, DirectoryImport, DirectoryImportIssue } from './directory-import.types';
 import { DirectoryImportsService } from './directory-imports.service';
+import { ImportConflictsService } from './import-conflicts.service';
 
 /** Imports of the national directory. Files arrive by POST /api/directory/imports (DirectoryImportsController). */
 @Resolver(() => DirectoryImport)
 export class DirectoryImportsResolver {
-  constructor(private readonly imports: DirectoryImportsService) {}
+  constructor(
+    private readonly imports: DirectoryImportsService,
+    private readonly conflicts: ImportConflictsService,
+  ) {}
 
   @Query(() => [DirectoryImport], { description: 'The latest imports of the active CPTS, newest first.' })
   @Allow(...CPTS_TEAM)
@@ -18,6 +22,16 @@ export class DirectoryImportsResolver {
   @Allow(...CPTS_TEAM)
   directoryImport(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<DirectoryImport> {
     return this.imports.get(id);
+  }
+
+  @Mutation(() => DirectoryImportIssue, { description: "Settles a conflict of an import report: keep the staff's value or take the extraction's." })
+  @Allow(...CPTS_TEAM)
+  resolveImportConflict(
+    @Args('importId', { type: () => ID }, UuidPipe) importId: string,
+    @Args('seq', { type: () => Int }) seq: number,
+    @Args('keep', { type: () => ConflictChoice }) keep: ConflictChoice,
+  ): Promise<DirectoryImportIssue> {
+    return this.conflicts.resolve(importId, seq, keep);
   }
 
   @ResolveField(() => [DirectoryImportIssue], { description: 'Rejected lines, then conflicts, in order; page with afterSeq.' })

@@ -130,7 +130,7 @@ export class DirectoryImportsService {
   async issues(importId: string, first: number, afterSeq: number): Promise<DirectoryImportIssue[]> {
     return this.db.tenantRows<DirectoryImportIssue>(
       `SELECT i.seq, i.kind, i.line, i.reason, i.professional_id AS "professionalId", p.first_name || ' ' || p.last_name AS "professionalName",
-              i.field, i.current_value AS "currentValue", i.imported_value AS "importedValue"
+              i.field, i.current_value AS "currentValue", i.imported_value AS "importedValue", i.resolution, i.resolved_at AS "resolvedAt"
        FROM directory_import_issues i LEFT JOIN professionals p ON p.tenant_id = i.tenant_id AND p.id = i.professional_id
        WHERE i.tenant_id = $1 AND i.import_id = $2 AND i.seq > $3 ORDER BY i.seq LIMIT $4`,
       [requireTenantId(), importId, afterSeq, first],

@@ -17,7 +17,8 @@ export const IMPORTED_FIELDS = ['lastName', 'firstName', 'professionCode', 'comm
 export type ImportedField = (typeof IMPORTED_FIELDS)[number];
 export type ImportedValues = Record<ImportedField, string | null>;
 
-const COLUMN: Record<ImportedField, string> = {
+/** The column of each imported field in the professionals table. */
+export const IMPORTED_COLUMN: Record<ImportedField, string> = {
   lastName: 'last_name',
   firstName: 'first_name',
   professionCode: 'profession_code',
@@ -275,7 +276,7 @@ class DirectoryMerge {
 
   static async open(runner: QueryRunner, tenantId: string, importId: string, userId: string | null): Promise<DirectoryMerge> {
     const rows: Array<Record<string, unknown>> = await runner.query(
-      `SELECT id, rpps, ${IMPORTED_FIELDS.map((f) => `${COLUMN[f]} AS "${f}"`).join(', ')}, imported
+      `SELECT id, rpps, ${IMPORTED_FIELDS.map((f) => `${IMPORTED_COLUMN[f]} AS "${f}"`).join(', ')}, imported
        FROM professionals WHERE tenant_id = $1 AND rpps IS NOT NULL`,
       [tenantId],
     );

@@ -4,11 +4,12 @@ import { IconAlertTriangle, IconCheck, IconFileImport, IconUpload } from '@table
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
+import { notifications } from '@mantine/notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, FormAlert, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
-import type { DirectoryImportQuery, DirectoryImportStatus } from '../../gql/graphql';
+import type { ConflictChoice, DirectoryImportQuery, DirectoryImportStatus } from '../../gql/graphql';
 import { toAppError, type AppError } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { uploadFile } from '../../lib/upload';
@@ -57,7 +58,17 @@ const DirectoryImportDocument = graphql(`
         field
         currentValue
         importedValue
+        resolution
       }
+    }
+  }
+`);
+
+const ResolveImportConflictDocument = graphql(`
+  mutation ResolveImportConflict($importId: ID!, $seq: Int!, $keep: ConflictChoice!) {
+    resolveImportConflict(importId: $importId, seq: $seq, keep: $keep) {
+      seq
+      resolution
     }
   }
 `);
@@ -150,7 +161,7 @@ export function DirectoryImportPage() {
         <EmptyState icon={<IconFileImport size={32} />} title={t('import.noHistory')} />
       ) : (
         <ScrollRegion label={t('import.history')}>
-          <Table verticalSpacing="sm" striped miw={560}>
+          <Table verticalSpacing="sm" striped miw={760}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('import.when')}</Table.Th>
@@ -277,6 +288,35 @@ function Figure({ label, value }: { label: string; value: number }) {
   );
 }
 
+/** One click per conflict: keep the staff's value, or take the extraction's (then shown as settled). */
+function ConflictChoiceCell({ importId, seq, resolution }: { importId: string; seq: number; resolution: ConflictChoice | null }) {
+  const { t } = useTranslation();
+  const [{ fetching }, resolve] = useMutation(ResolveImportConflictDocument);
+  const [chosen, setChosen] = useState<ConflictChoice | null>(resolution);
+  if (chosen) {
+    return (
+      <Badge variant="light" color={chosen === 'IMPORTED' ? 'blue' : 'gray'}>
+        {t(`import.resolved.${chosen}`)}
+      </Badge>
+    );
+  }
+  const choose = async (keep: ConflictChoice) => {
+    const result = await resolve({ importId, seq, keep });
+    if (result.data) setChosen(result.data.resolveImportConflict.resolution ?? keep);
+    else notifications.show({ color: 'red', message: toAppError(result.error)?.message });
+  };
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Button size="compact-sm" variant="default" disabled={fetching} onClick={() => void choose('CURRENT')}>
+        {t('import.keepCurrent')}
+      </Button>
+      <Button size="compact-sm" variant="light" disabled={fetching} onClick={() => void choose('IMPORTED')}>
+        {t('import.takeImported')}
+      </Button>
+    </Group>
+  );
+}
+
 function ImportReport({ current }: { current: Import }) {
   const { t } = useTranslation();
   const rejected = current.issues.filter((i) => i.kind === 'rejected');
@@ -286,6 +326,7 @@ function ImportReport({ current }: { current: Import }) {
       <Alert color="green" variant="light" icon={<IconCheck size={18} />} title={t('import.doneTitle')}>
         <Text size="sm">
           {t('import.doneText', {
+            count: current.linesRead,
             lines: formatNumber(current.linesRead),
             kept: formatNumber(current.kept),
             extracted: current.extractedAt ? formatDateTime(current.extractedAt) : t('import.unknownDate'),
@@ -308,13 +349,14 @@ function ImportReport({ current }: { current: Import }) {
             {t('import.conflictsHelp')}
           </Text>
           <ScrollRegion label={t('import.conflictsTitle')}>
-            <Table verticalSpacing="sm" striped miw={560}>
+            <Table verticalSpacing="sm" striped miw={760}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('import.professional')}</Table.Th>
                   <Table.Th>{t('import.field')}</Table.Th>
                   <Table.Th>{t('import.kept')}</Table.Th>
                   <Table.Th>{t('import.inExtraction')}</Table.Th>
+                  <Table.Th>{t('import.choice')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -332,6 +374,9 @@ function ImportReport({ current }: { current: Import }) {
                     <Table.Td>{t(`import.fields.${c.field}`, { defaultValue: c.field ?? '' })}</Table.Td>
                     <Table.Td>{c.currentValue ?? '—'}</Table.Td>
                     <Table.Td>{c.importedValue ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <ConflictChoiceCell importId={current.id} seq={c.seq} resolution={c.resolution ?? null} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
