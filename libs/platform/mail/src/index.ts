@@ -3,6 +3,7 @@ export * from './secret-box';
 export * from './smtp-sender';
 export * from './mail-outbox.entity';
 export * from './mail-outbox';
+export * from './locked-send';
 export * from './outbox-processor';
 export * from './outbox-reconciler';
 export * from './mail.module';

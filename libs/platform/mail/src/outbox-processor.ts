@@ -6,6 +6,7 @@ import { MailJob } from '@cpts/platform-queue';
 import type { Logger } from '@cpts/platform-observability';
 import { SECRET_PLACEHOLDER } from './layout';
 import { SecretBox } from './secret-box';
+import { RetryLater, RowTransaction, sendLocked } from './locked-send';
 import { SmtpSender } from './smtp-sender';
 
 interface Row {
@@ -19,9 +20,6 @@ interface Row {
   state: string;
   attempts: number;
 }
-
-/** Raised for a temporary failure: BullMQ retries the job with backoff. */
-export class RetryLater extends Error {}
 
 export type ProcessResult = 'sent' | 'already-done' | 'failed';
 
@@ -47,7 +45,7 @@ export class OutboxProcessor {
     // The raw connection, not TypeORM's query methods: the COMMIT must reach
     // the socket synchronously, right before the final dot (see SmtpSender).
     const client = (await runner.connect()) as PoolClient;
-    const tx = new Transaction(client);
+    const tx = new RowTransaction(client);
     try {
       await tx.begin();
       const { rows } = await client.query<Row>(`SELECT * FROM mail_outbox WHERE id = $1 FOR UPDATE SKIP LOCKED`, [job.data.outboxId]);
@@ -69,7 +67,7 @@ export class OutboxProcessor {
     }
   }
 
-  private async send(tx: Transaction, row: Row, finalAttempt: boolean): Promise<ProcessResult> {
+  private async send(tx: RowTransaction, row: Row, finalAttempt: boolean): Promise<ProcessResult> {
     let secret: string | null = null;
     try {
       secret = row.secret ? this.secrets.open(row.secret) : null;
@@ -93,45 +91,24 @@ export class OutboxProcessor {
       .build();
 
     const envelopeFrom = /<([^>]+)>/.exec(this.from)?.[1] ?? this.from.trim();
-    const outcome = await this.sender.send(
-      { from: envelopeFrom, to: row.to_address, raw: raw.toString('utf8') },
+    await sendLocked(
+      this.sender,
+      tx,
       {
-        // While the server holds the message without its dot: written, not yet visible.
-        prepare: async () => {
-          await tx.client.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, secret = NULL, last_error = NULL WHERE id = $1`, [row.id]);
-        },
-        commit: () => tx.commit(),
+        log: { outboxId: row.id, kind: row.kind },
+        message: { from: envelopeFrom, to: row.to_address, raw: raw.toString('utf8') },
+        markSent: (t) => t.client.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, secret = NULL, last_error = NULL WHERE id = $1`, [row.id]).then(() => undefined),
+        markSentAlone: () => this.dataSource.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, secret = NULL WHERE id = $1`, [row.id]).then(() => undefined),
+        recordFailure: (t, error, giveUp, alreadyCounted) => this.recordFailure(t, row.id, error, giveUp, alreadyCounted),
       },
+      finalAttempt,
+      this.logger,
     );
-
-    switch (outcome.kind) {
-      case 'delivered':
-        return 'sent';
-      case 'unconfirmed':
-        // The dot went out; most likely delivered. Keep "sent": resending risks a duplicate.
-        this.logger.warn({ outboxId: row.id, error: outcome.error }, 'email sent without confirmation from the SMTP server');
-        return 'sent';
-      case 'commit-failed':
-        // The email left but its mark did not commit: record it now, or the reconciler would send it again.
-        this.logger.error({ outboxId: row.id, err: outcome.error }, 'outbox commit failed after the email left; marking it sent');
-        await this.dataSource.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, secret = NULL WHERE id = $1`, [row.id]);
-        return 'sent';
-      case 'not-sent':
-      case 'refused-after-commit': {
-        const giveUp = !outcome.temporary || finalAttempt;
-        // A try that reached the commit was already counted there.
-        await this.recordFailure(tx, row.id, outcome.error, giveUp, outcome.kind === 'refused-after-commit');
-        if (giveUp) {
-          this.logger.error({ outboxId: row.id, kind: row.kind, error: outcome.error }, 'email failed for good');
-          throw new UnrecoverableError(`email ${row.id} failed: ${outcome.error}`);
-        }
-        throw new RetryLater(outcome.error);
-      }
-    }
+    return 'sent';
   }
 
   /** Records the failure: back to pending for a retry, or failed for good (visible, never silent). */
-  private async recordFailure(tx: Transaction, id: string, error: string, giveUp: boolean, alreadyCounted = false): Promise<void> {
+  private async recordFailure(tx: RowTransaction, id: string, error: string, giveUp: boolean, alreadyCounted = false): Promise<void> {
     const sql = `UPDATE mail_outbox SET state = $2, attempts = attempts + ${alreadyCounted ? 0 : 1}, last_error = $3,
                    failed_at = CASE WHEN $2 = 'failed' THEN now() END,
                    secret = CASE WHEN $2 = 'failed' THEN NULL ELSE secret END, sent_at = NULL
@@ -143,31 +120,5 @@ export class OutboxProcessor {
     } else {
       await this.dataSource.query(sql, params);
     }
-  }
-}
-
-/**
- * A transaction on one raw connection. commit() writes COMMIT to the socket
- * before it returns its promise: node-postgres sends a parameterless query
- * synchronously when the connection is idle, which commit-before-dot relies on.
- */
-class Transaction {
-  active = false;
-
-  constructor(readonly client: PoolClient) {}
-
-  async begin(): Promise<void> {
-    await this.client.query('BEGIN');
-    this.active = true;
-  }
-
-  commit(): Promise<void> {
-    this.active = false;
-    return this.client.query('COMMIT').then(() => undefined);
-  }
-
-  async rollback(): Promise<void> {
-    this.active = false;
-    await this.client.query('ROLLBACK');
   }
 }
