@@ -6,6 +6,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
 import { DirectoryModule, directoryEntities } from '@cpts/directory';
+import { mailingEntities } from '@cpts/mailing';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
 import { MailOutboxRow } from '@cpts/platform-mail';
 import { Logger, Metrics } from '@cpts/platform-observability';
@@ -19,7 +20,7 @@ import { LOGGER } from './tokens';
 import { createValidationPipe } from './validation';
 
 
-export const gatewayEntities = [...referenceEntities, ...identityEntities, MailOutboxRow, ...directoryEntities];
+export const gatewayEntities = [...referenceEntities, ...identityEntities, MailOutboxRow, ...directoryEntities, ...mailingEntities];
 
 /** The gateway: GraphQL for the web app, plus health and metrics. */
 export function gatewayModule(logger: Logger, metrics: Metrics) {

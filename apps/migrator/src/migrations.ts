@@ -1,4 +1,5 @@
 import { directoryMigrations } from '@cpts/directory';
+import { mailingMigrations } from '@cpts/mailing';
 import { identityMigrations } from '@cpts/platform-identity';
 import { mailMigrations } from '@cpts/platform-mail';
 import { referenceMigrations } from '@cpts/platform-reference';
@@ -7,7 +8,7 @@ import { referenceMigrations } from '@cpts/platform-reference';
  * Every migration of the platform, in order (by the timestamp in their
  * names). Each library owns the migrations of its tables.
  */
-export const allMigrations = [...referenceMigrations, ...identityMigrations, ...mailMigrations, ...directoryMigrations].sort((a, b) => {
+export const allMigrations = [...referenceMigrations, ...identityMigrations, ...mailMigrations, ...directoryMigrations, ...mailingMigrations].sort((a, b) => {
   const stamp = (m: { name: string }) => Number(/(\d{13})$/.exec(m.name)?.[1]);
   return stamp(a) - stamp(b);
 });

@@ -9,6 +9,7 @@ import { QueueModule, QueueProducer, REDIS } from '@cpts/platform-queue';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { startHealthServer } from './health-server';
+import { CampaignWorker } from './campaign-worker';
 import { DirectoryImportWorker } from './directory-import-worker';
 import { MailWorker } from './mail-worker';
 import { LOGGER } from './tokens';
@@ -27,7 +28,7 @@ function workerModule(logger: Logger, metrics: Metrics) {
       DbModule.forRoot({ entities: [MailOutboxRow], applicationName: 'cpts-worker' }),
       QueueModule.forRoot(),
     ],
-    providers: [{ provide: LOGGER, useValue: logger }, { provide: Metrics, useValue: metrics }, MailWorker, DirectoryImportWorker],
+    providers: [{ provide: LOGGER, useValue: logger }, { provide: Metrics, useValue: metrics }, MailWorker, DirectoryImportWorker, CampaignWorker],
   })
   class WorkerModule {}
   return WorkerModule;

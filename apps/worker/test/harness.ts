@@ -1,9 +1,11 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { Pool } from 'pg';
-import { createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
-import { AppProcess, SmtpSink } from '@cpts/testing';
+import { CAMPAIGN_JOB_OPTIONS, createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
+import { AppProcess, SmtpSink, TestData, waitUntil } from '@cpts/testing';
 
-export { waitUntil } from '@cpts/testing';
+export { waitUntil };
 
 /** The worker as a real process (dist build), so a test can SIGKILL it. */
 export class WorkerProcess extends AppProcess {
@@ -64,4 +66,106 @@ export function deliveries(sink: SmtpSink): { perRecipient: Map<string, number>;
   const perRecipient = new Map<string, number>();
   for (const m of sink.messages) for (const to of m.to) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
   return { perRecipient, duplicates: [...perRecipient].filter(([, n]) => n > 1).map(([to]) => to) };
+}
+
+/** Campaigns written the way the gateway will: the campaign, its deliveries (one per recipient), then their jobs. */
+export class Campaigns {
+  readonly data = new TestData();
+  private readonly redis: Redis;
+  readonly producer: QueueProducer;
+
+  constructor(redisUrl = process.env.REDIS_URL as string) {
+    this.redis = createRedis(redisUrl, 'client');
+    this.producer = new QueueProducer(this.redis, process.env.REDIS_PREFIX as string);
+  }
+
+  async tenant(name: string): Promise<string> {
+    return (await this.data.cpts(await this.data.region(), { name })).id;
+  }
+
+  async create(tenantId: string, recipients: string[], options: { enqueue?: boolean } = {}): Promise<{ campaignId: string; ids: string[] }> {
+    const campaignId = randomUUID();
+    const ids = recipients.map(() => randomUUID());
+    await this.data.inTenant(tenantId, async (db) => {
+      await db.query(
+        `INSERT INTO campaigns (tenant_id, id, audience_type, purpose, subject, body_html, sender_name, status, sending_started_at)
+         VALUES ($1, $2, 'professionals', 'pro_newsletter', 'Lettre de novembre', '<h2>Bonjour</h2><p>Les <a href="https://cpts.test/agenda">rencontres</a> du mois.</p>', 'CPTS Test', 'sending', now())`,
+        [tenantId, campaignId],
+      );
+      await db.query(
+        `INSERT INTO campaign_deliveries (tenant_id, id, campaign_id, email, basis) SELECT $1, u.id, $2, u.email, 'work_address_opt_out' FROM unnest($3::uuid[], $4::text[]) AS u(id, email)`,
+        [tenantId, campaignId, ids, recipients],
+      );
+    });
+    if (options.enqueue !== false) await this.enqueue(tenantId, ids);
+    return { campaignId, ids };
+  }
+
+  /** What CampaignDispatcher does, with short retries for the tests. */
+  async enqueue(tenantId: string, ids: string[]): Promise<void> {
+    const queue = this.producer.queue(QUEUES.campaignDelivery);
+    for (let i = 0; i < ids.length; i += 1000) {
+      await queue.addBulk(
+        ids.slice(i, i + 1000).map((id) => ({
+          name: QUEUES.campaignDelivery,
+          data: { tenantId, deliveryId: id },
+          opts: { ...CAMPAIGN_JOB_OPTIONS, backoff: { type: 'exponential', delay: 300 }, jobId: id },
+        })),
+      );
+    }
+  }
+
+  async states(tenantId: string, campaignId: string): Promise<Record<string, number>> {
+    const { rows } = await this.data.inTenant(tenantId, (db) =>
+      db.query(`SELECT state, count(*)::int AS n FROM campaign_deliveries WHERE tenant_id = $1 AND campaign_id = $2 GROUP BY state`, [tenantId, campaignId]),
+    );
+    return Object.fromEntries(rows.map((r: { state: string; n: number }) => [r.state, r.n]));
+  }
+
+  async delivery(tenantId: string, id: string): Promise<{ state: string; attempts: number; last_error: string | null }> {
+    const { rows } = await this.data.inTenant(tenantId, (db) => db.query(`SELECT state, attempts, last_error FROM campaign_deliveries WHERE tenant_id = $1 AND id = $2`, [tenantId, id]));
+    return rows[0];
+  }
+
+  async status(tenantId: string, campaignId: string, status?: string): Promise<string> {
+    const { rows } = await this.data.inTenant(tenantId, (db) =>
+      status
+        ? db.query(`UPDATE campaigns SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING status`, [tenantId, campaignId, status])
+        : db.query(`SELECT status FROM campaigns WHERE tenant_id = $1 AND id = $2`, [tenantId, campaignId]),
+    );
+    return rows[0].status;
+  }
+
+  async close(): Promise<void> {
+    await this.producer.close();
+    this.redis.disconnect();
+    await this.data.close();
+  }
+}
+
+/** A Redis server of the test's own (no persistence), which the test may kill and restart empty. */
+export class PrivateRedis {
+  private child: ChildProcess | null = null;
+
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    await waitUntil(async () => (await client.connect().then(() => client.ping(), () => null)) === 'PONG', 10_000, 'the private Redis');
+    client.disconnect();
+  }
+
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGKILL');
+    });
+  }
 }

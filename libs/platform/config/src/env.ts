@@ -175,6 +175,20 @@ export class WorkerEnv {
   @Max(10)
   IMPORT_CONCURRENCY = 1;
 
+  /** Campaign messages in flight at once per worker process (also its SMTP connections for campaigns). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAILING_CONCURRENCY = 10;
+
+  /** Campaign messages per second per CPTS, over all worker processes (what the SMTP relay accepts from one sender). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  MAILING_RATE_PER_CPTS = 20;
+
   @Transform(toInt)
   @IsInt()
   @Min(500)

@@ -8,6 +8,8 @@ export const QUEUES = {
   mail: 'mail',
   /** Imports of the national directory extraction into a CPTS's directory. */
   directoryImport: 'directory-import',
+  /** One job per recipient of a campaign (newsletters, targeted mailings). */
+  campaignDelivery: 'campaign-delivery',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -23,9 +25,16 @@ export interface DirectoryImportJob {
   importId: string;
 }
 
+/** Payload of a `campaign-delivery` job (its id is the delivery's id). */
+export interface CampaignDeliveryJob {
+  tenantId: string;
+  deliveryId: string;
+}
+
 export interface JobPayloads {
   mail: MailJob;
   'directory-import': DirectoryImportJob;
+  'campaign-delivery': CampaignDeliveryJob;
 }
 
 /**
@@ -42,5 +51,17 @@ export const DEFAULT_JOB_OPTIONS = {
   attempts: 12,
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: { age: 24 * 3600, count: 10000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+} as const;
+
+/**
+ * Campaign deliveries: like DEFAULT_JOB_OPTIONS, but a completed job leaves
+ * Redis at once, so the same delivery id can be queued again (after a pause,
+ * or by the reconciler); the delivery row says whether it still has to go.
+ */
+export const CAMPAIGN_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: true,
   removeOnFail: { age: 30 * 24 * 3600 },
 } as const;

@@ -7,7 +7,8 @@ import { createRedis } from './redis';
 export interface QueueConsumer<Q extends QueueName = QueueName> {
   readonly queue: Q;
   readonly concurrency: number;
-  process(job: Job<JobPayloads[Q]>): Promise<unknown>;
+  /** `token` is the job's lock token (for job.moveToDelayed). */
+  process(job: Job<JobPayloads[Q]>, token?: string): Promise<unknown>;
 }
 
 /**
@@ -28,7 +29,7 @@ export class WorkerRunner {
 
   start<Q extends QueueName>(consumers: Array<QueueConsumer<Q>>): void {
     for (const consumer of consumers) {
-      const worker = new Worker(consumer.queue, (job) => consumer.process(job as Job<never>), {
+      const worker = new Worker(consumer.queue, (job, token) => consumer.process(job as Job<never>, token), {
         connection: createRedis(this.redisUrl, 'worker'),
         prefix: queuePrefix(this.prefix, consumer.queue),
         concurrency: consumer.concurrency,

@@ -1,0 +1,69 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
+import { Db } from '@cpts/platform-db';
+import { SmtpSender } from '@cpts/platform-mail';
+import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignReconciler, TenantRateLimiter } from '@cpts/mailing';
+import { Logger, Metrics } from '@cpts/platform-observability';
+import { QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { LOGGER } from './tokens';
+
+/**
+ * Sends campaigns: one job per recipient, on its own SMTP connections (so a
+ * newsletter of thousands never delays an invitation on the mail queue), at
+ * the CPTS's rate; plus the reconciler that re-queues what Redis lost and
+ * closes finished campaigns.
+ */
+@Injectable()
+export class CampaignWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly runner: WorkerRunner;
+  private readonly sender: SmtpSender;
+  private readonly processor: CampaignDeliveryProcessor;
+  private readonly reconciler: CampaignReconciler;
+  private timer: NodeJS.Timeout | null = null;
+  private reconciling: Promise<unknown> | null = null;
+
+  constructor(
+    dataSource: DataSource,
+    db: Db,
+    producer: QueueProducer,
+    @Inject(REDIS) redisClient: Redis,
+    mail: MailEnv,
+    redis: RedisEnv,
+    private readonly worker: WorkerEnv,
+    @Inject(LOGGER) private readonly logger: Logger,
+    metrics: Metrics,
+  ) {
+    this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: worker.MAILING_CONCURRENCY });
+    const address = /<([^>]+)>/.exec(mail.MAIL_FROM)?.[1] ?? mail.MAIL_FROM.trim();
+    const domain = address.split('@')[1] ?? 'cpts.localhost';
+    const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
+    this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, logger);
+    this.reconciler = new CampaignReconciler(db, new CampaignDispatcher(db, producer), logger);
+    this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.runner.start([{ queue: QUEUES.campaignDelivery, concurrency: this.worker.MAILING_CONCURRENCY, process: (job, token) => this.processor.process(job, token) }]);
+    await this.runner.waitUntilReady();
+    this.timer = setInterval(() => this.reconcile(), this.worker.RECONCILE_INTERVAL_MS);
+    this.timer.unref();
+    void this.reconcile();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.reconciling;
+    await this.runner.stop();
+    this.sender.close();
+  }
+
+  private reconcile(): Promise<unknown> {
+    this.reconciling ??= this.reconciler
+      .reconcileOnce()
+      .catch((err) => this.logger.error({ err }, 'campaign reconciliation failed'))
+      .finally(() => (this.reconciling = null));
+    return this.reconciling;
+  }
+}

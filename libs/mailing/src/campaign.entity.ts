@@ -1,0 +1,46 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A newsletter or targeted mailing of a CPTS (tenant table). */
+@Entity({ name: 'campaigns' })
+export class CampaignRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  /** professionals or public: the two audiences are never mixed in one campaign. */
+  @Column('text', { name: 'audience_type' }) audienceType: string;
+  /** The purpose a recipient's consent (or work-address basis) is checked against. */
+  @Column('text') purpose: string;
+  @Column('text') subject: string;
+  @Column('text', { name: 'body_html' }) bodyHtml: string;
+  @Column('text', { name: 'sender_name' }) senderName: string;
+  @Column('text', { name: 'reply_to', nullable: true }) replyTo: string | null;
+  @Column('jsonb', { default: () => "'{}'" }) segment: Record<string, unknown>;
+  /** draft, scheduled, sending, paused, sent, cancelled. */
+  @Column('text') status: string;
+  @Column('timestamptz', { name: 'scheduled_at', nullable: true }) scheduledAt: Date | null;
+  @Column('timestamptz', { name: 'sending_started_at', nullable: true }) sendingStartedAt: Date | null;
+  @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt: Date | null;
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
+  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
+}
+
+/** One recipient of a campaign: its outbox row, and the id of its job (tenant table). */
+@Entity({ name: 'campaign_deliveries' })
+export class CampaignDeliveryRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'campaign_id' }) campaignId: string;
+  @Column('uuid', { name: 'professional_id', nullable: true }) professionalId: string | null;
+  @Column('text') email: string;
+  /** Why this person may receive it: consent, or work_address_opt_out (the legal mention says which). */
+  @Column('text', { nullable: true }) basis: string | null;
+  /** pending, sent, failed, cancelled. */
+  @Column('text', { default: 'pending' }) state: string;
+  @Column('int', { default: 0 }) attempts: number;
+  @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
+  @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
+  @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt: Date | null;
+}
+
+export const mailingEntities = [CampaignRow, CampaignDeliveryRow];

@@ -1,0 +1,167 @@
+import { DelayedError, Job } from 'bullmq';
+import type { PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '@cpts/platform-observability';
+import { RetryLater, RowTransaction, sendLocked, SmtpSender } from '@cpts/platform-mail';
+import type { CampaignDeliveryJob } from '@cpts/platform-queue';
+import { CampaignEmailRenderer } from './campaign-email';
+import { TenantRateLimiter } from './tenant-rate';
+
+interface Row {
+  id: string;
+  campaign_id: string;
+  email: string;
+  basis: string | null;
+  state: string;
+  status: string;
+  purpose: string;
+  subject: string;
+  body_html: string;
+  sender_name: string;
+  reply_to: string | null;
+  updated_at: Date;
+  cpts_name: string;
+}
+
+export type DeliveryResult = 'sent' | 'already-done' | 'paused' | 'cancelled';
+
+/**
+ * One job = one recipient of a campaign. The delivery row is locked for the
+ * SMTP exchange (two workers never send the same one) and marked sent with
+ * commit-before-dot, so a killed worker, a job delivered twice, or Redis
+ * losing and the reconciler re-adding jobs never sends twice. The campaign's
+ * status is read in the same locked statement: a pause or a cancel takes
+ * effect from the next message.
+ */
+export class CampaignDeliveryProcessor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sender: SmtpSender,
+    private readonly renderer: CampaignEmailRenderer,
+    private readonly rate: TenantRateLimiter,
+    private readonly envelopeFrom: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async process(job: Job<CampaignDeliveryJob>, token?: string): Promise<DeliveryResult> {
+    const { tenantId, deliveryId } = job.data;
+    const wait = await this.rate.take(tenantId);
+    if (wait > 0 && token) {
+      // Over the CPTS's rate: back in the queue for later, not an attempt used up.
+      await job.moveToDelayed(Date.now() + wait, token);
+      throw new DelayedError();
+    }
+    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const runner = this.dataSource.createQueryRunner();
+    // The raw connection: the COMMIT must reach the socket synchronously, right before the final dot.
+    const client = (await runner.connect()) as PoolClient;
+    const tx = new RowTransaction(client);
+    try {
+      await tx.begin();
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const { rows } = await client.query<Row>(
+        `SELECT d.id, d.campaign_id, d.email, d.basis, d.state, c.status, c.purpose, c.subject, c.body_html, c.sender_name, c.reply_to, c.updated_at, t.name AS cpts_name
+         FROM campaign_deliveries d
+         JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
+         JOIN tenants t ON t.id = d.tenant_id
+         WHERE d.tenant_id = $1 AND d.id = $2
+         FOR UPDATE OF d SKIP LOCKED`,
+        [tenantId, deliveryId],
+      );
+      const row = rows[0];
+      if (!row) {
+        await tx.rollback();
+        const exists = await this.exists(tenantId, deliveryId);
+        if (!exists) return 'already-done'; // deleted with its campaign: nothing to send
+        throw new RetryLater('delivery is being sent by another worker');
+      }
+      if (row.state !== 'pending') {
+        await tx.rollback();
+        return 'already-done';
+      }
+      if (row.status === 'paused') {
+        // Left pending: resuming queues it again.
+        await tx.rollback();
+        return 'paused';
+      }
+      if (row.status !== 'sending') {
+        // Cancelled (or never started): this one will not go.
+        await client.query(`UPDATE campaign_deliveries SET state = 'cancelled' WHERE tenant_id = $1 AND id = $2`, [tenantId, deliveryId]);
+        await tx.commit();
+        return 'cancelled';
+      }
+      const raw = await this.renderer.render(
+        {
+          campaignId: row.campaign_id,
+          version: row.updated_at.toISOString(),
+          cptsName: row.cpts_name,
+          purpose: row.purpose,
+          subject: row.subject,
+          bodyHtml: row.body_html,
+          senderName: row.sender_name,
+          replyTo: row.reply_to,
+        },
+        { deliveryId: row.id, email: row.email, basis: row.basis },
+      );
+      const mark = `UPDATE campaign_deliveries SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = $2`;
+      await sendLocked(
+        this.sender,
+        tx,
+        {
+          log: { tenantId, campaignId: row.campaign_id, deliveryId },
+          message: { from: this.envelopeFrom, to: row.email, raw },
+          markSent: (t) => t.client.query(mark, [tenantId, deliveryId]).then(() => undefined),
+          markSentAlone: () => this.alone(tenantId, mark, [tenantId, deliveryId]),
+          recordFailure: (t, error, giveUp, alreadyCounted) => this.recordFailure(t, tenantId, deliveryId, error, giveUp, alreadyCounted),
+        },
+        finalAttempt,
+        this.logger,
+      );
+      return 'sent';
+    } finally {
+      if (tx.active) await tx.rollback().catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /** Back to pending for a retry, or failed for good (counted and shown in the campaign's report). */
+  private async recordFailure(tx: RowTransaction, tenantId: string, id: string, error: string, giveUp: boolean, alreadyCounted: boolean): Promise<void> {
+    const sql = `UPDATE campaign_deliveries SET state = $3, attempts = attempts + ${alreadyCounted ? 0 : 1}, last_error = $4,
+                   failed_at = CASE WHEN $3 = 'failed' THEN now() END, sent_at = NULL
+                 WHERE tenant_id = $1 AND id = $2`;
+    const params = [tenantId, id, giveUp ? 'failed' : 'pending', error];
+    if (tx.active) {
+      await tx.client.query(sql, params);
+      await tx.commit();
+    } else {
+      await this.alone(tenantId, sql, params);
+    }
+  }
+
+  private async exists(tenantId: string, id: string): Promise<boolean> {
+    const rows = await this.inTenant(tenantId, (client) => client.query(`SELECT 1 FROM campaign_deliveries WHERE tenant_id = $1 AND id = $2`, [tenantId, id]));
+    return rows.rowCount! > 0;
+  }
+
+  private async alone(tenantId: string, sql: string, params: unknown[]): Promise<void> {
+    await this.inTenant(tenantId, (client) => client.query(sql, params));
+  }
+
+  /** A short transaction of its own, confined to the CPTS (row-level security). */
+  private async inTenant<T>(tenantId: string, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { Db } from '@cpts/platform-db';
+import type { Logger } from '@cpts/platform-observability';
+import { CampaignDispatcher } from './campaign-dispatcher';
+
+/**
+ * PostgreSQL says which deliveries are due; Redis may have lost their jobs
+ * (a restart without persistence, an enqueue cut short). Each pass, for
+ * every CPTS, queues again the pending deliveries of its sending campaigns
+ * (ids already queued collapse) and closes the campaigns with none left.
+ * CPTS are visited one by one, each in its own tenant transaction.
+ */
+export class CampaignReconciler {
+  constructor(
+    private readonly db: Db,
+    private readonly dispatcher: CampaignDispatcher,
+    private readonly logger: Logger,
+  ) {}
+
+  async reconcileOnce(): Promise<{ requeued: number; finished: number }> {
+    const tenants = await this.db.run({ tenantId: null, label: 'campaign-reconciler' }, () => this.db.rows<{ id: string }>(`SELECT id FROM tenants ORDER BY id`));
+    let requeued = 0;
+    let finished = 0;
+    for (const { id: tenantId } of tenants) {
+      const campaigns = await this.db.run({ tenantId, label: 'campaign-reconciler' }, async () => {
+        const closed = await this.db.tenantRows(
+          `UPDATE campaigns c SET status = 'sent', finished_at = now()
+           WHERE c.tenant_id = $1 AND c.status = 'sending'
+             AND NOT EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.tenant_id = c.tenant_id AND d.campaign_id = c.id AND d.state = 'pending')
+           RETURNING id`,
+          [tenantId],
+        );
+        finished += closed.length;
+        return this.db.tenantRows<{ id: string }>(`SELECT id FROM campaigns WHERE tenant_id = $1 AND status = 'sending'`, [tenantId]);
+      });
+      for (const campaign of campaigns) requeued += await this.dispatcher.enqueue(tenantId, campaign.id);
+    }
+    if (finished > 0) this.logger.info({ finished }, 'campaigns finished');
+    return { requeued, finished };
+  }
+}

@@ -1,0 +1,64 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from '@cpts/platform-db';
+
+/**
+ * Campaigns (newsletters, targeted mailings) and their deliveries: one row
+ * per recipient, written when the campaign is sent (the outbox of the
+ * campaign), whose id is the id of its BullMQ job. PostgreSQL is the truth
+ * about who got what; Redis only says what to do next.
+ */
+export class Campaigns1795401200000 implements MigrationInterface {
+  name = 'Campaigns1795401200000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE campaigns (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        id uuid NOT NULL,
+        audience_type text NOT NULL CHECK (audience_type IN ('professionals', 'public')),
+        purpose text NOT NULL CHECK (purpose IN ('pro_newsletter', 'public_newsletter', 'event_invitations')),
+        subject text NOT NULL CHECK (length(subject) BETWEEN 1 AND 200),
+        body_html text NOT NULL,
+        sender_name text NOT NULL CHECK (length(sender_name) BETWEEN 1 AND 100),
+        reply_to text NULL,
+        segment jsonb NOT NULL DEFAULT '{}',
+        status text NOT NULL CHECK (status IN ('draft', 'scheduled', 'sending', 'paused', 'sent', 'cancelled')),
+        scheduled_at timestamptz NULL,
+        sending_started_at timestamptz NULL,
+        finished_at timestamptz NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by uuid NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by uuid NULL,
+        PRIMARY KEY (tenant_id, id)
+      )`);
+    await runner.query(`CREATE INDEX campaigns_status_idx ON campaigns (tenant_id, status)`);
+    await enableTenantRls(runner, 'campaigns');
+    await runner.query(`
+      CREATE TABLE campaign_deliveries (
+        tenant_id uuid NOT NULL,
+        id uuid NOT NULL,
+        campaign_id uuid NOT NULL,
+        professional_id uuid NULL,
+        email text NOT NULL,
+        basis text NULL CHECK (basis IN ('consent', 'work_address_opt_out')),
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed', 'cancelled')),
+        attempts int NOT NULL DEFAULT 0,
+        last_error text NULL,
+        sent_at timestamptz NULL,
+        failed_at timestamptz NULL,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, campaign_id) REFERENCES campaigns (tenant_id, id),
+        UNIQUE (tenant_id, campaign_id, email)
+      )`);
+    await runner.query(`CREATE INDEX campaign_deliveries_state_idx ON campaign_deliveries (tenant_id, campaign_id, state)`);
+    await enableTenantRls(runner, 'campaign_deliveries');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE campaign_deliveries`);
+    await runner.query(`DROP TABLE campaigns`);
+  }
+}
+
+export const mailingMigrations = [Campaigns1795401200000];
