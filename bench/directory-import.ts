@@ -27,19 +27,18 @@
  * builds). BENCH_IMPORT_REIMPORTS=n re-imports n times (default 1);
  * BENCH_WORKER_PROF=<dir> writes a CPU profile of the worker there.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { parseRppsExtraction } from '@cpts/directory';
+import { freePort, root, rssMb, rssSampler, start, stop } from './processes';
 import { writeRppsExtraction } from './rpps-extraction';
 
-const root = path.resolve(__dirname, '../..');
 const LINES = Number(process.env.BENCH_IMPORT_LINES ?? 1_000_000);
 const TERRITORY_LINES = Number(process.env.BENCH_IMPORT_TERRITORY_LINES ?? 50_000);
 const CPTS = Number(process.env.BENCH_IMPORT_CPTS ?? 2);
@@ -52,55 +51,6 @@ const UPLOAD_DIR = path.join(CACHE_DIR, 'uploads');
 const PASSWORD = 'bench-password-2026'; // apps/migrator/src/scale.ts
 // A real extraction's name: the gateway reads the extraction date from it.
 const UPLOAD_NAME = 'PS_LibreAcces_Personne_activite_202611010930.txt';
-
-function rssMb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0; // the process is gone
-  }
-}
-
-/** Peak RSS of a process, sampled every 250 ms until stopped. */
-function rssSampler(pid: number) {
-  let peak = rssMb(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, rssMb(pid));
-    },
-  };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function start(script: string, env: Record<string, string>, url: string, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    if (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error(`${script} did not start`);
-}
-
-/** SIGTERM, then waits for the exit (the worker finishes its jobs, and writes its CPU profile when asked). */
-async function stop(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 interface Territory {
   tenantId: string;

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks (see docs/performance.md). Sets up a dedicated database at Agora
 # Lib' scale once (cpts_bench: 100 CPTS x 900 professionals), then runs the
-# gateway benchmark against its baseline, then the directory import benchmark.
-# BENCH=gateway or BENCH=import runs only that one (default: both). Run on a
-# quiet machine.
+# gateway benchmark against its baseline, then the directory import benchmark,
+# then the mailing benchmark. BENCH=gateway, BENCH=import or BENCH=mailing runs
+# only that one (default: all). Run on a quiet machine.
 set -euo pipefail
 BENCH="${BENCH:-all}"
 case "$BENCH" in
-  all | gateway | import) ;;
-  *) echo "BENCH must be all, gateway or import (got '$BENCH')" >&2; exit 2 ;;
+  all | gateway | import | mailing) ;;
+  *) echo "BENCH must be all, gateway, import or mailing (got '$BENCH')" >&2; exit 2 ;;
 esac
 source "$(dirname "$0")/../scripts/lib/setup.sh"
 cd "$CPTS_ROOT"
@@ -27,5 +27,6 @@ export LINK_SECRET="${LINK_SECRET:-$JWT_SECRET}" SMTP_URL="${SMTP_URL:-smtp://12
 export REDIS_PREFIX=bench
 # The production image's Node options (Dockerfile), for every process measured.
 export NODE_OPTIONS="${NODE_OPTIONS:---max-semi-space-size=32}"
-if [ "$BENCH" != import ]; then node dist/bench/gateway-list.js; fi
-if [ "$BENCH" != gateway ]; then node dist/bench/directory-import.js; fi
+if [ "$BENCH" = all ] || [ "$BENCH" = gateway ]; then node dist/bench/gateway-list.js; fi
+if [ "$BENCH" = all ] || [ "$BENCH" = import ]; then node dist/bench/directory-import.js; fi
+if [ "$BENCH" = all ] || [ "$BENCH" = mailing ]; then node dist/bench/mailing.js; fi
