@@ -1,4 +1,4 @@
-import { DelayedError, Job } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@cpts/platform-observability';
@@ -23,6 +23,8 @@ interface Row {
   cpts_name: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type DeliveryResult = 'sent' | 'already-done' | 'paused' | 'cancelled';
 
 /**
@@ -45,6 +47,8 @@ export class CampaignDeliveryProcessor {
 
   async process(job: Job<CampaignDeliveryJob>, token?: string): Promise<DeliveryResult> {
     const { tenantId, deliveryId } = job.data;
+    // The tenant id goes into SQL text below (one round trip with BEGIN): only a UUID may.
+    if (!UUID.test(tenantId) || !UUID.test(deliveryId)) throw new UnrecoverableError('campaign delivery job without valid ids');
     const wait = await this.rate.take(tenantId);
     if (wait > 0 && token) {
       // Over the CPTS's rate: back in the queue for later, not an attempt used up.
@@ -57,8 +61,7 @@ export class CampaignDeliveryProcessor {
     const client = (await runner.connect()) as PoolClient;
     const tx = new RowTransaction(client);
     try {
-      await tx.begin();
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await tx.begin(`SELECT set_config('app.tenant_id', '${tenantId}', true)`);
       const { rows } = await client.query<Row>(
         `SELECT d.id, d.campaign_id, d.email, d.basis, d.state, c.status, c.purpose, c.subject, c.body_html, c.sender_name, c.reply_to, c.updated_at, t.name AS cpts_name
          FROM campaign_deliveries d

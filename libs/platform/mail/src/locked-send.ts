@@ -16,8 +16,9 @@ export class RowTransaction {
 
   constructor(readonly client: PoolClient) {}
 
-  async begin(): Promise<void> {
-    await this.client.query('BEGIN');
+  /** `setup`: a parameterless statement sent with BEGIN in one round trip (e.g. setting the tenant). */
+  async begin(setup?: string): Promise<void> {
+    await this.client.query(setup ? `BEGIN; ${setup}` : 'BEGIN');
     this.active = true;
   }
 

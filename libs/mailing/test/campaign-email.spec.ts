@@ -1,0 +1,48 @@
+import { simpleParser } from 'mailparser';
+import { CampaignContent, CampaignEmailRenderer, htmlToText, legalMention } from '../src';
+
+const content: CampaignContent = {
+  campaignId: '11111111-1111-4111-8111-111111111111',
+  version: '2026-11-20T10:00:00.000Z',
+  cptsName: 'CPTS du Grand Cognac',
+  purpose: 'pro_newsletter',
+  subject: 'La lettre de novembre : soins non programmés',
+  bodyHtml: '<h2>Bonjour</h2><p>Les <a href="https://cpts.test/agenda">rencontres</a> du mois &amp; la soirée.</p><ul><li>Jeudi 3</li><li>Mardi 8</li></ul>',
+  senderName: 'CPTS du Grand Cognac',
+  replyTo: 'coordination@cpts-cognac.fr',
+};
+
+describe('campaign emails', () => {
+  it('turns the editor HTML into a readable plain-text part', () => {
+    expect(htmlToText(content.bodyHtml)).toBe('Bonjour\n\nLes rencontres (https://cpts.test/agenda) du mois & la soirée.\n\n- Jeudi 3\n- Mardi 8');
+    expect(htmlToText('<p>Voir <a href="https://x.fr">https://x.fr</a><br>Merci</p><img src="a.png" alt="Affiche">')).toBe('Voir https://x.fr\nMerci\n\n[Affiche]');
+  });
+
+  it('says why the person receives it: consent, or the work address with its free opt-out', () => {
+    expect(legalMention(content, 'consent')).toBe("Vous recevez ce message car vous avez accepté de recevoir la lettre d’information des professionnels. Expéditeur : CPTS du Grand Cognac.");
+    expect(legalMention(content, 'work_address_opt_out')).toContain('à votre adresse professionnelle');
+  });
+
+  it('gives each recipient their own To, Message-ID and Date on the message built once per campaign and basis', async () => {
+    const renderer = new CampaignEmailRenderer('no-reply@cpts.fr', 'cpts.fr');
+    const first = await simpleParser(await renderer.render(content, { deliveryId: 'd-1', email: 'marie@exemple.fr', basis: 'consent' }));
+    const second = await simpleParser(await renderer.render(content, { deliveryId: 'd-2', email: 'luc@exemple.fr', basis: 'consent' }));
+    const other = await simpleParser(await renderer.render(content, { deliveryId: 'd-3', email: 'ana@exemple.fr', basis: 'work_address_opt_out' }));
+    expect([first.to, second.to, other.to].map((to) => (Array.isArray(to) ? to[0] : to)?.text)).toEqual(['marie@exemple.fr', 'luc@exemple.fr', 'ana@exemple.fr']);
+    expect([first.messageId, second.messageId]).toEqual(['<d-1@cpts.fr>', '<d-2@cpts.fr>']);
+    expect(first.subject).toBe(content.subject);
+    expect(first.from?.text).toBe('"CPTS du Grand Cognac" <no-reply@cpts.fr>');
+    expect(first.replyTo?.text).toBe('coordination@cpts-cognac.fr');
+    expect(Math.abs((first.date?.getTime() ?? 0) - Date.now())).toBeLessThan(5000);
+    expect(second.html).toBe(first.html);
+    expect(first.text).toContain('accepté de recevoir');
+    expect(other.text).toContain('à votre adresse professionnelle');
+    expect(other.html).toContain('<meta name="viewport" content="width=device-width,initial-scale=1">');
+    expect(other.html).toContain('CPTS du Grand Cognac');
+    // An address MailComposer must encode is built whole, not patched.
+    const encoded = await simpleParser(await renderer.render(content, { deliveryId: 'd-4', email: 'élodie@exemple.fr', basis: 'consent' }));
+    expect((Array.isArray(encoded.to) ? encoded.to[0] : encoded.to)?.value[0].address).toBe('élodie@exemple.fr');
+    expect(encoded.messageId).toBe('<d-4@cpts.fr>');
+    expect(encoded.html).toBe(first.html);
+  });
+});
