@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Modal, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconIdBadge2, IconSearch, IconUserX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -13,7 +13,8 @@ import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDay, formatEuros, formatNumber } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
 import { CurrentCptsDocument } from '../queries';
-import { currentYear, eurosToCents, STATUSES, statusColor } from './labels';
+import { currentYear, eurosToCents, STATUSES } from './labels';
+import { StatusBadge } from './StatusBadge';
 
 const MembershipYearsDocument = graphql(`
   query MembershipYears {
@@ -204,6 +205,7 @@ export function MembershipsPage() {
       </Tabs>
       {toOpen !== null && (
         <OpenYearModal
+          key={toOpen}
           opened={opening}
           year={toOpen}
           suggestedFeeCents={years.find((y) => y.year === toOpen - 1)?.defaultFeeCents ?? 0}
@@ -302,7 +304,7 @@ function MembershipPages({ year, status, search }: { year: number; status: Membe
                 </Table.Td>
                 <Table.Td>{m.professional.profession.label}</Table.Td>
                 <Table.Td>
-                  <Badge color={statusColor[m.status]}>{t(`memberships.status.${m.status}`)}</Badge>
+                  <StatusBadge status={m.status} />
                 </Table.Td>
                 <Table.Td ta="right">{m.feeCents === 0 ? t('memberships.free') : formatEuros(m.feeCents)}</Table.Td>
                 <Table.Td>{m.paidOn ? formatDay(m.paidOn) : '—'}</Table.Td>
@@ -347,7 +349,8 @@ function CountsTable({ year }: { year: number }) {
       <Text size="sm" c="gray.8">
         {t('memberships.countsHelp', { year, active: formatNumber(totals.active) })}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
+      {/* Nothing to focus in the figures: the scrolling region itself takes the keyboard (arrows) on a phone. */}
+      <Table.ScrollContainer minWidth={560} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('memberships.countsCaption', { year }) } }}>
         <Table verticalSpacing="sm" striped>
           <Table.Caption>{t('memberships.countsCaption', { year })}</Table.Caption>
           <Table.Thead>
@@ -439,7 +442,7 @@ function LapsedList({ year }: { year: number }) {
                   <Table.Td>{l.professional.profession.label}</Table.Td>
                   <Table.Td>{l.previous.feeCents === 0 ? t('memberships.free') : formatEuros(l.previous.feeCents)}</Table.Td>
                   <Table.Td>
-                    {l.current ? <Badge color={statusColor[l.current.status]}>{t(`memberships.status.${l.current.status}`)}</Badge> : t('memberships.noMembership')}
+                    {l.current ? <StatusBadge status={l.current.status} /> : t('memberships.noMembership')}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,7 +9,8 @@ import { graphql } from '../../../gql';
 import type { MembershipCollege, MembershipStatus, PaymentMeans, PersonMembershipsQuery } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDay, formatEuros } from '../../../lib/format';
-import { COLLEGES, currentYear, eurosToCents, MEANS, STATUSES, statusColor, today } from '../memberships/labels';
+import { COLLEGES, currentYear, eurosToCents, MEANS, STATUSES, today } from '../memberships/labels';
+import { StatusBadge } from '../memberships/StatusBadge';
 import { PersonSection } from './PersonPage';
 
 const PersonMembershipsDocument = graphql(`
@@ -94,7 +95,7 @@ export function MembershipsSection({ professionalId }: { professionalId: string 
                 <Table.Tr key={m.id}>
                   <Table.Td fw={700}>{m.year}</Table.Td>
                   <Table.Td>
-                    <Badge color={statusColor[m.status]}>{t(`memberships.status.${m.status}`)}</Badge>
+                    <StatusBadge status={m.status} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{payment(m, t)}</Text>
