@@ -160,7 +160,17 @@ describe('memberships (adhésions) and involvement levels', () => {
     const anneY = (await person(anne)).memberships.find((m) => m.year === Y)!;
     await c.ok(SAVE, { i: { ...paid(anne, Y, { paidOn: `${Y}-01-03`, paymentMeans: 'TRANSFER' }), id: anneY.id } });
     expect(await lapsed()).toEqual([['Bernard', 'PENDING']]);
+    // A member of two years ago whose level was left at "member" when the year turned (no membership changed since).
+    const former = await h.data.professional(tenant.id, tenant.communes[0], { lastName: 'Ancienne' });
+    await h.data.inTenant(tenant.id, async (db) => {
+      await db.query(`INSERT INTO memberships (tenant_id, id, professional_id, year, status, fee_cents, college) VALUES ($1, gen_random_uuid(), $2, $3, 'active', 0, 'user')`, [tenant.id, former, Y - 2]);
+      await db.query(`INSERT INTO involvements (tenant_id, professional_id, source, level) VALUES ($1, $2, 'membership', 'member')`, [tenant.id, former]);
+      await db.query(`UPDATE professionals SET involvement_level = 'member' WHERE tenant_id = $1 AND id = $2`, [tenant.id, former]);
+    });
     expect(await c.ok(`mutation($y: Int!) { lapseUnpaidMemberships(year: $y) }`, { y: Y })).toEqual({ lapseUnpaidMemberships: 1 });
+    // The renewal brings the levels up to date with the calendar.
+    expect(await person(former)).toMatchObject({ involvementLevel: 'INFORMED', involvements: [] });
+    expect((await person(anne)).involvementLevel).toBe('MEMBER');
     expect(await c.ok(`mutation($y: Int!) { lapseUnpaidMemberships(year: $y) }`, { y: Y })).toEqual({ lapseUnpaidMemberships: 0 });
     expect(await lapsed()).toEqual([['Bernard', 'LAPSED']]);
     expect((await person(bruno)).history[0].summary).toBe(`Adhésion ${Y} : non renouvelée (cotisation non réglée à la fin du renouvellement).`);

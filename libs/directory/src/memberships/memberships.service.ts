@@ -252,6 +252,7 @@ export class MembershipsService implements PersonDataPart {
     );
     const summary = membershipSummary({ year, status: MembershipStatus.PENDING, feeCents: fee, paidOn: null, paymentMeans: null }).replace(/^Adhésion (\d+) :/, 'Renouvellement $1 ouvert :');
     for (const { professionalId } of created) await this.history.record(professionalId, 'membership.opened', summary, { year, status: 'pending', feeCents: fee });
+    await this.refreshAllInvolvement();
     const [opened] = (await this.years()).filter((y) => y.year === year);
     return { year: opened, created: created.length };
   }
@@ -268,6 +269,7 @@ export class MembershipsService implements PersonDataPart {
     for (const { professionalId } of rows) {
       await this.history.record(professionalId, 'membership.lapsed', `Adhésion ${year} : non renouvelée (cotisation non réglée à la fin du renouvellement).`, { year, status: 'lapsed' });
     }
+    await this.refreshAllInvolvement();
     return rows.length;
   }
 
@@ -336,6 +338,21 @@ export class MembershipsService implements PersonDataPart {
       MEMBERSHIP_SOURCE,
       null,
     );
+  }
+
+  /**
+   * The 'membership' source of everyone it may concern: an active membership
+   * of two years ago stops counting when a year begins, without any change to
+   * a membership. The renewal actions (open a year, lapse the unpaid) run it,
+   * so the levels follow the calendar at each renewal.
+   */
+  async refreshAllInvolvement(): Promise<void> {
+    const rows = await this.db.tenantRows<{ id: string }>(
+      `SELECT professional_id AS id FROM involvements WHERE tenant_id = $1 AND source = $2
+       UNION SELECT professional_id FROM memberships WHERE tenant_id = $1 AND status = 'active' AND year IN ($3, $3 - 1)`,
+      [requireTenantId(), MEMBERSHIP_SOURCE, parisYear()],
+    );
+    await this.refreshInvolvement(rows.map((r) => r.id));
   }
 
   async exportPerson(professionalId: string): Promise<unknown> {
