@@ -93,6 +93,21 @@ describe('memberships (adhésions) in the web app', () => {
       await page.getByText("Niveau d'implication fixé à la main : référent (niveau retenu : référent).").waitFor();
       await checkScreen(page, 'fiche adhesions implication');
 
+      // A membership entered by mistake is deleted after a confirmation; the history keeps it.
+      await page.getByRole('button', { name: 'Ajouter une adhésion' }).click();
+      await pick(page, 'Année', String(Y - 1));
+      await form.getByRole('textbox', { name: /^Cotisation/ }).fill('0');
+      await form.getByRole('button', { name: 'Enregistrer' }).click();
+      await memberships.getByRole('row', { name: new RegExp(`${Y - 1}`) }).getByText('Gratuite').waitFor();
+      await page.getByRole('button', { name: `Modifier l'adhésion ${Y - 1}` }).click();
+      const edit = page.getByRole('dialog', { name: `Adhésion ${Y - 1}` });
+      await edit.getByRole('button', { name: 'Supprimer' }).click();
+      await edit.getByText(`Supprimer l'adhésion ${Y - 1}, saisie par erreur ?`, { exact: false }).waitFor();
+      await edit.getByRole('button', { name: "Supprimer l'adhésion" }).click();
+      await page.getByText(`Adhésion ${Y - 1} supprimée.`).waitFor();
+      await page.getByText(`Adhésion ${Y - 1} supprimée (elle indiquait : active, gratuite).`).waitFor();
+      expect(await memberships.getByRole('row', { name: new RegExp(`${Y - 1}`) }).count()).toBe(0);
+
       // The yearly figure per profession.
       await page.goto(`/adhesions?annee=${Y}&vue=professions`);
       const kine = page.getByRole('row', { name: /Masseurs-kinésithérapeutes/ });

@@ -1,6 +1,6 @@
-import { ActionIcon, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -51,8 +51,16 @@ const SaveMembershipDocument = graphql(`
   }
 `);
 
+const DeleteMembershipDocument = graphql(`
+  mutation DeleteMembership($id: ID!) {
+    deleteMembership(id: $id)
+  }
+`);
+
 // Stable across renders: a first membership refreshes the section even when it showed none.
 const MEMBERSHIP_CONTEXT = { additionalTypenames: ['Membership'] };
+// A deletion answers a mere true: the person's page (history, involvement) is refreshed by name.
+const DELETE_CONTEXT = { additionalTypenames: ['Membership', 'Professional'] };
 type Membership = PersonMembershipsQuery['professional']['memberships'][number];
 
 /** The person's memberships, one line per year, added and changed in a form. */
@@ -177,6 +185,8 @@ function MembershipFormModal({
   );
   const [failure, setFailure] = useState<AppError | null>(null);
   const [state, save] = useMutation(SaveMembershipDocument);
+  const [deletion, runDelete] = useMutation(DeleteMembershipDocument);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const cents = eurosToCents(form.fee);
   const free = cents === 0;
   const change = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -208,6 +218,13 @@ function MembershipFormModal({
     onClose();
   };
   const fieldError = (name: string) => failure?.fields[name];
+  const remove = async () => {
+    if (!membership) return;
+    const res = await runDelete({ id: membership.id }, DELETE_CONTEXT);
+    if (res.error) return setFailure(toAppError(res.error));
+    notifications.show({ color: 'teal', message: t('memberships.deleted', { year: membership.year }) });
+    onClose();
+  };
 
   return (
     <Modal opened onClose={onClose} title={membership ? t('memberships.editTitle', { year: membership.year }) : t('memberships.addTitle')} centered size="lg">
@@ -265,13 +282,35 @@ function MembershipFormModal({
           )}
           <Textarea label={t('memberships.note')} value={form.note} onChange={(e) => change('note', e.currentTarget.value)} autosize minRows={2} maxLength={1000} error={fieldError('note')} />
           <FormAlert error={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={state.fetching} disabled={cents === null}>
-              {t('common.save')}
-            </Button>
+          {confirmingDelete && membership && (
+            <Alert color="red" variant="light" role="alert">
+              <Text size="sm">{t('memberships.deleteExplain', { year: membership.year })}</Text>
+              <Group justify="flex-end" mt="sm">
+                <Button variant="default" size="sm" onClick={() => setConfirmingDelete(false)}>
+                  {t('common.cancel')}
+                </Button>
+                <Button color="red" size="sm" loading={deletion.fetching} onClick={remove}>
+                  {t('memberships.deleteConfirm')}
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          <Group justify="space-between">
+            {membership && !confirmingDelete ? (
+              <Button variant="subtle" color="red.9" leftSection={<IconTrash size={16} />} onClick={() => setConfirmingDelete(true)}>
+                {t('memberships.delete')}
+              </Button>
+            ) : (
+              <span />
+            )}
+            <Group gap="sm">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={state.fetching} disabled={cents === null || confirmingDelete}>
+                {t('common.save')}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>
