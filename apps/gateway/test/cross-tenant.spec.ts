@@ -1,4 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { parisYear } from '@cpts/directory';
 import { Role } from '@cpts/platform-core';
 import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
@@ -42,6 +43,9 @@ interface World {
   invitationB: string;
   staffBEmail: string;
   importB: string;
+  /** Memberships of proB: last year active, this year pending. */
+  membershipB: string;
+  pendingB: string;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -53,6 +57,11 @@ const PRO = `query($id: ID!) { professional(id: $id) { id lastName } }`;
 const proOfB = async (w: World) => (await w.coordB.ok<{ professional: { lastName: string; archivedAt: string | null } }>(`query($id: ID!) { professional(id: $id) { lastName archivedAt } }`, { id: w.proB })).professional;
 const cptsB = async (w: World) => (await w.adminR1.ok<{ cpts: { name: string } }>(`query($id: ID!) { cpts(id: $id) { name } }`, { id: w.b.id })).cpts;
 const tenantRoles = (w: World) => [w.coordA, w.staffA, w.boardA, w.memberA];
+/** The current year in France, as the membership rules count it. */
+const Y = parisYear();
+const membershipsOfB = async (w: World) =>
+  (await w.coordB.ok<{ professional: { memberships: Array<{ id: string; status: string; college: string }> } }>(`query($id: ID!) { professional(id: $id) { memberships { id status college } } }`, { id: w.proB }))
+    .professional.memberships;
 const CPTS_INPUT = (w: World, name: string) => ({ name, size: 1, departementCodes: ['86'], communeCodes: [w.b.communes[0]], contactEmail: 'x@exemple.fr' });
 
 const CASES: Record<string, (w: World) => Promise<void>> = {
@@ -229,6 +238,63 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     const team = await w.adminR2.ok<{ regionTeam: Array<{ user: { id: string } }> }>(`{ regionTeam { user { id } } }`);
     expect(team.regionTeam.map((m) => m.user.id)).not.toContain(w.missionAId);
   },
+  'Query.memberships': async (w) => {
+    const q = `query($y: Int!) { memberships(year: $y) { totalCount edges { node { professional { id } } } } }`;
+    expect(await w.coordA.ok(q, { y: Y - 1 })).toEqual({ memberships: { totalCount: 0, edges: [] } });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { y: Y - 1 }), 'FORBIDDEN');
+    expect((await w.coordB.ok<{ memberships: { totalCount: number } }>(q, { y: Y - 1 })).memberships.totalCount).toBe(1);
+  },
+  'Query.membershipYears': async (w) => {
+    for (const client of [w.coordA, w.staffA]) expect(await client.ok(`{ membershipYears { year } }`)).toEqual({ membershipYears: [] });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(`{ membershipYears { year } }`), 'FORBIDDEN');
+  },
+  'Query.membershipCounts': async (w) => {
+    const q = `query($y: Int!) { membershipCounts(year: $y) { totals { total } } }`;
+    expect(await w.coordA.ok(q, { y: Y - 1 })).toEqual({ membershipCounts: { totals: { total: 0 } } });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { y: Y - 1 }), 'FORBIDDEN');
+    expect(await w.coordB.ok(q, { y: Y - 1 })).toEqual({ membershipCounts: { totals: { total: 1 } } });
+  },
+  'Query.lapsedMembers': async (w) => {
+    const q = `query($y: Int!) { lapsedMembers(year: $y) { professional { id } } }`;
+    expect(await w.coordA.ok(q, { y: Y })).toEqual({ lapsedMembers: [] });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { y: Y }), 'FORBIDDEN');
+    expect(await w.coordB.ok(q, { y: Y })).toEqual({ lapsedMembers: [{ professional: { id: w.proB } }] });
+  },
+  'Mutation.saveMembership': async (w) => {
+    const q = `mutation($i: MembershipInput!) { saveMembership(input: $i) { id } }`;
+    const i = { professionalId: w.proB, year: Y, status: 'RESIGNED', feeCents: 0, college: 'USER' };
+    denied(await w.coordA.request(q, { i }), 'NOT_FOUND');
+    denied(await w.coordA.request(q, { i: { ...i, id: w.pendingB } }), 'NOT_FOUND');
+    denied(await w.boardA.request(q, { i }), 'FORBIDDEN');
+    expect(await membershipsOfB(w)).toEqual([
+      { id: w.pendingB, status: 'PENDING', college: 'MSP' },
+      { id: w.membershipB, status: 'ACTIVE', college: 'MSP' },
+    ]);
+  },
+  'Mutation.deleteMembership': async (w) => {
+    denied(await w.coordA.request(`mutation($id: ID!) { deleteMembership(id: $id) }`, { id: w.membershipB }), 'NOT_FOUND');
+    expect((await membershipsOfB(w)).map((m) => m.id)).toContain(w.membershipB);
+  },
+  'Mutation.openMembershipYear': async (w) => {
+    const q = `mutation($y: Int!) { openMembershipYear(year: $y, defaultFeeCents: 1000) { created } }`;
+    denied(await w.memberA.request(q, { y: Y + 1 }), 'FORBIDDEN');
+    expect(await w.coordA.ok(q, { y: Y + 1 })).toEqual({ openMembershipYear: { created: 0 } });
+    expect((await membershipsOfB(w)).length).toBe(2);
+    expect(await w.coordB.ok(`{ membershipYears { year } }`)).toEqual({ membershipYears: [{ year: Y }, { year: Y - 1 }] });
+  },
+  'Mutation.lapseUnpaidMemberships': async (w) => {
+    const q = `mutation($y: Int!) { lapseUnpaidMemberships(year: $y) }`;
+    denied(await w.boardA.request(q, { y: Y }), 'FORBIDDEN');
+    expect(await w.coordA.ok(q, { y: Y })).toEqual({ lapseUnpaidMemberships: 0 });
+    expect((await membershipsOfB(w))[0]).toMatchObject({ id: w.pendingB, status: 'PENDING' });
+  },
+  'Mutation.setInvolvementLevel': async (w) => {
+    const q = `mutation($id: ID!) { setInvolvementLevel(professionalId: $id, level: GOVERNANCE) { id } }`;
+    denied(await w.coordA.request(q, { id: w.proB }), 'NOT_FOUND');
+    denied(await w.memberA.request(q, { id: w.proB }), 'FORBIDDEN');
+    const b = await w.coordB.ok<{ professional: { involvementLevel: string } }>(`query($id: ID!) { professional(id: $id) { involvementLevel } }`, { id: w.proB });
+    expect(b.professional.involvementLevel).toBe('MEMBER');
+  },
 };
 
 describe('cross-tenant isolation of every GraphQL operation', () => {
@@ -273,6 +339,10 @@ describe('cross-tenant isolation of every GraphQL operation', () => {
       body: "Identification nationale PP|Nom d'exercice|\n",
     });
     w.importB = ((await upload.json()) as { data: { directoryImport: { id: string } } }).data.directoryImport.id;
+    const save = `mutation($i: MembershipInput!) { saveMembership(input: $i) { id } }`;
+    const base = { professionalId: w.proB, feeCents: 1500, college: 'MSP' };
+    w.membershipB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y - 1, status: 'ACTIVE', paidOn: `${Y - 1}-03-01`, paymentMeans: 'TRANSFER' } })).saveMembership.id;
+    w.pendingB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y, status: 'PENDING' } })).saveMembership.id;
   });
   afterAll(() => w.h.close());
 

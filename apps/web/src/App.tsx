@@ -14,6 +14,7 @@ import { SignInPage } from './pages/auth/SignInPage';
 import { BoardHomePage } from './pages/cpts/BoardHomePage';
 import { CptsHomePage } from './pages/cpts/CptsHomePage';
 import { MemberHomePage } from './pages/cpts/MemberHomePage';
+import { MembershipsPage } from './pages/cpts/memberships/MembershipsPage';
 import { ProfessionalFormPage } from './pages/cpts/ProfessionalFormPage';
 import { ProfessionalsPage } from './pages/cpts/ProfessionalsPage';
 import { DirectoryImportPage, DirectoryImportReportPage } from './pages/cpts/DirectoryImportPages';
@@ -50,6 +51,7 @@ export function App() {
           <Route path="annuaire/nouveau" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
           <Route path="annuaire/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonPage /></Guard>} />
           <Route path="annuaire/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
+          <Route path="adhesions" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><MembershipsPage /></Guard>} />
           <Route path="equipe" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><TeamPage /></Guard>} />
           <Route path="bureau" element={<Guard allow={(a) => a.isBoardMember} audience={t('audience.board')}><BoardHomePage /></Guard>} />
           <Route path="adherent" element={<Guard allow={(a) => a.cptsRoles.length > 0} audience={t('audience.cptsAny')}><MemberHomePage /></Guard>} />

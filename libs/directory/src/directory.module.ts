@@ -8,6 +8,10 @@ import { DirectoryImportsService } from './import/directory-imports.service';
 import { ImportConflictsService } from './import/import-conflicts.service';
 import { PersonHistoryFields } from './history/person-history.resolver';
 import { PersonHistoryService } from './history/person-history.service';
+import { InvolvementFields } from './involvement/involvement.resolver';
+import { InvolvementService } from './involvement/involvement.service';
+import { MembershipsResolver, ProfessionalMembershipFields } from './memberships/memberships.resolver';
+import { MembershipsService } from './memberships/memberships.service';
 import { PERSON_DATA_PARTS, PersonDataPart } from './person-data';
 import { ProfessionalsService } from './professionals.service';
 
@@ -24,15 +28,28 @@ import { ProfessionalsService } from './professionals.service';
     ImportConflictsService,
     PersonHistoryService,
     PersonHistoryFields,
+    MembershipsService,
+    MembershipsResolver,
+    ProfessionalMembershipFields,
+    InvolvementService,
+    InvolvementFields,
     {
       // Every module's rows about a person, for the GDPR export, the erasure and the merge.
       provide: PERSON_DATA_PARTS,
       useFactory: (...parts: PersonDataPart[]): PersonDataPart[] => parts,
-      inject: [PersonHistoryService],
+      inject: [PersonHistoryService, MembershipsService, InvolvementService],
     },
   ],
-  exports: [ProfessionalsService, PersonHistoryService],
+  exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService],
 })
 export class DirectoryModule {}
 
-export const directoryResolvers = [ProfessionalsResolver, CptsDirectoryFields, DirectoryImportsResolver, PersonHistoryFields];
+export const directoryResolvers = [
+  ProfessionalsResolver,
+  CptsDirectoryFields,
+  DirectoryImportsResolver,
+  PersonHistoryFields,
+  MembershipsResolver,
+  ProfessionalMembershipFields,
+  InvolvementFields,
+];

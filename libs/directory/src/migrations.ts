@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from '@cpts/platform-db';
+import { Memberships1795400800000 } from './memberships/memberships.migration';
 
 export class Professionals1795400500000 implements MigrationInterface {
   name = 'Professionals1795400500000';
@@ -149,4 +150,4 @@ export class ImportConflictChoices1795400710000 implements MigrationInterface {
   }
 }
 
-export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000, ImportConflictChoices1795400710000];
+export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000, ImportConflictChoices1795400710000, Memberships1795400800000];

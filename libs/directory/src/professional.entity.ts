@@ -1,4 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InvolvementRow } from './involvement/involvement.entity';
+import { MembershipRow, MembershipYearRow } from './memberships/membership.entities';
 
 /** A health professional practising on the territory of a CPTS (tenant table). */
 @Entity({ name: 'professionals' })
@@ -21,6 +23,8 @@ export class ProfessionalRow {
   @Column('jsonb', { nullable: true }) imported: Record<string, string | null> | null;
   @Column('timestamptz', { name: 'imported_at', nullable: true }) importedAt: Date | null;
   @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
+  /** The highest level over the person's involvement sources (InvolvementService keeps it in step). */
+  @Column('text', { name: 'involvement_level', default: 'informed' }) involvementLevel: string;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
@@ -88,4 +92,4 @@ export class PersonHistoryRow {
   @Column('timestamptz', { default: () => 'clock_timestamp()' }) at: Date;
 }
 
-export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow];
+export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow, MembershipRow, MembershipYearRow, InvolvementRow];

@@ -95,6 +95,13 @@ export class ProfessionalsService {
     return professional;
   }
 
+  /** Several professionals by id (other modules' lists), in no particular order; unknown ids are left out. */
+  async getMany(ids: readonly string[]): Promise<Professional[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.tenantRows<ProfessionalRow>(`SELECT ${COLUMNS} FROM professionals WHERE tenant_id = $1 AND id = ANY($2)`, [requireTenantId(), [...ids]]);
+    return this.withReference(rows);
+  }
+
   /** Attaches profession and commune from the reference catalog: no statement, whatever the page size. */
   private async withReference(rows: ProfessionalRow[]): Promise<Professional[]> {
     const attach = (catalog: ReferenceCatalog) => {

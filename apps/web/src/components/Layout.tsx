@@ -5,6 +5,7 @@ import {
   IconBuildingCommunity,
   IconChecklist,
   IconHome,
+  IconIdBadge2,
   IconMap2,
   IconUsers,
   IconUsersGroup,
@@ -39,6 +40,7 @@ export function Layout() {
     cptsItems.push(
       { to: '/cpts', label: t('nav.cptsHome'), icon: <IconHome size={18} /> },
       { to: '/annuaire', label: t('nav.directory'), icon: <IconAddressBook size={18} /> },
+      { to: '/adhesions', label: t('memberships.nav'), icon: <IconIdBadge2 size={18} /> },
       { to: '/equipe', label: t('nav.team'), icon: <IconUsers size={18} /> },
     );
   }

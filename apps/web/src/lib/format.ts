@@ -14,3 +14,14 @@ export function formatPhone(phone: string): string {
   const national = phone.startsWith('+33') ? `0${phone.slice(3)}` : phone;
   return /^\d{10}$/.test(national) ? national.replace(/(\d{2})(?=\d)/g, '$1 ') : phone;
 }
+
+const euroFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
+
+/** "20,00 €" from 2000 cents. */
+export const formatEuros = (cents: number): string => euroFormat.format(cents / 100);
+
+/** A calendar day ("12 janvier 2026") from "2026-01-12", read as a local day (no time-zone shift). */
+export function formatDay(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return dateFormat.format(new Date(y, m - 1, d));
+}

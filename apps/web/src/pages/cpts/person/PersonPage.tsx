@@ -10,6 +10,8 @@ import { graphql } from '../../../gql';
 import { toAppError } from '../../../lib/errors';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { HistorySection } from './HistorySection';
+import { InvolvementSection } from './InvolvementSection';
+import { MembershipsSection } from './MembershipsSection';
 
 const PersonDocument = graphql(`
   query Person($id: ID!) {
@@ -94,6 +96,8 @@ export function PersonPage() {
           </Text>
         </PersonSection>
         {/* Module sections, one per line: each takes the professional's id. */}
+        <MembershipsSection professionalId={p.id} />
+        <InvolvementSection professionalId={p.id} />
         <HistorySection professionalId={p.id} />
       </Stack>
     </>
