@@ -7,6 +7,7 @@ import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, Runt
 import { DbModule } from '@cpts/platform-db';
 import { DirectoryModule, directoryEntities } from '@cpts/directory';
 import { mailingEntities } from '@cpts/mailing';
+import { reminderEntities } from '@cpts/platform-reminders';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
 import { MailOutboxRow } from '@cpts/platform-mail';
 import { Logger, Metrics } from '@cpts/platform-observability';
@@ -20,7 +21,7 @@ import { LOGGER } from './tokens';
 import { createValidationPipe } from './validation';
 
 
-export const gatewayEntities = [...referenceEntities, ...identityEntities, MailOutboxRow, ...directoryEntities, ...mailingEntities];
+export const gatewayEntities = [...referenceEntities, ...identityEntities, MailOutboxRow, ...directoryEntities, ...mailingEntities, ...reminderEntities];
 
 /** The gateway: GraphQL for the web app, plus health and metrics. */
 export function gatewayModule(logger: Logger, metrics: Metrics) {

@@ -116,6 +116,12 @@ describe('memberships (adhésions) and involvement levels', () => {
     expect(bruno2).toMatchObject({ year: Y, status: 'PENDING', feeCents: 2500, paidOn: null });
     expect((await c.ok<{ saveMembership: { college: string } }>(SAVE, { i: { ...paid(bruno, Y, { status: 'PENDING', paidOn: null, paymentMeans: null, feeCents: 2500, college: 'MSP' }), id: bruno2.id } })).saveMembership.college).toBe('MSP');
     expect((await person(bruno)).history.map((e) => e.summary)).toContain(`Renouvellement ${Y} ouvert : en attente, 25,00 € non réglés.`);
+    // Each new pending membership gets its two renewal reminders (2 and 6 weeks on), once: reopening schedules none.
+    const { rows: reminders } = await h.data.inTenant(tenant.id, (db) =>
+      db.query(`SELECT ref, round(extract(epoch FROM fire_at - created_at) / 86400)::int AS days FROM reminders WHERE tenant_id = $1 AND kind = 'membership.renewal' AND state = 'scheduled' ORDER BY ref, days`, [tenant.id]),
+    );
+    expect(reminders.map((r: { days: number }) => r.days)).toEqual([14, 42, 14, 42]);
+    expect(new Set(reminders.map((r: { ref: string }) => r.ref)).has(bruno2.id)).toBe(true);
     expect((await person(chloe)).memberships.map((m) => m.year)).toEqual([Y - 1]);
     const tooFar = await c.request(OPEN, { y: Y + 2, f: 0 });
     expect([errorCode(tooFar), tooFar.errors?.[0].message]).toEqual(['BAD_USER_INPUT', `L'année doit être comprise entre 2000 et ${Y + 1}.`]);

@@ -2,13 +2,14 @@ import { directoryMigrations } from '@cpts/directory';
 import { mailingMigrations } from '@cpts/mailing';
 import { identityMigrations } from '@cpts/platform-identity';
 import { mailMigrations } from '@cpts/platform-mail';
+import { reminderMigrations } from '@cpts/platform-reminders';
 import { referenceMigrations } from '@cpts/platform-reference';
 
 /**
  * Every migration of the platform, in order (by the timestamp in their
  * names). Each library owns the migrations of its tables.
  */
-export const allMigrations = [...referenceMigrations, ...identityMigrations, ...mailMigrations, ...directoryMigrations, ...mailingMigrations].sort((a, b) => {
+export const allMigrations = [...referenceMigrations, ...identityMigrations, ...mailMigrations, ...directoryMigrations, ...mailingMigrations, ...reminderMigrations].sort((a, b) => {
   const stamp = (m: { name: string }) => Number(/(\d{13})$/.exec(m.name)?.[1]);
   return stamp(a) - stamp(b);
 });

@@ -4,6 +4,7 @@ import { Db } from '@cpts/platform-db';
 import { SmtpSender } from '@cpts/platform-mail';
 import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignReconciler, TenantRateLimiter } from '@cpts/mailing';
 import { Logger, Metrics } from '@cpts/platform-observability';
+import { RemindersService } from '@cpts/platform-reminders';
 import { QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -28,6 +29,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     dataSource: DataSource,
     db: Db,
     producer: QueueProducer,
+    reminders: RemindersService,
     @Inject(REDIS) redisClient: Redis,
     mail: MailEnv,
     redis: RedisEnv,
@@ -40,7 +42,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     const domain = address.split('@')[1] ?? 'cpts.localhost';
     const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
     this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, logger);
-    this.reconciler = new CampaignReconciler(db, new CampaignDispatcher(db, producer), logger);
+    this.reconciler = new CampaignReconciler(db, new CampaignDispatcher(db, producer), reminders, logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 

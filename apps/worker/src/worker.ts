@@ -3,7 +3,8 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, DatabaseEnv, loadEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv, WorkerEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
-import { MailOutboxRow } from '@cpts/platform-mail';
+import { MailModule, MailOutboxRow } from '@cpts/platform-mail';
+import { RemindersService } from '@cpts/platform-reminders';
 import { createLogger, Logger, Metrics, PinoNestLogger } from '@cpts/platform-observability';
 import { QueueModule, QueueProducer, REDIS } from '@cpts/platform-queue';
 import Redis from 'ioredis';
@@ -12,6 +13,7 @@ import { startHealthServer } from './health-server';
 import { CampaignWorker } from './campaign-worker';
 import { DirectoryImportWorker } from './directory-import-worker';
 import { MailWorker } from './mail-worker';
+import { ReminderWorker } from './reminder-worker';
 import { LOGGER } from './tokens';
 
 export interface Worker {
@@ -27,8 +29,9 @@ function workerModule(logger: Logger, metrics: Metrics) {
       ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, MailEnv, WorkerEnv, StorageEnv]),
       DbModule.forRoot({ entities: [MailOutboxRow], applicationName: 'cpts-worker' }),
       QueueModule.forRoot(),
+      MailModule,
     ],
-    providers: [{ provide: LOGGER, useValue: logger }, { provide: Metrics, useValue: metrics }, MailWorker, DirectoryImportWorker, CampaignWorker],
+    providers: [{ provide: LOGGER, useValue: logger }, { provide: Metrics, useValue: metrics }, MailWorker, DirectoryImportWorker, CampaignWorker, RemindersService, ReminderWorker],
   })
   class WorkerModule {}
   return WorkerModule;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@cpts/platform-identity';
+import { RemindersModule } from '@cpts/platform-reminders';
 import { CptsDirectoryFields, ProfessionalsResolver } from './directory.resolver';
 import { DirectoryExportController } from './export/directory-export.controller';
 import { DirectoryImportsController } from './import/directory-imports.controller';
@@ -17,7 +18,7 @@ import { ProfessionalsService } from './professionals.service';
 
 /** Members and directory: the professionals of each CPTS. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, RemindersModule],
   controllers: [DirectoryImportsController, DirectoryExportController],
   providers: [
     ProfessionalsService,

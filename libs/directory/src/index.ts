@@ -21,3 +21,4 @@ export * from './involvement/involvement.types';
 export * from './involvement/involvement.service';
 export * from './involvement/involvement.entity';
 export * from './memberships/membership-format';
+export * from './memberships/renewal-reminder';

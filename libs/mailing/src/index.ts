@@ -5,3 +5,4 @@ export * from './delivery/campaign-dispatcher';
 export * from './delivery/campaign-delivery.processor';
 export * from './delivery/campaign-reconciler';
 export * from './delivery/tenant-rate';
+export * from './delivery/failures-digest';

@@ -3,12 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { AppError, Connection, currentScope, decodeCursor, FieldError, isUuid, requireTenantId, searchKey, toConnection } from '@cpts/platform-core';
 import { Db, isUniqueViolation } from '@cpts/platform-db';
 import { ReferenceService } from '@cpts/platform-reference';
+import { RemindersService } from '@cpts/platform-reminders';
 import { PersonHistoryService } from '../history/person-history.service';
 import { InvolvementService } from '../involvement/involvement.service';
 import { InvolvementLevel } from '../involvement/involvement.types';
 import { PersonDataPart } from '../person-data';
 import { ProfessionalsService } from '../professionals.service';
 import { isCalendarDate, membershipSummary, parisToday, parisYear } from './membership-format';
+import { renewalReminderPlans } from './renewal-reminder';
 import {
   LapsedMember,
   Membership,
@@ -47,6 +49,7 @@ export class MembershipsService implements PersonDataPart {
     private readonly professionals: ProfessionalsService,
     private readonly history: PersonHistoryService,
     private readonly involvement: InvolvementService,
+    private readonly reminders: RemindersService,
   ) {}
 
   /** A person's memberships, by person, newest year first. */
@@ -241,15 +244,17 @@ export class MembershipsService implements PersonDataPart {
       [tenantId, year, defaultFeeCents, userId],
     );
     const [{ fee }] = await this.db.tenantRows<{ fee: number }>(`SELECT default_fee_cents AS fee FROM membership_years WHERE tenant_id = $1 AND year = $2`, [tenantId, year]);
-    const created = await this.db.tenantRows<{ professionalId: string }>(
+    const created = await this.db.tenantRows<{ id: string; professionalId: string }>(
       `INSERT INTO memberships (tenant_id, id, professional_id, year, status, fee_cents, college, created_by, updated_by)
        SELECT prev.tenant_id, gen_random_uuid(), prev.professional_id, $2, 'pending', $3, prev.college, $4, $4
        FROM memberships prev JOIN professionals p ON p.tenant_id = prev.tenant_id AND p.id = prev.professional_id AND p.archived_at IS NULL
        WHERE prev.tenant_id = $1 AND p.tenant_id = $1 AND prev.year = $2 - 1 AND prev.status = 'active'
        ON CONFLICT (tenant_id, professional_id, year) DO NOTHING
-       RETURNING professional_id AS "professionalId"`,
+       RETURNING id, professional_id AS "professionalId"`,
       [tenantId, year, fee, userId],
     );
+    // Each new pending member is reminded later unless they renew first (checked when the reminder fires).
+    await this.reminders.schedule(renewalReminderPlans(created.map((c) => c.id)));
     const summary = membershipSummary({ year, status: MembershipStatus.PENDING, feeCents: fee, paidOn: null, paymentMeans: null }).replace(/^Adhésion (\d+) :/, 'Renouvellement $1 ouvert :');
     for (const { professionalId } of created) await this.history.record(professionalId, 'membership.opened', summary, { year, status: 'pending', feeCents: fee });
     await this.refreshAllInvolvement();

@@ -1,18 +1,22 @@
 import { Db } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
+import { RemindersService } from '@cpts/platform-reminders';
 import { CampaignDispatcher } from './campaign-dispatcher';
+import { FAILURES_DIGEST } from './failures-digest';
 
 /**
  * PostgreSQL says which deliveries are due; Redis may have lost their jobs
  * (a restart without persistence, an enqueue cut short). Each pass, for
  * every CPTS, queues again the pending deliveries of its sending campaigns
- * (ids already queued collapse) and closes the campaigns with none left.
+ * (ids already queued collapse) and closes the campaigns with none left,
+ * scheduling the digest of their failed deliveries to the CPTS team.
  * CPTS are visited one by one, each in its own tenant transaction.
  */
 export class CampaignReconciler {
   constructor(
     private readonly db: Db,
     private readonly dispatcher: CampaignDispatcher,
+    private readonly reminders: RemindersService,
     private readonly logger: Logger,
   ) {}
 
@@ -28,8 +32,10 @@ export class CampaignReconciler {
              AND NOT EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.tenant_id = c.tenant_id AND d.campaign_id = c.id AND d.state = 'pending')
            RETURNING id`,
           [tenantId],
-        );
+        ) as Array<{ id: string }>;
         finished += closed.length;
+        // In the closing transaction: the digest is scheduled exactly once per campaign (it checks for failures when it fires).
+        await this.reminders.schedule(closed.map((c) => ({ kind: FAILURES_DIGEST, ref: c.id, fireAt: new Date() })));
         return this.db.tenantRows<{ id: string }>(`SELECT id FROM campaigns WHERE tenant_id = $1 AND status = 'sending'`, [tenantId]);
       });
       for (const campaign of campaigns) requeued += await this.dispatcher.enqueue(tenantId, campaign.id);

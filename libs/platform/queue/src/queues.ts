@@ -10,6 +10,8 @@ export const QUEUES = {
   directoryImport: 'directory-import',
   /** One job per recipient of a campaign (newsletters, targeted mailings). */
   campaignDelivery: 'campaign-delivery',
+  /** One delayed job per reminder due within the reconciler's horizon. */
+  reminder: 'reminder',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -31,10 +33,17 @@ export interface CampaignDeliveryJob {
   deliveryId: string;
 }
 
+/** Payload of a `reminder` job (its id is the reminder's id). */
+export interface ReminderJob {
+  tenantId: string;
+  reminderId: string;
+}
+
 export interface JobPayloads {
   mail: MailJob;
   'directory-import': DirectoryImportJob;
   'campaign-delivery': CampaignDeliveryJob;
+  reminder: ReminderJob;
 }
 
 /**
@@ -65,3 +74,6 @@ export const CAMPAIGN_JOB_OPTIONS = {
   removeOnComplete: true,
   removeOnFail: { age: 30 * 24 * 3600 },
 } as const;
+
+/** Reminders: like campaign deliveries, a completed job leaves Redis at once; the row says what was done. */
+export const REMINDER_JOB_OPTIONS = CAMPAIGN_JOB_OPTIONS;
