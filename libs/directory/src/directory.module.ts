@@ -9,11 +9,12 @@ import { PersonHistoryFields } from './history/person-history.resolver';
 import { PersonHistoryService } from './history/person-history.service';
 import { PERSON_DATA_PARTS, PersonDataPart } from './person-data';
 import { ProfessionalsService } from './professionals.service';
+import { consentProviders, consentResolvers, ConsentsService, GdprExportController, LabelsService, PublicDirectoryController } from './consents/consents.providers';
 
 /** Members and directory: the professionals of each CPTS. */
 @Module({
   imports: [IdentityModule],
-  controllers: [DirectoryImportsController, DirectoryExportController],
+  controllers: [DirectoryImportsController, DirectoryExportController, GdprExportController, PublicDirectoryController],
   providers: [
     ProfessionalsService,
     ProfessionalsResolver,
@@ -22,15 +23,16 @@ import { ProfessionalsService } from './professionals.service';
     DirectoryImportsResolver,
     PersonHistoryService,
     PersonHistoryFields,
+    ...consentProviders,
     {
       // Every module's rows about a person, for the GDPR export, the erasure and the merge.
       provide: PERSON_DATA_PARTS,
       useFactory: (...parts: PersonDataPart[]): PersonDataPart[] => parts,
-      inject: [PersonHistoryService],
+      inject: [PersonHistoryService, ConsentsService, LabelsService],
     },
   ],
   exports: [ProfessionalsService, PersonHistoryService],
 })
 export class DirectoryModule {}
 
-export const directoryResolvers = [ProfessionalsResolver, CptsDirectoryFields, DirectoryImportsResolver, PersonHistoryFields];
+export const directoryResolvers = [ProfessionalsResolver, CptsDirectoryFields, DirectoryImportsResolver, PersonHistoryFields, ...consentResolvers];

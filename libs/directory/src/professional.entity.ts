@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { consentEntities } from './consents/consents.entities';
 
 /** A health professional practising on the territory of a CPTS (tenant table). */
 @Entity({ name: 'professionals' })
@@ -21,6 +22,10 @@ export class ProfessionalRow {
   @Column('jsonb', { nullable: true }) imported: Record<string, string | null> | null;
   @Column('timestamptz', { name: 'imported_at', nullable: true }) importedAt: Date | null;
   @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
+  /** False when the staff know the address is personal: professional information then needs consent too. */
+  @Column('boolean', { name: 'email_is_work', default: true }) emailIsWork: boolean;
+  /** GDPR erasure: identity and contacts are gone, profession and commune stay for counts. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt: Date | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
@@ -84,4 +89,4 @@ export class PersonHistoryRow {
   @Column('timestamptz', { default: () => 'clock_timestamp()' }) at: Date;
 }
 
-export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow];
+export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow, ...consentEntities];
