@@ -129,7 +129,14 @@ export function ConsentsSection({ professionalId }: { professionalId: string }) 
                       </Button>
                     )}
                     {(c.status === 'GIVEN' || c.basis === 'WORK_ADDRESS_OPT_OUT') && (
-                      <Button size="xs" color="red.8" variant="light" loading={withdrawing} onClick={() => void doWithdraw(c)} aria-label={t('consents.withdrawLabel', { purpose: t(`consents.purpose.${c.purpose}`) })}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        c="red.9"
+                        loading={withdrawing}
+                        onClick={() => void doWithdraw(c)}
+                        aria-label={`${c.status === 'GIVEN' ? t('consents.withdraw') : t('consents.object')} : ${t(`consents.purpose.${c.purpose}`)}`}
+                      >
                         {c.status === 'GIVEN' ? t('consents.withdraw') : t('consents.object')}
                       </Button>
                     )}

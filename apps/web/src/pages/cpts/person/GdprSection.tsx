@@ -66,7 +66,7 @@ export function GdprSection({ professionalId }: { professionalId: string }) {
             <Button variant="default" leftSection={<IconEye size={16} />} component={Link} to={`/annuaire/${professionalId}/donnees`}>
               {t('gdpr.view')}
             </Button>
-            <Button color="red.8" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setErasing(true)} disabled={!p}>
+            <Button variant="default" c="red.9" leftSection={<IconTrash size={16} />} onClick={() => setErasing(true)} disabled={!p}>
               {t('gdpr.erase')}
             </Button>
           </Group>

@@ -53,7 +53,7 @@ export function PersonDataPage() {
         subtitle={t('gdpr.dataSubtitle', { name, cpts: doc.cpts.name, date: formatDateTime(doc.exportedAt) })}
         crumbs={[...crumbs, { label: name, to: `/annuaire/${String(person.id)}` }, { label: t('gdpr.dataCrumb') }]}
         actions={
-          <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => window.print()} className="no-print">
+          <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => window.print()}>
             {t('gdpr.print')}
           </Button>
         }
