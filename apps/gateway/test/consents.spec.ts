@@ -65,7 +65,7 @@ describe('consents with proof, labels, GDPR rights and the public directory page
     h = await startHarness();
     const region = await h.data.region();
     tenant = await h.data.cpts(region, { name: 'CPTS Consentements', departement: '79', communes: 3 });
-    other = await h.data.cpts(region, { name: 'CPTS Voisine', departement: '86', communes: 2 });
+    other = await h.data.cpts(region, { name: 'CPTS Voisine des consentements', departement: '86', communes: 2 });
     staff = await h.signedIn((await h.data.user([{ role: Role.STAFF, tenantId: tenant.id }])).email);
     coordB = await h.signedIn((await h.data.user([{ role: Role.COORDINATOR, tenantId: other.id }])).email);
     const created = await staff.ok<{ createProfessional: { id: string; emailIsWork: boolean } }>(CREATE, {
