@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@cpts/platform-core';
-import { CONSENT_PURPOSES, contactBasis, contactBasisSql } from '@cpts/directory';
+import { CONSENT_PURPOSES, ConsentsService, contactBasis, contactBasisSql, LabelsService } from '@cpts/directory';
+import { Db } from '@cpts/platform-db';
 import { GraphQLClient, errorCode } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
 
@@ -347,6 +348,31 @@ describe('consents with proof, labels, GDPR rights and the public directory page
       expect(errorCode(await staff.request(ERASE, { id: erased, c: 'Personne effacée' }))).toBe('CONFLICT');
       const restored = await staff.ok<{ restoreProfessional: { archivedAt: string | null } }>(`mutation($id: ID!) { restoreProfessional(id: $id) { archivedAt } }`, { id: erased });
       expect(restored.restoreProfessional.archivedAt).not.toBeNull();
+    });
+  });
+
+  describe('merging two records of one person (the PersonDataPart contract)', () => {
+    it('moves both proof histories and all labels onto the kept record; per purpose, the latest event is the state', async () => {
+      const kept = await h.data.professional(tenant.id, tenant.communes[2], { lastName: 'Double' });
+      const merged = await h.data.professional(tenant.id, tenant.communes[2], { lastName: 'Doublon' });
+      await staff.ok(GIVE, { p: kept, purpose: 'PRO_NEWSLETTER', m: 'FORM', v: 'pro_newsletter.2026-11' });
+      await staff.ok(WITHDRAW, { p: merged, purpose: 'PRO_NEWSLETTER', m: 'UNSUBSCRIBE_LINK' }); // later: wins
+      await staff.ok(GIVE, { p: merged, purpose: 'PUBLIC_LISTING', m: 'PAPER', v: 'public_listing.2026-11' });
+      const label = async (name: string) => (await staff.ok<{ createDirectoryLabel: { id: string } }>(CREATE_LABEL, { name })).createDirectoryLabel.id;
+      const [a, b] = [await label('Fusion A'), await label('Fusion B')];
+      await staff.ok(SET_LABELS, { p: kept, l: [a] });
+      await staff.ok(SET_LABELS, { p: merged, l: [a, b] });
+      const app = h.gateway.app;
+      await app.get(Db).run({ tenantId: tenant.id }, async () => {
+        await app.get(ConsentsService).mergePerson(kept, merged);
+        await app.get(LabelsService).mergePerson(kept, merged);
+      });
+      const after = await person(kept);
+      expect(Object.fromEntries(after.consents.map((c) => [c.purpose, c.status]))).toEqual({ PRO_NEWSLETTER: 'WITHDRAWN', PUBLIC_NEWSLETTER: null, EVENT_INVITATIONS: null, PUBLIC_LISTING: 'GIVEN' });
+      expect(after.consentEvents).toHaveLength(3);
+      expect(after.labels.map((l) => l.name)).toEqual(['Fusion A', 'Fusion B']);
+      const gone = await person(merged);
+      expect([gone.consentEvents, gone.labels, gone.consents.map((c) => c.status)]).toEqual([[], [], [null, null, null, null]]);
     });
   });
 });

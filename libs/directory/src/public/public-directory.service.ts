@@ -47,10 +47,6 @@ export class PublicDirectoryService {
          ORDER BY p.search_name, p.id`,
         [id],
       );
-      const labels = await this.db.tenantRows<{ name: string }>(
-        `SELECT name FROM directory_labels WHERE tenant_id = $1 ORDER BY lower(name)`,
-        [id],
-      );
       const catalog = await this.reference.catalog();
       const communes = new Map<string, PublicDirectory['communes'][number]>();
       for (const row of rows) {
@@ -70,7 +66,9 @@ export class PublicDirectoryService {
       }
       const sorted = [...communes.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
       for (const c of sorted) c.professions.sort((a, b) => a.label.localeCompare(b.label, 'fr'));
-      return { cpts: { id, name: cpts.name }, labels: labels.map((l) => l.name), communes: sorted };
+      // The labels someone on the page carries: a filter that could only give nothing is not offered.
+      const labels = [...new Set(rows.flatMap((r) => r.labels))].sort((a, b) => a.localeCompare(b, 'fr'));
+      return { cpts: { id, name: cpts.name }, labels, communes: sorted };
     });
   }
 
