@@ -46,6 +46,7 @@ interface World {
   /** Memberships of proB: last year active, this year pending. */
   membershipB: string;
   pendingB: string;
+  labelB: string;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -56,6 +57,9 @@ const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
 const PRO = `query($id: ID!) { professional(id: $id) { id lastName } }`;
 const proOfB = async (w: World) => (await w.coordB.ok<{ professional: { lastName: string; archivedAt: string | null } }>(`query($id: ID!) { professional(id: $id) { lastName archivedAt } }`, { id: w.proB })).professional;
 const cptsB = async (w: World) => (await w.adminR1.ok<{ cpts: { name: string } }>(`query($id: ID!) { cpts(id: $id) { name } }`, { id: w.b.id })).cpts;
+const consentsOfB = async (w: World) =>
+  (await w.coordB.ok<{ professional: { consents: Array<{ purpose: string; status: string | null }> } }>(`query($id: ID!) { professional(id: $id) { consents { purpose status } } }`, { id: w.proB })).professional
+    .consents;
 const tenantRoles = (w: World) => [w.coordA, w.staffA, w.boardA, w.memberA];
 /** The current year in France, as the membership rules count it. */
 const Y = parisYear();
@@ -233,6 +237,60 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     const followed = await w.missionA.ok<{ followedCpts: Array<{ id: string }> }>(`{ followedCpts { id } }`);
     expect(followed.followedCpts.map((c) => c.id)).toEqual([w.a.id]);
   },
+  'Query.consentWordings': async (w) => {
+    const q = `{ consentWordings { version text } }`;
+    expect(await w.coordA.ok(q)).toEqual(await w.coordB.ok(q)); // texts in code, the same for every CPTS
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q), 'FORBIDDEN');
+  },
+  'Mutation.giveConsent': async (w) => {
+    const q = `mutation($p: ID!) { giveConsent(professionalId: $p, purpose: PUBLIC_LISTING, method: FORM, wordingVersion: "public_listing.2026-11") { id } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { p: w.proB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { p: w.proB }), 'FORBIDDEN');
+    expect((await consentsOfB(w)).find((c) => c.purpose === 'PUBLIC_LISTING')?.status).toBeNull();
+  },
+  'Mutation.withdrawConsent': async (w) => {
+    const q = `mutation($p: ID!) { withdrawConsent(professionalId: $p, purpose: PRO_NEWSLETTER, method: FORM) { id } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { p: w.proB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA]) denied(await client.request(q, { p: w.proB }), 'FORBIDDEN');
+    expect((await consentsOfB(w)).find((c) => c.purpose === 'PRO_NEWSLETTER')?.status).toBeNull();
+  },
+  'Query.directoryLabels': async (w) => {
+    const list = await w.coordA.ok<{ directoryLabels: Array<{ id: string }> }>(`{ directoryLabels { id } }`);
+    expect(list.directoryLabels.map((l) => l.id)).not.toContain(w.labelB);
+    for (const client of [w.boardA, w.memberA, w.missionA]) denied(await client.request(`{ directoryLabels { id } }`), 'FORBIDDEN');
+  },
+  'Mutation.createDirectoryLabel': async (w) => {
+    const { createDirectoryLabel } = await w.coordA.ok<{ createDirectoryLabel: { id: string } }>(`mutation { createDirectoryLabel(input: { name: "Étiquette B" }) { id } }`);
+    const listB = await w.coordB.ok<{ directoryLabels: Array<{ id: string }> }>(`{ directoryLabels { id } }`);
+    expect(listB.directoryLabels.map((l) => l.id)).toEqual([w.labelB]); // same name allowed in A, invisible in B
+    expect(listB.directoryLabels.map((l) => l.id)).not.toContain(createDirectoryLabel.id);
+  },
+  'Mutation.renameDirectoryLabel': async (w) => {
+    denied(await w.coordA.request(`mutation($id: ID!) { renameDirectoryLabel(id: $id, input: { name: "Pirate" }) { id } }`, { id: w.labelB }), 'NOT_FOUND');
+    const listB = await w.coordB.ok<{ directoryLabels: Array<{ name: string }> }>(`{ directoryLabels { name } }`);
+    expect(listB.directoryLabels.map((l) => l.name)).toEqual(['Étiquette B']);
+  },
+  'Mutation.deleteDirectoryLabel': async (w) => {
+    denied(await w.coordA.request(`mutation($id: ID!) { deleteDirectoryLabel(id: $id) }`, { id: w.labelB }), 'NOT_FOUND');
+    expect((await w.coordB.ok<{ directoryLabels: unknown[] }>(`{ directoryLabels { id } }`)).directoryLabels).toHaveLength(1);
+  },
+  'Mutation.setProfessionalLabels': async (w) => {
+    const q = `mutation($p: ID!, $l: [ID!]!) { setProfessionalLabels(professionalId: $p, labelIds: $l) { id } }`;
+    denied(await w.coordA.request(q, { p: w.proB, l: [] }), 'NOT_FOUND');
+    const own = (await w.coordA.ok<{ professionals: { edges: Array<{ node: { id: string } }> } }>(`{ professionals(first: 1) { edges { node { id } } } }`)).professionals.edges[0].node.id;
+    denied(await w.coordA.request(q, { p: own, l: [w.labelB] }), 'BAD_USER_INPUT');
+  },
+  'Query.personData': async (w) => {
+    const q = `query($id: ID!) { personData(id: $id) }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.proB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.proB }), 'FORBIDDEN');
+  },
+  'Mutation.eraseProfessional': async (w) => {
+    const q = `mutation($id: ID!) { eraseProfessional(id: $id, confirmation: "Bravo") { id } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.proB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.proB }), 'FORBIDDEN');
+    expect((await proOfB(w)).lastName).toBe('Bravo');
+  },
   'Query.regionTeam': async (w) => {
     denied(await w.coordA.request(`{ regionTeam { user { id } } }`), 'FORBIDDEN');
     const team = await w.adminR2.ok<{ regionTeam: Array<{ user: { id: string } }> }>(`{ regionTeam { user { id } } }`);
@@ -343,6 +401,7 @@ describe('cross-tenant isolation of every GraphQL operation', () => {
     const base = { professionalId: w.proB, feeCents: 1500, college: 'MSP' };
     w.membershipB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y - 1, status: 'ACTIVE', paidOn: `${Y - 1}-03-01`, paymentMeans: 'TRANSFER' } })).saveMembership.id;
     w.pendingB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y, status: 'PENDING' } })).saveMembership.id;
+    w.labelB = (await w.coordB.ok<{ createDirectoryLabel: { id: string } }>(`mutation { createDirectoryLabel(input: { name: "Étiquette B" }) { id } }`)).createDirectoryLabel.id;
   });
   afterAll(() => w.h.close());
 

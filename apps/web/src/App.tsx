@@ -19,6 +19,9 @@ import { ProfessionalFormPage } from './pages/cpts/ProfessionalFormPage';
 import { ProfessionalsPage } from './pages/cpts/ProfessionalsPage';
 import { DirectoryImportPage, DirectoryImportReportPage } from './pages/cpts/DirectoryImportPages';
 import { PersonPage } from './pages/cpts/person/PersonPage';
+import { PersonDataPage } from './pages/cpts/person/PersonDataPage';
+import { LabelsAdminPage } from './pages/cpts/LabelsAdminPage';
+import { PublicDirectoryPage } from './pages/public/PublicDirectoryPage';
 import { TeamPage } from './pages/cpts/TeamPage';
 import { NoRolePage, NotFoundPage } from './pages/MiscPages';
 import { PlatformHomePage } from './pages/PlatformHomePage';
@@ -42,6 +45,8 @@ export function App() {
         <Route path="/mot-de-passe/oubli" element={<ForgotPasswordPage />} />
         <Route path="/mot-de-passe/nouveau" element={<ResetPasswordPage />} />
         <Route path="/invitation" element={<AcceptInvitationPage />} />
+        {/* Public, no sign-in: the directory page of a CPTS. */}
+        <Route path="/annuaire-public/:id" element={<PublicDirectoryPage />} />
         <Route element={<SignedIn />}>
           <Route index element={<Home />} />
           <Route path="cpts" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CptsHomePage /></Guard>} />
@@ -52,6 +57,8 @@ export function App() {
           <Route path="annuaire/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonPage /></Guard>} />
           <Route path="annuaire/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
           <Route path="adhesions" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><MembershipsPage /></Guard>} />
+          <Route path="annuaire/:id/donnees" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonDataPage /></Guard>} />
+          <Route path="annuaire/etiquettes" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><LabelsAdminPage /></Guard>} />
           <Route path="equipe" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><TeamPage /></Guard>} />
           <Route path="bureau" element={<Guard allow={(a) => a.isBoardMember} audience={t('audience.board')}><BoardHomePage /></Guard>} />
           <Route path="adherent" element={<Guard allow={(a) => a.cptsRoles.length > 0} audience={t('audience.cptsAny')}><MemberHomePage /></Guard>} />

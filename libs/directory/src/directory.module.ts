@@ -15,11 +15,12 @@ import { MembershipsResolver, ProfessionalMembershipFields } from './memberships
 import { MembershipsService } from './memberships/memberships.service';
 import { PERSON_DATA_PARTS, PersonDataPart } from './person-data';
 import { ProfessionalsService } from './professionals.service';
+import { consentProviders, consentResolvers, ConsentsService, GdprExportController, LabelsService, PublicDirectoryController } from './consents/consents.providers';
 
 /** Members and directory: the professionals of each CPTS. */
 @Module({
   imports: [IdentityModule, RemindersModule],
-  controllers: [DirectoryImportsController, DirectoryExportController],
+  controllers: [DirectoryImportsController, DirectoryExportController, GdprExportController, PublicDirectoryController],
   providers: [
     ProfessionalsService,
     ProfessionalsResolver,
@@ -34,11 +35,12 @@ import { ProfessionalsService } from './professionals.service';
     ProfessionalMembershipFields,
     InvolvementService,
     InvolvementFields,
+    ...consentProviders,
     {
       // Every module's rows about a person, for the GDPR export, the erasure and the merge.
       provide: PERSON_DATA_PARTS,
       useFactory: (...parts: PersonDataPart[]): PersonDataPart[] => parts,
-      inject: [PersonHistoryService, MembershipsService, InvolvementService],
+      inject: [PersonHistoryService, MembershipsService, InvolvementService, ConsentsService, LabelsService],
     },
   ],
   exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService],
@@ -53,4 +55,5 @@ export const directoryResolvers = [
   MembershipsResolver,
   ProfessionalMembershipFields,
   InvolvementFields,
+  ...consentResolvers,
 ];

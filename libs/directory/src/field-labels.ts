@@ -9,6 +9,7 @@ export const FIELD_LABELS = {
   email: 'e-mail',
   phone: 'téléphone',
   practiceMode: "mode d'exercice",
+  emailIsWork: 'adresse e-mail professionnelle',
 } as const;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

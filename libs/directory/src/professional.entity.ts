@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { InvolvementRow } from './involvement/involvement.entity';
 import { MembershipRow, MembershipYearRow } from './memberships/membership.entities';
+import { consentEntities } from './consents/consents.entities';
 
 /** A health professional practising on the territory of a CPTS (tenant table). */
 @Entity({ name: 'professionals' })
@@ -25,6 +26,10 @@ export class ProfessionalRow {
   @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
   /** The highest level over the person's involvement sources (InvolvementService keeps it in step). */
   @Column('text', { name: 'involvement_level', default: 'informed' }) involvementLevel: string;
+  /** False when the staff know the address is personal: professional information then needs consent too. */
+  @Column('boolean', { name: 'email_is_work', default: true }) emailIsWork: boolean;
+  /** GDPR erasure: identity and contacts are gone, profession and commune stay for counts. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt: Date | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
@@ -92,4 +97,4 @@ export class PersonHistoryRow {
   @Column('timestamptz', { default: () => 'clock_timestamp()' }) at: Date;
 }
 
-export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow, MembershipRow, MembershipYearRow, InvolvementRow];
+export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow, MembershipRow, MembershipYearRow, InvolvementRow, ...consentEntities];

@@ -19,6 +19,9 @@ export class Professional {
   @Field(() => String, { nullable: true }) email: string | null;
   @Field(() => String, { nullable: true }) phone: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) archivedAt: Date | null;
+  @Field({ description: "The e-mail is a work address (the structure's): professional information may reach it without prior consent, with a free opt-out." })
+  emailIsWork: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'GDPR erasure: identity and contacts are gone.' }) erasedAt: Date | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime) updatedAt: Date;
   searchName: string;
@@ -103,6 +106,11 @@ export class ProfessionalInput {
   @IsString()
   @MaxLength(30)
   phone?: string | null;
+
+  @Field({ nullable: true, defaultValue: true, description: 'The e-mail is a work address (default: yes, as in the national directory).' })
+  @IsOptional()
+  @IsBoolean()
+  emailIsWork?: boolean;
 }
 
 @ArgsType()

@@ -16,6 +16,7 @@ export const MAX_EXPORT_ROWS = 100_000;
 
 const COLUMNS = `id, last_name AS "lastName", first_name AS "firstName", search_name AS "searchName", profession_code AS "professionCode",
   rpps, commune_code AS "communeCode", structure_name AS "structureName", email, phone, archived_at AS "archivedAt",
+  email_is_work AS "emailIsWork", erased_at AS "erasedAt",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /**
@@ -72,7 +73,8 @@ export class ProfessionalsService {
   /** The WHERE clause of a filter on the active CPTS's directory, and its parameters ($1 is the tenant). */
   private filterWhere(filter: ProfessionalFilter): { where: string[]; params: unknown[] } {
     const params: unknown[] = [requireTenantId()];
-    const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
+    // Erased people are in no list nor export: only their page remains, saying so.
+    const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL', 'erased_at IS NULL'];
     for (const token of searchKey(filter.search ?? '').split(' ').filter(Boolean)) {
       params.push(`% ${token}%`);
       where.push(`(' ' || search_name) LIKE $${params.length}`);
@@ -129,9 +131,9 @@ export class ProfessionalsService {
     const clean = await this.check(input, null);
     const id = randomUUID();
     await this.write(
-      `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, rpps, commune_code, structure_name, email, phone, created_by, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
-      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId],
+      `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, rpps, commune_code, structure_name, email, phone, created_by, updated_by, email_is_work)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)`,
+      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId, clean.emailIsWork],
     );
     await this.history.record(id, 'person.created', "Fiche créée dans l'annuaire.");
     return this.get(id);
@@ -140,15 +142,16 @@ export class ProfessionalsService {
   async update(id: string, input: ProfessionalInput): Promise<Professional> {
     const tenantId = requireTenantId();
     const before = await this.get(id); // NOT_FOUND comes before any complaint about the input
+    if (before.erasedAt) throw AppError.conflict('Les données de cette personne ont été effacées.');
     const clean = await this.check(input, id);
     const rows = await this.write(
       `UPDATE professionals SET last_name = $3, first_name = $4, search_name = $5, profession_code = $6, rpps = $7, commune_code = $8,
-         structure_name = $9, email = $10, phone = $11, updated_at = now(), updated_by = $12
+         structure_name = $9, email = $10, phone = $11, updated_at = now(), updated_by = $12, email_is_work = $13
        WHERE tenant_id = $1 AND id = $2 RETURNING id`,
-      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId],
+      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId, clean.emailIsWork],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
-    const edited: LabelledField[] = ['lastName', 'firstName', 'professionCode', 'rpps', 'communeCode', 'structureName', 'email', 'phone'];
+    const edited: LabelledField[] = ['lastName', 'firstName', 'professionCode', 'rpps', 'communeCode', 'structureName', 'email', 'phone', 'emailIsWork'];
     const changed = edited.filter((field) => (before[field as keyof typeof before] ?? null) !== (clean[field as keyof typeof clean] ?? null));
     if (changed.length > 0) await this.history.record(id, 'person.updated', `Fiche modifiée : ${fieldList(changed)}.`, { fields: changed });
     return this.get(id);
@@ -156,8 +159,9 @@ export class ProfessionalsService {
 
   /** Archives (true) or restores (false): archived professionals leave lists and counts but keep their history. */
   async setArchived(id: string, archived: boolean): Promise<Professional> {
+    // An erased person stays archived: there is nobody left to restore.
     const rows = await this.db.tenantRows(
-      `UPDATE professionals SET archived_at = CASE WHEN $3 THEN coalesce(archived_at, now()) END, updated_at = now(), updated_by = $4
+      `UPDATE professionals SET archived_at = CASE WHEN $3 OR erased_at IS NOT NULL THEN coalesce(archived_at, now()) END, updated_at = now(), updated_by = $4
        WHERE tenant_id = $1 AND id = $2 RETURNING id`,
       [requireTenantId(), id, archived, requirePrincipal().userId],
     );
@@ -217,6 +221,7 @@ export class ProfessionalsService {
       structureName: input.structureName?.trim() || null,
       email,
       phone,
+      emailIsWork: input.emailIsWork ?? true,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -24,6 +24,7 @@ const ProfessionalFields = graphql(`
     rpps
     email
     phone
+    emailIsWork
     archivedAt
     createdAt
     updatedAt
@@ -117,6 +118,7 @@ function ProfessionalForm({ existing }: { existing?: Existing }) {
     email: existing?.email ?? '',
     phone: existing?.phone ?? '',
   });
+  const [emailIsWork, setEmailIsWork] = useState(existing?.emailIsWork ?? true);
   const [error, setError] = useState<AppError | null>(null);
   const set = (key: keyof typeof form) => (value: string | null) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -132,6 +134,7 @@ function ProfessionalForm({ existing }: { existing?: Existing }) {
       rpps: form.rpps?.trim() || null,
       email: form.email?.trim() || null,
       phone: form.phone?.trim() || null,
+      emailIsWork,
     };
     const name = `${input.firstName.trim()} ${input.lastName.trim()}`;
     if (existing) {
@@ -231,6 +234,7 @@ function ProfessionalForm({ existing }: { existing?: Existing }) {
               <TextInput label={t('fields.structure')} description={t('directory.structureHelp')} value={form.structureName ?? ''} onChange={(e) => set('structureName')(e.currentTarget.value)} error={error?.fields.structureName} />
               <TextInput label={t('fields.rpps')} description={t('directory.rppsHelp')} inputMode="numeric" value={form.rpps ?? ''} onChange={(e) => set('rpps')(e.currentTarget.value)} error={error?.fields.rpps} />
               <TextInput label={t('fields.email')} type="email" inputMode="email" value={form.email ?? ''} onChange={(e) => set('email')(e.currentTarget.value)} error={error?.fields.email} />
+              <Checkbox label={t('consents.emailIsWork')} description={t('consents.emailIsWorkHelp')} checked={emailIsWork} onChange={(e) => setEmailIsWork(e.currentTarget.checked)} />
               <TextInput label={t('fields.phone')} type="tel" inputMode="tel" value={form.phone ?? ''} onChange={(e) => set('phone')(e.currentTarget.value)} error={error?.fields.phone} />
             </SimpleGrid>
             <Group justify="flex-end" mt="sm">

@@ -9,9 +9,12 @@ import { ErrorState, LoadingState } from '../../../components/states';
 import { graphql } from '../../../gql';
 import { toAppError } from '../../../lib/errors';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { ConsentsSection } from './ConsentsSection';
+import { GdprSection } from './GdprSection';
 import { HistorySection } from './HistorySection';
 import { InvolvementSection } from './InvolvementSection';
 import { MembershipsSection } from './MembershipsSection';
+import { LabelsSection } from './LabelsSection';
 
 const PersonDocument = graphql(`
   query Person($id: ID!) {
@@ -24,6 +27,8 @@ const PersonDocument = graphql(`
       email
       phone
       archivedAt
+      erasedAt
+      emailIsWork
       updatedAt
       profession {
         code
@@ -70,12 +75,17 @@ export function PersonPage() {
         subtitle={`${p.profession.label} · ${p.commune.name}`}
         crumbs={[...crumbs, { label: name }]}
         actions={
-          <Button component={Link} to={`/annuaire/${p.id}/modifier`} variant="default" leftSection={<IconPencil size={18} />}>
+          !p.erasedAt && <Button component={Link} to={`/annuaire/${p.id}/modifier`} variant="default" leftSection={<IconPencil size={18} />}>
             {t('person.edit')}
           </Button>
         }
       />
-      {p.archivedAt && (
+      {p.erasedAt && (
+        <Alert color="gray" icon={<IconInfoCircle size={18} />} mb="md" title={t('gdpr.erasedBanner', { date: formatDate(p.erasedAt) })}>
+          <Text size="sm">{t('gdpr.erasedBannerHelp')}</Text>
+        </Alert>
+      )}
+      {p.archivedAt && !p.erasedAt && (
         <Alert color="orange" icon={<IconInfoCircle size={18} />} mb="md">
           <Group gap="xs">
             <Badge color="orange">{t('directory.archivedBadge')}</Badge>
@@ -88,7 +98,7 @@ export function PersonPage() {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Fact label={t('fields.rpps')} value={p.rpps} />
             <Fact label={t('fields.structure')} value={p.structureName} />
-            <Fact label={t('fields.email')} value={p.email} />
+            <Fact label={t('fields.email')} value={p.email && `${p.email}${p.emailIsWork ? ` (${t('consents.workAddressShort')})` : ''}`} />
             <Fact label={t('fields.phone')} value={p.phone} />
           </SimpleGrid>
           <Text size="xs" c="gray.7" mt="sm">
@@ -98,6 +108,9 @@ export function PersonPage() {
         {/* Module sections, one per line: each takes the professional's id. */}
         <MembershipsSection professionalId={p.id} />
         <InvolvementSection professionalId={p.id} />
+        <ConsentsSection professionalId={p.id} />
+        <LabelsSection professionalId={p.id} />
+        <GdprSection professionalId={p.id} />
         <HistorySection professionalId={p.id} />
       </Stack>
     </>

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError, isUuid, newScope, runInScope } from '@cpts/platform-core';
+import { Db, RequestTransaction } from '@cpts/platform-db';
+import { ReferenceService } from '@cpts/platform-reference';
+
+export interface PublicPerson {
+  lastName: string;
+  firstName: string;
+  structureName: string | null;
+  phone: string | null;
+  labels: string[];
+}
+
+export interface PublicDirectory {
+  cpts: { id: string; name: string };
+  labels: string[];
+  communes: Array<{ code: string; name: string; professions: Array<{ code: string; label: string; people: PublicPerson[] }> }>;
+}
+
+/**
+ * The public, login-free page of a CPTS's directory: the professionals who
+ * gave the public_listing consent, and nothing else about them than what
+ * that consent's wording names (no e-mail). Read on every request, so a
+ * withdrawal takes effect at the next one.
+ */
+@Injectable()
+export class PublicDirectoryService {
+  constructor(
+    private readonly db: Db,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  async directory(tenantId: string): Promise<PublicDirectory> {
+    if (!isUuid(tenantId)) throw AppError.notFound('CPTS introuvable.');
+    return this.inTenant(tenantId.toLowerCase(), async (id) => {
+      const [cpts] = await this.db.tenantRows<{ name: string }>(`SELECT name FROM tenants WHERE id = $1`, [id]);
+      if (!cpts) throw AppError.notFound('CPTS introuvable.');
+      const rows = await this.db.tenantRows<PublicPerson & { communeCode: string; professionCode: string }>(
+        `SELECT p.last_name AS "lastName", p.first_name AS "firstName", p.structure_name AS "structureName", p.phone,
+                p.commune_code AS "communeCode", p.profession_code AS "professionCode",
+                ARRAY(SELECT l.name FROM professional_labels pl JOIN directory_labels l ON l.tenant_id = pl.tenant_id AND l.id = pl.label_id
+                      WHERE pl.tenant_id = p.tenant_id AND pl.professional_id = p.id ORDER BY lower(l.name)) AS labels
+         FROM consents c
+         JOIN professionals p ON p.tenant_id = c.tenant_id AND p.id = c.professional_id
+         WHERE c.tenant_id = $1 AND c.purpose = 'public_listing' AND c.status = 'given' AND p.archived_at IS NULL AND p.erased_at IS NULL
+         ORDER BY p.search_name, p.id`,
+        [id],
+      );
+      const catalog = await this.reference.catalog();
+      const communes = new Map<string, PublicDirectory['communes'][number]>();
+      for (const row of rows) {
+        const commune = catalog.commune(row.communeCode) ?? (await this.reference.reload()).commune(row.communeCode);
+        const profession = catalog.profession(row.professionCode) ?? (await this.reference.reload()).profession(row.professionCode);
+        let c = communes.get(row.communeCode);
+        if (!c) communes.set(row.communeCode, (c = { code: row.communeCode, name: commune?.name ?? row.communeCode, professions: [] }));
+        let p = c.professions.find((x) => x.code === row.professionCode);
+        if (!p) c.professions.push((p = { code: row.professionCode, label: profession?.label ?? row.professionCode, people: [] }));
+        p.people.push({
+          lastName: row.lastName,
+          firstName: row.firstName,
+          structureName: row.structureName,
+          phone: row.phone,
+          labels: row.labels,
+        });
+      }
+      const sorted = [...communes.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+      for (const c of sorted) c.professions.sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+      // The labels someone on the page carries: a filter that could only give nothing is not offered.
+      const labels = [...new Set(rows.flatMap((r) => r.labels))].sort((a, b) => a.localeCompare(b, 'fr'));
+      return { cpts: { id, name: cpts.name }, labels, communes: sorted };
+    });
+  }
+
+  /**
+   * A read-only transaction of its own, confined by RLS to the CPTS of the
+   * address: whoever calls (nobody, or a signed-in person of another CPTS),
+   * the request's own scope and tenant are never used, so this page can
+   * reach no other tenant.
+   */
+  private async inTenant<T>(tenantId: string, fn: (tenantId: string) => Promise<T>): Promise<T> {
+    const scope = newScope({ requestId: `public-directory-${randomUUID()}`, tenantId });
+    scope.transaction = new RequestTransaction(this.db.dataSource, scope, { readOnly: true });
+    return runInScope(scope, async () => {
+      let ok = false;
+      try {
+        const result = await fn(tenantId);
+        ok = true;
+        return result;
+      } finally {
+        await this.db.finishTransaction(scope, ok);
+      }
+    });
+  }
+}
