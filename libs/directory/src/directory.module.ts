@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@cpts/platform-identity';
+import { CsvImportResolver } from './csv-import/csv-import.resolver';
+import { CsvImportService } from './csv-import/csv-import.service';
 import { CptsDirectoryFields, ProfessionalsResolver } from './directory.resolver';
+import { DuplicatesResolver } from './duplicates/duplicates.resolver';
+import { DuplicatesService } from './duplicates/duplicates.service';
 import { DirectoryExportController } from './export/directory-export.controller';
 import { DirectoryImportsController } from './import/directory-imports.controller';
 import { DirectoryImportsResolver } from './import/directory-imports.resolver';
@@ -22,6 +26,10 @@ import { ProfessionalsService } from './professionals.service';
     DirectoryImportsResolver,
     PersonHistoryService,
     PersonHistoryFields,
+    DuplicatesService,
+    DuplicatesResolver,
+    CsvImportService,
+    CsvImportResolver,
     {
       // Every module's rows about a person, for the GDPR export, the erasure and the merge.
       provide: PERSON_DATA_PARTS,
@@ -33,4 +41,4 @@ import { ProfessionalsService } from './professionals.service';
 })
 export class DirectoryModule {}
 
-export const directoryResolvers = [ProfessionalsResolver, CptsDirectoryFields, DirectoryImportsResolver, PersonHistoryFields];
+export const directoryResolvers = [ProfessionalsResolver, CptsDirectoryFields, DirectoryImportsResolver, PersonHistoryFields, DuplicatesResolver, CsvImportResolver];

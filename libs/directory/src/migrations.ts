@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from '@cpts/platform-db';
+import { Duplicates1795401000000 } from './duplicates/migration';
 
 export class Professionals1795400500000 implements MigrationInterface {
   name = 'Professionals1795400500000';
@@ -134,4 +135,4 @@ export class PersonHistory1795400700000 implements MigrationInterface {
   }
 }
 
-export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000];
+export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000, Duplicates1795401000000];

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DuplicateDismissalRow, ProfessionalMergeRow } from './duplicates/duplicate.entities';
 
 /** A health professional practising on the territory of a CPTS (tenant table). */
 @Entity({ name: 'professionals' })
@@ -25,6 +26,8 @@ export class ProfessionalRow {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
+  /** Set when this record was merged into another (archived, its address redirects there). */
+  @Column('uuid', { name: 'merged_into', nullable: true }) mergedInto: string | null;
 }
 
 /** An import of the national directory extraction (tenant table). */
@@ -84,4 +87,4 @@ export class PersonHistoryRow {
   @Column('timestamptz', { default: () => 'clock_timestamp()' }) at: Date;
 }
 
-export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow];
+export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow, DuplicateDismissalRow, ProfessionalMergeRow];

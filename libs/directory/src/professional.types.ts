@@ -21,6 +21,8 @@ export class Professional {
   @Field(() => GraphQLISODateTime, { nullable: true }) archivedAt: Date | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime) updatedAt: Date;
+  @Field(() => ID, { nullable: true, description: 'The record this one was merged into (it is archived; its address leads there).' })
+  mergedInto: string | null;
   searchName: string;
 }
 

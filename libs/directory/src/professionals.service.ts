@@ -27,7 +27,7 @@ export const MAX_EXPORT_ROWS = 100_000;
 
 const COLUMNS = `id, last_name AS "lastName", first_name AS "firstName", search_name AS "searchName", profession_code AS "professionCode",
   rpps, commune_code AS "communeCode", structure_name AS "structureName", email, phone, archived_at AS "archivedAt",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+  created_at AS "createdAt", updated_at AS "updatedAt", merged_into AS "mergedInto"`;
 
 /**
  * The professionals directory of the active CPTS. Every statement runs in
@@ -83,7 +83,8 @@ export class ProfessionalsService {
   /** The WHERE clause of a filter on the active CPTS's directory, and its parameters ($1 is the tenant). */
   private filterWhere(filter: ProfessionalFilter): { where: string[]; params: unknown[] } {
     const params: unknown[] = [requireTenantId()];
-    const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
+    // A merged record lives on in the one it was merged into: never listed, not even among the archives.
+    const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL', 'merged_into IS NULL'];
     for (const token of searchKey(filter.search ?? '').split(' ').filter(Boolean)) {
       params.push(`% ${token}%`);
       where.push(`(' ' || search_name) LIKE $${params.length}`);
@@ -104,6 +105,13 @@ export class ProfessionalsService {
     if (!row) throw AppError.notFound('Professionnel introuvable.');
     const [professional] = await this.withReference([row]);
     return professional;
+  }
+
+  /** Several professionals by id, merged ones included, in no particular order (unknown ids left out). */
+  async getMany(ids: string[]): Promise<Professional[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.tenantRows<ProfessionalRow>(`SELECT ${COLUMNS} FROM professionals WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [requireTenantId(), ids]);
+    return this.withReference(rows);
   }
 
   /** Attaches profession and commune from the reference catalog: no statement, whatever the page size. */
@@ -148,7 +156,7 @@ export class ProfessionalsService {
     const rows = await this.write(
       `UPDATE professionals SET last_name = $3, first_name = $4, search_name = $5, profession_code = $6, rpps = $7, commune_code = $8,
          structure_name = $9, email = $10, phone = $11, updated_at = now(), updated_by = $12
-       WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+       WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL RETURNING id`,
       [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
@@ -163,7 +171,7 @@ export class ProfessionalsService {
   async setArchived(id: string, archived: boolean): Promise<Professional> {
     const rows = await this.db.tenantRows(
       `UPDATE professionals SET archived_at = CASE WHEN $3 THEN coalesce(archived_at, now()) END, updated_at = now(), updated_by = $4
-       WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+       WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL RETURNING id`,
       [requireTenantId(), id, archived, requirePrincipal().userId],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
