@@ -55,7 +55,7 @@ export function parseCsv(content: string, maxRecords: number): ParsedCsv {
   const endRecord = () => {
     cells.push(cell);
     if (cells.length > 1 || cells[0].trim() !== '') {
-      if (records.length > maxRecords) throw new CsvFormatError(`Le fichier dépasse ${maxRecords.toLocaleString('fr-FR')} lignes.`);
+      if (records.length > maxRecords) throw new CsvFormatError(`Le fichier dépasse ${maxRecords} lignes.`);
       records.push({ line: recordLine, cells: cells.map((c) => c.trim()) });
     }
     cells = [];
