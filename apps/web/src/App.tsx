@@ -18,6 +18,8 @@ import { ProfessionalFormPage } from './pages/cpts/ProfessionalFormPage';
 import { ProfessionalsPage } from './pages/cpts/ProfessionalsPage';
 import { DirectoryImportPage, DirectoryImportReportPage } from './pages/cpts/DirectoryImportPages';
 import { PersonPage } from './pages/cpts/person/PersonPage';
+import { CsvImportPage } from './pages/cpts/csv-import/CsvImportPage';
+import { DuplicatesPage } from './pages/cpts/duplicates/DuplicatesPage';
 import { TeamPage } from './pages/cpts/TeamPage';
 import { NoRolePage, NotFoundPage } from './pages/MiscPages';
 import { PlatformHomePage } from './pages/PlatformHomePage';
@@ -47,6 +49,8 @@ export function App() {
           <Route path="annuaire" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalsPage /></Guard>} />
           <Route path="annuaire/import" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportPage /></Guard>} />
           <Route path="annuaire/import/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportReportPage /></Guard>} />
+          <Route path="annuaire/doublons" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DuplicatesPage /></Guard>} />
+          <Route path="annuaire/import-csv" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CsvImportPage /></Guard>} />
           <Route path="annuaire/nouveau" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
           <Route path="annuaire/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonPage /></Guard>} />
           <Route path="annuaire/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
