@@ -150,6 +150,7 @@ export function CsvImportPage() {
               value={file}
               onChange={pick}
               clearable
+              clearButtonProps={{ 'aria-label': t('csvImport.clearFile') }}
               disabled={reading}
             />
             {reading && <Text size="sm">{t('csvImport.reading')}</Text>}
