@@ -162,8 +162,8 @@ function PairCard({ pair, onMerge, onDismiss, dismissing }: { pair: Pair; onMerg
                     {t(`duplicates.field.${field.key}`)}
                     {differs && <VisuallyHidden> ({t('duplicates.differs')})</VisuallyHidden>}
                   </Table.Th>
-                  <Table.Td>{a ?? <Text span c="dimmed">{t('person.none')}</Text>}</Table.Td>
-                  <Table.Td>{b ?? <Text span c="dimmed">{t('person.none')}</Text>}</Table.Td>
+                  <Table.Td>{a ?? <Text span size="sm" c="dimmed">{t('person.none')}</Text>}</Table.Td>
+                  <Table.Td>{b ?? <Text span size="sm" c="dimmed">{t('person.none')}</Text>}</Table.Td>
                 </Table.Tr>
               );
             })}
