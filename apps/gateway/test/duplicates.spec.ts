@@ -1,4 +1,6 @@
+import { PERSON_DATA_PARTS, PersonDataPart } from '@cpts/directory';
 import { Role } from '@cpts/platform-core';
+import { Db } from '@cpts/platform-db';
 import { errorCode, GraphQLClient } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
 
@@ -114,6 +116,23 @@ describe('duplicates of the directory and their merge', () => {
     await c.ok(MERGE, { k: b, m: a });
     await c.ok(MERGE, { k, m: b });
     expect((await c.ok<{ professional: { mergedInto: string } }>(PERSON, { id: a })).professional.mergedInto).toBe(k);
+    const merges = await h.data.inTenant(tenant.id, async (db) => (await db.query(`SELECT merged_id, kept_id FROM professional_merges WHERE kept_id = $1 ORDER BY merged_at`, [k])).rows);
+    expect(merges).toEqual([{ merged_id: a, kept_id: k }, { merged_id: b, kept_id: k }]);
+  });
+
+  it("is part of the person's data: the GDPR export lists the merged records, the erasure empties them", async () => {
+    const kept = await create(pro('Garnier', 'Inès', { email: 'ines@exemple.fr' }));
+    const merged = await create(pro('GARNIER', 'Ines', { email: 'i.garnier@exemple.fr', phone: '05 49 00 11 22' }));
+    await c.ok(MERGE, { k: kept, m: merged });
+    const part = h.gateway.app.get<PersonDataPart[]>(PERSON_DATA_PARTS).find((p) => p.key === 'merges');
+    const db = h.gateway.app.get(Db);
+    const exported = (await db.run({ tenantId: tenant.id }, () => part!.exportPerson(kept))) as Array<{ mergedId: string; mergedRecord: Record<string, unknown> }>;
+    expect(exported).toEqual([expect.objectContaining({ mergedId: merged, mergedRecord: expect.objectContaining({ last_name: 'GARNIER', email: 'i.garnier@exemple.fr' }) })]);
+    await db.run({ tenantId: tenant.id }, () => part!.erasePerson(kept));
+    const [row] = await h.data.inTenant(tenant.id, async (q) => (await q.query(`SELECT last_name, email, phone FROM professionals WHERE id = $1`, [merged])).rows);
+    expect(row).toEqual({ last_name: '(effacé)', email: null, phone: null });
+    const [record] = await h.data.inTenant(tenant.id, async (q) => (await q.query(`SELECT snapshot FROM professional_merges WHERE merged_id = $1`, [merged])).rows);
+    expect(record.snapshot).toEqual({ id: merged });
   });
 
   it("keeps to the CPTS: another CPTS's records can be neither listed, dismissed nor merged, and only the team may act", async () => {

@@ -5,6 +5,7 @@ import { CsvImportService } from './csv-import/csv-import.service';
 import { CptsDirectoryFields, ProfessionalsResolver } from './directory.resolver';
 import { DuplicatesResolver } from './duplicates/duplicates.resolver';
 import { DuplicatesService } from './duplicates/duplicates.service';
+import { MergesPersonData } from './duplicates/merges.person-data';
 import { DirectoryExportController } from './export/directory-export.controller';
 import { DirectoryImportsController } from './import/directory-imports.controller';
 import { DirectoryImportsResolver } from './import/directory-imports.resolver';
@@ -30,11 +31,12 @@ import { ProfessionalsService } from './professionals.service';
     DuplicatesResolver,
     CsvImportService,
     CsvImportResolver,
+    MergesPersonData,
     {
       // Every module's rows about a person, for the GDPR export, the erasure and the merge.
       provide: PERSON_DATA_PARTS,
       useFactory: (...parts: PersonDataPart[]): PersonDataPart[] => parts,
-      inject: [PersonHistoryService],
+      inject: [PersonHistoryService, MergesPersonData],
     },
   ],
   exports: [ProfessionalsService, PersonHistoryService],

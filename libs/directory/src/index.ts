@@ -16,6 +16,7 @@ export * from './history/person-history.types';
 export * from './duplicates/duplicate.entities';
 export * from './duplicates/duplicate.types';
 export * from './duplicates/duplicates.service';
+export * from './duplicates/merges.person-data';
 export * from './duplicates/name-match';
 export * from './csv-import/csv-import.types';
 export * from './csv-import/csv-import.service';

@@ -127,7 +127,7 @@ export class DuplicatesService {
       filled.push('RPPS');
     }
     await this.db.tenantRows(`UPDATE professionals SET ${[...sets, 'updated_at = now()', 'updated_by = $3'].join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
-    // Records merged earlier into the merged one now lead straight to the kept one.
+    // Records merged earlier into the merged one now lead straight to the kept one (and their merges follow: MergesPersonData).
     await this.db.tenantRows(`UPDATE professionals SET merged_into = $2 WHERE tenant_id = $1 AND merged_into = $3`, [tenantId, keptId, mergedId]);
     // Pairs dismissed with the merged record no longer mean anything.
     await this.db.tenantRows(`DELETE FROM duplicate_dismissals WHERE tenant_id = $1 AND (first_id = $2 OR second_id = $2)`, [tenantId, mergedId]);
