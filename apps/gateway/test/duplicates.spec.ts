@@ -136,7 +136,7 @@ describe('duplicates of the directory and their merge', () => {
   });
 
   it("keeps to the CPTS: another CPTS's records can be neither listed, dismissed nor merged, and only the team may act", async () => {
-    const other = await h.data.cpts(await h.data.region(), { name: 'CPTS Voisine', departement: '79', communes: 1 });
+    const other = await h.data.cpts(await h.data.region(), { name: 'CPTS Voisine des doublons', departement: '79', communes: 1 });
     const theirs = await h.data.professional(other.id, other.communes[0], { lastName: 'Voisin', firstName: 'Marc' });
     const theirsToo = await h.data.professional(other.id, other.communes[0], { lastName: 'Voisin', firstName: 'Marc' });
     const ours = await create(pro('Voisin', 'Marc'));
