@@ -30,7 +30,8 @@ export async function startGateway(options: { logger?: Logger } = {}): Promise<G
   const adapter = new FastifyAdapter({
     trustProxy: gatewayEnv.TRUST_PROXY,
     genReqId: () => randomUUID(),
-    bodyLimit: 1024 * 1024,
+    // A CSV import sends its file (2 MB at most) inside a GraphQL body: JSON escaping (quotes, line ends) can double it.
+    bodyLimit: 5 * 1024 * 1024,
   });
   const app = await NestFactory.create<NestFastifyApplication>(gatewayModule(logger, metrics), adapter, {
     logger: new PinoNestLogger(logger.child({ context: 'nest' })),

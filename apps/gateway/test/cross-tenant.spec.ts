@@ -353,6 +353,57 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     const b = await w.coordB.ok<{ professional: { involvementLevel: string } }>(`query($id: ID!) { professional(id: $id) { involvementLevel } }`, { id: w.proB });
     expect(b.professional.involvementLevel).toBe('MEMBER');
   },
+  'Query.duplicateCandidates': async (w) => {
+    const q = `{ duplicateCandidates { first { id } second { id } } }`;
+    // A pair in B (a twin of Bravo), seen by B only; merged back at the end so B keeps one active professional.
+    const twin = await w.h.data.professional(w.b.id, w.b.communes[0], { lastName: 'Bravo' });
+    const ids = (list: { duplicateCandidates: Array<{ first: { id: string }; second: { id: string } }> }) => list.duplicateCandidates.flatMap((p) => [p.first.id, p.second.id]);
+    expect(ids(await w.coordB.ok(q))).toEqual(expect.arrayContaining([w.proB, twin]));
+    for (const client of [w.coordA, w.staffA]) {
+      const seen = ids(await client.ok(q));
+      expect(seen).not.toContain(w.proB);
+      expect(seen).not.toContain(twin);
+    }
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q), 'FORBIDDEN');
+    await w.coordB.ok(`mutation($k: ID!, $m: ID!) { mergeProfessionals(keptId: $k, mergedId: $m) { id } }`, { k: w.proB, m: twin });
+  },
+  'Mutation.dismissDuplicate': async (w) => {
+    const q = `mutation($a: ID!, $b: ID!) { dismissDuplicate(firstId: $a, secondId: $b) }`;
+    const ours = await w.coordA.ok<{ createProfessional: { id: string } }>(`mutation($i: ProfessionalInput!) { createProfessional(input: $i) { id } }`, {
+      i: { lastName: 'Bravo', firstName: 'Prénom', professionCode: '60', communeCode: w.a.communes[0] },
+    });
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { a: ours.createProfessional.id, b: w.proB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { a: ours.createProfessional.id, b: w.proB }), 'FORBIDDEN');
+  },
+  'Mutation.mergeProfessionals': async (w) => {
+    const q = `mutation($k: ID!, $m: ID!) { mergeProfessionals(keptId: $k, mergedId: $m) { id } }`;
+    const ours = await w.coordA.ok<{ createProfessional: { id: string } }>(`mutation($i: ProfessionalInput!) { createProfessional(input: $i) { id } }`, {
+      i: { lastName: 'Fusion', firstName: 'Test', professionCode: '60', communeCode: w.a.communes[0] },
+    });
+    const id = ours.createProfessional.id;
+    for (const client of [w.coordA, w.staffA]) {
+      denied(await client.request(q, { k: id, m: w.proB }), 'NOT_FOUND');
+      denied(await client.request(q, { k: w.proB, m: id }), 'NOT_FOUND');
+    }
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { k: id, m: w.proB }), 'FORBIDDEN');
+    const b = await w.coordB.ok<{ professional: { archivedAt: string | null; mergedInto: string | null } }>(`query($id: ID!) { professional(id: $id) { archivedAt mergedInto } }`, { id: w.proB });
+    expect(b.professional).toEqual({ archivedAt: null, mergedInto: null });
+  },
+  'Query.previewProfessionalsCsv': async (w) => {
+    // Reads only the text it is given; the CPTS team only.
+    const q = `query($c: String!) { previewProfessionalsCsv(content: $c) { rowCount } }`;
+    expect(await w.coordA.ok(q, { c: 'Nom;Prénom\nBravo;Prénom\n' })).toEqual({ previewProfessionalsCsv: { rowCount: 1 } });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { c: 'Nom\n' }), 'FORBIDDEN');
+  },
+  'Mutation.importProfessionalsCsv': async (w) => {
+    const q = `mutation($c: String!, $m: [CsvColumnMappingInput!]!) { importProfessionalsCsv(content: $c, mapping: $m, dryRun: false) { created updated unchanged errors { line reason } } }`;
+    const m = ['LAST_NAME', 'FIRST_NAME', 'PROFESSION', 'COMMUNE'].map((field, column) => ({ column, field }));
+    // Bravo of B, in B's commune: not found in A, and B's commune is not A's territory.
+    const res = await w.coordA.ok<{ importProfessionalsCsv: { created: number; updated: number; errors: unknown[] } }>(q, { c: `Nom;Prénom;Profession;Commune\nBravo;Prénom;60;${w.b.communes[0]}\n`, m });
+    expect(res.importProfessionalsCsv).toMatchObject({ created: 0, updated: 0, errors: [{ line: 2, reason: `Commune hors du territoire de la CPTS : « ${w.b.communes[0]} ».` }] });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { c: 'Nom\n', m }), 'FORBIDDEN');
+    expect((await proOfB(w)).lastName).toBe('Bravo');
+  },
 };
 
 describe('cross-tenant isolation of every GraphQL operation', () => {

@@ -22,6 +22,8 @@ import { PersonPage } from './pages/cpts/person/PersonPage';
 import { PersonDataPage } from './pages/cpts/person/PersonDataPage';
 import { LabelsAdminPage } from './pages/cpts/LabelsAdminPage';
 import { PublicDirectoryPage } from './pages/public/PublicDirectoryPage';
+import { CsvImportPage } from './pages/cpts/csv-import/CsvImportPage';
+import { DuplicatesPage } from './pages/cpts/duplicates/DuplicatesPage';
 import { TeamPage } from './pages/cpts/TeamPage';
 import { NoRolePage, NotFoundPage } from './pages/MiscPages';
 import { PlatformHomePage } from './pages/PlatformHomePage';
@@ -53,6 +55,8 @@ export function App() {
           <Route path="annuaire" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalsPage /></Guard>} />
           <Route path="annuaire/import" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportPage /></Guard>} />
           <Route path="annuaire/import/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportReportPage /></Guard>} />
+          <Route path="annuaire/doublons" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DuplicatesPage /></Guard>} />
+          <Route path="annuaire/import-csv" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CsvImportPage /></Guard>} />
           <Route path="annuaire/nouveau" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
           <Route path="annuaire/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonPage /></Guard>} />
           <Route path="annuaire/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />

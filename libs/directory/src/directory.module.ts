@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@cpts/platform-identity';
 import { RemindersModule } from '@cpts/platform-reminders';
+import { CsvImportResolver } from './csv-import/csv-import.resolver';
+import { CsvImportService } from './csv-import/csv-import.service';
 import { CptsDirectoryFields, ProfessionalsResolver } from './directory.resolver';
+import { DuplicatesResolver } from './duplicates/duplicates.resolver';
+import { DuplicatesService } from './duplicates/duplicates.service';
+import { MergesPersonData } from './duplicates/merges.person-data';
 import { DirectoryExportController } from './export/directory-export.controller';
 import { DirectoryImportsController } from './import/directory-imports.controller';
 import { DirectoryImportsResolver } from './import/directory-imports.resolver';
@@ -36,11 +41,16 @@ import { consentProviders, consentResolvers, ConsentsService, GdprExportControll
     InvolvementService,
     InvolvementFields,
     ...consentProviders,
+    DuplicatesService,
+    DuplicatesResolver,
+    CsvImportService,
+    CsvImportResolver,
+    MergesPersonData,
     {
       // Every module's rows about a person, for the GDPR export, the erasure and the merge.
       provide: PERSON_DATA_PARTS,
       useFactory: (...parts: PersonDataPart[]): PersonDataPart[] => parts,
-      inject: [PersonHistoryService, MembershipsService, InvolvementService, ConsentsService, LabelsService],
+      inject: [PersonHistoryService, MembershipsService, InvolvementService, ConsentsService, LabelsService, MergesPersonData],
     },
   ],
   exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService],
@@ -56,4 +66,6 @@ export const directoryResolvers = [
   ProfessionalMembershipFields,
   InvolvementFields,
   ...consentResolvers,
+  DuplicatesResolver,
+  CsvImportResolver,
 ];

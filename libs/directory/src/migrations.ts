@@ -2,6 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from '@cpts/platform-db';
 import { Memberships1795400800000 } from './memberships/memberships.migration';
 import { Consents1795400900000 } from './consents/consents.migration';
+import { Duplicates1795401000000 } from './duplicates/migration';
 
 export class Professionals1795400500000 implements MigrationInterface {
   name = 'Professionals1795400500000';
@@ -151,4 +152,4 @@ export class ImportConflictChoices1795400710000 implements MigrationInterface {
   }
 }
 
-export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000, ImportConflictChoices1795400710000, Memberships1795400800000, Consents1795400900000];
+export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000, ImportConflictChoices1795400710000, Memberships1795400800000, Consents1795400900000, Duplicates1795401000000];

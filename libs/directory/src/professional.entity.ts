@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { InvolvementRow } from './involvement/involvement.entity';
 import { MembershipRow, MembershipYearRow } from './memberships/membership.entities';
 import { consentEntities } from './consents/consents.entities';
+import { DuplicateDismissalRow, ProfessionalMergeRow } from './duplicates/duplicate.entities';
 
 /** A health professional practising on the territory of a CPTS (tenant table). */
 @Entity({ name: 'professionals' })
@@ -34,6 +35,8 @@ export class ProfessionalRow {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
+  /** Set when this record was merged into another (archived, its address redirects there). */
+  @Column('uuid', { name: 'merged_into', nullable: true }) mergedInto: string | null;
 }
 
 /** An import of the national directory extraction (tenant table). */
@@ -97,4 +100,15 @@ export class PersonHistoryRow {
   @Column('timestamptz', { default: () => 'clock_timestamp()' }) at: Date;
 }
 
-export const directoryEntities = [ProfessionalRow, DirectoryImportRow, DirectoryImportIssueRow, PersonHistoryRow, MembershipRow, MembershipYearRow, InvolvementRow, ...consentEntities];
+export const directoryEntities = [
+  ProfessionalRow,
+  DirectoryImportRow,
+  DirectoryImportIssueRow,
+  PersonHistoryRow,
+  MembershipRow,
+  MembershipYearRow,
+  InvolvementRow,
+  ...consentEntities,
+  DuplicateDismissalRow,
+  ProfessionalMergeRow,
+];

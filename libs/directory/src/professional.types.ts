@@ -24,6 +24,8 @@ export class Professional {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'GDPR erasure: identity and contacts are gone.' }) erasedAt: Date | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime) updatedAt: Date;
+  @Field(() => ID, { nullable: true, description: 'The record this one was merged into (it is archived; its address leads there).' })
+  mergedInto: string | null;
   searchName: string;
 }
 

@@ -17,7 +17,7 @@ export const MAX_EXPORT_ROWS = 100_000;
 const COLUMNS = `id, last_name AS "lastName", first_name AS "firstName", search_name AS "searchName", profession_code AS "professionCode",
   rpps, commune_code AS "communeCode", structure_name AS "structureName", email, phone, archived_at AS "archivedAt",
   email_is_work AS "emailIsWork", erased_at AS "erasedAt",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+  created_at AS "createdAt", updated_at AS "updatedAt", merged_into AS "mergedInto"`;
 
 /**
  * The professionals directory of the active CPTS. Every statement runs in
@@ -73,8 +73,8 @@ export class ProfessionalsService {
   /** The WHERE clause of a filter on the active CPTS's directory, and its parameters ($1 is the tenant). */
   private filterWhere(filter: ProfessionalFilter): { where: string[]; params: unknown[] } {
     const params: unknown[] = [requireTenantId()];
-    // Erased people are in no list nor export: only their page remains, saying so.
-    const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL', 'erased_at IS NULL'];
+    // Erased people are in no list nor export (only their page remains, saying so); a merged record lives on in the one it was merged into.
+    const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL', 'erased_at IS NULL', 'merged_into IS NULL'];
     for (const token of searchKey(filter.search ?? '').split(' ').filter(Boolean)) {
       params.push(`% ${token}%`);
       where.push(`(' ' || search_name) LIKE $${params.length}`);
@@ -97,10 +97,10 @@ export class ProfessionalsService {
     return professional;
   }
 
-  /** Several professionals by id (other modules' lists), in no particular order; unknown ids are left out. */
+  /** Several professionals by id (other modules' lists), merged ones included, in no particular order; unknown ids are left out. */
   async getMany(ids: readonly string[]): Promise<Professional[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.tenantRows<ProfessionalRow>(`SELECT ${COLUMNS} FROM professionals WHERE tenant_id = $1 AND id = ANY($2)`, [requireTenantId(), [...ids]]);
+    const rows = await this.db.tenantRows<ProfessionalRow>(`SELECT ${COLUMNS} FROM professionals WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [requireTenantId(), [...ids]]);
     return this.withReference(rows);
   }
 
@@ -147,7 +147,7 @@ export class ProfessionalsService {
     const rows = await this.write(
       `UPDATE professionals SET last_name = $3, first_name = $4, search_name = $5, profession_code = $6, rpps = $7, commune_code = $8,
          structure_name = $9, email = $10, phone = $11, updated_at = now(), updated_by = $12, email_is_work = $13
-       WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+       WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL RETURNING id`,
       [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId, clean.emailIsWork],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
@@ -162,7 +162,7 @@ export class ProfessionalsService {
     // An erased person stays archived: there is nobody left to restore.
     const rows = await this.db.tenantRows(
       `UPDATE professionals SET archived_at = CASE WHEN $3 OR erased_at IS NOT NULL THEN coalesce(archived_at, now()) END, updated_at = now(), updated_by = $4
-       WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+       WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL RETURNING id`,
       [requireTenantId(), id, archived, requirePrincipal().userId],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');

@@ -3,6 +3,8 @@ import { Allow, AppError, CPTS_TEAM } from '@cpts/platform-core';
 import { ProfessionalFilter } from '../professional.types';
 import { ProfessionalsService } from '../professionals.service';
 import { professionalsCsv } from './professionals-csv';
+import { professionalsXlsx } from './professionals-xlsx';
+import { XLSX_CONTENT_TYPE } from './xlsx';
 
 const PROFESSION = /^[0-9]{2}$/;
 const INSEE = /^[0-9][0-9AB][0-9]{3}$/;
@@ -17,7 +19,7 @@ function codes(raw: string | undefined, pattern: RegExp, field: string, message:
 
 /**
  * The directory, filtered as on screen (same parameters as the page's
- * address: q, professions, communes, archives), as a CSV file.
+ * address: q, professions, communes, archives), as a CSV file or an Excel workbook.
  */
 @Controller('api/directory')
 export class DirectoryExportController {
@@ -34,13 +36,32 @@ export class DirectoryExportController {
     @Query('communes') communes?: string,
     @Query('archives') archives?: string,
   ): Promise<string> {
-    if (q !== undefined && (typeof q !== 'string' || q.length > 100)) throw AppError.field('q', 'Recherche trop longue (100 caractères au plus).');
-    const filter: ProfessionalFilter = {
-      search: q || undefined,
-      professionCodes: codes(professions, PROFESSION, 'professions', 'Code de profession invalide.'),
-      communeCodes: codes(communes, INSEE, 'communes', 'Code INSEE invalide.'),
-      archived: archives === '1',
-    };
-    return professionalsCsv(await this.professionals.all(filter));
+    return professionalsCsv(await this.professionals.all(exportFilter(q, professions, communes, archives)));
   }
+
+  /** The same list as an Excel workbook. */
+  @Get('professionals.xlsx')
+  @Allow(...CPTS_TEAM)
+  @Header('content-type', XLSX_CONTENT_TYPE)
+  @Header('content-disposition', 'attachment; filename="annuaire.xlsx"')
+  @Header('cache-control', 'no-store')
+  async xlsx(
+    @Query('q') q?: string,
+    @Query('professions') professions?: string,
+    @Query('communes') communes?: string,
+    @Query('archives') archives?: string,
+  ): Promise<Buffer> {
+    return professionalsXlsx(await this.professionals.all(exportFilter(q, professions, communes, archives)));
+  }
+}
+
+/** The filter of the page's address (q, professions, communes, archives), checked like the GraphQL filter. */
+function exportFilter(q?: string, professions?: string, communes?: string, archives?: string): ProfessionalFilter {
+  if (q !== undefined && (typeof q !== 'string' || q.length > 100)) throw AppError.field('q', 'Recherche trop longue (100 caractères au plus).');
+  return {
+    search: q || undefined,
+    professionCodes: codes(professions, PROFESSION, 'professions', 'Code de profession invalide.'),
+    communeCodes: codes(communes, INSEE, 'communes', 'Code INSEE invalide.'),
+    archived: archives === '1',
+  };
 }

@@ -1,24 +1,33 @@
 import type { Professional } from '../professional.types';
 
 /**
+ * The columns of a directory export, CSV and XLSX alike, with the width of
+ * each in a spreadsheet (characters).
+ */
+export const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (p: Professional) => string | null }> = [
+  { header: 'Nom', width: 22, value: (p) => p.lastName },
+  { header: 'Prénom', width: 18, value: (p) => p.firstName },
+  { header: 'Profession', width: 26, value: (p) => p.profession.label },
+  { header: 'Code profession', width: 10, value: (p) => p.professionCode },
+  { header: 'RPPS', width: 14, value: (p) => p.rpps },
+  { header: 'Commune', width: 24, value: (p) => p.commune.name },
+  { header: 'Code INSEE', width: 11, value: (p) => p.communeCode },
+  { header: 'Structure', width: 30, value: (p) => p.structureName },
+  { header: 'E-mail', width: 30, value: (p) => p.email },
+  { header: 'Téléphone', width: 16, value: (p) => p.phone },
+  { header: 'Archivé le', width: 12, value: (p) => (p.archivedAt ? p.archivedAt.toISOString().slice(0, 10) : null) },
+];
+
+/** The rows of an export, one array of cells per professional, in EXPORT_COLUMNS order. */
+export function exportRows(professionals: Professional[]): Array<Array<string | null>> {
+  return professionals.map((p) => EXPORT_COLUMNS.map((c) => c.value(p)));
+}
+
+/**
  * The directory as CSV for a spreadsheet, the way French Excel and
  * LibreOffice open it without an import dialog: UTF-8 with a BOM, `;` between
  * fields, CRLF line ends, every field quoted when it needs to be.
  */
-const COLUMNS: Array<[string, (p: Professional) => string | null]> = [
-  ['Nom', (p) => p.lastName],
-  ['Prénom', (p) => p.firstName],
-  ['Profession', (p) => p.profession.label],
-  ['Code profession', (p) => p.professionCode],
-  ['RPPS', (p) => p.rpps],
-  ['Commune', (p) => p.commune.name],
-  ['Code INSEE', (p) => p.communeCode],
-  ['Structure', (p) => p.structureName],
-  ['E-mail', (p) => p.email],
-  ['Téléphone', (p) => p.phone],
-  ['Archivé le', (p) => (p.archivedAt ? p.archivedAt.toISOString().slice(0, 10) : null)],
-];
-
 function field(value: string | null): string {
   if (value === null || value === '') return '';
   // A leading = + - @ would make a spreadsheet evaluate the cell (CSV injection): prefixed with a quote.
@@ -27,7 +36,7 @@ function field(value: string | null): string {
 }
 
 export function professionalsCsv(professionals: Professional[]): string {
-  const lines = [COLUMNS.map(([name]) => field(name)).join(';')];
-  for (const p of professionals) lines.push(COLUMNS.map(([, value]) => field(value(p))).join(';'));
+  const lines = [EXPORT_COLUMNS.map((c) => field(c.header)).join(';')];
+  for (const row of exportRows(professionals)) lines.push(row.map(field).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

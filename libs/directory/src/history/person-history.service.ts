@@ -39,6 +39,24 @@ export class PersonHistoryService implements PersonDataPart {
     ]);
   }
 
+  /** Many events in one statement (imports): the same lines as record() one by one. */
+  async recordMany(events: Array<{ professionalId: string; kind: string; summary: string; details?: Record<string, unknown> }>): Promise<void> {
+    if (events.length === 0) return;
+    await this.db.tenantRows(
+      `INSERT INTO person_history (tenant_id, id, professional_id, kind, summary, details, actor_id)
+       SELECT $1, gen_random_uuid(), e.professional_id, e.kind, e.summary, e.details, $6
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS e(professional_id, kind, summary, details, n) ORDER BY e.n`,
+      [
+        requireTenantId(),
+        events.map((e) => e.professionalId),
+        events.map((e) => e.kind),
+        events.map((e) => e.summary),
+        events.map((e) => JSON.stringify(e.details ?? {})),
+        currentScope()?.principal?.userId ?? null,
+      ],
+    );
+  }
+
   /** Newest first, with the name of the staff member who acted. */
   list(professionalId: string, first: number): Promise<PersonHistoryEntry[]> {
     return this.db.tenantRows<PersonHistoryEntry>(

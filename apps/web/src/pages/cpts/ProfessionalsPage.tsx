@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, MultiSelect, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAddressBook, IconDownload, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { IconAddressBook, IconCopy, IconDownload, IconFileImport, IconFileSpreadsheet, IconPlus, IconSearch, IconTableImport, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { downloadFile } from '../../lib/download';
 import { toAppError } from '../../lib/errors';
 import { formatDate, formatNumber, formatPhone } from '../../lib/format';
 import { useDebounced } from '../../lib/useDebounced';
+import { DuplicateCountDocument } from './duplicates/queries';
 import { CurrentCptsDocument, ProfessionsDocument } from './queries';
 
 const ProfessionalsDocument = graphql(`
@@ -89,18 +90,20 @@ export function ProfessionalsPage() {
   );
   const filtered = !!(filter.search || filter.professionCodes || filter.communeCodes);
 
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
   // The list as filtered on screen: the export takes the same parameters as this page's address.
-  const exportCsv = async () => {
-    setExporting(true);
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setExporting(format);
     const query = new URLSearchParams(params);
     // What is typed, even before the search is debounced into the address.
     if (search.trim()) query.set('q', search.trim());
     else query.delete('q');
-    const error = await downloadFile(`/api/directory/professionals.csv?${query.toString()}`, 'annuaire.csv');
-    setExporting(false);
+    const error = await downloadFile(`/api/directory/professionals.${format}?${query.toString()}`, `annuaire.${format}`);
+    setExporting(null);
     if (error) notifications.show({ color: 'red', message: error.message });
   };
+  const [{ data: duplicateData }] = useQuery({ query: DuplicateCountDocument, requestPolicy: 'cache-and-network', context: PROFESSIONAL_CONTEXT });
+  const duplicateCount = duplicateData?.duplicateCandidates.length ?? 0;
 
   const clear = () => {
     setSearch('');
@@ -114,8 +117,16 @@ export function ProfessionalsPage() {
         subtitle={cptsData?.currentCpts.name}
         actions={
           <Group gap="sm">
+            {duplicateCount > 0 && (
+              <Button component={Link} to="/annuaire/doublons" variant="light" color="orange" leftSection={<IconCopy size={18} />}>
+                {t('duplicates.link', { count: duplicateCount })}
+              </Button>
+            )}
             <Button component={Link} to="/annuaire/import" variant="default" leftSection={<IconFileImport size={18} />}>
               {t('directory.import')}
+            </Button>
+            <Button component={Link} to="/annuaire/import-csv" variant="default" leftSection={<IconTableImport size={18} />}>
+              {t('csvImport.link')}
             </Button>
             <Button component={Link} to="/annuaire/nouveau" leftSection={<IconPlus size={18} />}>
               {t('directory.add')}
@@ -174,8 +185,11 @@ export function ProfessionalsPage() {
                   {t('directory.clearFilters')}
                 </Button>
               )}
-              <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={exportCsv}>
+              <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting === 'csv'} disabled={exporting !== null} onClick={() => exportAs('csv')}>
                 {t('directory.export')}
+              </Button>
+              <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting === 'xlsx'} disabled={exporting !== null} onClick={() => exportAs('xlsx')}>
+                {t('csvImport.exportXlsx')}
               </Button>
             </Group>
           </Group>

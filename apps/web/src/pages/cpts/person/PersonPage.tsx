@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } fr
 import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../../components/states';
@@ -30,6 +30,7 @@ const PersonDocument = graphql(`
       erasedAt
       emailIsWork
       updatedAt
+      mergedInto
       profession {
         code
         label
@@ -67,6 +68,8 @@ export function PersonPage() {
   }
   if (!data) return <LoadingState rows={5} />;
   const p = data.professional;
+  // A record merged into another: its old address (links, bookmarks) leads to the kept one.
+  if (p.mergedInto) return <Navigate to={`/annuaire/${p.mergedInto}`} replace />;
   const name = `${p.firstName} ${p.lastName}`;
   return (
     <>

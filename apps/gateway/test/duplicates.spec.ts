@@ -1,0 +1,153 @@
+import { PERSON_DATA_PARTS, PersonDataPart } from '@cpts/directory';
+import { Role } from '@cpts/platform-core';
+import { Db } from '@cpts/platform-db';
+import { errorCode, GraphQLClient } from '@cpts/testing';
+import { Harness, startHarness } from './harness';
+
+const CREATE = `mutation($i: ProfessionalInput!) { createProfessional(input: $i) { id } }`;
+const UPDATE = `mutation($id: ID!, $i: ProfessionalInput!) { updateProfessional(id: $id, input: $i) { id } }`;
+const CANDIDATES = `{ duplicateCandidates { reason first { id lastName firstName } second { id lastName firstName } } }`;
+const MERGE = `mutation($k: ID!, $m: ID!) { mergeProfessionals(keptId: $k, mergedId: $m) { id rpps email phone structureName mergedInto history { kind summary } } }`;
+const DISMISS = `mutation($a: ID!, $b: ID!) { dismissDuplicate(firstId: $a, secondId: $b) }`;
+const PERSON = `query($id: ID!) { professional(id: $id) { id archivedAt mergedInto rpps history { kind summary } } }`;
+const LIST = `query($f: ProfessionalFilter) { professionals(first: 100, filter: $f) { totalCount edges { node { id } } } }`;
+
+type Candidate = { reason: string; first: { id: string }; second: { id: string } };
+type Merged = { id: string; rpps: string | null; email: string | null; phone: string | null; structureName: string | null; mergedInto: string | null; history: Array<{ kind: string; summary: string }> };
+
+describe('duplicates of the directory and their merge', () => {
+  let h: Harness;
+  let c: GraphQLClient;
+  let tenant: { id: string; communes: string[] };
+  const pro = (lastName: string, firstName: string, extra: Record<string, unknown> = {}) => ({ lastName, firstName, professionCode: '60', communeCode: tenant.communes[0], ...extra });
+  const create = async (input: Record<string, unknown>) => (await c.ok<{ createProfessional: { id: string } }>(CREATE, { i: input })).createProfessional.id;
+  const candidates = async (client = c) => (await client.ok<{ duplicateCandidates: Candidate[] }>(CANDIDATES)).duplicateCandidates;
+  const pairOf = (list: Candidate[], a: string, b: string) => list.find((p) => [p.first.id, p.second.id].sort().join() === [a, b].sort().join());
+
+  beforeAll(async () => {
+    h = await startHarness();
+    tenant = await h.data.cpts(await h.data.region(), { name: 'CPTS Doublons', departement: '79', communes: 3 });
+    c = await h.signedIn((await h.data.user([{ role: Role.STAFF, tenantId: tenant.id }])).email);
+  });
+  afterAll(() => h.close());
+
+  it('lists records that may be one person, with the reason, and nothing else', async () => {
+    const dupont = await create(pro('Dupont', 'Marie'));
+    const upper = await create(pro('DUPONT', 'Marie'));
+    const typo = await create(pro('Dupond', 'Marie'));
+    const swapped = await create(pro('Marie', 'Dupont'));
+    const durand = await create(pro('Durand', 'Marie'));
+    const doctor = await create(pro('Dupont', 'Marie', { professionCode: '10' }));
+    const elsewhere = await create(pro('Dupont', 'Marie', { communeCode: tenant.communes[1] }));
+    const list = await candidates();
+    expect(pairOf(list, dupont, upper)?.reason).toBe('SAME_NAME');
+    expect(pairOf(list, dupont, swapped)?.reason).toBe('SAME_NAME');
+    expect(pairOf(list, dupont, typo)?.reason).toBe('CLOSE_NAME');
+    for (const other of [durand, doctor, elsewhere]) expect(list.some((p) => p.first.id === other || p.second.id === other)).toBe(false);
+    // Strongest reason first.
+    expect(list.map((p) => p.reason)).toEqual([...list.map((p) => p.reason)].sort((a, b) => ['SAME_RPPS', 'SAME_NAME', 'CLOSE_NAME'].indexOf(a) - ['SAME_RPPS', 'SAME_NAME', 'CLOSE_NAME'].indexOf(b)));
+    // Archived records are not candidates.
+    await c.ok(`mutation($id: ID!) { archiveProfessional(id: $id) { id } }`, { id: swapped });
+    expect(pairOf(await candidates(), dupont, swapped)).toBeUndefined();
+  });
+
+  it('forgets a pair the staff said are two people, whichever way round, and only that pair', async () => {
+    const a = await create(pro('Bernard', 'Louise'));
+    const b = await create(pro('Bernart', 'Louise'));
+    const x = await create(pro('Bernard', 'Louise', { structureName: 'MSP' }));
+    expect(pairOf(await candidates(), a, b)).toBeDefined();
+    expect(await c.ok(DISMISS, { a: b, b: a })).toEqual({ dismissDuplicate: true });
+    expect(await c.ok(DISMISS, { a, b })).toEqual({ dismissDuplicate: true }); // twice: no error
+    const list = await candidates();
+    expect(pairOf(list, a, b)).toBeUndefined();
+    expect(pairOf(list, a, x)).toBeDefined();
+    expect(errorCode(await c.request(DISMISS, { a, b: a }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await c.request(DISMISS, { a, b: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+  });
+
+  it('merges: the kept values win, blanks are filled (RPPS included), both histories are kept, the merged record leads to the kept one', async () => {
+    const kept = await create(pro('Petit', 'Jeanne', { email: 'j.petit@exemple.fr' }));
+    await c.ok(UPDATE, { id: kept, i: pro('Petit', 'Jeanne', { email: 'jeanne@exemple.fr', phone: null }) });
+    const merged = await create(pro('PETIT', 'Jeanne', { rpps: '10100000008', email: 'autre@exemple.fr', phone: '05 49 11 22 33', structureName: 'Cabinet des Halles' }));
+    const { mergeProfessionals: result } = await c.ok<{ mergeProfessionals: Merged }>(MERGE, { k: kept, m: merged });
+    expect(result).toMatchObject({ id: kept, rpps: '10100000008', email: 'jeanne@exemple.fr', phone: '05 49 11 22 33', structureName: 'Cabinet des Halles', mergedInto: null });
+    const kinds = result.history.map((e) => e.kind);
+    expect(kinds[0]).toBe('person.merged');
+    expect(result.history[0].summary).toBe("Fiche fusionnée avec celle de Jeanne PETIT (complétée : structure d'exercice, téléphone, RPPS).");
+    // The kept record's own lines (created, updated) and the merged one's (created).
+    expect(kinds.filter((k) => k === 'person.created')).toHaveLength(2);
+    expect(kinds).toContain('person.updated');
+
+    const { professional: old } = await c.ok<{ professional: { archivedAt: string | null; mergedInto: string; rpps: string | null; history: unknown[] } }>(PERSON, { id: merged });
+    expect(old).toMatchObject({ mergedInto: kept, rpps: null, history: [] });
+    expect(old.archivedAt).not.toBeNull();
+    // Never listed again, not even among the archives, nor as a candidate.
+    for (const archived of [false, true]) {
+      const list = await c.ok<{ professionals: { edges: Array<{ node: { id: string } }> } }>(LIST, { f: { search: 'petit', archived } });
+      expect(list.professionals.edges.map((e) => e.node.id)).not.toContain(merged);
+    }
+    expect((await candidates()).some((p) => [p.first.id, p.second.id].includes(merged))).toBe(false);
+    // Recorded with the merged record as it was.
+    const [record] = await h.data.inTenant(tenant.id, async (db) => (await db.query(`SELECT kept_id, snapshot FROM professional_merges WHERE merged_id = $1`, [merged])).rows);
+    expect(record).toMatchObject({ kept_id: kept, snapshot: { id: merged, last_name: 'PETIT', rpps: '10100000008', email: 'autre@exemple.fr' } });
+    // Its RPPS now belongs to the kept record: a new record with it is refused.
+    expect(errorCode(await c.request(CREATE, { i: pro('Autre', 'Personne', { rpps: '10100000008' }) }))).toBe('CONFLICT');
+  });
+
+  it('refuses the same record twice, unknown records, and a record already merged, changing nothing', async () => {
+    const a = await create(pro('Roux', 'Anne'));
+    const b = await create(pro('Roux', 'Ane'));
+    expect(errorCode(await c.request(MERGE, { k: a, m: a }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await c.request(MERGE, { k: a, m: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+    expect(errorCode(await c.request(MERGE, { k: a, m: 'pas-un-id' }))).toBe('BAD_USER_INPUT');
+    await c.ok(MERGE, { k: a, m: b });
+    const again = await c.request(MERGE, { k: a, m: b });
+    expect([errorCode(again), again.errors?.[0].message]).toEqual(['CONFLICT', 'Cette fiche a déjà été fusionnée avec une autre.']);
+    expect(errorCode(await c.request(MERGE, { k: b, m: a }))).toBe('CONFLICT');
+    // A merged record cannot be restored or edited back into the directory.
+    expect(errorCode(await c.request(`mutation($id: ID!) { restoreProfessional(id: $id) { id } }`, { id: b }))).toBe('NOT_FOUND');
+    expect(errorCode(await c.request(UPDATE, { id: b, i: pro('Roux', 'Ane') }))).toBe('NOT_FOUND');
+  });
+
+  it('chains: a record merged into one that is merged in turn leads to the last one', async () => {
+    const a = await create(pro('Blanc', 'Luc'));
+    const b = await create(pro('Blanc', 'Luc'));
+    const k = await create(pro('Blanc', 'Luc'));
+    await c.ok(MERGE, { k: b, m: a });
+    await c.ok(MERGE, { k, m: b });
+    expect((await c.ok<{ professional: { mergedInto: string } }>(PERSON, { id: a })).professional.mergedInto).toBe(k);
+    const merges = await h.data.inTenant(tenant.id, async (db) => (await db.query(`SELECT merged_id, kept_id FROM professional_merges WHERE kept_id = $1 ORDER BY merged_at`, [k])).rows);
+    expect(merges).toEqual([{ merged_id: a, kept_id: k }, { merged_id: b, kept_id: k }]);
+  });
+
+  it("is part of the person's data: the GDPR export lists the merged records, the erasure empties them", async () => {
+    const kept = await create(pro('Garnier', 'Inès', { email: 'ines@exemple.fr' }));
+    const merged = await create(pro('GARNIER', 'Ines', { email: 'i.garnier@exemple.fr', phone: '05 49 00 11 22' }));
+    await c.ok(MERGE, { k: kept, m: merged });
+    const part = h.gateway.app.get<PersonDataPart[]>(PERSON_DATA_PARTS).find((p) => p.key === 'merges');
+    const db = h.gateway.app.get(Db);
+    const exported = (await db.run({ tenantId: tenant.id }, () => part!.exportPerson(kept))) as Array<{ mergedId: string; mergedRecord: Record<string, unknown> }>;
+    expect(exported).toEqual([expect.objectContaining({ mergedId: merged, mergedRecord: expect.objectContaining({ last_name: 'GARNIER', email: 'i.garnier@exemple.fr' }) })]);
+    await db.run({ tenantId: tenant.id }, () => part!.erasePerson(kept));
+    const [row] = await h.data.inTenant(tenant.id, async (q) => (await q.query(`SELECT last_name, email, phone FROM professionals WHERE id = $1`, [merged])).rows);
+    expect(row).toEqual({ last_name: 'Personne effacée', email: null, phone: null });
+    const [record] = await h.data.inTenant(tenant.id, async (q) => (await q.query(`SELECT snapshot FROM professional_merges WHERE merged_id = $1`, [merged])).rows);
+    expect(record.snapshot).toEqual({ id: merged });
+  });
+
+  it("keeps to the CPTS: another CPTS's records can be neither listed, dismissed nor merged, and only the team may act", async () => {
+    const other = await h.data.cpts(await h.data.region(), { name: 'CPTS Voisine des doublons', departement: '79', communes: 1 });
+    const theirs = await h.data.professional(other.id, other.communes[0], { lastName: 'Voisin', firstName: 'Marc' });
+    const theirsToo = await h.data.professional(other.id, other.communes[0], { lastName: 'Voisin', firstName: 'Marc' });
+    const ours = await create(pro('Voisin', 'Marc'));
+    expect((await candidates()).some((p) => [p.first.id, p.second.id].includes(theirs))).toBe(false);
+    expect(errorCode(await c.request(MERGE, { k: ours, m: theirs }))).toBe('NOT_FOUND');
+    expect(errorCode(await c.request(MERGE, { k: theirs, m: theirsToo }))).toBe('NOT_FOUND');
+    expect(errorCode(await c.request(DISMISS, { a: ours, b: theirs }))).toBe('NOT_FOUND');
+    const theirStaff = await h.signedIn((await h.data.user([{ role: Role.COORDINATOR, tenantId: other.id }])).email);
+    expect(pairOf(await candidates(theirStaff), theirs, theirsToo)).toBeDefined();
+    const board = await h.signedIn((await h.data.user([{ role: Role.BOARD_MEMBER, tenantId: tenant.id }])).email);
+    expect(errorCode(await board.request(CANDIDATES))).toBe('FORBIDDEN');
+    expect(errorCode(await board.request(MERGE, { k: ours, m: ours }))).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,8 @@
+import type { Professional } from '../professional.types';
+import { EXPORT_COLUMNS, exportRows } from './professionals-csv';
+import { xlsxWorkbook } from './xlsx';
+
+/** The directory as an Excel workbook: the same columns and rows as the CSV export. */
+export function professionalsXlsx(professionals: Professional[]): Buffer {
+  return xlsxWorkbook({ name: 'Annuaire', columns: EXPORT_COLUMNS.map(({ header, width }) => ({ header, width })), rows: exportRows(professionals) });
+}
