@@ -120,6 +120,52 @@ describe('duplicates of the directory and their merge', () => {
     expect(merges).toEqual([{ merged_id: a, kept_id: k }, { merged_id: b, kept_id: k }]);
   });
 
+  it('keeps every membership, consent, label, involvement and history line of both records', async () => {
+    const year = new Date().getFullYear();
+    const kept = await create(pro('Lambert', 'Sophie', { email: 's.lambert@exemple.fr' }));
+    const merged = await create(pro('LAMBERT', 'Sophie', { phone: '05 49 11 22 33' }));
+    const save = `mutation($i: MembershipInput!) { saveMembership(input: $i) { id } }`;
+    // The same year on both (the active one wins, the other goes to the history), and a year only the merged one has.
+    await c.ok(save, { i: { professionalId: kept, year, status: 'PENDING', feeCents: 2000, college: 'LIBERAL' } });
+    await c.ok(save, { i: { professionalId: merged, year, status: 'ACTIVE', feeCents: 2000, paidOn: `${year}-01-10`, paymentMeans: 'CHEQUE', college: 'LIBERAL' } });
+    await c.ok(save, { i: { professionalId: merged, year: year - 1, status: 'ACTIVE', feeCents: 1500, paidOn: `${year - 1}-02-01`, paymentMeans: 'TRANSFER', college: 'LIBERAL' } });
+    const { consentWordings } = await c.ok<{ consentWordings: Array<{ purpose: string; version: string; current: boolean }> }>(`{ consentWordings { purpose version current } }`);
+    const wording = consentWordings.find((w) => w.purpose === 'EVENT_INVITATIONS' && w.current)!.version;
+    await c.ok(`mutation($p: ID!, $v: String!) { giveConsent(professionalId: $p, purpose: EVENT_INVITATIONS, method: PAPER, wordingVersion: $v) { id } }`, { p: merged, v: wording });
+    const label = (await c.ok<{ createDirectoryLabel: { id: string } }>(`mutation { createDirectoryLabel(input: { name: "Formée aux soins TND" }) { id } }`)).createDirectoryLabel.id;
+    await c.ok(`mutation($p: ID!, $l: [ID!]!) { setProfessionalLabels(professionalId: $p, labelIds: $l) { id } }`, { p: merged, l: [label] });
+    await c.ok(`mutation($p: ID!) { setInvolvementLevel(professionalId: $p, level: REFERENT) { id } }`, { p: merged });
+
+    await c.ok(MERGE, { k: kept, m: merged });
+    const { professional: p } = await c.ok<{
+      professional: {
+        phone: string;
+        involvementLevel: string;
+        memberships: Array<{ year: number; status: string }>;
+        consents: Array<{ purpose: string; status: string | null; lastEvent: { method: string; wordingVersion: string } | null }>;
+        labels: Array<{ name: string }>;
+        history: Array<{ kind: string; summary: string }>;
+      };
+    }>(
+      `query($id: ID!) { professional(id: $id) { phone involvementLevel memberships { year status } consents { purpose status lastEvent { method wordingVersion } }
+         labels { name } history(first: 100) { kind summary } } }`,
+      { id: kept },
+    );
+    expect(p.phone).toBe('05 49 11 22 33');
+    expect(p.memberships.map((m) => [m.year, m.status])).toEqual([
+      [year, 'ACTIVE'],
+      [year - 1, 'ACTIVE'],
+    ]);
+    expect(p.consents.find((x) => x.purpose === 'EVENT_INVITATIONS')).toMatchObject({ status: 'GIVEN', lastEvent: { method: 'PAPER', wordingVersion: wording } });
+    expect(p.labels.map((l) => l.name)).toEqual(['Formée aux soins TND']);
+    expect(p.involvementLevel).toBe('REFERENT');
+    const kinds = p.history.map((e) => e.kind);
+    // Both records' lines (each was created, the merged one was given a consent), the merge, and the membership the merge set aside.
+    expect(kinds.filter((k) => k === 'person.created')).toHaveLength(2);
+    expect(kinds).toEqual(expect.arrayContaining(['person.merged', 'consent.given']));
+    expect(p.history.some((e) => e.summary.includes(`${year}`) && e.kind.startsWith('membership.'))).toBe(true);
+  });
+
   it("is part of the person's data: the GDPR export lists the merged records, the erasure empties them", async () => {
     const kept = await create(pro('Garnier', 'Inès', { email: 'ines@exemple.fr' }));
     const merged = await create(pro('GARNIER', 'Ines', { email: 'i.garnier@exemple.fr', phone: '05 49 00 11 22' }));
