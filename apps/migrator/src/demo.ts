@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@cpts/platform-core';
+import { currentWording } from '@cpts/directory';
 import { Db } from '@cpts/platform-db';
 import { generateProfessionals, hashPassword, insertProfessionals, upsertUser } from './seed';
 
@@ -86,6 +87,8 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
     await insertProfessionals(db, ids[cpts.key], generateProfessionals({ communes }, count, 1000 + i));
   }
 
+  await seedMembersAndConsents(db, ids.perigueux);
+
   const hash = await hashPassword(DEMO_PASSWORD);
   const people = [
     { email: 'admin@demo.cpts.fr', displayName: 'Alex Admin', roles: [{ role: Role.PLATFORM_ADMIN }], label: 'administrateur de la plateforme' },
@@ -118,4 +121,63 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
     }
   });
   return people.map((p) => ({ email: p.email, role: p.label }));
+}
+
+/**
+ * The Grand Périgueux's members and consents, so the demo's memberships,
+ * consents, person pages and public directory page have something to show:
+ * last year's members (about a third of the directory, most of them
+ * renewed this year), consents on paper or by form, two labels the CPTS
+ * defines, and the people who agreed to be shown on the public page.
+ * Deterministic: a hash of each professional's id decides.
+ */
+async function seedMembersAndConsents(db: Db, tenantId: string): Promise<void> {
+  const year = new Date().getFullYear();
+  await db.run({ tenantId, label: 'seed-members' }, async () => {
+    const people = await db.tenantRows<{ id: string; n: number }>(
+      `SELECT id, abs(hashtext(id::text)) % 100 AS n FROM professionals WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY id`,
+      [tenantId],
+    );
+    const pick = (from: number, to: number) => people.filter((p) => p.n >= from && p.n < to).map((p) => p.id);
+    const lastYear = pick(0, 35);
+    const renewed = pick(0, 25);
+    const pending = pick(25, 35);
+    await db.tenantRows(`INSERT INTO membership_years (tenant_id, year, default_fee_cents) VALUES ($1, $2, 2000), ($1, $2 + 1, 2000)`, [tenantId, year - 1]);
+    const memberships = (ids: string[], y: number, status: string, paid: boolean) =>
+      db.tenantRows(
+        `INSERT INTO memberships (tenant_id, id, professional_id, year, status, fee_cents, paid_on, payment_means, college)
+         SELECT $1, gen_random_uuid(), id, $3, $4, 2000, CASE WHEN $5 THEN make_date($3, 2, 1) END, CASE WHEN $5 THEN 'transfer' END, 'liberal' FROM unnest($2::uuid[]) AS id`,
+        [tenantId, ids, y, status, paid],
+      );
+    await memberships(lastYear, year - 1, 'active', true);
+    await memberships(renewed, year, 'active', true);
+    await memberships(pending, year, 'pending', false);
+    await db.tenantRows(
+      `INSERT INTO involvements (tenant_id, professional_id, source, level) SELECT $1, id, 'membership', 'member' FROM unnest($2::uuid[]) AS id`,
+      [tenantId, lastYear],
+    );
+    await db.tenantRows(`UPDATE professionals SET involvement_level = 'member' WHERE tenant_id = $1 AND id = ANY($2)`, [tenantId, lastYear]);
+
+    const consent = async (ids: string[], purpose: 'pro_newsletter' | 'event_invitations' | 'public_listing', method: string) => {
+      await db.tenantRows(
+        `WITH events AS (
+           INSERT INTO consent_events (tenant_id, id, professional_id, purpose, action, method, wording_version)
+           SELECT $1, gen_random_uuid(), id, $3, 'given', $4, $5 FROM unnest($2::uuid[]) AS id RETURNING id, professional_id)
+         INSERT INTO consents (tenant_id, professional_id, purpose, status, event_id) SELECT $1, professional_id, $3, 'given', id FROM events`,
+        [tenantId, ids, purpose, method, currentWording(purpose).version],
+      );
+    };
+    await consent(pick(0, 40), 'pro_newsletter', 'form');
+    await consent(pick(10, 30), 'event_invitations', 'paper');
+    const listed = pick(0, 15);
+    await consent(listed, 'public_listing', 'paper');
+    const [tnd, snp] = await db.tenantRows<{ id: string }>(
+      `INSERT INTO directory_labels (tenant_id, id, name) VALUES ($1, gen_random_uuid(), 'Formé·e à l''habituation aux soins TND'), ($1, gen_random_uuid(), 'Accueille des soins non programmés') RETURNING id`,
+      [tenantId],
+    );
+    const label = (ids: string[], labelId: string) =>
+      db.tenantRows(`INSERT INTO professional_labels (tenant_id, professional_id, label_id) SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id`, [tenantId, ids, labelId]);
+    await label(listed.filter((_, i) => i % 3 === 0), tnd.id);
+    await label(listed.filter((_, i) => i % 2 === 0), snp.id);
+  });
 }
