@@ -81,9 +81,16 @@ async function prepare(): Promise<Territory> {
     await owner.query('BEGIN');
     await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
     await owner.query(`DELETE FROM directory_imports WHERE tenant_id = $1`, [tenant.id]); // their issues go with them
+    // Every row about a professional first (history, memberships, consents... of earlier runs).
+    const { rows: referencing } = await owner.query<{ table: string }>(
+      `SELECT DISTINCT c.conrelid::regclass::text AS table FROM pg_constraint c
+       WHERE c.contype = 'f' AND c.confrelid = 'professionals'::regclass AND c.conrelid <> 'professionals'::regclass`,
+    );
+    for (const { table } of referencing) await owner.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenant.id]);
+    await owner.query(`UPDATE professionals SET merged_into = NULL WHERE tenant_id = $1 AND merged_into IS NOT NULL`, [tenant.id]);
     const deleted = await owner.query(`DELETE FROM professionals WHERE tenant_id = $1`, [tenant.id]);
     await owner.query('COMMIT');
-    await owner.query(`VACUUM ANALYZE professionals`);
+    for (const table of ['professionals', ...referencing.map((r) => r.table)]) await owner.query(`VACUUM ANALYZE ${table}`);
     await rm(path.join(UPLOAD_DIR, 'directory-imports', tenant.id), { recursive: true, force: true });
     process.stderr.write(`${tenant.name}: ${tenant.commune_codes.length} communes, directory emptied (${deleted.rowCount} professionals deleted)\n`);
     return { tenantId: tenant.id, name: tenant.name, coordinator: `coordination+${CPTS}@bench.cpts.fr`, communes: [...tenant.commune_codes].sort(), others };

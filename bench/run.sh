@@ -14,7 +14,7 @@ source "$(dirname "$0")/../scripts/lib/setup.sh"
 cd "$CPTS_ROOT"
 ensure_node_modules
 ensure_services
-node scripts/build.mjs >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || node scripts/build.mjs >/dev/null
 eval "$(node dist/apps/migrator/src/main.js provision cpts_bench)"
 node dist/apps/migrator/src/main.js migrate
 count=$(node -e "const {Client}=require('pg');const c=new Client({connectionString:process.env.MIGRATION_DATABASE_URL});c.connect().then(()=>c.query('select count(*)::int n from tenants')).then(r=>{console.log(r.rows[0].n);return c.end()})")

@@ -24,6 +24,8 @@ export class ProfessionalRow {
   /** The values of the last import (RPPS): a field that differs was edited by hand. */
   @Column('jsonb', { nullable: true }) imported: Record<string, string | null> | null;
   @Column('timestamptz', { name: 'imported_at', nullable: true }) importedAt: Date | null;
+  /** The national import that created this record (its history's first line), if one did. */
+  @Column('uuid', { name: 'import_id', nullable: true }) importId: string | null;
   @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
   /** The highest level over the person's involvement sources (InvolvementService keeps it in step). */
   @Column('text', { name: 'involvement_level', default: 'informed' }) involvementLevel: string;

@@ -57,12 +57,23 @@ export class PersonHistoryService implements PersonDataPart {
     );
   }
 
-  /** Newest first, with the name of the staff member who acted. */
+  /**
+   * Newest first, with the name of the staff member who acted. A record the
+   * national import created starts with that import (from the row's
+   * import_id, not a stored line: see ProfessionalImportOrigin).
+   */
   list(professionalId: string, first: number): Promise<PersonHistoryEntry[]> {
     return this.db.tenantRows<PersonHistoryEntry>(
-      `SELECT h.id, h.kind, h.summary, h.details, h.actor_id AS "actorId", u.display_name AS "actorName", h.at
-       FROM person_history h LEFT JOIN users u ON u.id = h.actor_id
-       WHERE h.tenant_id = $1 AND h.professional_id = $2 ORDER BY h.at DESC, h.id LIMIT $3`,
+      `SELECT e.* FROM (
+         SELECT h.id::text AS id, h.kind, h.summary, h.details, h.actor_id AS "actorId", u.display_name AS "actorName", h.at
+         FROM person_history h LEFT JOIN users u ON u.id = h.actor_id
+         WHERE h.tenant_id = $1 AND h.professional_id = $2
+         UNION ALL
+         SELECT 'import-' || i.id, 'import.created', 'Fiche créée par l''import de l''Annuaire Santé (' || i.file_name || ').',
+                jsonb_build_object('importId', i.id), i.created_by, u.display_name, p.created_at
+         FROM professionals p JOIN directory_imports i ON i.tenant_id = p.tenant_id AND i.id = p.import_id LEFT JOIN users u ON u.id = i.created_by
+         WHERE p.tenant_id = $1 AND p.id = $2
+       ) e ORDER BY e.at DESC, e.id LIMIT $3`,
       [requireTenantId(), professionalId, first],
     );
   }

@@ -249,7 +249,7 @@ type Outcome = 'created' | 'updated' | 'unchanged' | 'conflicted';
 
 interface HistoryLine {
   professionalId: string;
-  kind: 'import.created' | 'import.updated' | 'import.conflict';
+  kind: 'import.updated' | 'import.conflict';
   summary: string;
   fields: ImportedField[];
 }
@@ -310,7 +310,6 @@ class DirectoryMerge {
         inserts.push({ id, values: incoming, rpps: activity.rpps });
         this.rows.set(activity.rpps, { id, rpps: activity.rpps, current: incoming, imported: incoming });
         this.outcomes.set(activity.rpps, 'created');
-        history.push({ professionalId: id, kind: 'import.created', summary: "Fiche créée par l'import de l'Annuaire Santé.", fields: [] });
         continue;
       }
       const merged = mergeFields(found.current, found.imported, incoming);
@@ -320,10 +319,12 @@ class DirectoryMerge {
       }
       const changedFields = IMPORTED_FIELDS.filter((f) => merged.next[f] !== found.current[f]);
       const changed = changedFields.length > 0;
-      if (changed) {
+      // A person created by this very import (a later line of theirs) has no history to tell yet.
+      const createdNow = this.outcomes.get(activity.rpps) === 'created';
+      if (changed && !createdNow) {
         history.push({ professionalId: found.id, kind: 'import.updated', summary: `Mise à jour par l'import de l'Annuaire Santé : ${fieldList(changedFields)}.`, fields: changedFields });
       }
-      if (merged.conflicts.length > 0) {
+      if (merged.conflicts.length > 0 && !createdNow) {
         history.push({
           professionalId: found.id,
           kind: 'import.conflict',
@@ -342,9 +343,9 @@ class DirectoryMerge {
     if (inserts.length > 0) {
       await this.runner.query(
         `INSERT INTO professionals (tenant_id, id, rpps, last_name, first_name, search_name, profession_code, commune_code, structure_name, phone, email,
-           practice_mode, imported, imported_at, created_by, updated_by)
+           practice_mode, imported, imported_at, created_by, updated_by, import_id)
          SELECT $1, u.id, u.rpps, u.last_name, u.first_name, u.search_name, u.profession_code, u.commune_code, u.structure_name, u.phone, u.email,
-           u.practice_mode, u.imported, now(), $2, $2
+           u.practice_mode, u.imported, now(), $2, $2, $15
          FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[])
            AS u(id, rpps, last_name, first_name, search_name, profession_code, commune_code, structure_name, phone, email, practice_mode, imported)`,
         [
@@ -362,6 +363,7 @@ class DirectoryMerge {
           inserts.map((r) => r.values.email),
           inserts.map((r) => r.values.practiceMode),
           inserts.map((r) => JSON.stringify(r.values)),
+          this.importId,
         ],
       );
     }
@@ -394,7 +396,8 @@ class DirectoryMerge {
       );
     }
     if (history.length > 0) {
-      // The person's page tells what each import did to them (person_history, as every module does).
+      // The person's page tells what each later import did to them (person_history, as every module does).
+      // Their creation is not a line here: it is the row's import_id, 1 column instead of 1 row per person.
       await this.runner.query(
         `INSERT INTO person_history (tenant_id, id, professional_id, kind, summary, details, actor_id)
          SELECT $1, gen_random_uuid(), u.professional_id, u.kind, u.summary, jsonb_build_object('importId', $2::uuid, 'fields', u.fields), $3
