@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 
@@ -239,6 +240,10 @@ class SmtpConnectionPool {
     return new Promise((resolve, reject) => {
       connection.connect((err?: Error) => {
         if (err) return reject(err);
+        // Nagle's algorithm holds the message's last bytes (the final dot) until the server acknowledges the
+        // previous ones, which it delays by up to 40 ms: ~200 messages/s over 10 connections instead of ~1,300
+        // (measured against a local sink). SMTPConnection has no option for it; its socket is private.
+        (connection as unknown as { _socket?: Socket })._socket?.setNoDelay(true);
         if (!url.username) return resolve(connection);
         connection.login({ user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }, (loginErr?: Error | null) =>
           loginErr ? reject(loginErr) : resolve(connection),
