@@ -8,6 +8,7 @@ import { RemindersService } from '@cpts/platform-reminders';
 import { QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { Periodic } from './periodic';
 import { LOGGER } from './tokens';
 
 /**
@@ -22,8 +23,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly sender: SmtpSender;
   private readonly processor: CampaignDeliveryProcessor;
   private readonly reconciler: CampaignReconciler;
-  private timer: NodeJS.Timeout | null = null;
-  private reconciling: Promise<unknown> | null = null;
+  private readonly reconciling: Periodic;
 
   constructor(
     dataSource: DataSource,
@@ -34,7 +34,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     mail: MailEnv,
     redis: RedisEnv,
     private readonly worker: WorkerEnv,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
     metrics: Metrics,
   ) {
     this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: worker.MAILING_CONCURRENCY });
@@ -43,29 +43,20 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
     this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, logger);
     this.reconciler = new CampaignReconciler(db, new CampaignDispatcher(db, producer), reminders, logger);
+    this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.runner.start([{ queue: QUEUES.campaignDelivery, concurrency: this.worker.MAILING_CONCURRENCY, process: (job, token) => this.processor.process(job, token) }]);
     await this.runner.waitUntilReady();
-    this.timer = setInterval(() => this.reconcile(), this.worker.RECONCILE_INTERVAL_MS);
-    this.timer.unref();
-    void this.reconcile();
+    this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.reconciling;
+    await this.reconciling.stop();
     await this.runner.stop();
     this.sender.close();
   }
 
-  private reconcile(): Promise<unknown> {
-    this.reconciling ??= this.reconciler
-      .reconcileOnce()
-      .catch((err) => this.logger.error({ err }, 'campaign reconciliation failed'))
-      .finally(() => (this.reconciling = null));
-    return this.reconciling;
-  }
 }

@@ -4,6 +4,7 @@ import { OutboxProcessor, OutboxReconciler, SecretBox, SmtpSender } from '@cpts/
 import { Logger, Metrics } from '@cpts/platform-observability';
 import { QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
 import { DataSource } from 'typeorm';
+import { Periodic } from './periodic';
 import { LOGGER } from './tokens';
 
 /**
@@ -17,8 +18,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly sender: SmtpSender;
   private readonly processor: OutboxProcessor;
   private readonly reconciler: OutboxReconciler;
-  private timer: NodeJS.Timeout | null = null;
-  private reconciling: Promise<unknown> | null = null;
+  private readonly reconciling: Periodic;
 
   constructor(
     dataSource: DataSource,
@@ -26,36 +26,27 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     mail: MailEnv,
     redis: RedisEnv,
     private readonly worker: WorkerEnv,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
     metrics: Metrics,
   ) {
     this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: mail.SMTP_POOL_SIZE });
     const domain = /@([^>\s]+)>?\s*$/.exec(mail.MAIL_FROM)?.[1] ?? 'cpts.localhost';
     this.processor = new OutboxProcessor(dataSource, this.sender, new SecretBox(mail.LINK_SECRET), mail.MAIL_FROM, domain, logger);
     this.reconciler = new OutboxReconciler(dataSource, producer, logger);
+    this.reconciling = new Periodic('outbox reconciliation', () => this.reconciler.reconcileOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.runner.start([{ queue: QUEUES.mail, concurrency: this.worker.MAIL_CONCURRENCY, process: (job) => this.processor.process(job) }]);
     await this.runner.waitUntilReady();
-    this.timer = setInterval(() => this.reconcile(), this.worker.RECONCILE_INTERVAL_MS);
-    this.timer.unref();
-    void this.reconcile();
+    this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.reconciling;
+    await this.reconciling.stop();
     await this.runner.stop();
     this.sender.close();
   }
 
-  private reconcile(): Promise<unknown> {
-    this.reconciling ??= this.reconciler
-      .reconcileOnce()
-      .catch((err) => this.logger.error({ err }, 'outbox reconciliation failed'))
-      .finally(() => (this.reconciling = null));
-    return this.reconciling;
-  }
 }

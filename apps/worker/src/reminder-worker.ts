@@ -7,6 +7,7 @@ import { MailOutbox } from '@cpts/platform-mail';
 import { Logger, Metrics } from '@cpts/platform-observability';
 import { QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
 import { ReminderProcessor, ReminderReconciler } from '@cpts/platform-reminders';
+import { Periodic } from './periodic';
 import { LOGGER } from './tokens';
 
 /**
@@ -20,34 +21,24 @@ export class ReminderWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly runner: WorkerRunner;
   private readonly processor: ReminderProcessor;
   private readonly reconciler: ReminderReconciler;
-  private timer: NodeJS.Timeout | null = null;
-  private reconciling: Promise<unknown> | null = null;
+  private readonly reconciling: Periodic;
 
-  constructor(db: Db, outbox: MailOutbox, producer: QueueProducer, redis: RedisEnv, private readonly worker: WorkerEnv, @Inject(LOGGER) private readonly logger: Logger, metrics: Metrics) {
+  constructor(db: Db, outbox: MailOutbox, producer: QueueProducer, redis: RedisEnv, private readonly worker: WorkerEnv, @Inject(LOGGER) logger: Logger, metrics: Metrics) {
     this.processor = new ReminderProcessor(db, outbox, [new MembershipRenewalReminder(db), new CampaignFailuresDigest(db)], logger);
     this.reconciler = new ReminderReconciler(db, producer, logger);
+    this.reconciling = new Periodic('reminder reconciliation', () => this.reconciler.reconcileOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.runner.start([{ queue: QUEUES.reminder, concurrency: 2, process: (job, token) => this.processor.process(job, token) }]);
     await this.runner.waitUntilReady();
-    this.timer = setInterval(() => this.reconcile(), this.worker.RECONCILE_INTERVAL_MS);
-    this.timer.unref();
-    void this.reconcile();
+    this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.reconciling;
+    await this.reconciling.stop();
     await this.runner.stop();
   }
 
-  private reconcile(): Promise<unknown> {
-    this.reconciling ??= this.reconciler
-      .reconcileOnce()
-      .catch((err) => this.logger.error({ err }, 'reminder reconciliation failed'))
-      .finally(() => (this.reconciling = null));
-    return this.reconciling;
-  }
 }

@@ -1,0 +1,35 @@
+import type { Logger } from '@cpts/platform-observability';
+
+/**
+ * A task the worker runs at once and then every interval (the reconcilers):
+ * never two runs at once, a failure logged and retried at the next tick,
+ * and stop() waits for the run in progress.
+ */
+export class Periodic {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly name: string,
+    private readonly task: () => Promise<unknown>,
+    private readonly logger: Logger,
+  ) {}
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.run(), intervalMs);
+    this.timer.unref();
+    void this.run();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private run(): Promise<unknown> {
+    this.running ??= this.task()
+      .catch((err) => this.logger.error({ err }, `${this.name} failed`))
+      .finally(() => (this.running = null));
+    return this.running;
+  }
+}
