@@ -93,6 +93,8 @@ export async function newPage(stack: Stack): Promise<{ context: BrowserContext; 
     viewport: { width: 1280, height: 900 },
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
+    // No transitions (the app respects it): axe then checks a modal as it ends, not half faded in.
+    reducedMotion: 'reduce',
     extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${clientNumber}` },
   });
   context.setDefaultTimeout(15_000);

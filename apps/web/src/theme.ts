@@ -13,6 +13,8 @@ export const theme = createTheme({
   headings: { fontWeight: '700' },
   defaultRadius: 'md',
   cursorType: 'pointer',
+  // People who ask their system for less motion get no transitions (modals, menus, notifications).
+  respectReducedMotion: true,
   components: {
     // Mantine's built-in labels are English: French ones here.
     PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Afficher ou masquer le mot de passe' } } }),
