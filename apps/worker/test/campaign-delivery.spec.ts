@@ -96,11 +96,12 @@ describe('campaign delivery guarantees', () => {
   it('sends every message exactly once when Redis restarts empty mid-campaign (the reconciler re-queues from PostgreSQL)', async () => {
     const redis = new PrivateRedis(16_379 + Math.floor(Math.random() * 1000));
     await redis.start();
-    const local = new Campaigns(redis.url);
     const worker = new WorkerProcess({ ...env, REDIS_URL: redis.url });
     try {
       const to = recipients('redis', 300);
-      const { campaignId } = await local.create(tenant, to);
+      // Queued through a client of the private Redis, closed before Redis dies: only the worker lives through it.
+      const local = new Campaigns(redis.url);
+      const { campaignId } = await local.create(tenant, to).finally(() => local.close());
       sink.delayMs = 5;
       worker.start();
       await sink.waitFor((m) => m.length >= 60, 30_000);
@@ -111,7 +112,6 @@ describe('campaign delivery guarantees', () => {
       expect(sink.messages).toHaveLength(to.length);
     } finally {
       await worker.kill('SIGTERM');
-      await local.close();
       await redis.kill();
     }
   }, 120_000);

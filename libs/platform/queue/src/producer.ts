@@ -19,6 +19,9 @@ export class QueueProducer {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.connection, prefix: queuePrefix(this.prefix, name) });
+      // A Queue re-emits its connection's errors; unheard, that 'error' event would crash the process when Redis
+      // restarts. Redis being down is reported by /health/ready, and the reconcilers re-queue what was missed.
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;
