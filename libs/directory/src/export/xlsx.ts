@@ -15,7 +15,6 @@ export interface XlsxSheet {
 /** XML 1.0 escapes, and characters it cannot carry at all (control characters) dropped. */
 export function xmlText(value: string): string {
   return value
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
