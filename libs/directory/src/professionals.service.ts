@@ -159,13 +159,17 @@ export class ProfessionalsService {
 
   /** Archives (true) or restores (false): archived professionals leave lists and counts but keep their history. */
   async setArchived(id: string, archived: boolean): Promise<Professional> {
-    // An erased person stays archived: there is nobody left to restore.
-    const rows = await this.db.tenantRows(
-      `UPDATE professionals SET archived_at = CASE WHEN $3 OR erased_at IS NOT NULL THEN coalesce(archived_at, now()) END, updated_at = now(), updated_by = $4
-       WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL RETURNING id`,
-      [requireTenantId(), id, archived, requirePrincipal().userId],
+    const rows = await this.db.tenantRows<{ erased: boolean }>(
+      `SELECT erased_at IS NOT NULL AS erased FROM professionals WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL FOR UPDATE`,
+      [requireTenantId(), id],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
+    // An erased person stays archived: there is nobody left to restore.
+    if (rows[0].erased && !archived) throw AppError.conflict("Les données de cette personne ont été effacées : elle ne peut pas revenir dans l'annuaire.");
+    await this.db.tenantRows(
+      `UPDATE professionals SET archived_at = CASE WHEN $3 THEN coalesce(archived_at, now()) END, updated_at = now(), updated_by = $4 WHERE tenant_id = $1 AND id = $2`,
+      [requireTenantId(), id, archived, requirePrincipal().userId],
+    );
     await this.history.record(id, archived ? 'person.archived' : 'person.restored', archived ? "Fiche archivée (retirée de l'annuaire)." : "Fiche restaurée dans l'annuaire.");
     return this.get(id);
   }
