@@ -3,13 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconAddressBook, IconCopy, IconDownload, IconFileImport, IconFileSpreadsheet, IconPlus, IconSearch, IconTableImport, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
 import type { ProfessionalsQuery } from '../../gql/graphql';
 import { downloadFile } from '../../lib/download';
+import { useFilterParams } from '../../lib/useFilterParams';
 import { toAppError } from '../../lib/errors';
 import { formatDate, formatNumber, formatPhone } from '../../lib/format';
 import { useDebounced } from '../../lib/useDebounced';
@@ -58,7 +59,7 @@ const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 /** The directory: search as you type, filters kept in the address (so "back" keeps them), pages of 25. */
 export function ProfessionalsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam: update, setParams } = useFilterParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const debounced = useDebounced(search.trim(), 300);
   const professionCodes = list(params.get('professions'));
@@ -67,16 +68,6 @@ export function ProfessionalsPage() {
   const [{ data: cptsData }] = useQuery({ query: CurrentCptsDocument, requestPolicy: 'cache-first' });
   const [{ data: profData }] = useQuery({ query: ProfessionsDocument, requestPolicy: 'cache-first' });
 
-  const update = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   useEffect(() => {
     if ((params.get('q') ?? '') !== debounced) update('q', debounced || null);

@@ -3,12 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconIdBadge2, IconSearch, IconUserX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyState, ErrorState, FormAlert, LoadingState } from '../../../components/states';
 import { graphql } from '../../../gql';
 import type { MembershipsQuery, MembershipStatus } from '../../../gql/graphql';
+import { useFilterParams } from '../../../lib/useFilterParams';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDay, formatEuros, formatNumber } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
@@ -139,7 +140,7 @@ type Edge = MembershipsQuery['memberships']['edges'][number];
  */
 export function MembershipsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam: set } = useFilterParams();
   const [{ data: cptsData }] = useQuery({ query: CurrentCptsDocument, requestPolicy: 'cache-first' });
   const [{ data: yearsData, error: yearsError }, refetchYears] = useQuery({ query: MembershipYearsDocument, context: MEMBERSHIP_CONTEXT });
   const now = currentYear();
@@ -147,16 +148,6 @@ export function MembershipsPage() {
   const yearChoices = [...new Set([...years.map((y) => y.year), now])].sort((a, b) => b - a);
   const year = Number(params.get('annee')) || now;
   const tab = params.get('vue') ?? 'liste';
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   // The next year to open: this one if the staff have not yet, else the next (the server refuses further).
   const opened = new Set(years.filter((y) => y.openedAt).map((y) => y.year));
   const toOpen = [now, now + 1].find((y) => !opened.has(y)) ?? null;
