@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
-import { SmtpSender } from '@cpts/platform-mail';
-import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignReconciler, TenantRateLimiter } from '@cpts/mailing';
+import { LinkSigner, SmtpSender } from '@cpts/platform-mail';
+import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignLinks, CampaignReconciler, TenantRateLimiter } from '@cpts/mailing';
 import { Logger, Metrics } from '@cpts/platform-observability';
 import { RemindersService } from '@cpts/platform-reminders';
 import { QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
@@ -41,7 +41,8 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     const address = /<([^>]+)>/.exec(mail.MAIL_FROM)?.[1] ?? mail.MAIL_FROM.trim();
     const domain = address.split('@')[1] ?? 'cpts.localhost';
     const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
-    this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, logger);
+    const links = new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, null);
+    this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, links, logger);
     this.reconciler = new CampaignReconciler(db, new CampaignDispatcher(db, producer), reminders, logger);
     this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);

@@ -43,4 +43,17 @@ export class CampaignDeliveryRow {
   @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt: Date | null;
 }
 
-export const mailingEntities = [CampaignRow, CampaignDeliveryRow];
+/** An address not to mail again in this CPTS (hard bounce, complaint) or its soft-bounce count (tenant table). */
+@Entity({ name: 'email_suppressions' })
+export class EmailSuppressionRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  /** Lower-cased. */
+  @PrimaryColumn('text') email: string;
+  /** hard_bounce or complaint: never mailed again; NULL: soft bounces only, still mailed. */
+  @Column('text', { nullable: true }) reason: string | null;
+  @Column('int', { name: 'soft_bounces', default: 0 }) softBounces: number;
+  @Column('timestamptz', { name: 'last_event_at', default: () => 'now()' }) lastEventAt: Date;
+  @Column('text', { name: 'last_detail', nullable: true }) lastDetail: string | null;
+}
+
+export const mailingEntities = [CampaignRow, CampaignDeliveryRow, EmailSuppressionRow];

@@ -6,3 +6,4 @@ export * from './delivery/campaign-delivery.processor';
 export * from './delivery/campaign-reconciler';
 export * from './delivery/tenant-rate';
 export * from './delivery/failures-digest';
+export * from './links/campaign-links';

@@ -61,4 +61,32 @@ export class Campaigns1795401200000 implements MigrationInterface {
   }
 }
 
-export const mailingMigrations = [Campaigns1795401200000];
+/**
+ * Addresses that must not be mailed again, per CPTS: a hard bounce marks an
+ * address undeliverable after one, a complaint blocks it; soft bounces are
+ * counted (reason stays NULL until they turn into a hard one). Keyed by the
+ * lower-cased address, as the recipients are selected.
+ */
+export class EmailSuppressions1795401350000 implements MigrationInterface {
+  name = 'EmailSuppressions1795401350000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE email_suppressions (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        email text NOT NULL CHECK (email = lower(email)),
+        reason text NULL CHECK (reason IN ('hard_bounce', 'complaint')),
+        soft_bounces int NOT NULL DEFAULT 0,
+        last_event_at timestamptz NOT NULL DEFAULT now(),
+        last_detail text NULL,
+        PRIMARY KEY (tenant_id, email)
+      )`);
+    await enableTenantRls(runner, 'email_suppressions');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE email_suppressions`);
+  }
+}
+
+export const mailingMigrations = [Campaigns1795401200000, EmailSuppressions1795401350000];

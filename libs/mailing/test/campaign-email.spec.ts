@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
-import { CampaignContent, CampaignEmailRenderer, htmlToText, legalMention } from '../src';
+import { LinkSigner } from '@cpts/platform-mail';
+import { CampaignContent, CampaignEmailRenderer, CampaignLinks, campaignLinks, htmlToText, legalMention } from '../src';
 
 const content: CampaignContent = {
   campaignId: '11111111-1111-4111-8111-111111111111',
@@ -44,5 +45,40 @@ describe('campaign emails', () => {
     expect((Array.isArray(encoded.to) ? encoded.to[0] : encoded.to)?.value[0].address).toBe('élodie@exemple.fr');
     expect(encoded.messageId).toBe('<d-4@cpts.fr>');
     expect(encoded.html).toBe(first.html);
+  });
+
+  it('gives each recipient signed unsubscribe headers and tracked links, leading only where the campaign links', async () => {
+    const links = new CampaignLinks(new LinkSigner('s'.repeat(40)), 'https://cpts.test/', 'desinscription@cpts.test');
+    const tenantId = '22222222-2222-4222-8222-222222222222';
+    const deliveryId = '33333333-3333-4333-8333-333333333333';
+    const withLinks = { ...content, bodyHtml: `${content.bodyHtml}<p><a href="https://cpts.test/b?x=1&amp;y=2">B</a> <a href="mailto:c@cpts.test">écrire</a></p>` };
+    expect(campaignLinks(withLinks.bodyHtml)).toEqual(['https://cpts.test/agenda', 'https://cpts.test/b?x=1&y=2']);
+    const renderer = new CampaignEmailRenderer('no-reply@cpts.fr', 'cpts.fr');
+    const raw = await renderer.render(withLinks, { deliveryId, email: 'marie@exemple.fr', basis: 'consent', links: links.forDelivery(tenantId, deliveryId) });
+    const mail = await simpleParser(raw);
+    // mailparser files the List-* headers under 'list'.
+    const list = mail.headers.get('list') as { unsubscribe: { url?: string; mail?: string }; 'unsubscribe-post': { name: string } };
+    const listUnsubscribe = list.unsubscribe;
+    expect(listUnsubscribe.mail).toMatch(/^desinscription@cpts\.test\?subject=unsubscribe-[A-Za-z0-9_-]+$/);
+    expect(listUnsubscribe.url).toMatch(/^https:\/\/cpts\.test\/api\/public\/unsubscribe\/[A-Za-z0-9_-]+$/);
+    expect(raw).toContain('\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n');
+    const token = listUnsubscribe.url!.split('/').pop()!;
+    expect(links.readUnsubscribe(token)).toEqual({ tenantId, deliveryId });
+    expect(links.readClick(token)).toBeNull();
+    expect(links.readUnsubscribe(token.slice(0, -2) + (token.endsWith('AA') ? 'AB' : 'AA'))).toBeNull();
+    const tracked = [...String(mail.html).matchAll(/href="(https:\/\/cpts\.test\/api\/public\/c\/[^"]+)"/g)].map((m) => m[1]);
+    expect(tracked).toHaveLength(2);
+    expect(tracked.map((url) => links.readClick(url.split('/').pop()!))).toEqual([
+      { tenantId, deliveryId, index: 0 },
+      { tenantId, deliveryId, index: 1 },
+    ]);
+    expect(mail.html).toContain('href="mailto:c@cpts.test"');
+    expect(mail.html).toContain(`href="https://cpts.test/preferences/${token}"`);
+    expect(mail.text).toContain(`https://cpts.test/preferences/${token}`);
+    expect(mail.text).toContain('/api/public/c/');
+    // Without links (preview, test send) the body links stay as written.
+    const plain = renderer.readable(withLinks, 'consent');
+    expect(plain.html).toContain('href="https://cpts.test/b?x=1&amp;y=2"');
+    expect(plain.text).toContain('B (https://cpts.test/b?x=1&y=2)');
   });
 });

@@ -6,6 +6,7 @@ import { RetryLater, RowTransaction, sendLocked, SmtpSender } from '@cpts/platfo
 import type { CampaignDeliveryJob } from '@cpts/platform-queue';
 import { CampaignEmailRenderer } from './campaign-email';
 import { TenantRateLimiter } from './tenant-rate';
+import type { CampaignLinks } from '../links/campaign-links';
 
 interface Row {
   id: string;
@@ -42,6 +43,8 @@ export class CampaignDeliveryProcessor {
     private readonly renderer: CampaignEmailRenderer,
     private readonly rate: TenantRateLimiter,
     private readonly envelopeFrom: string,
+    /** Each message's signed unsubscribe and click-tracking addresses. */
+    private readonly links: CampaignLinks,
     private readonly logger: Logger,
   ) {}
 
@@ -104,7 +107,7 @@ export class CampaignDeliveryProcessor {
           senderName: row.sender_name,
           replyTo: row.reply_to,
         },
-        { deliveryId: row.id, email: row.email, basis: row.basis },
+        { deliveryId: row.id, email: row.email, basis: row.basis, links: this.links.forDelivery(tenantId, row.id) },
       );
       const mark = `UPDATE campaign_deliveries SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = $2`;
       await sendLocked(

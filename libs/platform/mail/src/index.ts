@@ -1,5 +1,6 @@
 export * from './layout';
 export * from './secret-box';
+export * from './link-signer';
 export * from './smtp-sender';
 export * from './mail-outbox.entity';
 export * from './mail-outbox';

@@ -1,0 +1,79 @@
+import { LinkSigner } from '@cpts/platform-mail';
+import type { RecipientLinks } from '../delivery/campaign-email';
+
+/** What an unsubscribe token names: the delivery it came with (its person, address and purpose follow). */
+export interface UnsubscribeTarget {
+  tenantId: string;
+  deliveryId: string;
+}
+
+/** What a click token names: the delivery and the body link clicked. */
+export interface ClickTarget extends UnsubscribeTarget {
+  index: number;
+}
+
+const UNSUBSCRIBE = 'campaign-unsubscribe-v1';
+const CLICK = 'campaign-click-v1';
+
+/**
+ * The signed, login-free addresses of one campaign message: the one-click
+ * unsubscribe (List-Unsubscribe), the preferences page linked from the body,
+ * and the click-tracking redirect of each body link. Each token carries the
+ * tenant and delivery ids (32 bytes) and a MAC: nothing is stored per link,
+ * and a token cannot be forged or turned into another kind.
+ */
+export class CampaignLinks {
+  private readonly appUrl: string;
+
+  constructor(
+    private readonly signer: LinkSigner,
+    appUrl: string,
+    /** The mailbox whose incoming messages unsubscribe (the token in the subject); null: no mailto. */
+    private readonly unsubscribeMailbox: string | null,
+  ) {
+    this.appUrl = appUrl.replace(/\/+$/, '');
+  }
+
+  forDelivery(tenantId: string, deliveryId: string): RecipientLinks {
+    const ids = Buffer.concat([uuidBytes(tenantId), uuidBytes(deliveryId)]);
+    const unsubscribe = this.signer.sign(UNSUBSCRIBE, ids);
+    return {
+      unsubscribeUrl: `${this.appUrl}/api/public/unsubscribe/${unsubscribe}`,
+      unsubscribeMailto: this.unsubscribeMailbox ? `mailto:${this.unsubscribeMailbox}?subject=unsubscribe-${unsubscribe}` : null,
+      preferencesUrl: `${this.appUrl}/preferences/${unsubscribe}`,
+      track: (index) => `${this.appUrl}/api/public/c/${this.signer.sign(CLICK, Buffer.concat([ids, indexBytes(index)]))}`,
+    };
+  }
+
+  /** The delivery an unsubscribe or preferences token was written for, or null if it is not ours. */
+  readUnsubscribe(token: string): UnsubscribeTarget | null {
+    const payload = this.signer.verify(UNSUBSCRIBE, token);
+    if (!payload || payload.length !== 32) return null;
+    return { tenantId: bytesUuid(payload.subarray(0, 16)), deliveryId: bytesUuid(payload.subarray(16, 32)) };
+  }
+
+  /** The delivery and link a click token was written for, or null if it is not ours. */
+  readClick(token: string): ClickTarget | null {
+    const payload = this.signer.verify(CLICK, token);
+    if (!payload || payload.length !== 34) return null;
+    return { tenantId: bytesUuid(payload.subarray(0, 16)), deliveryId: bytesUuid(payload.subarray(16, 32)), index: payload.readUInt16BE(32) };
+  }
+}
+
+function uuidBytes(uuid: string): Buffer {
+  const hex = uuid.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a UUID: ${uuid}`);
+  return Buffer.from(hex, 'hex');
+}
+
+function bytesUuid(bytes: Buffer): string {
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function indexBytes(index: number): Buffer {
+  if (!Number.isInteger(index) || index < 0 || index > 0xffff) throw new Error(`link index out of range: ${index}`);
+  const bytes = Buffer.alloc(2);
+  bytes.writeUInt16BE(index);
+  return bytes;
+}
