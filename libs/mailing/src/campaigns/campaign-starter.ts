@@ -1,4 +1,4 @@
-import { afterCommit, AppError, ErrorCode, requireTenantId } from '@cpts/platform-core';
+import { afterCommit, AppError, ErrorCode, outsideScope, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
@@ -55,9 +55,8 @@ export class CampaignStarter {
       `UPDATE campaigns SET status = 'sending', sending_started_at = now(), scheduled_at = CASE WHEN status = 'scheduled' THEN scheduled_at END WHERE tenant_id = $1 AND id = $2`,
       [tenantId, campaignId],
     );
-    afterCommit(async () => {
-      await this.dispatcher.enqueue(tenantId, campaignId);
-    });
+    // The dispatcher reads the deliveries in units of work of its own, once these rows are committed.
+    afterCommit(() => outsideScope(() => this.dispatcher.enqueue(tenantId, campaignId)).then(() => undefined));
     return count;
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { afterCommit, AppError, currentScope, ErrorCode, requirePrincipal, requireTenantId } from '@cpts/platform-core';
+import { afterCommit, AppError, currentScope, ErrorCode, requirePrincipal, outsideScope, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { MailOutbox } from '@cpts/platform-mail';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
@@ -140,9 +140,7 @@ export class CampaignsService {
     await this.lock(id, [CampaignStatus.PAUSED], 'Seule une campagne en pause peut reprendre.');
     await this.setStatus(id, `status = 'sending'`);
     const tenantId = requireTenantId();
-    afterCommit(async () => {
-      await this.dispatcher.enqueue(tenantId, id);
-    });
+    afterCommit(() => outsideScope(() => this.dispatcher.enqueue(tenantId, id)).then(() => undefined));
     return this.get(id);
   }
 
