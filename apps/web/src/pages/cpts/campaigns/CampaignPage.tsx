@@ -119,7 +119,8 @@ function EmailPreview({ campaign }: { campaign: Campaign }) {
             ]}
           />
         </Group>
-        <Box style={{ overflowX: 'auto' }}>
+        {/* Wider than a phone's screen at desktop width: the scrolling box itself takes the keyboard. */}
+        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('campaigns.preview.frame', { width: px })}>
           <iframe
             title={t('campaigns.preview.frame', { width: px })}
             srcDoc={campaign.previewHtml}
