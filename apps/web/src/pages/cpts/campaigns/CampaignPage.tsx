@@ -14,6 +14,7 @@ import { formatNumber } from '../../../lib/format';
 import { CAMPAIGN_CONTEXT } from './CampaignComposerPage';
 import { CampaignStatusBadge } from './CampaignsPage';
 import {
+  AudiencePreviewDocument,
   CampaignDocument,
   CancelCampaignDocument,
   DeleteCampaignDocument,
@@ -55,7 +56,7 @@ export function CampaignPage() {
         crumbs={[{ label: t('campaigns.title'), to: '/campagnes' }, { label: campaign.subject }]}
       />
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, xl: 5 }}>
           <Stack gap="md">
             <Actions campaign={campaign} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
             {campaign.progress.total > 0 && <ProgressCard campaign={campaign} />}
@@ -78,7 +79,7 @@ export function CampaignPage() {
             )}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, xl: 7 }}>
           <EmailPreview campaign={campaign} />
         </Grid.Col>
       </Grid>
@@ -295,6 +296,7 @@ function Actions({ campaign, onChanged }: { campaign: Campaign; onChanged: () =>
       <Modal opened={confirm === 'send'} onClose={close} title={t('campaigns.send.title')} centered>
         <Stack gap="md">
           <Text size="sm">{t('campaigns.send.explain', { subject: campaign.subject })}</Text>
+          {confirm === 'send' && <RecipientsNow campaign={campaign} />}
           {tooMany && <TooManyWarning count={month!.newslettersSentThisMonth} />}
           <FormAlert error={failure} />
           <Group justify="flex-end">
@@ -346,6 +348,23 @@ function Actions({ campaign, onChanged }: { campaign: Campaign; onChanged: () =>
         </Stack>
       </Modal>
     </Card>
+  );
+}
+
+/** How many the campaign would reach at this instant, said in the confirmation. */
+function RecipientsNow({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const [{ data }] = useQuery({
+    query: AudiencePreviewDocument,
+    variables: { audienceType: campaign.audienceType, purpose: campaign.purpose, segment: segmentInput(campaign.segment) },
+    requestPolicy: 'network-only',
+  });
+  if (!data) return <Text size="sm">{t('common.loading')}</Text>;
+  const n = data.audiencePreview.recipients;
+  return (
+    <Text size="sm" fw={700}>
+      {t('campaigns.count.recipients', { count: n, formatted: formatNumber(n) })}
+    </Text>
   );
 }
 
