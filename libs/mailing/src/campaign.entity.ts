@@ -41,6 +41,8 @@ export class CampaignDeliveryRow {
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
   @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt: Date | null;
+  /** The job that sends it: deliveries go by chunks of about 100 (set from a sequence at insert). */
+  @Column('bigint', { default: () => "nextval('campaign_delivery_chunk_seq') / 100" }) chunk: string;
 }
 
 /** An address not to mail again in this CPTS (hard bounce, complaint) or its soft-bounce count (tenant table). */

@@ -89,4 +89,30 @@ export class EmailSuppressions1795401350000 implements MigrationInterface {
   }
 }
 
-export const mailingMigrations = [Campaigns1795401200000, EmailSuppressions1795401350000];
+/**
+ * Deliveries are sent by chunks of about 100: one job per chunk, not per
+ * recipient (ADR 0010, revised). A delivery's chunk comes from a sequence at
+ * insert, so the rows one statement writes fall in consecutive chunks whoever
+ * writes them (the send command, a test, a bench), and a chunk's job id stays
+ * the same when the dispatcher or the reconciler queue it again.
+ */
+export class CampaignChunks1795401360000 implements MigrationInterface {
+  name = 'CampaignChunks1795401360000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE SEQUENCE campaign_delivery_chunk_seq`);
+    await runner.query(`ALTER TABLE campaign_deliveries ADD COLUMN chunk bigint NOT NULL DEFAULT (nextval('campaign_delivery_chunk_seq') / 100)`);
+    // Progress counts by state, a chunk's pending rows, and the chunks left: one index.
+    await runner.query(`DROP INDEX campaign_deliveries_state_idx`);
+    await runner.query(`CREATE INDEX campaign_deliveries_state_idx ON campaign_deliveries (tenant_id, campaign_id, state, chunk)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX campaign_deliveries_state_idx`);
+    await runner.query(`CREATE INDEX campaign_deliveries_state_idx ON campaign_deliveries (tenant_id, campaign_id, state)`);
+    await runner.query(`ALTER TABLE campaign_deliveries DROP COLUMN chunk`);
+    await runner.query(`DROP SEQUENCE campaign_delivery_chunk_seq`);
+  }
+}
+
+export const mailingMigrations = [Campaigns1795401200000, EmailSuppressions1795401350000, CampaignChunks1795401360000];
