@@ -17,6 +17,7 @@ import { GraphQLErrorPassThrough } from './graphql-error.filter';
 import { complexityLimit } from './complexity';
 import { mercuriusErrorFormatter } from './errors';
 import { HealthController } from './health.controller';
+import { PublicRateGuard } from './public-rate.guard';
 import { LOGGER } from './tokens';
 import { createValidationPipe } from './validation';
 
@@ -57,6 +58,7 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       { provide: LOGGER, useValue: logger },
       { provide: Metrics, useValue: metrics },
       { provide: APP_GUARD, useExisting: AccessGuard },
+      { provide: APP_GUARD, useClass: PublicRateGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
     ],
