@@ -74,7 +74,7 @@ describe('campaign click tracking, report and follow-up list', () => {
       { lastName: 'Éluard', professionCode: '70', phone: '0556000005', communeCode: c0 },
       { lastName: 'Fabre', professionCode: '70', phone: '0556000006', communeCode: c0 },
     ];
-    const ids = [];
+    const ids: string[] = [];
     for (const p of people) ids.push(await h.data.professional(tenant.id, p.communeCode, { ...p, email: `${p.lastName.toLowerCase()}@exemple.fr` }));
     const created = await h.data.campaign(tenant.id, {
       subject: 'Lettre de novembre',

@@ -33,7 +33,7 @@ describe('campaign report (clicks and "relance téléphonique") in the web app',
       { lastName: 'Caron', firstName: 'Claire', professionCode: '70', phone: null, communeCode: c0 },
       { lastName: 'Dumas', firstName: 'Denis', professionCode: '70', phone: '05 53 00 00 04', communeCode: c1 },
     ];
-    const recipients = [];
+    const recipients: Array<{ email: string; professionalId: string }> = [];
     for (const p of people) {
       const email = `${p.lastName.toLowerCase()}@rapport.e2e.fr`;
       recipients.push({ email, professionalId: await data.professional(cpts.id, p.communeCode, { ...p, email }) });
