@@ -79,8 +79,8 @@ export class FollowUpList {
   private source(audience: SilentAudience): { from: string; params: unknown[] } {
     return {
       from: `SELECT s.delivery_id AS "deliveryId", p.id AS "professionalId", p.last_name AS "lastName", p.first_name AS "firstName",
-                    p.profession_code AS "professionCode", p.commune_code AS "communeCode", p.phone, s.email,
-                    coalesce(p.search_name, lower(s.email)) AS "sortName", (p.phone IS NULL)::int AS "noPhone"
+                    p.profession_code AS "professionCode", p.commune_code AS "communeCode", nullif(p.phone, '') AS phone, s.email,
+                    coalesce(p.search_name, lower(s.email)) AS "sortName", (coalesce(p.phone, '') = '')::int AS "noPhone"
              FROM (${audience.sql}) s
              LEFT JOIN professionals r ON r.tenant_id = $1 AND r.id = s.professional_id
              LEFT JOIN professionals p ON p.tenant_id = $1 AND p.id = coalesce(r.merged_into, r.id)
