@@ -6,7 +6,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
 import { DirectoryModule, directoryEntities } from '@cpts/directory';
-import { mailingEntities } from '@cpts/mailing';
+import { CampaignClicksModule, mailingEntities } from '@cpts/mailing';
 import { reminderEntities } from '@cpts/platform-reminders';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
 import { MailOutboxRow } from '@cpts/platform-mail';
@@ -52,6 +52,7 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       ReferenceModule,
       IdentityModule,
       DirectoryModule,
+      CampaignClicksModule.forGateway(logger),
     ],
     controllers: [HealthController],
     providers: [

@@ -58,4 +58,16 @@ export class EmailSuppressionRow {
   @Column('text', { name: 'last_detail', nullable: true }) lastDetail: string | null;
 }
 
-export const mailingEntities = [CampaignRow, CampaignDeliveryRow, EmailSuppressionRow];
+/** One hit of a campaign's click-tracking redirect (tenant table). */
+@Entity({ name: 'campaign_clicks' })
+export class CampaignClickRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'campaign_id' }) campaignId: string;
+  @Column('uuid', { name: 'delivery_id' }) deliveryId: string;
+  /** The link's position among the body's tracked links (campaignLinks()). */
+  @Column('int', { name: 'link_index' }) linkIndex: number;
+  @Column('timestamptz', { name: 'clicked_at', default: () => 'now()' }) clickedAt: Date;
+}
+
+export const mailingEntities = [CampaignRow, CampaignDeliveryRow, EmailSuppressionRow, CampaignClickRow];

@@ -7,3 +7,8 @@ export * from './delivery/campaign-reconciler';
 export * from './delivery/tenant-rate';
 export * from './delivery/failures-digest';
 export * from './links/campaign-links';
+export * from './clicks/campaign-clicks.module';
+export * from './clicks/campaign-report.types';
+export * from './clicks/follow-up';
+export * from './resolvers';
+export * from './clicks/campaign-clicks.service';
