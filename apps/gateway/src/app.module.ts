@@ -6,7 +6,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
 import { DirectoryModule, directoryEntities } from '@cpts/directory';
-import { CampaignClicksModule, mailingEntities } from '@cpts/mailing';
+import { CampaignClicksModule, CampaignPersonData, mailingEntities } from '@cpts/mailing';
 import { reminderEntities } from '@cpts/platform-reminders';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
 import { MailOutboxRow } from '@cpts/platform-mail';
@@ -51,7 +51,8 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       }),
       ReferenceModule,
       IdentityModule,
-      DirectoryModule,
+      // The mailings' rows about a person join the GDPR export, the erasure and the merge.
+      DirectoryModule.withPersonData([CampaignPersonData]),
       CampaignClicksModule.forGateway(logger),
     ],
     controllers: [HealthController],

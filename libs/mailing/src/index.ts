@@ -12,3 +12,4 @@ export * from './clicks/campaign-report.types';
 export * from './clicks/follow-up';
 export * from './resolvers';
 export * from './clicks/campaign-clicks.service';
+export * from './person-data/campaign-person-data';
