@@ -6,7 +6,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
 import { contactBasisSql, DirectoryModule, directoryEntities } from '@cpts/directory';
-import { MailingModule, mailingEntities } from '@cpts/mailing';
+import { CampaignClicksModule, CampaignPersonData, MailingModule, mailingEntities } from '@cpts/mailing';
 import { reminderEntities } from '@cpts/platform-reminders';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
 import { MailOutboxRow } from '@cpts/platform-mail';
@@ -17,6 +17,7 @@ import { GraphQLErrorPassThrough } from './graphql-error.filter';
 import { complexityLimit } from './complexity';
 import { mercuriusErrorFormatter } from './errors';
 import { HealthController } from './health.controller';
+import { PublicRateGuard } from './public-rate.guard';
 import { LOGGER } from './tokens';
 import { createValidationPipe } from './validation';
 
@@ -50,7 +51,9 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       }),
       ReferenceModule,
       IdentityModule,
-      DirectoryModule,
+      // The mailings' rows about a person join the GDPR export, the erasure and the merge.
+      DirectoryModule.withPersonData([CampaignPersonData]),
+      CampaignClicksModule.forGateway(logger),
       // Campaigns select recipients with the directory's one contact rule.
       MailingModule.forRoot({ contactBasisSql }),
     ],
@@ -59,6 +62,7 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       { provide: LOGGER, useValue: logger },
       { provide: Metrics, useValue: metrics },
       { provide: APP_GUARD, useExisting: AccessGuard },
+      { provide: APP_GUARD, useClass: PublicRateGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
     ],

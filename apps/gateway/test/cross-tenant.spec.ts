@@ -47,9 +47,11 @@ interface World {
   membershipB: string;
   pendingB: string;
   labelB: string;
-  /** A draft campaign of B, and one of B that is sending (a newsletter started this month). */
-  campaignB: string;
+  /** A draft campaign of B (draftB), and one of B that is sending (a newsletter started this month). */
+  draftB: string;
   sendingB: string;
+  /** A sent campaign of B, to proB, who did not click. */
+  campaignB: string;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -79,11 +81,11 @@ const CAMPAIGN_INPUT = (w: World) => ({
   segment: { includeIds: [w.proB] },
 });
 /** A campaign mutation by id: A's team finds nothing of B's, the other roles are refused, and B's campaign is as it was. */
-const campaignCommand = (name: string, target: 'campaignB' | 'sendingB' = 'campaignB', returnsObject = true) => async (w: World) => {
+const campaignCommand = (name: string, target: 'draftB' | 'sendingB' = 'draftB', returnsObject = true) => async (w: World) => {
   const q = `mutation($id: ID!) { ${name}(id: $id)${returnsObject ? ' { id }' : ''} }`;
   for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w[target] }), 'NOT_FOUND');
   for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w[target] }), 'FORBIDDEN');
-  expect(await campaignOfB(w, w[target])).toEqual({ subject: 'Lettre de B', status: target === 'campaignB' ? 'DRAFT' : 'SENDING' });
+  expect(await campaignOfB(w, w[target])).toEqual({ subject: 'Lettre de B', status: target === 'draftB' ? 'DRAFT' : 'SENDING' });
 };
 const CPTS_INPUT = (w: World, name: string) => ({ name, size: 1, departementCodes: ['86'], communeCodes: [w.b.communes[0]], contactEmail: 'x@exemple.fr' });
 
@@ -426,12 +428,13 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   'Query.campaigns': async (w) => {
     expect(await w.coordA.ok(`{ campaigns { id } }`)).toEqual({ campaigns: [] });
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(`{ campaigns { id } }`), 'FORBIDDEN');
-    expect((await w.coordB.ok<{ campaigns: unknown[] }>(`{ campaigns { id } }`)).campaigns).toHaveLength(2);
+    // B's draft, B's campaign being sent, and the sent one of the report cases.
+    expect((await w.coordB.ok<{ campaigns: unknown[] }>(`{ campaigns { id } }`)).campaigns).toHaveLength(3);
   },
   'Query.campaign': async (w) => {
     const q = `query($id: ID!) { campaign(id: $id) { id subject previewHtml } }`;
-    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.campaignB }), 'NOT_FOUND');
-    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.campaignB }), 'FORBIDDEN');
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.draftB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.draftB }), 'FORBIDDEN');
   },
   'Query.audiencePreview': async (w) => {
     const q = `query($s: CampaignSegmentInput) { audiencePreview(audienceType: PROFESSIONALS, purpose: PRO_NEWSLETTER, segment: $s) { matched recipients excludedSample { professionalId } } }`;
@@ -443,7 +446,7 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   },
   'Query.newslettersSentThisMonth': async (w) => {
     expect(await w.coordA.ok(`{ newslettersSentThisMonth }`)).toEqual({ newslettersSentThisMonth: 0 });
-    expect(await w.coordB.ok(`{ newslettersSentThisMonth }`)).toEqual({ newslettersSentThisMonth: 1 });
+    expect(await w.coordB.ok(`{ newslettersSentThisMonth }`)).toEqual({ newslettersSentThisMonth: 2 });
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(`{ newslettersSentThisMonth }`), 'FORBIDDEN');
   },
   'Mutation.createCampaign': async (w) => {
@@ -456,11 +459,11 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   },
   'Mutation.updateCampaign': async (w) => {
     const q = `mutation($id: ID!, $i: CampaignInput!) { updateCampaign(id: $id, input: $i) { id } }`;
-    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.campaignB, i: CAMPAIGN_INPUT(w) }), 'NOT_FOUND');
-    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.campaignB, i: CAMPAIGN_INPUT(w) }), 'FORBIDDEN');
-    expect(await campaignOfB(w, w.campaignB)).toEqual({ subject: 'Lettre de B', status: 'DRAFT' });
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.draftB, i: CAMPAIGN_INPUT(w) }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.draftB, i: CAMPAIGN_INPUT(w) }), 'FORBIDDEN');
+    expect(await campaignOfB(w, w.draftB)).toEqual({ subject: 'Lettre de B', status: 'DRAFT' });
   },
-  'Mutation.deleteCampaign': campaignCommand('deleteCampaign', 'campaignB', false),
+  'Mutation.deleteCampaign': campaignCommand('deleteCampaign', 'draftB', false),
   'Mutation.duplicateCampaign': async (w) => {
     await campaignCommand('duplicateCampaign')(w);
     expect((await w.coordA.ok<{ campaigns: unknown[] }>(`{ campaigns { id } }`)).campaigns).toEqual([]);
@@ -469,15 +472,27 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   'Mutation.scheduleCampaign': async (w) => {
     const q = `mutation($id: ID!, $at: DateTime!) { scheduleCampaign(id: $id, at: $at) { id } }`;
     const at = new Date(Date.now() + 86_400_000).toISOString();
-    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.campaignB, at }), 'NOT_FOUND');
-    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.campaignB, at }), 'FORBIDDEN');
-    expect(await campaignOfB(w, w.campaignB)).toEqual({ subject: 'Lettre de B', status: 'DRAFT' });
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.draftB, at }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.draftB, at }), 'FORBIDDEN');
+    expect(await campaignOfB(w, w.draftB)).toEqual({ subject: 'Lettre de B', status: 'DRAFT' });
   },
   'Mutation.unscheduleCampaign': campaignCommand('unscheduleCampaign'),
   'Mutation.pauseCampaign': campaignCommand('pauseCampaign', 'sendingB'),
   'Mutation.resumeCampaign': campaignCommand('resumeCampaign', 'sendingB'),
   'Mutation.cancelCampaign': campaignCommand('cancelCampaign', 'sendingB'),
-  'Mutation.sendTestCampaign': campaignCommand('sendTestCampaign', 'campaignB', false),
+  'Mutation.sendTestCampaign': campaignCommand('sendTestCampaign', 'draftB', false),
+  'Query.campaignReport': async (w) => {
+    const q = `query($id: ID!) { campaignReport(campaignId: $id) { sent } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.campaignB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.campaignB }), 'FORBIDDEN');
+    expect(await w.coordB.ok(q, { id: w.campaignB })).toEqual({ campaignReport: { sent: 1 } });
+  },
+  'Query.campaignFollowUp': async (w) => {
+    const q = `query($id: ID!) { campaignFollowUp(campaignId: $id) { edges { node { lastName phone } } } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.campaignB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.campaignB }), 'FORBIDDEN');
+    expect(await w.coordB.ok(q, { id: w.campaignB })).toEqual({ campaignFollowUp: { edges: [{ node: { lastName: 'Bravo', phone: null } }] } });
+  },
 };
 
 describe('cross-tenant isolation of every GraphQL operation', () => {
@@ -526,10 +541,13 @@ describe('cross-tenant isolation of every GraphQL operation', () => {
     const base = { professionalId: w.proB, feeCents: 1500, college: 'MSP' };
     w.membershipB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y - 1, status: 'ACTIVE', paidOn: `${Y - 1}-03-01`, paymentMeans: 'TRANSFER' } })).saveMembership.id;
     w.pendingB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y, status: 'PENDING' } })).saveMembership.id;
+    w.campaignB = (
+      await h.data.campaign(w.b.id, { bodyHtml: '<p><a href="https://cpts.test/b">B</a></p>', recipients: [{ email: 'bravo@exemple.fr', professionalId: w.proB }] })
+    ).campaignId;
     w.labelB = (await w.coordB.ok<{ createDirectoryLabel: { id: string } }>(`mutation { createDirectoryLabel(input: { name: "Étiquette B" }) { id } }`)).createDirectoryLabel.id;
     const campaign = { subject: 'Lettre de B', bodyHtml: '<p>B</p>', senderName: 'CPTS Bravo', audienceType: 'PROFESSIONALS', purpose: 'PRO_NEWSLETTER' };
     const createCampaign = `mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }`;
-    w.campaignB = (await w.coordB.ok<{ createCampaign: { id: string } }>(createCampaign, { i: campaign })).createCampaign.id;
+    w.draftB = (await w.coordB.ok<{ createCampaign: { id: string } }>(createCampaign, { i: campaign })).createCampaign.id;
     w.sendingB = (await w.coordB.ok<{ createCampaign: { id: string } }>(createCampaign, { i: campaign })).createCampaign.id;
     // Sending without deliveries (B's professional has no address): enough for the wall; no worker runs here.
     await h.data.inTenant(w.b.id, (db) => db.query(`UPDATE campaigns SET status = 'sending', sending_started_at = now() WHERE tenant_id = $1 AND id = $2`, [w.b.id, w.sendingB]));

@@ -18,6 +18,7 @@ import { MembershipsPage } from './pages/cpts/memberships/MembershipsPage';
 import { CampaignComposerPage } from './pages/cpts/campaigns/CampaignComposerPage';
 import { CampaignPage } from './pages/cpts/campaigns/CampaignPage';
 import { CampaignsPage } from './pages/cpts/campaigns/CampaignsPage';
+import { CampaignReportPage } from './pages/cpts/campaign-report/CampaignReportPage';
 import { ProfessionalFormPage } from './pages/cpts/ProfessionalFormPage';
 import { ProfessionalsPage } from './pages/cpts/ProfessionalsPage';
 import { DirectoryImportPage, DirectoryImportReportPage } from './pages/cpts/DirectoryImportPages';
@@ -68,6 +69,7 @@ export function App() {
           <Route path="campagnes/nouvelle" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignComposerPage /></Guard>} />
           <Route path="campagnes/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignPage /></Guard>} />
           <Route path="campagnes/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignComposerPage /></Guard>} />
+          <Route path="campagnes/:id/rapport" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignReportPage /></Guard>} />
           <Route path="annuaire/:id/donnees" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonDataPage /></Guard>} />
           <Route path="annuaire/etiquettes" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><LabelsAdminPage /></Guard>} />
           <Route path="equipe" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><TeamPage /></Guard>} />

@@ -122,7 +122,7 @@ describe('campaign delivery guarantees', () => {
 
   it('pauses (nothing more goes out), resumes (the rest goes, once), and cancels (the pending are not sent)', async () => {
     const to = recipients('pause', 200);
-    const { campaignId, ids } = await campaigns.create(tenant, to);
+    const { campaignId } = await campaigns.create(tenant, to);
     sink.delayMs = 20;
     const worker = new WorkerProcess(env);
     worker.start();
@@ -136,7 +136,7 @@ describe('campaign delivery guarantees', () => {
       expect(atPause).toBeLessThan(to.length);
       // Resuming queues the pending again (what the gateway does).
       await campaigns.status(tenant, campaignId, 'sending');
-      await campaigns.enqueue(tenant, ids);
+      await campaigns.enqueue(tenant, campaignId);
       await settled(tenant, campaignId, to.length);
       expect(deliveries(sink).duplicates).toEqual([]);
 

@@ -50,4 +50,4 @@ export class MailingModule {
   }
 }
 
-export const mailingResolvers = [CampaignsResolver];
+export const campaignsResolvers = [CampaignsResolver];

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Card, Grid, Group, Modal, Progress, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarEvent, IconCopy, IconPencil, IconPlayerPause, IconPlayerPlay, IconSend, IconTestPipe, IconTrash, IconX } from '@tabler/icons-react';
+import { IconCalendarEvent, IconChartBar, IconCopy, IconPencil, IconPlayerPause, IconPlayerPlay, IconSend, IconTestPipe, IconTrash, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -271,6 +271,11 @@ function Actions({ campaign, onChanged }: { campaign: Campaign; onChanged: () =>
           {(campaign.status === 'SENDING' || campaign.status === 'PAUSED') && (
             <Button variant="light" color="red" leftSection={<IconX size={18} />} onClick={() => setConfirm('cancel')}>
               {t('campaigns.actions.cancel')}
+            </Button>
+          )}
+          {campaign.progress.total > 0 && (
+            <Button variant="default" component={Link} to={`/campagnes/${id}/rapport`} leftSection={<IconChartBar size={18} />}>
+              {t('campaigns.actions.report')}
             </Button>
           )}
           <Button
