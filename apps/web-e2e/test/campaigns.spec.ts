@@ -87,7 +87,9 @@ describe('campaigns (mailings) in the web app', () => {
       await frame.getByRole('link', { name: 'le programme' }).waitFor();
       await frame.getByText('CPTS Cœur de Saintonge', { exact: true }).waitFor();
       await page.getByText('Téléphone', { exact: true }).click();
-      await page.locator('iframe[title="Aperçu de l\'e-mail (375 px de large)"]').waitFor();
+      await page.frameLocator('iframe[title="Aperçu de l\'e-mail (375 px de large)"]').getByRole('heading', { name: 'Bonjour à toutes et à tous' }).waitFor();
+      // Chromium paints a frame only once it has been on screen: bring it there for the screenshots.
+      await page.locator('iframe[title="Aperçu de l\'e-mail (375 px de large)"]').scrollIntoViewIfNeeded();
       await checkScreen(page, 'campagne apercu telephone');
       await page.getByText('Ordinateur', { exact: true }).click();
       await page.locator('iframe[title="Aperçu de l\'e-mail (700 px de large)"]').waitFor();
