@@ -5,8 +5,8 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
-import { DirectoryModule, directoryEntities } from '@cpts/directory';
-import { CampaignClicksModule, CampaignPersonData, mailingEntities } from '@cpts/mailing';
+import { contactBasisSql, DirectoryModule, directoryEntities } from '@cpts/directory';
+import { CampaignClicksModule, CampaignPersonData, MailingModule, mailingEntities } from '@cpts/mailing';
 import { reminderEntities } from '@cpts/platform-reminders';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
 import { MailOutboxRow } from '@cpts/platform-mail';
@@ -54,6 +54,8 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       // The mailings' rows about a person join the GDPR export, the erasure and the merge.
       DirectoryModule.withPersonData([CampaignPersonData]),
       CampaignClicksModule.forGateway(logger),
+      // Campaigns select recipients with the directory's one contact rule.
+      MailingModule.forRoot({ contactBasisSql }),
     ],
     controllers: [HealthController],
     providers: [

@@ -47,6 +47,9 @@ interface World {
   membershipB: string;
   pendingB: string;
   labelB: string;
+  /** A draft campaign of B (draftB), and one of B that is sending (a newsletter started this month). */
+  draftB: string;
+  sendingB: string;
   /** A sent campaign of B, to proB, who did not click. */
   campaignB: string;
 }
@@ -68,6 +71,22 @@ const Y = parisYear();
 const membershipsOfB = async (w: World) =>
   (await w.coordB.ok<{ professional: { memberships: Array<{ id: string; status: string; college: string }> } }>(`query($id: ID!) { professional(id: $id) { memberships { id status college } } }`, { id: w.proB }))
     .professional.memberships;
+const campaignOfB = async (w: World, id: string) => (await w.coordB.ok<{ campaign: { subject: string; status: string } }>(`query($id: ID!) { campaign(id: $id) { subject status } }`, { id })).campaign;
+const CAMPAIGN_INPUT = (w: World) => ({
+  subject: 'Changée par A',
+  bodyHtml: '<p>A</p>',
+  senderName: 'A',
+  audienceType: 'PROFESSIONALS',
+  purpose: 'PRO_NEWSLETTER',
+  segment: { includeIds: [w.proB] },
+});
+/** A campaign mutation by id: A's team finds nothing of B's, the other roles are refused, and B's campaign is as it was. */
+const campaignCommand = (name: string, target: 'draftB' | 'sendingB' = 'draftB', returnsObject = true) => async (w: World) => {
+  const q = `mutation($id: ID!) { ${name}(id: $id)${returnsObject ? ' { id }' : ''} }`;
+  for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w[target] }), 'NOT_FOUND');
+  for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w[target] }), 'FORBIDDEN');
+  expect(await campaignOfB(w, w[target])).toEqual({ subject: 'Lettre de B', status: target === 'draftB' ? 'DRAFT' : 'SENDING' });
+};
 const CPTS_INPUT = (w: World, name: string) => ({ name, size: 1, departementCodes: ['86'], communeCodes: [w.b.communes[0]], contactEmail: 'x@exemple.fr' });
 
 const CASES: Record<string, (w: World) => Promise<void>> = {
@@ -406,6 +425,62 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { c: 'Nom\n', m }), 'FORBIDDEN');
     expect((await proOfB(w)).lastName).toBe('Bravo');
   },
+  'Query.campaigns': async (w) => {
+    expect(await w.coordA.ok(`{ campaigns { id } }`)).toEqual({ campaigns: [] });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(`{ campaigns { id } }`), 'FORBIDDEN');
+    // B's draft, B's campaign being sent, and the sent one of the report cases.
+    expect((await w.coordB.ok<{ campaigns: unknown[] }>(`{ campaigns { id } }`)).campaigns).toHaveLength(3);
+  },
+  'Query.campaign': async (w) => {
+    const q = `query($id: ID!) { campaign(id: $id) { id subject previewHtml } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.draftB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.draftB }), 'FORBIDDEN');
+  },
+  'Query.audiencePreview': async (w) => {
+    const q = `query($s: CampaignSegmentInput) { audiencePreview(audienceType: PROFESSIONALS, purpose: PRO_NEWSLETTER, segment: $s) { matched recipients excludedSample { professionalId } } }`;
+    // B's professional named explicitly: not in A's directory, so not counted.
+    const seen = await w.coordA.ok<{ audiencePreview: { excludedSample: Array<{ professionalId: string }> } }>(q, { s: { includeIds: [w.proB] } });
+    expect(seen.audiencePreview.excludedSample.map((p) => p.professionalId)).not.toContain(w.proB);
+    expect(await w.coordA.ok(q, { s: { includeIds: [w.proB], communeCodes: [w.b.communes[0]] } })).toEqual({ audiencePreview: { matched: 0, recipients: 0, excludedSample: [] } });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { s: {} }), 'FORBIDDEN');
+  },
+  'Query.newslettersSentThisMonth': async (w) => {
+    expect(await w.coordA.ok(`{ newslettersSentThisMonth }`)).toEqual({ newslettersSentThisMonth: 0 });
+    expect(await w.coordB.ok(`{ newslettersSentThisMonth }`)).toEqual({ newslettersSentThisMonth: 2 });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(`{ newslettersSentThisMonth }`), 'FORBIDDEN');
+  },
+  'Mutation.createCampaign': async (w) => {
+    const q = `mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }`;
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { i: CAMPAIGN_INPUT(w) }), 'FORBIDDEN');
+    // Created in A (naming B's professional selects nobody there), never in B.
+    const { createCampaign } = await w.coordA.ok<{ createCampaign: { id: string } }>(q, { i: CAMPAIGN_INPUT(w) });
+    denied(await w.coordB.request(`query($id: ID!) { campaign(id: $id) { id } }`, { id: createCampaign.id }), 'NOT_FOUND');
+    await w.coordA.ok(`mutation($id: ID!) { deleteCampaign(id: $id) }`, { id: createCampaign.id });
+  },
+  'Mutation.updateCampaign': async (w) => {
+    const q = `mutation($id: ID!, $i: CampaignInput!) { updateCampaign(id: $id, input: $i) { id } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.draftB, i: CAMPAIGN_INPUT(w) }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.draftB, i: CAMPAIGN_INPUT(w) }), 'FORBIDDEN');
+    expect(await campaignOfB(w, w.draftB)).toEqual({ subject: 'Lettre de B', status: 'DRAFT' });
+  },
+  'Mutation.deleteCampaign': campaignCommand('deleteCampaign', 'draftB', false),
+  'Mutation.duplicateCampaign': async (w) => {
+    await campaignCommand('duplicateCampaign')(w);
+    expect((await w.coordA.ok<{ campaigns: unknown[] }>(`{ campaigns { id } }`)).campaigns).toEqual([]);
+  },
+  'Mutation.sendCampaign': campaignCommand('sendCampaign'),
+  'Mutation.scheduleCampaign': async (w) => {
+    const q = `mutation($id: ID!, $at: DateTime!) { scheduleCampaign(id: $id, at: $at) { id } }`;
+    const at = new Date(Date.now() + 86_400_000).toISOString();
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.draftB, at }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.draftB, at }), 'FORBIDDEN');
+    expect(await campaignOfB(w, w.draftB)).toEqual({ subject: 'Lettre de B', status: 'DRAFT' });
+  },
+  'Mutation.unscheduleCampaign': campaignCommand('unscheduleCampaign'),
+  'Mutation.pauseCampaign': campaignCommand('pauseCampaign', 'sendingB'),
+  'Mutation.resumeCampaign': campaignCommand('resumeCampaign', 'sendingB'),
+  'Mutation.cancelCampaign': campaignCommand('cancelCampaign', 'sendingB'),
+  'Mutation.sendTestCampaign': campaignCommand('sendTestCampaign', 'draftB', false),
   'Query.campaignReport': async (w) => {
     const q = `query($id: ID!) { campaignReport(campaignId: $id) { sent } }`;
     for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.campaignB }), 'NOT_FOUND');
@@ -470,6 +545,12 @@ describe('cross-tenant isolation of every GraphQL operation', () => {
       await h.data.campaign(w.b.id, { bodyHtml: '<p><a href="https://cpts.test/b">B</a></p>', recipients: [{ email: 'bravo@exemple.fr', professionalId: w.proB }] })
     ).campaignId;
     w.labelB = (await w.coordB.ok<{ createDirectoryLabel: { id: string } }>(`mutation { createDirectoryLabel(input: { name: "Étiquette B" }) { id } }`)).createDirectoryLabel.id;
+    const campaign = { subject: 'Lettre de B', bodyHtml: '<p>B</p>', senderName: 'CPTS Bravo', audienceType: 'PROFESSIONALS', purpose: 'PRO_NEWSLETTER' };
+    const createCampaign = `mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }`;
+    w.draftB = (await w.coordB.ok<{ createCampaign: { id: string } }>(createCampaign, { i: campaign })).createCampaign.id;
+    w.sendingB = (await w.coordB.ok<{ createCampaign: { id: string } }>(createCampaign, { i: campaign })).createCampaign.id;
+    // Sending without deliveries (B's professional has no address): enough for the wall; no worker runs here.
+    await h.data.inTenant(w.b.id, (db) => db.query(`UPDATE campaigns SET status = 'sending', sending_started_at = now() WHERE tenant_id = $1 AND id = $2`, [w.b.id, w.sendingB]));
   });
   afterAll(() => w.h.close());
 

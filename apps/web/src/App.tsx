@@ -15,6 +15,9 @@ import { BoardHomePage } from './pages/cpts/BoardHomePage';
 import { CptsHomePage } from './pages/cpts/CptsHomePage';
 import { MemberHomePage } from './pages/cpts/MemberHomePage';
 import { MembershipsPage } from './pages/cpts/memberships/MembershipsPage';
+import { CampaignComposerPage } from './pages/cpts/campaigns/CampaignComposerPage';
+import { CampaignPage } from './pages/cpts/campaigns/CampaignPage';
+import { CampaignsPage } from './pages/cpts/campaigns/CampaignsPage';
 import { CampaignReportPage } from './pages/cpts/campaign-report/CampaignReportPage';
 import { ProfessionalFormPage } from './pages/cpts/ProfessionalFormPage';
 import { ProfessionalsPage } from './pages/cpts/ProfessionalsPage';
@@ -62,6 +65,10 @@ export function App() {
           <Route path="annuaire/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonPage /></Guard>} />
           <Route path="annuaire/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
           <Route path="adhesions" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><MembershipsPage /></Guard>} />
+          <Route path="campagnes" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignsPage /></Guard>} />
+          <Route path="campagnes/nouvelle" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignComposerPage /></Guard>} />
+          <Route path="campagnes/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignPage /></Guard>} />
+          <Route path="campagnes/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignComposerPage /></Guard>} />
           <Route path="campagnes/:id/rapport" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignReportPage /></Guard>} />
           <Route path="annuaire/:id/donnees" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonDataPage /></Guard>} />
           <Route path="annuaire/etiquettes" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><LabelsAdminPage /></Guard>} />

@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
 import { LinkSigner, SmtpSender } from '@cpts/platform-mail';
-import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignLinks, CampaignReconciler, TenantRateLimiter } from '@cpts/mailing';
+import { contactBasisSql } from '@cpts/directory';
+import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignLinks, CampaignReconciler, CampaignStarter, TenantRateLimiter } from '@cpts/mailing';
 import { Logger, Metrics } from '@cpts/platform-observability';
 import { RemindersService } from '@cpts/platform-reminders';
 import { QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
@@ -15,7 +16,8 @@ import { LOGGER } from './tokens';
  * Sends campaigns: one job per recipient, on its own SMTP connections (so a
  * newsletter of thousands never delays an invitation on the mail queue), at
  * the CPTS's rate; plus the reconciler that re-queues what Redis lost and
- * closes finished campaigns.
+ * closes finished campaigns, and the scheduler that starts the scheduled
+ * campaigns whose time has come (the same code path as "send now").
  */
 @Injectable()
 export class CampaignWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -24,6 +26,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly processor: CampaignDeliveryProcessor;
   private readonly reconciler: CampaignReconciler;
   private readonly reconciling: Periodic;
+  private readonly scheduling: Periodic;
 
   constructor(
     dataSource: DataSource,
@@ -43,8 +46,11 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
     const links = new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, null);
     this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, links, logger);
-    this.reconciler = new CampaignReconciler(db, new CampaignDispatcher(db, producer), reminders, logger);
+    const dispatcher = new CampaignDispatcher(db, producer);
+    this.reconciler = new CampaignReconciler(db, dispatcher, reminders, logger);
     this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);
+    const starter = new CampaignStarter(db, dispatcher, contactBasisSql);
+    this.scheduling = new Periodic('scheduled campaigns', () => starter.startDue(logger), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
@@ -52,10 +58,12 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     this.runner.start([{ queue: QUEUES.campaignDelivery, concurrency: this.worker.MAILING_CONCURRENCY, process: (job, token) => this.processor.process(job, token) }]);
     await this.runner.waitUntilReady();
     this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
+    this.scheduling.start(this.worker.RECONCILE_INTERVAL_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.reconciling.stop();
+    await this.scheduling.stop();
     await this.runner.stop();
     this.sender.close();
   }

@@ -6,6 +6,7 @@ import {
   IconChecklist,
   IconHome,
   IconIdBadge2,
+  IconMail,
   IconMap2,
   IconUsers,
   IconUsersGroup,
@@ -41,6 +42,7 @@ export function Layout() {
       { to: '/cpts', label: t('nav.cptsHome'), icon: <IconHome size={18} /> },
       { to: '/annuaire', label: t('nav.directory'), icon: <IconAddressBook size={18} /> },
       { to: '/adhesions', label: t('memberships.nav'), icon: <IconIdBadge2 size={18} /> },
+      { to: '/campagnes', label: t('campaigns.nav'), icon: <IconMail size={18} /> },
       { to: '/equipe', label: t('nav.team'), icon: <IconUsers size={18} /> },
     );
   }

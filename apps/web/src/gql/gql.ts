@@ -45,6 +45,24 @@ type Documents = {
     "\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n": typeof types.RevokeCptsInvitationDocument,
     "\n  query CampaignReport($campaignId: ID!) {\n    campaignReport(campaignId: $campaignId) {\n      campaignId\n      subject\n      sendingStartedAt\n      finishedAt\n      sent\n      failed\n      pending\n      cancelled\n      uniqueClickers\n      totalClicks\n      clickRate\n      links {\n        index\n        url\n        uniqueClickers\n        totalClicks\n      }\n      professions {\n        profession {\n          code\n          labelPlural\n        }\n        sent\n        clickers\n        clickRate\n      }\n    }\n  }\n": typeof types.CampaignReportDocument,
     "\n  query CampaignFollowUp($campaignId: ID!, $first: Int, $after: String) {\n    campaignFollowUp(campaignId: $campaignId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          deliveryId\n          professionalId\n          lastName\n          firstName\n          profession {\n            code\n            label\n          }\n          commune {\n            inseeCode\n            name\n          }\n          phone\n          email\n        }\n      }\n    }\n  }\n": typeof types.CampaignFollowUpDocument,
+    "\n  query Campaigns {\n    campaigns {\n      id\n      subject\n      status\n      audienceType\n      purpose\n      scheduledAt\n      sendingStartedAt\n      finishedAt\n      updatedAt\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n    }\n  }\n": typeof types.CampaignsDocument,
+    "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id\n      subject\n      bodyHtml\n      senderName\n      replyTo\n      audienceType\n      purpose\n      status\n      scheduledAt\n      sendingStartedAt\n      finishedAt\n      updatedAt\n      segment {\n        professionCodes\n        communeCodes\n        membership {\n          year\n          statuses\n        }\n        minInvolvementLevel\n        labelIds\n        includeIds\n        excludeIds\n      }\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n      previewHtml\n    }\n  }\n": typeof types.CampaignDocument,
+    "\n  query AudiencePreview($audienceType: CampaignAudience!, $purpose: CampaignPurpose!, $segment: CampaignSegmentInput) {\n    audiencePreview(audienceType: $audienceType, purpose: $purpose, segment: $segment) {\n      recipients\n      matched\n      sharedAddresses\n      excluded {\n        noEmail\n        withdrawn\n        noConsent\n        bounced\n        blocked\n      }\n      excludedSample {\n        professionalId\n        name\n        reason\n      }\n    }\n  }\n": typeof types.AudiencePreviewDocument,
+    "\n  query NewslettersThisMonth {\n    newslettersSentThisMonth\n  }\n": typeof types.NewslettersThisMonthDocument,
+    "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CreateCampaignDocument,
+    "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": typeof types.UpdateCampaignDocument,
+    "\n  mutation DeleteCampaign($id: ID!) {\n    deleteCampaign(id: $id)\n  }\n": typeof types.DeleteCampaignDocument,
+    "\n  mutation DuplicateCampaign($id: ID!) {\n    duplicateCampaign(id: $id) {\n      id\n    }\n  }\n": typeof types.DuplicateCampaignDocument,
+    "\n  mutation SendCampaign($id: ID!) {\n    sendCampaign(id: $id) {\n      id\n      status\n      sendingStartedAt\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n    }\n  }\n": typeof types.SendCampaignDocument,
+    "\n  mutation ScheduleCampaign($id: ID!, $at: DateTime!) {\n    scheduleCampaign(id: $id, at: $at) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": typeof types.ScheduleCampaignDocument,
+    "\n  mutation UnscheduleCampaign($id: ID!) {\n    unscheduleCampaign(id: $id) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": typeof types.UnscheduleCampaignDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PauseCampaignDocument,
+    "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ResumeCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n      status\n      finishedAt\n    }\n  }\n": typeof types.CancelCampaignDocument,
+    "\n  mutation SendTestCampaign($id: ID!) {\n    sendTestCampaign(id: $id)\n  }\n": typeof types.SendTestCampaignDocument,
+    "\n  query SegmentOptions {\n    directoryLabels {\n      id\n      name\n    }\n    membershipYears {\n      year\n    }\n  }\n": typeof types.SegmentOptionsDocument,
+    "\n  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n": typeof types.CampaignPeopleSearchDocument,
+    "\n  query CampaignPersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n": typeof types.CampaignPersonNameDocument,
     "\n  query PreviewProfessionalsCsv($content: String!) {\n    previewProfessionalsCsv(content: $content) {\n      columns\n      rows\n      rowCount\n      delimiter\n      suggestedMapping {\n        column\n        field\n      }\n    }\n  }\n": typeof types.PreviewProfessionalsCsvDocument,
     "\n  mutation ImportProfessionalsCsv($content: String!, $mapping: [CsvColumnMappingInput!]!, $dryRun: Boolean!) {\n    importProfessionalsCsv(content: $content, mapping: $mapping, dryRun: $dryRun) {\n      ...CsvImportReportFields\n    }\n  }\n\n  fragment CsvImportReportFields on CsvImportReport {\n    dryRun\n    rows\n    created\n    updated\n    unchanged\n    errors {\n      line\n      reason\n    }\n  }\n": typeof types.ImportProfessionalsCsvDocument,
     "\n  query DuplicateCandidates {\n    duplicateCandidates {\n      reason\n      first {\n        ...DuplicateFields\n      }\n      second {\n        ...DuplicateFields\n      }\n    }\n  }\n\n  fragment DuplicateFields on Professional {\n    id\n    firstName\n    lastName\n    rpps\n    structureName\n    email\n    phone\n    createdAt\n    profession {\n      code\n      label\n    }\n    commune {\n      inseeCode\n      name\n    }\n  }\n": typeof types.DuplicateCandidatesDocument,
@@ -119,6 +137,24 @@ const documents: Documents = {
     "\n  mutation RevokeCptsInvitation($id: ID!) {\n    revokeCptsInvitation(id: $id)\n  }\n": types.RevokeCptsInvitationDocument,
     "\n  query CampaignReport($campaignId: ID!) {\n    campaignReport(campaignId: $campaignId) {\n      campaignId\n      subject\n      sendingStartedAt\n      finishedAt\n      sent\n      failed\n      pending\n      cancelled\n      uniqueClickers\n      totalClicks\n      clickRate\n      links {\n        index\n        url\n        uniqueClickers\n        totalClicks\n      }\n      professions {\n        profession {\n          code\n          labelPlural\n        }\n        sent\n        clickers\n        clickRate\n      }\n    }\n  }\n": types.CampaignReportDocument,
     "\n  query CampaignFollowUp($campaignId: ID!, $first: Int, $after: String) {\n    campaignFollowUp(campaignId: $campaignId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          deliveryId\n          professionalId\n          lastName\n          firstName\n          profession {\n            code\n            label\n          }\n          commune {\n            inseeCode\n            name\n          }\n          phone\n          email\n        }\n      }\n    }\n  }\n": types.CampaignFollowUpDocument,
+    "\n  query Campaigns {\n    campaigns {\n      id\n      subject\n      status\n      audienceType\n      purpose\n      scheduledAt\n      sendingStartedAt\n      finishedAt\n      updatedAt\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n    }\n  }\n": types.CampaignsDocument,
+    "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id\n      subject\n      bodyHtml\n      senderName\n      replyTo\n      audienceType\n      purpose\n      status\n      scheduledAt\n      sendingStartedAt\n      finishedAt\n      updatedAt\n      segment {\n        professionCodes\n        communeCodes\n        membership {\n          year\n          statuses\n        }\n        minInvolvementLevel\n        labelIds\n        includeIds\n        excludeIds\n      }\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n      previewHtml\n    }\n  }\n": types.CampaignDocument,
+    "\n  query AudiencePreview($audienceType: CampaignAudience!, $purpose: CampaignPurpose!, $segment: CampaignSegmentInput) {\n    audiencePreview(audienceType: $audienceType, purpose: $purpose, segment: $segment) {\n      recipients\n      matched\n      sharedAddresses\n      excluded {\n        noEmail\n        withdrawn\n        noConsent\n        bounced\n        blocked\n      }\n      excludedSample {\n        professionalId\n        name\n        reason\n      }\n    }\n  }\n": types.AudiencePreviewDocument,
+    "\n  query NewslettersThisMonth {\n    newslettersSentThisMonth\n  }\n": types.NewslettersThisMonthDocument,
+    "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      id\n      status\n    }\n  }\n": types.CreateCampaignDocument,
+    "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": types.UpdateCampaignDocument,
+    "\n  mutation DeleteCampaign($id: ID!) {\n    deleteCampaign(id: $id)\n  }\n": types.DeleteCampaignDocument,
+    "\n  mutation DuplicateCampaign($id: ID!) {\n    duplicateCampaign(id: $id) {\n      id\n    }\n  }\n": types.DuplicateCampaignDocument,
+    "\n  mutation SendCampaign($id: ID!) {\n    sendCampaign(id: $id) {\n      id\n      status\n      sendingStartedAt\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n    }\n  }\n": types.SendCampaignDocument,
+    "\n  mutation ScheduleCampaign($id: ID!, $at: DateTime!) {\n    scheduleCampaign(id: $id, at: $at) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": types.ScheduleCampaignDocument,
+    "\n  mutation UnscheduleCampaign($id: ID!) {\n    unscheduleCampaign(id: $id) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": types.UnscheduleCampaignDocument,
+    "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": types.PauseCampaignDocument,
+    "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n      status\n    }\n  }\n": types.ResumeCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n      status\n      finishedAt\n    }\n  }\n": types.CancelCampaignDocument,
+    "\n  mutation SendTestCampaign($id: ID!) {\n    sendTestCampaign(id: $id)\n  }\n": types.SendTestCampaignDocument,
+    "\n  query SegmentOptions {\n    directoryLabels {\n      id\n      name\n    }\n    membershipYears {\n      year\n    }\n  }\n": types.SegmentOptionsDocument,
+    "\n  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n": types.CampaignPeopleSearchDocument,
+    "\n  query CampaignPersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n": types.CampaignPersonNameDocument,
     "\n  query PreviewProfessionalsCsv($content: String!) {\n    previewProfessionalsCsv(content: $content) {\n      columns\n      rows\n      rowCount\n      delimiter\n      suggestedMapping {\n        column\n        field\n      }\n    }\n  }\n": types.PreviewProfessionalsCsvDocument,
     "\n  mutation ImportProfessionalsCsv($content: String!, $mapping: [CsvColumnMappingInput!]!, $dryRun: Boolean!) {\n    importProfessionalsCsv(content: $content, mapping: $mapping, dryRun: $dryRun) {\n      ...CsvImportReportFields\n    }\n  }\n\n  fragment CsvImportReportFields on CsvImportReport {\n    dryRun\n    rows\n    created\n    updated\n    unchanged\n    errors {\n      line\n      reason\n    }\n  }\n": types.ImportProfessionalsCsvDocument,
     "\n  query DuplicateCandidates {\n    duplicateCandidates {\n      reason\n      first {\n        ...DuplicateFields\n      }\n      second {\n        ...DuplicateFields\n      }\n    }\n  }\n\n  fragment DuplicateFields on Professional {\n    id\n    firstName\n    lastName\n    rpps\n    structureName\n    email\n    phone\n    createdAt\n    profession {\n      code\n      label\n    }\n    commune {\n      inseeCode\n      name\n    }\n  }\n": types.DuplicateCandidatesDocument,
@@ -300,6 +336,78 @@ export function graphql(source: "\n  query CampaignReport($campaignId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CampaignFollowUp($campaignId: ID!, $first: Int, $after: String) {\n    campaignFollowUp(campaignId: $campaignId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          deliveryId\n          professionalId\n          lastName\n          firstName\n          profession {\n            code\n            label\n          }\n          commune {\n            inseeCode\n            name\n          }\n          phone\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignFollowUp($campaignId: ID!, $first: Int, $after: String) {\n    campaignFollowUp(campaignId: $campaignId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          deliveryId\n          professionalId\n          lastName\n          firstName\n          profession {\n            code\n            label\n          }\n          commune {\n            inseeCode\n            name\n          }\n          phone\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaigns {\n    campaigns {\n      id\n      subject\n      status\n      audienceType\n      purpose\n      scheduledAt\n      sendingStartedAt\n      finishedAt\n      updatedAt\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n    }\n  }\n"): (typeof documents)["\n  query Campaigns {\n    campaigns {\n      id\n      subject\n      status\n      audienceType\n      purpose\n      scheduledAt\n      sendingStartedAt\n      finishedAt\n      updatedAt\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id\n      subject\n      bodyHtml\n      senderName\n      replyTo\n      audienceType\n      purpose\n      status\n      scheduledAt\n      sendingStartedAt\n      finishedAt\n      updatedAt\n      segment {\n        professionCodes\n        communeCodes\n        membership {\n          year\n          statuses\n        }\n        minInvolvementLevel\n        labelIds\n        includeIds\n        excludeIds\n      }\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n      previewHtml\n    }\n  }\n"): (typeof documents)["\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id\n      subject\n      bodyHtml\n      senderName\n      replyTo\n      audienceType\n      purpose\n      status\n      scheduledAt\n      sendingStartedAt\n      finishedAt\n      updatedAt\n      segment {\n        professionCodes\n        communeCodes\n        membership {\n          year\n          statuses\n        }\n        minInvolvementLevel\n        labelIds\n        includeIds\n        excludeIds\n      }\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n      previewHtml\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AudiencePreview($audienceType: CampaignAudience!, $purpose: CampaignPurpose!, $segment: CampaignSegmentInput) {\n    audiencePreview(audienceType: $audienceType, purpose: $purpose, segment: $segment) {\n      recipients\n      matched\n      sharedAddresses\n      excluded {\n        noEmail\n        withdrawn\n        noConsent\n        bounced\n        blocked\n      }\n      excludedSample {\n        professionalId\n        name\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  query AudiencePreview($audienceType: CampaignAudience!, $purpose: CampaignPurpose!, $segment: CampaignSegmentInput) {\n    audiencePreview(audienceType: $audienceType, purpose: $purpose, segment: $segment) {\n      recipients\n      matched\n      sharedAddresses\n      excluded {\n        noEmail\n        withdrawn\n        noConsent\n        bounced\n        blocked\n      }\n      excludedSample {\n        professionalId\n        name\n        reason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewslettersThisMonth {\n    newslettersSentThisMonth\n  }\n"): (typeof documents)["\n  query NewslettersThisMonth {\n    newslettersSentThisMonth\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCampaign($input: CampaignInput!) {\n    createCampaign(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {\n    updateCampaign(id: $id, input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCampaign($id: ID!) {\n    deleteCampaign(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCampaign($id: ID!) {\n    deleteCampaign(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DuplicateCampaign($id: ID!) {\n    duplicateCampaign(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DuplicateCampaign($id: ID!) {\n    duplicateCampaign(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendCampaign($id: ID!) {\n    sendCampaign(id: $id) {\n      id\n      status\n      sendingStartedAt\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendCampaign($id: ID!) {\n    sendCampaign(id: $id) {\n      id\n      status\n      sendingStartedAt\n      progress {\n        total\n        sent\n        failed\n        pending\n        cancelled\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleCampaign($id: ID!, $at: DateTime!) {\n    scheduleCampaign(id: $id, at: $at) {\n      id\n      status\n      scheduledAt\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleCampaign($id: ID!, $at: DateTime!) {\n    scheduleCampaign(id: $id, at: $at) {\n      id\n      status\n      scheduledAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnscheduleCampaign($id: ID!) {\n    unscheduleCampaign(id: $id) {\n      id\n      status\n      scheduledAt\n    }\n  }\n"): (typeof documents)["\n  mutation UnscheduleCampaign($id: ID!) {\n    unscheduleCampaign(id: $id) {\n      id\n      status\n      scheduledAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PauseCampaign($id: ID!) {\n    pauseCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeCampaign($id: ID!) {\n    resumeCampaign(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n      status\n      finishedAt\n    }\n  }\n"): (typeof documents)["\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n      status\n      finishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestCampaign($id: ID!) {\n    sendTestCampaign(id: $id)\n  }\n"): (typeof documents)["\n  mutation SendTestCampaign($id: ID!) {\n    sendTestCampaign(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SegmentOptions {\n    directoryLabels {\n      id\n      name\n    }\n    membershipYears {\n      year\n    }\n  }\n"): (typeof documents)["\n  query SegmentOptions {\n    directoryLabels {\n      id\n      name\n    }\n    membershipYears {\n      year\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignPersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  query CampaignPersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -73,3 +73,11 @@ export function requireTenantId(): string {
 export function afterCommit(fn: () => Promise<void> | void): void {
   requireScope().afterCommit.push(fn);
 }
+
+/**
+ * Runs `fn` outside any scope: after-commit work that opens units of work of
+ * its own (Db.run refuses to nest inside the finished request's scope).
+ */
+export function outsideScope<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

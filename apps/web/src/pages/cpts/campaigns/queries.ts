@@ -1,0 +1,234 @@
+import { graphql } from '../../../gql';
+
+export const CampaignsDocument = graphql(`
+  query Campaigns {
+    campaigns {
+      id
+      subject
+      status
+      audienceType
+      purpose
+      scheduledAt
+      sendingStartedAt
+      finishedAt
+      updatedAt
+      progress {
+        total
+        sent
+        failed
+        pending
+        cancelled
+      }
+    }
+  }
+`);
+
+export const CampaignDocument = graphql(`
+  query Campaign($id: ID!) {
+    campaign(id: $id) {
+      id
+      subject
+      bodyHtml
+      senderName
+      replyTo
+      audienceType
+      purpose
+      status
+      scheduledAt
+      sendingStartedAt
+      finishedAt
+      updatedAt
+      segment {
+        professionCodes
+        communeCodes
+        membership {
+          year
+          statuses
+        }
+        minInvolvementLevel
+        labelIds
+        includeIds
+        excludeIds
+      }
+      progress {
+        total
+        sent
+        failed
+        pending
+        cancelled
+      }
+      previewHtml
+    }
+  }
+`);
+
+export const AudiencePreviewDocument = graphql(`
+  query AudiencePreview($audienceType: CampaignAudience!, $purpose: CampaignPurpose!, $segment: CampaignSegmentInput) {
+    audiencePreview(audienceType: $audienceType, purpose: $purpose, segment: $segment) {
+      recipients
+      matched
+      sharedAddresses
+      excluded {
+        noEmail
+        withdrawn
+        noConsent
+        bounced
+        blocked
+      }
+      excludedSample {
+        professionalId
+        name
+        reason
+      }
+    }
+  }
+`);
+
+export const NewslettersThisMonthDocument = graphql(`
+  query NewslettersThisMonth {
+    newslettersSentThisMonth
+  }
+`);
+
+export const CreateCampaignDocument = graphql(`
+  mutation CreateCampaign($input: CampaignInput!) {
+    createCampaign(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const UpdateCampaignDocument = graphql(`
+  mutation UpdateCampaign($id: ID!, $input: CampaignInput!) {
+    updateCampaign(id: $id, input: $input) {
+      id
+      status
+      scheduledAt
+    }
+  }
+`);
+
+export const DeleteCampaignDocument = graphql(`
+  mutation DeleteCampaign($id: ID!) {
+    deleteCampaign(id: $id)
+  }
+`);
+
+export const DuplicateCampaignDocument = graphql(`
+  mutation DuplicateCampaign($id: ID!) {
+    duplicateCampaign(id: $id) {
+      id
+    }
+  }
+`);
+
+export const SendCampaignDocument = graphql(`
+  mutation SendCampaign($id: ID!) {
+    sendCampaign(id: $id) {
+      id
+      status
+      sendingStartedAt
+      progress {
+        total
+        sent
+        failed
+        pending
+        cancelled
+      }
+    }
+  }
+`);
+
+export const ScheduleCampaignDocument = graphql(`
+  mutation ScheduleCampaign($id: ID!, $at: DateTime!) {
+    scheduleCampaign(id: $id, at: $at) {
+      id
+      status
+      scheduledAt
+    }
+  }
+`);
+
+export const UnscheduleCampaignDocument = graphql(`
+  mutation UnscheduleCampaign($id: ID!) {
+    unscheduleCampaign(id: $id) {
+      id
+      status
+      scheduledAt
+    }
+  }
+`);
+
+export const PauseCampaignDocument = graphql(`
+  mutation PauseCampaign($id: ID!) {
+    pauseCampaign(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const ResumeCampaignDocument = graphql(`
+  mutation ResumeCampaign($id: ID!) {
+    resumeCampaign(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const CancelCampaignDocument = graphql(`
+  mutation CancelCampaign($id: ID!) {
+    cancelCampaign(id: $id) {
+      id
+      status
+      finishedAt
+    }
+  }
+`);
+
+export const SendTestCampaignDocument = graphql(`
+  mutation SendTestCampaign($id: ID!) {
+    sendTestCampaign(id: $id)
+  }
+`);
+
+export const SegmentOptionsDocument = graphql(`
+  query SegmentOptions {
+    directoryLabels {
+      id
+      name
+    }
+    membershipYears {
+      year
+    }
+  }
+`);
+
+export const PeopleSearchDocument = graphql(`
+  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {
+    professionals(first: $first, filter: $filter) {
+      edges {
+        node {
+          id
+          firstName
+          lastName
+          profession {
+            label
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const PersonNameDocument = graphql(`
+  query CampaignPersonName($id: ID!) {
+    professional(id: $id) {
+      id
+      firstName
+      lastName
+    }
+  }
+`);

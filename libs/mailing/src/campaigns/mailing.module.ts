@@ -1,0 +1,53 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MailEnv } from '@cpts/platform-config';
+import { Db } from '@cpts/platform-db';
+import { MailModule } from '@cpts/platform-mail';
+import { QueueProducer } from '@cpts/platform-queue';
+import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
+import { CampaignEmailRenderer } from '../delivery/campaign-email';
+import { CONTACT_BASIS_SQL, ContactBasisSql } from './audience';
+import { CampaignStarter } from './campaign-starter';
+import { CampaignsResolver } from './campaigns.resolver';
+import { CampaignsService } from './campaigns.service';
+
+/** The address campaigns are sent from (MAIL_FROM's address) and the domain of their Message-IDs. */
+export function campaignSender(mailFrom: string): { address: string; domain: string } {
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return { address, domain: address.split('@')[1] ?? 'cpts.localhost' };
+}
+
+/**
+ * Campaigns for the gateway: composing, audiences, sending. The app hands
+ * in the directory's contact rule (a domain library does not import another).
+ */
+@Module({})
+export class MailingModule {
+  static forRoot(options: { contactBasisSql: ContactBasisSql }): DynamicModule {
+    return {
+      module: MailingModule,
+      imports: [MailModule],
+      providers: [
+        { provide: CONTACT_BASIS_SQL, useValue: options.contactBasisSql },
+        { provide: CampaignDispatcher, inject: [Db, QueueProducer], useFactory: (db: Db, producer: QueueProducer) => new CampaignDispatcher(db, producer) },
+        {
+          provide: CampaignStarter,
+          inject: [Db, CampaignDispatcher, CONTACT_BASIS_SQL],
+          useFactory: (db: Db, dispatcher: CampaignDispatcher, basisSql: ContactBasisSql) => new CampaignStarter(db, dispatcher, basisSql),
+        },
+        {
+          provide: CampaignEmailRenderer,
+          inject: [MailEnv],
+          useFactory: (mail: MailEnv) => {
+            const { address, domain } = campaignSender(mail.MAIL_FROM);
+            return new CampaignEmailRenderer(address, domain);
+          },
+        },
+        CampaignsService,
+        CampaignsResolver,
+      ],
+      exports: [CampaignsService, CampaignStarter],
+    };
+  }
+}
+
+export const campaignsResolvers = [CampaignsResolver];
