@@ -5,8 +5,8 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
-import { DirectoryModule, directoryEntities } from '@cpts/directory';
-import { mailingEntities } from '@cpts/mailing';
+import { ConsentsService, DirectoryModule, directoryEntities } from '@cpts/directory';
+import { mailingEntities, MailingConsents, PreferencesModule } from '@cpts/mailing';
 import { reminderEntities } from '@cpts/platform-reminders';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
 import { MailOutboxRow } from '@cpts/platform-mail';
@@ -17,6 +17,7 @@ import { GraphQLErrorPassThrough } from './graphql-error.filter';
 import { complexityLimit } from './complexity';
 import { mercuriusErrorFormatter } from './errors';
 import { HealthController } from './health.controller';
+import { DirectoryMailingConsents } from './mailing-consents';
 import { LOGGER } from './tokens';
 import { createValidationPipe } from './validation';
 
@@ -51,6 +52,11 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       ReferenceModule,
       IdentityModule,
       DirectoryModule,
+      // Unsubscribe links, the preferences page, the inbound mail webhook: choices recorded as the directory's consents.
+      PreferencesModule.forRoot({
+        imports: [DirectoryModule],
+        consents: { provide: MailingConsents, inject: [ConsentsService], useFactory: (consents: ConsentsService) => new DirectoryMailingConsents(consents) },
+      }),
     ],
     controllers: [HealthController],
     providers: [

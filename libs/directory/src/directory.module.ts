@@ -53,7 +53,8 @@ import { consentProviders, consentResolvers, ConsentsService, GdprExportControll
       inject: [PersonHistoryService, MembershipsService, InvolvementService, ConsentsService, LabelsService, MergesPersonData],
     },
   ],
-  exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService],
+  // ConsentsService: the gateway gives it to the mailing module (unsubscribe links, preferences page).
+  exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService, ConsentsService],
 })
 export class DirectoryModule {}
 

@@ -2,11 +2,12 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@cpts/platform-observability';
-import { RetryLater, RowTransaction, sendLocked, SmtpSender } from '@cpts/platform-mail';
+import { RetryLater, RowTransaction, sendLocked, SmtpRefusal, SmtpSender } from '@cpts/platform-mail';
 import type { CampaignDeliveryJob } from '@cpts/platform-queue';
 import { CampaignEmailRenderer } from './campaign-email';
 import { TenantRateLimiter } from './tenant-rate';
 import type { CampaignLinks } from '../links/campaign-links';
+import { bounceOf, enhancedStatus, RECORD_SUPPRESSION_SQL, recordSuppressionParams } from '../bounces/suppressions';
 
 interface Row {
   id: string;
@@ -22,11 +23,26 @@ interface Row {
   reply_to: string | null;
   updated_at: Date;
   cpts_name: string;
+  /** Why this delivery must not go (read under the same lock): withdrawn, erased, or the address's suppression. */
+  skip_reason: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type DeliveryResult = 'sent' | 'already-done' | 'paused' | 'cancelled';
+export type DeliveryResult = 'sent' | 'already-done' | 'paused' | 'cancelled' | 'skipped';
+
+/**
+ * Why a delivery is not sent after all, read in the locked statement: the
+ * person (the record it was merged into, if merged since) was erased or has
+ * withdrawn the campaign's purpose since the campaign was sent, or the
+ * address is suppressed (hard bounce, complaint, unsubscribed without a
+ * person record). Each is one primary-key lookup.
+ */
+const SKIP_REASON = `CASE
+    WHEN pp.erased_at IS NOT NULL THEN 'erased'
+    WHEN k.status = 'withdrawn' THEN 'withdrawn'
+    WHEN s.reason IS NOT NULL THEN s.reason
+  END AS skip_reason`;
 
 /**
  * One job = one recipient of a campaign. The delivery row is locked for the
@@ -66,10 +82,15 @@ export class CampaignDeliveryProcessor {
     try {
       await tx.begin(`SELECT set_config('app.tenant_id', '${tenantId}', true)`);
       const { rows } = await client.query<Row>(
-        `SELECT d.id, d.campaign_id, d.email, d.basis, d.state, c.status, c.purpose, c.subject, c.body_html, c.sender_name, c.reply_to, c.updated_at, t.name AS cpts_name
+        `SELECT d.id, d.campaign_id, d.email, d.basis, d.state, c.status, c.purpose, c.subject, c.body_html, c.sender_name, c.reply_to, c.updated_at, t.name AS cpts_name,
+                ${SKIP_REASON}
          FROM campaign_deliveries d
          JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
          JOIN tenants t ON t.id = d.tenant_id
+         LEFT JOIN professionals p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
+         LEFT JOIN professionals pp ON pp.tenant_id = d.tenant_id AND pp.id = coalesce(p.merged_into, p.id)
+         LEFT JOIN consents k ON k.tenant_id = d.tenant_id AND k.professional_id = pp.id AND k.purpose = c.purpose
+         LEFT JOIN email_suppressions s ON s.tenant_id = d.tenant_id AND s.email = lower(d.email)
          WHERE d.tenant_id = $1 AND d.id = $2
          FOR UPDATE OF d SKIP LOCKED`,
         [tenantId, deliveryId],
@@ -96,6 +117,12 @@ export class CampaignDeliveryProcessor {
         await tx.commit();
         return 'cancelled';
       }
+      if (row.skip_reason) {
+        // "An unsubscribed person receives nothing of that purpose from the next job on": not sent, and said why.
+        await client.query(`UPDATE campaign_deliveries SET state = 'skipped', skip_reason = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, deliveryId, row.skip_reason]);
+        await tx.commit();
+        return 'skipped';
+      }
       const raw = await this.renderer.render(
         {
           campaignId: row.campaign_id,
@@ -115,10 +142,11 @@ export class CampaignDeliveryProcessor {
         tx,
         {
           log: { tenantId, campaignId: row.campaign_id, deliveryId },
-          message: { from: this.envelopeFrom, to: row.email, raw },
+          // VERP when a bounce mailbox is configured: a bounce names its delivery (docs/bounces.md).
+          message: { from: this.links.bounceAddress(tenantId, row.id) ?? this.envelopeFrom, to: row.email, raw },
           markSent: (t) => t.client.query(mark, [tenantId, deliveryId]).then(() => undefined),
           markSentAlone: () => this.alone(tenantId, mark, [tenantId, deliveryId]),
-          recordFailure: (t, error, giveUp, alreadyCounted) => this.recordFailure(t, tenantId, deliveryId, error, giveUp, alreadyCounted),
+          recordFailure: (t, error, giveUp, alreadyCounted, refusal) => this.recordFailure(t, tenantId, deliveryId, row.email, error, giveUp, alreadyCounted, refusal),
         },
         finalAttempt,
         this.logger,
@@ -130,17 +158,41 @@ export class CampaignDeliveryProcessor {
     }
   }
 
-  /** Back to pending for a retry, or failed for good (counted and shown in the campaign's report). */
-  private async recordFailure(tx: RowTransaction, tenantId: string, id: string, error: string, giveUp: boolean, alreadyCounted: boolean): Promise<void> {
+  /**
+   * Back to pending for a retry, or failed for good (counted and shown in the
+   * campaign's report). Given up on a refusal that says the address is bad
+   * (5xx: no such mailbox...), the address is suppressed as a hard bounce in
+   * the same transaction; given up after temporary refusals of the server, it
+   * counts one soft bounce (docs/bounces.md).
+   */
+  private async recordFailure(
+    tx: RowTransaction,
+    tenantId: string,
+    id: string,
+    email: string,
+    error: string,
+    giveUp: boolean,
+    alreadyCounted: boolean,
+    refusal: SmtpRefusal,
+  ): Promise<void> {
     const sql = `UPDATE campaign_deliveries SET state = $3, attempts = attempts + ${alreadyCounted ? 0 : 1}, last_error = $4,
                    failed_at = CASE WHEN $3 = 'failed' THEN now() END, sent_at = NULL
                  WHERE tenant_id = $1 AND id = $2`;
     const params = [tenantId, id, giveUp ? 'failed' : 'pending', error];
+    // A connection error (no reply code) says nothing about the address.
+    const bounce = giveUp && refusal.responseCode !== null ? bounceOf(refusal.responseCode, enhancedStatus(error)) : null;
+    const run = async (client: PoolClient) => {
+      await client.query(sql, params);
+      if (bounce) {
+        await client.query(`UPDATE campaign_deliveries SET bounce = $3, bounced_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, bounce]);
+        await client.query(RECORD_SUPPRESSION_SQL, recordSuppressionParams(tenantId, email, bounce, error));
+      }
+    };
     if (tx.active) {
-      await tx.client.query(sql, params);
+      await run(tx.client);
       await tx.commit();
     } else {
-      await this.alone(tenantId, sql, params);
+      await this.inTenant(tenantId, run);
     }
   }
 
