@@ -82,7 +82,7 @@ describe('unsubscribe links, preferences and bounces', () => {
   const suppression = async (tenantId: string, email: string) =>
     (await h.data.inTenant(tenantId, (db) => db.query(`SELECT reason, soft_bounces FROM email_suppressions WHERE tenant_id = $1 AND email = $2`, [tenantId, email]))).rows[0] ?? null;
 
-  const post = (path: string, body: BodyInit | undefined, headers: Record<string, string> = {}) => fetch(`${h.gateway.url}${path}`, { method: 'POST', body, headers, redirect: 'manual' });
+  const post = (path: string, body: RequestInit['body'], headers: Record<string, string> = {}) => fetch(`${h.gateway.url}${path}`, { method: 'POST', body, headers, redirect: 'manual' });
 
   const oneClick = (token: string, headers: Record<string, string> = {}) =>
     post(`/api/public/unsubscribe/${token}`, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded', ...headers });
@@ -195,6 +195,46 @@ describe('unsubscribe links, preferences and bounces', () => {
       expect((await choose({ purpose: 'public_listing', receive: false })).status).toBe(400);
       expect((await choose({ purpose: 'pro_newsletter' })).status).toBe(400);
       expect(await consentRows(a.id, luc)).toHaveLength(2);
+    });
+  });
+
+  describe('the team sees bounced and blocked addresses, lifts a bounce, never another CPTS\'s', () => {
+    const LIST = `query($s: String) { emailSuppressions(search: $s) { email reason softBounces lastDetail } }`;
+    const LIFT = `mutation($e: String!) { liftEmailSuppression(email: $e) }`;
+
+    it('lists its own, lifts a hard bounce, refuses to lift what the person chose, and the person lifts it from the page', async () => {
+      const seed = (tenantId: string, email: string, reason: string | null, soft = 0) =>
+        h.data.inTenant(tenantId, (db) => db.query(`INSERT INTO email_suppressions (tenant_id, email, reason, soft_bounces, last_detail) VALUES ($1, $2, $3, $4, 'x')`, [tenantId, email, reason, soft]));
+      await seed(a.id, 'rebond.liste@exemple.fr', 'hard_bounce');
+      await seed(a.id, 'plainte.liste@exemple.fr', 'complaint');
+      await seed(b.id, 'voisin.liste@exemple.fr', 'hard_bounce');
+      const mine = await staffA.ok<Json>(LIST, { s: '.liste@' });
+      expect(mine.emailSuppressions.map((x: Json) => [x.email, x.reason]).sort()).toEqual([
+        ['plainte.liste@exemple.fr', 'COMPLAINT'],
+        ['rebond.liste@exemple.fr', 'HARD_BOUNCE'],
+      ]);
+      expect((await coordB.ok<Json>(LIST, { s: '.liste@' })).emailSuppressions.map((x: Json) => x.email)).toEqual(['voisin.liste@exemple.fr']);
+      expect((await h.client().request(LIST)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+      // B cannot lift A's (not found), A cannot lift B's.
+      expect((await coordB.request(LIFT, { e: 'rebond.liste@exemple.fr' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect((await staffA.request(LIFT, { e: 'voisin.liste@exemple.fr' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(await staffA.ok<Json>(LIFT, { e: 'Rebond.Liste@exemple.fr' })).toEqual({ liftEmailSuppression: true });
+      expect(await suppression(a.id, 'rebond.liste@exemple.fr')).toBeNull();
+      expect(await suppression(b.id, 'voisin.liste@exemple.fr')).toMatchObject({ reason: 'hard_bounce' });
+      const refused = await staffA.request(LIFT, { e: 'plainte.liste@exemple.fr' });
+      expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('à la demande de la personne'), extensions: { code: 'CONFLICT' } });
+
+      // The person, from a message that reached them, chooses to receive again: the block goes.
+      const who = await person(a, 'plainte.liste@exemple.fr', 'Plaignant');
+      const { tokens } = await campaign(a.id, [{ professionalId: who, email: 'plainte.liste@exemple.fr' }]);
+      const page = (await (await fetch(`${h.gateway.url}/api/public/preferences/${tokens[0]}`)).json()) as Json;
+      expect(page.blocked).toBe('complaint');
+      const res = await post(`/api/public/preferences/${tokens[0]}`, JSON.stringify({ purpose: 'pro_newsletter', receive: true, wordingVersion: 'pro_newsletter.2026-11' }), {
+        'content-type': 'application/json',
+      });
+      expect(((await res.json()) as Json).blocked).toBeNull();
+      expect(await suppression(a.id, 'plainte.liste@exemple.fr')).toBeNull();
     });
   });
 

@@ -13,3 +13,4 @@ export * from './bounces/bounces.service';
 export * from './preferences/mailing-consents';
 export * from './preferences/preferences.service';
 export * from './preferences/preferences.module';
+export * from './bounces/suppressions.resolver';

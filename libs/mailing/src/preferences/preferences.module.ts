@@ -3,6 +3,7 @@ import { MailEnv } from '@cpts/platform-config';
 import { LinkSigner } from '@cpts/platform-mail';
 import { BouncesController } from '../bounces/bounces.controller';
 import { BouncesService } from '../bounces/bounces.service';
+import { EmailSuppressionsResolver } from '../bounces/suppressions.resolver';
 import { CampaignLinks } from '../links/campaign-links';
 import { PreferencesController, UnsubscribeController } from './preferences.controller';
 import { PreferencesService } from './preferences.service';
@@ -17,7 +18,8 @@ export interface PreferencesModuleOptions {
 /**
  * Respecting people, the gateway's side: the one-click unsubscribe, the
  * preferences page's API, and the inbound mail webhook (bounces, complaints,
- * unsubscribe emails). Registered by the gateway with the consents provider.
+ * unsubscribe emails), and the team's list of bounced and blocked addresses.
+ * Registered by the gateway with the consents provider.
  */
 @Module({})
 export class PreferencesModule {
@@ -35,6 +37,7 @@ export class PreferencesModule {
         },
         PreferencesService,
         BouncesService,
+        EmailSuppressionsResolver,
       ],
     };
   }

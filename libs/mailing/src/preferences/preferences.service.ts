@@ -38,7 +38,7 @@ export interface Preferences {
   purpose: MailedPurpose;
   /** Each mailed purpose and its standing; empty when the address has no person record (then only the one-click applies). */
   purposes: PurposeStanding[];
-  /** The address is suppressed (hard_bounce, complaint, unsubscribed): no campaign reaches it, whatever the choices. */
+  /** The address is suppressed (hard_bounce, complaint, unsubscribed): no campaign reaches it until the person chooses to receive one again. */
   blocked: string | null;
   /** The person's data were erased: nothing is sent, nothing can be chosen. */
   erased: boolean;
@@ -90,6 +90,8 @@ export class PreferencesService {
         if (!d.personId || d.erased) throw AppError.conflict('Cette adresse n’est liée à aucune fiche de la CPTS : écrivez-lui pour recevoir ses messages.');
         if (typeof input.wordingVersion !== 'string') throw AppError.field('wordingVersion', 'Le texte du consentement manque : rechargez la page.');
         await this.consents.give(d.personId, purpose, input.wordingVersion, `${SOURCE_NOTE.page} (campagne « ${shorten(d.subject)} »)`);
+        // Their own explicit choice, from a message that reached them: the address is mailed again (bounce or complaint forgotten).
+        if (d.suppressed) await this.db.tenantRows(`DELETE FROM email_suppressions WHERE tenant_id = $1 AND email = lower($2)`, [tenantId, d.email]);
       } else {
         await this.withdraw(tenantId, d, purpose, 'page');
       }

@@ -102,7 +102,9 @@ export function PreferencesPage() {
   if (error && !data) return <ErrorState error={error} onRetry={() => setAttempt((a) => a + 1)} fullPage />;
 
   const current = data?.purposes.find((p) => p.purpose === data.purpose) ?? null;
-  const stoppedHere = data ? (current ? !current.allowed : data.blocked === 'unsubscribed') : false;
+  // A blocked address (bounce, complaint) receives nothing, whatever the consents say, until the person chooses again.
+  const receives = (p: Standing) => p.allowed && !data?.blocked;
+  const stoppedHere = data ? (current ? !receives(current) : data.blocked !== null) : false;
   const label = data ? t(`preferences.purpose.${data.purpose}`) : '';
 
   return (
@@ -190,12 +192,12 @@ export function PreferencesPage() {
                               <Title order={3} size="h5" id={`prefs-${p.purpose}`}>
                                 {name}
                               </Title>
-                              <Badge color={p.allowed ? 'teal' : 'gray'}>{p.allowed ? t('preferences.receiving') : t('preferences.notReceiving')}</Badge>
+                              <Badge color={receives(p) ? 'teal' : 'gray'}>{receives(p) ? t('preferences.receiving') : t('preferences.notReceiving')}</Badge>
                             </Group>
                             <Text size="sm" c="gray.8">
                               {t(`preferences.describe.${p.purpose}`)}
                             </Text>
-                            {p.allowed ? (
+                            {receives(p) ? (
                               <Button variant="default" loading={saving === p.purpose} onClick={() => void choose(p, false, p.purpose)} style={{ alignSelf: 'flex-start' }}>
                                 {t('preferences.stop')}
                               </Button>
