@@ -121,6 +121,8 @@ async function platformRun(name: string, workers: number, sink: Sink, db: Db, pr
   await sink.counts(true);
   await producer.queue(QUEUES.campaignDelivery).obliterate({ force: true });
   const children: ChildProcess[] = [];
+  // BENCH_WORKER_PROF=dir: each worker writes a CPU profile there when it stops.
+  const profile = process.env.BENCH_WORKER_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.BENCH_WORKER_PROF)}`] : [];
   const samplers: Array<{ stop: () => number }> = [];
   try {
     for (let i = 0; i < workers; i++) {
@@ -138,6 +140,7 @@ async function platformRun(name: string, workers: number, sink: Sink, db: Db, pr
           RECONCILE_INTERVAL_MS: '600000',
         },
         `http://127.0.0.1:${port}`,
+        profile,
       );
       children.push(child);
       samplers.push(rssSampler(child.pid!));

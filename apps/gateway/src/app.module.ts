@@ -6,7 +6,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
 import { ConsentsService, DirectoryModule, directoryEntities } from '@cpts/directory';
-import { mailingEntities, MailingConsents, PreferencesModule } from '@cpts/mailing';
+import { CampaignClicksModule, CampaignPersonData, mailingEntities, MailingConsents, PreferencesModule } from '@cpts/mailing';
 import { reminderEntities } from '@cpts/platform-reminders';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
 import { MailOutboxRow } from '@cpts/platform-mail';
@@ -18,6 +18,7 @@ import { complexityLimit } from './complexity';
 import { mercuriusErrorFormatter } from './errors';
 import { HealthController } from './health.controller';
 import { DirectoryMailingConsents } from './mailing-consents';
+import { PublicRateGuard } from './public-rate.guard';
 import { LOGGER } from './tokens';
 import { createValidationPipe } from './validation';
 
@@ -26,6 +27,9 @@ export const gatewayEntities = [...referenceEntities, ...identityEntities, MailO
 
 /** The gateway: GraphQL for the web app, plus health and metrics. */
 export function gatewayModule(logger: Logger, metrics: Metrics) {
+  // The mailings' rows about a person join the GDPR export, the erasure and the merge.
+  // One object, imported twice below: Nest keeps one instance of it.
+  const directory = DirectoryModule.withPersonData([CampaignPersonData]);
   @Module({
     imports: [
       ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, AuthEnv, MailEnv, GatewayEnv, StorageEnv]),
@@ -51,10 +55,11 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       }),
       ReferenceModule,
       IdentityModule,
-      DirectoryModule,
+      directory,
+      CampaignClicksModule.forGateway(logger),
       // Unsubscribe links, the preferences page, the inbound mail webhook: choices recorded as the directory's consents.
       PreferencesModule.forRoot({
-        imports: [DirectoryModule],
+        imports: [directory],
         consents: { provide: MailingConsents, inject: [ConsentsService], useFactory: (consents: ConsentsService) => new DirectoryMailingConsents(consents) },
       }),
     ],
@@ -63,6 +68,7 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       { provide: LOGGER, useValue: logger },
       { provide: Metrics, useValue: metrics },
       { provide: APP_GUARD, useExisting: AccessGuard },
+      { provide: APP_GUARD, useClass: PublicRateGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
     ],

@@ -2,13 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { directoryResolvers } from '@cpts/directory';
-import { suppressionResolvers } from '@cpts/mailing';
+import { mailingResolvers } from '@cpts/mailing';
 import { ACCESS_METADATA, AccessRule } from '@cpts/platform-core';
 import { identityResolvers } from '@cpts/platform-identity';
 import { referenceResolvers } from '@cpts/platform-reference';
 
 /** Every resolver class the gateway serves. A test checks the live schema is built from exactly these. */
-export const gatewayResolvers = [...referenceResolvers, ...identityResolvers, ...directoryResolvers, ...suppressionResolvers];
+export const gatewayResolvers = [...referenceResolvers, ...identityResolvers, ...directoryResolvers, ...mailingResolvers];
 
 export function printSortedSchema(schema: GraphQLSchema): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;

@@ -262,6 +262,12 @@ describe('consents with proof, labels, GDPR rights and the public directory page
     let erased: string;
 
     it('exports everything held on the person as a JSON file, staff only, and logs it', async () => {
+      // A newsletter she received and clicked, and her address blocked after a complaint.
+      const sent = await h.data.campaign(tenant.id, { subject: 'Lettre de novembre', bodyHtml: '<p><a href="https://cpts.test/a">a</a></p>', recipients: [{ email: 'claire@msp.fr', professionalId: claire }] });
+      await h.data.inTenant(tenant.id, async (db) => {
+        await db.query(`INSERT INTO campaign_clicks (tenant_id, id, campaign_id, delivery_id, link_index) VALUES ($1, gen_random_uuid(), $2, $3, 0)`, [tenant.id, sent.campaignId, sent.deliveryIds[0]]);
+        await db.query(`INSERT INTO email_suppressions (tenant_id, email, reason) VALUES ($1, 'claire@msp.fr', 'complaint')`, [tenant.id]);
+      });
       const url = `${h.gateway.url}/api/directory/professionals/${claire}/export.json`;
       expect((await fetch(url)).status).toBe(401);
       expect((await fetch(url, { headers: { authorization: `Bearer ${coordB.accessToken}` } })).status).toBe(404);
@@ -276,6 +282,10 @@ describe('consents with proof, labels, GDPR rights and the public directory page
       expect(data.history.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['person.created', 'consent.given', 'consent.withdrawn', 'labels.changed', 'person.exported']));
       expect(data.consents.events.length).toBeGreaterThanOrEqual(3);
       expect(data.labels).toEqual(["Formé·e à l'habituation aux soins TND"]);
+      expect(data.mailings).toEqual({
+        messages: [expect.objectContaining({ subject: 'Lettre de novembre', email: 'claire@msp.fr', state: 'sent', clicks: 1 })],
+        blockedAddresses: [expect.objectContaining({ email: 'claire@msp.fr', reason: 'complaint' })],
+      });
       const readable = await staff.ok<{ personData: string }>(`query($id: ID!) { personData(id: $id) }`, { id: claire });
       expect(JSON.parse(readable.personData).professional.last_name).toBe('Martin');
       const log = await h.data.inTenant(tenant.id, (db) => db.query(`SELECT kind, by IS NOT NULL AS by FROM gdpr_requests WHERE tenant_id = $1 AND professional_id = $2`, [tenant.id, claire]));
@@ -333,8 +343,21 @@ describe('consents with proof, labels, GDPR rights and the public directory page
         count: (await db.query(`SELECT count(*)::int AS n FROM professionals WHERE tenant_id = $1 AND profession_code = '60' AND commune_code = $2`, [tenant.id, tenant.communes[0]])).rows[0].n,
         log: (await db.query(`SELECT kind FROM gdpr_requests WHERE tenant_id = $1 AND professional_id = $2 ORDER BY at`, [tenant.id, erased])).rows.map((r: { kind: string }) => r.kind),
         row: (await db.query(`SELECT imported, search_name FROM professionals WHERE tenant_id = $1 AND id = $2`, [tenant.id, erased])).rows[0],
+        deliveries: (await db.query(`SELECT email FROM campaign_deliveries WHERE tenant_id = $1 AND professional_id = $2`, [tenant.id, erased])).rows.map((r: { email: string }) => r.email),
+        clicks: (await db.query(`SELECT count(*)::int AS n FROM campaign_clicks WHERE tenant_id = $1`, [tenant.id])).rows[0].n,
+        blocked: (await db.query(`SELECT count(*)::int AS n FROM email_suppressions WHERE tenant_id = $1`, [tenant.id])).rows[0].n,
       }));
-      expect(facts).toEqual({ issues: 0, details: 0, count: countBefore.rows[0].n, log: ['export', 'export', 'erasure'], row: { imported: null, search_name: 'personne effacee' } });
+      expect(facts).toEqual({
+        issues: 0,
+        details: 0,
+        count: countBefore.rows[0].n,
+        log: ['export', 'export', 'erasure'],
+        row: { imported: null, search_name: 'personne effacee' },
+        // The campaign's counts and clicks stay, without her address.
+        deliveries: [expect.stringMatching(/^erased-[0-9a-f-]{36}@invalid\.invalid$/)],
+        clicks: 1,
+        blocked: 0,
+      });
     });
 
     it('keeps erased people out of lists, the public page, exports, and refuses to change them', async () => {

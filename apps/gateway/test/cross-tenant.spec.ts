@@ -47,6 +47,8 @@ interface World {
   membershipB: string;
   pendingB: string;
   labelB: string;
+  /** A sent campaign of B, to proB, who did not click. */
+  campaignB: string;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -419,6 +421,18 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { c: 'Nom\n', m }), 'FORBIDDEN');
     expect((await proOfB(w)).lastName).toBe('Bravo');
   },
+  'Query.campaignReport': async (w) => {
+    const q = `query($id: ID!) { campaignReport(campaignId: $id) { sent } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.campaignB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.campaignB }), 'FORBIDDEN');
+    expect(await w.coordB.ok(q, { id: w.campaignB })).toEqual({ campaignReport: { sent: 1 } });
+  },
+  'Query.campaignFollowUp': async (w) => {
+    const q = `query($id: ID!) { campaignFollowUp(campaignId: $id) { edges { node { lastName phone } } } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { id: w.campaignB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.campaignB }), 'FORBIDDEN');
+    expect(await w.coordB.ok(q, { id: w.campaignB })).toEqual({ campaignFollowUp: { edges: [{ node: { lastName: 'Bravo', phone: null } }] } });
+  },
 };
 
 describe('cross-tenant isolation of every GraphQL operation', () => {
@@ -467,6 +481,9 @@ describe('cross-tenant isolation of every GraphQL operation', () => {
     const base = { professionalId: w.proB, feeCents: 1500, college: 'MSP' };
     w.membershipB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y - 1, status: 'ACTIVE', paidOn: `${Y - 1}-03-01`, paymentMeans: 'TRANSFER' } })).saveMembership.id;
     w.pendingB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y, status: 'PENDING' } })).saveMembership.id;
+    w.campaignB = (
+      await h.data.campaign(w.b.id, { bodyHtml: '<p><a href="https://cpts.test/b">B</a></p>', recipients: [{ email: 'bravo@exemple.fr', professionalId: w.proB }] })
+    ).campaignId;
     w.labelB = (await w.coordB.ok<{ createDirectoryLabel: { id: string } }>(`mutation { createDirectoryLabel(input: { name: "Étiquette B" }) { id } }`)).createDirectoryLabel.id;
   });
   afterAll(() => w.h.close());

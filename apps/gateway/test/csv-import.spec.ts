@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { withRppsCheckDigit } from '@cpts/directory';
 import { Role } from '@cpts/platform-core';
 import { errorCode, GraphQLClient } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
@@ -124,6 +125,26 @@ describe('import of a hand-made list of professionals (CSV with column mapping)'
     const file = `Nom\tPrénom\tProfession\tCode INSEE\tTéléphone\nNoël\tChloé\tKiné\t${tenant.communes[2]}\t\nNOEL\tChloe\tkinésithérapeute\t${tenant.communes[2]}\t0549556677\n`;
     expect(await run(file, mapping, false)).toMatchObject({ rows: 2, created: 1, updated: 0, unchanged: 0, errors: [] });
     expect((await list('noel')).edges.map((e) => e.node)).toEqual([expect.objectContaining({ lastName: 'Noël', firstName: 'Chloé', phone: '05 49 55 66 77' })]);
+  });
+
+  it('refuses the line of a person erased on request (found by RPPS number)', async () => {
+    const rpps = withRppsCheckDigit('1000000777');
+    const mapping: Mapping = [
+      { column: 0, field: 'LAST_NAME' },
+      { column: 1, field: 'FIRST_NAME' },
+      { column: 2, field: 'PROFESSION' },
+      { column: 3, field: 'COMMUNE' },
+      { column: 4, field: 'RPPS' },
+    ];
+    const file = `Nom;Prénom;Profession;Commune;RPPS\nOubli;Rose;Médecin;${tenant.communes[0]};${rpps}\n`;
+    expect(await run(file, mapping, false)).toMatchObject({ created: 1, errors: [] });
+    const [rose] = (await list('oubli')).edges;
+    await c.ok(`mutation($id: ID!, $c: String!) { eraseProfessional(id: $id, confirmation: $c) { id } }`, { id: rose.node.id, c: 'Oubli' });
+    expect(await run(file, mapping, false)).toMatchObject({
+      created: 0,
+      errors: [{ line: 2, reason: 'Personne effacée à sa demande (droit à l’effacement) : si elle revient vers la CPTS, créez sa fiche à la main.' }],
+    });
+    expect((await list('oubli')).totalCount).toBe(0);
   });
 
   it('refuses a mapping without the required fields or with a field twice, and oversized files', async () => {

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { importFilePath, RppsImportProcessor, withRppsCheckDigit } from '@cpts/directory';
+import { erasedRppsHash, importFilePath, RppsImportProcessor, withRppsCheckDigit } from '@cpts/directory';
 import { Role } from '@cpts/platform-core';
 import { createLogger } from '@cpts/platform-observability';
 import { createRedis, DirectoryImportJob, queuePrefix, QUEUES } from '@cpts/platform-queue';
@@ -231,6 +231,35 @@ describe('importing the national directory extraction (RPPS)', () => {
     expect([anonymous.status, anonymous.body.errors?.[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
     const board = await h.signedIn((await h.data.user([{ role: Role.BOARD_MEMBER, tenantId: tenant.id }])).email);
     expect((await upload(board, extraction([]))).status).toBe(403);
+  });
+
+  it('does not bring back a person erased on request, until the staff enter them again by hand', async () => {
+    const [c1] = tenant.communes;
+    const erasedRpps = rpps(90);
+    const file = extraction([{ rpps: erasedRpps, last: 'EFFACER', first: 'Inès', commune: c1, email: 'ines@exemple.fr' }]);
+    const first = await finished((await upload(staff, file)).body.data!.directoryImport.id);
+    expect(first).toMatchObject({ status: 'DONE', created: 1 });
+    const find = async () =>
+      (await staff.ok<{ professionals: { edges: Array<{ node: { id: string; lastName: string } }> } }>(`{ professionals(first: 50, filter: { search: "effacer" }) { edges { node { id lastName } } } }`))
+        .professionals.edges;
+    const [ines] = await find();
+    await staff.ok(`mutation($id: ID!, $c: String!) { eraseProfessional(id: $id, confirmation: $c) { id } }`, { id: ines.node.id, c: 'Effacer' });
+    // Only a hash of the number stays, in this CPTS.
+    const { rows } = await h.data.inTenant(tenant.id, (db) => db.query(`SELECT rpps_hash FROM erased_identifiers WHERE tenant_id = $1`, [tenant.id]));
+    expect(rows.map((r: { rpps_hash: Buffer }) => r.rpps_hash.toString('hex'))).toEqual([erasedRppsHash(tenant.id, erasedRpps).toString('hex')]);
+
+    const again = await finished((await upload(staff, file)).body.data!.directoryImport.id);
+    expect(again).toMatchObject({ status: 'DONE', kept: 0, created: 0, rejected: 1 });
+    expect(again.issues).toEqual([expect.objectContaining({ kind: 'rejected', line: 2, reason: 'Personne effacée à sa demande (droit à l’effacement) : elle n’est pas réimportée.' })]);
+    expect(await find()).toEqual([]);
+
+    // She comes back to the CPTS and the staff enter her by hand: imports update her record again.
+    await staff.ok(`mutation($i: ProfessionalInput!) { createProfessional(input: $i) { id } }`, {
+      i: { lastName: 'EFFACER', firstName: 'Inès', professionCode: '10', communeCode: c1, rpps: erasedRpps },
+    });
+    const third = await finished((await upload(staff, file)).body.data!.directoryImport.id);
+    expect(third).toMatchObject({ status: 'DONE', kept: 1, created: 0, rejected: 0 });
+    expect(await find()).toHaveLength(1);
   });
 
   it("keeps each CPTS's imports to itself", async () => {

@@ -135,8 +135,12 @@ describe('duplicates of the directory and their merge', () => {
     const label = (await c.ok<{ createDirectoryLabel: { id: string } }>(`mutation { createDirectoryLabel(input: { name: "Formée aux soins TND" }) { id } }`)).createDirectoryLabel.id;
     await c.ok(`mutation($p: ID!, $l: [ID!]!) { setProfessionalLabels(professionalId: $p, labelIds: $l) { id } }`, { p: merged, l: [label] });
     await c.ok(`mutation($p: ID!) { setInvolvementLevel(professionalId: $p, level: REFERENT) { id } }`, { p: merged });
+    // A newsletter the merged record received: the campaign's report and follow-up then count the kept person.
+    const sent = await h.data.campaign(tenant.id, { bodyHtml: '<p>Bonjour</p>', recipients: [{ email: 'sophie@exemple.fr', professionalId: merged }] });
 
     await c.ok(MERGE, { k: kept, m: merged });
+    const { rows: recipients } = await h.data.inTenant(tenant.id, (db) => db.query(`SELECT professional_id FROM campaign_deliveries WHERE tenant_id = $1 AND id = $2`, [tenant.id, sent.deliveryIds[0]]));
+    expect(recipients).toEqual([{ professional_id: kept }]);
     const { professional: p } = await c.ok<{
       professional: {
         phone: string;

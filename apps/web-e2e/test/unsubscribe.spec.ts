@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { Role } from '@cpts/platform-core';
-import { CAMPAIGN_JOB_OPTIONS, createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
+import { chunkJobs } from '@cpts/mailing';
+import { createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
 import { ReceivedMail } from '@cpts/testing';
 import { checkScreen, newPage, scenario, signIn, Stack, startStack } from './harness';
 
@@ -56,9 +57,11 @@ describe('unsubscribing from a campaign message', () => {
     const redis = createRedis(process.env.REDIS_URL as string, 'client');
     const producer = new QueueProducer(redis, process.env.REDIS_PREFIX as string);
     try {
-      await producer
-        .queue(QUEUES.campaignDelivery)
-        .addBulk(deliveries.map((d) => ({ name: QUEUES.campaignDelivery, data: { tenantId: cpts.id, deliveryId: d.id }, opts: { ...CAMPAIGN_JOB_OPTIONS, jobId: d.id } })));
+      // One job per chunk of deliveries, as the dispatcher queues them.
+      const { rows } = await data.inTenant(cpts.id, (db) =>
+        db.query(`SELECT DISTINCT chunk FROM campaign_deliveries WHERE tenant_id = $1 AND campaign_id = $2`, [cpts.id, campaignId]),
+      );
+      await producer.queue(QUEUES.campaignDelivery).addBulk(chunkJobs(cpts.id, campaignId, rows.map((r: { chunk: string }) => r.chunk)));
     } finally {
       await producer.close();
       redis.disconnect();

@@ -46,7 +46,11 @@ describe('campaign delivery guarantees', () => {
       expect(mail.raw).toMatch(/^From: CPTS Test <no-reply@cpts\.localhost>$/m);
       expect(mail.html).toContain('<meta name="viewport" content="width=device-width,initial-scale=1">');
       expect(mail.html).toContain('CPTS Campagnes');
-      expect(mail.text).toContain('Les rencontres (https://cpts.test/agenda) du mois.');
+      // The body's link goes through the signed click-tracking redirect; the unsubscribe is one click away.
+      expect(mail.text).toMatch(/Les rencontres \(http:\/\/[^/]+\/api\/public\/c\/[A-Za-z0-9_-]+\) du mois\./);
+      expect(mail.raw).toMatch(/^List-Unsubscribe: <http:\/\/[^/]+\/api\/public\/unsubscribe\/[A-Za-z0-9_-]+>$/m);
+      expect(mail.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+      expect(mail.text).toMatch(/Se désinscrire ou choisir ce que vous recevez : http:\/\/[^/]+\/preferences\/[A-Za-z0-9_-]+/);
       expect(mail.text).toContain('Vous recevez ce message à votre adresse professionnelle, en tant que professionnel de santé du territoire. Expéditeur : CPTS Campagnes.');
       // The reconciler closes a campaign with nobody left to send to.
       await waitUntil(async () => (await campaigns.status(tenant, campaignId)) === 'sent', 10_000, 'the campaign closed');
@@ -118,7 +122,7 @@ describe('campaign delivery guarantees', () => {
 
   it('pauses (nothing more goes out), resumes (the rest goes, once), and cancels (the pending are not sent)', async () => {
     const to = recipients('pause', 200);
-    const { campaignId, ids } = await campaigns.create(tenant, to);
+    const { campaignId } = await campaigns.create(tenant, to);
     sink.delayMs = 20;
     const worker = new WorkerProcess(env);
     worker.start();
@@ -132,7 +136,7 @@ describe('campaign delivery guarantees', () => {
       expect(atPause).toBeLessThan(to.length);
       // Resuming queues the pending again (what the gateway does).
       await campaigns.status(tenant, campaignId, 'sending');
-      await campaigns.enqueue(tenant, ids);
+      await campaigns.enqueue(tenant, campaignId);
       await settled(tenant, campaignId, to.length);
       expect(deliveries(sink).duplicates).toEqual([]);
 

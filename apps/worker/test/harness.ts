@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { CAMPAIGN_JOB_OPTIONS, createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
+import { chunkJobs } from '@cpts/mailing';
 import { AppProcess, SmtpSink, TestData, waitUntil } from '@cpts/testing';
 
 export { waitUntil };
@@ -97,22 +98,17 @@ export class Campaigns {
         [tenantId, campaignId, ids, recipients],
       );
     });
-    if (options.enqueue !== false) await this.enqueue(tenantId, ids);
+    if (options.enqueue !== false) await this.enqueue(tenantId, campaignId);
     return { campaignId, ids };
   }
 
-  /** What CampaignDispatcher does, with short retries for the tests. */
-  async enqueue(tenantId: string, ids: string[]): Promise<void> {
-    const queue = this.producer.queue(QUEUES.campaignDelivery);
-    for (let i = 0; i < ids.length; i += 1000) {
-      await queue.addBulk(
-        ids.slice(i, i + 1000).map((id) => ({
-          name: QUEUES.campaignDelivery,
-          data: { tenantId, deliveryId: id },
-          opts: { ...CAMPAIGN_JOB_OPTIONS, backoff: { type: 'exponential', delay: 300 }, jobId: id },
-        })),
-      );
-    }
+  /** What CampaignDispatcher does (the same jobs), with short retries for the tests. */
+  async enqueue(tenantId: string, campaignId: string): Promise<void> {
+    const { rows } = await this.data.inTenant(tenantId, (db) =>
+      db.query(`SELECT DISTINCT chunk FROM campaign_deliveries WHERE tenant_id = $1 AND campaign_id = $2 AND state = 'pending'`, [tenantId, campaignId]),
+    );
+    const chunks = rows.map((r: { chunk: string }) => r.chunk);
+    await this.producer.queue(QUEUES.campaignDelivery).addBulk(chunkJobs(tenantId, campaignId, chunks, { ...CAMPAIGN_JOB_OPTIONS, backoff: { type: 'exponential', delay: 300 } }));
   }
 
   async states(tenantId: string, campaignId: string): Promise<Record<string, number>> {

@@ -58,10 +58,14 @@ describe('respecting people at send time', () => {
     return id;
   };
 
-  /** A sending campaign and its deliveries, queued in this order. */
+  /**
+   * A sending campaign and its deliveries, queued. One chunk, sent in this
+   * order (a chunk sends by delivery id: the ids are made to sort as listed).
+   */
   const campaign = async (recipients: Array<{ professionalId: string | null; email: string }>, purpose = 'pro_newsletter') => {
     const campaignId = randomUUID();
-    const ids = recipients.map(() => randomUUID());
+    const ids = recipients.map((_, i) => `${String(i).padStart(8, '0')}-${randomUUID().slice(9)}`);
+    const chunk = String(1e15 + Math.floor(Math.random() * 1e12));
     await db(async (q) => {
       await q(
         `INSERT INTO campaigns (tenant_id, id, audience_type, purpose, subject, body_html, sender_name, status, sending_started_at)
@@ -69,16 +73,17 @@ describe('respecting people at send time', () => {
         [tenant, campaignId, purpose],
       );
       for (const [i, r] of recipients.entries()) {
-        await q(`INSERT INTO campaign_deliveries (tenant_id, id, campaign_id, professional_id, email, basis) VALUES ($1, $2, $3, $4, $5, 'work_address_opt_out')`, [
+        await q(`INSERT INTO campaign_deliveries (tenant_id, id, campaign_id, professional_id, email, basis, chunk) VALUES ($1, $2, $3, $4, $5, 'work_address_opt_out', $6)`, [
           tenant,
           ids[i],
           campaignId,
           r.professionalId,
           r.email,
+          chunk,
         ]);
       }
     });
-    await campaigns.enqueue(tenant, ids);
+    await campaigns.enqueue(tenant, campaignId);
     const byEmail = Object.fromEntries(recipients.map((r, i) => [r.email, ids[i]]));
     return { campaignId, ids, byEmail };
   };
@@ -110,7 +115,7 @@ describe('respecting people at send time', () => {
     const people = await Promise.all(Array.from({ length: 6 }, (_, i) => person(`lecteur-${i}@exemple.fr`)));
     const leaving = await person('partant@exemple.fr');
     const recipients = [...people.map((id, i) => ({ professionalId: id, email: `lecteur-${i}@exemple.fr` })), { professionalId: leaving, email: 'partant@exemple.fr' }];
-    // 300 ms a message, one at a time: the leaving person, last in the queue, unsubscribes while the first ones go.
+    // 300 ms a message, one at a time: the leaving person, last of the chunk, unsubscribes while the first ones go.
     sink.delayMs = 300;
     const { campaignId, byEmail } = await campaign(recipients);
     await sink.waitFor((m) => m.length >= 1, 30_000).catch((err) => {

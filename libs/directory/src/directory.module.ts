@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { IdentityModule } from '@cpts/platform-identity';
 import { RemindersModule } from '@cpts/platform-reminders';
 import { CsvImportResolver } from './csv-import/csv-import.resolver';
@@ -46,17 +46,29 @@ import { consentProviders, consentResolvers, ConsentsService, GdprExportControll
     CsvImportService,
     CsvImportResolver,
     MergesPersonData,
-    {
-      // Every module's rows about a person, for the GDPR export, the erasure and the merge.
-      provide: PERSON_DATA_PARTS,
-      useFactory: (...parts: PersonDataPart[]): PersonDataPart[] => parts,
-      inject: [PersonHistoryService, MembershipsService, InvolvementService, ConsentsService, LabelsService, MergesPersonData],
-    },
   ],
   // ConsentsService: the gateway gives it to the mailing module (unsubscribe links, preferences page).
   exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService, ConsentsService],
 })
-export class DirectoryModule {}
+export class DirectoryModule {
+  /**
+   * The directory, with every module's rows about a person for the GDPR
+   * export, the erasure and the merge: the directory's own parts, plus the
+   * parts of other domain modules (which may not import this library: the
+   * app hands their classes in; they implement PersonDataPart and depend on
+   * global providers only, such as Db).
+   */
+  static withPersonData(otherParts: Array<Type<PersonDataPart>>): DynamicModule {
+    const own = [PersonHistoryService, MembershipsService, InvolvementService, ConsentsService, LabelsService, MergesPersonData];
+    return {
+      module: DirectoryModule,
+      providers: [
+        ...otherParts,
+        { provide: PERSON_DATA_PARTS, useFactory: (...parts: PersonDataPart[]): PersonDataPart[] => parts, inject: [...own, ...otherParts] },
+      ],
+    };
+  }
+}
 
 export const directoryResolvers = [
   ProfessionalsResolver,

@@ -36,3 +36,4 @@ export * from './duplicates/name-match';
 export * from './csv-import/csv-import.types';
 export * from './csv-import/csv-import.service';
 export * from './csv-import/csv-parser';
+export * from './gdpr/erased-identifiers';

@@ -171,4 +171,34 @@ export class ProfessionalImportOrigin1795401050000 implements MigrationInterface
   }
 }
 
-export const directoryMigrations = [Professionals1795400500000, DirectoryImports1795400600000, PersonHistory1795400700000, ImportConflictChoices1795400710000, Memberships1795400800000, Consents1795400900000, Duplicates1795401000000, ProfessionalImportOrigin1795401050000];
+/** The RPPS numbers of people erased on request, hashed, so imports do not bring them back (see erased-identifiers.ts). */
+export class ErasedIdentifiers1795401070000 implements MigrationInterface {
+  name = 'ErasedIdentifiers1795401070000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE erased_identifiers (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        rpps_hash bytea NOT NULL CHECK (length(rpps_hash) = 32),
+        erased_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, rpps_hash)
+      )`);
+    await enableTenantRls(runner, 'erased_identifiers');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE erased_identifiers`);
+  }
+}
+
+export const directoryMigrations = [
+  Professionals1795400500000,
+  DirectoryImports1795400600000,
+  PersonHistory1795400700000,
+  ImportConflictChoices1795400710000,
+  Memberships1795400800000,
+  Consents1795400900000,
+  Duplicates1795401000000,
+  ProfessionalImportOrigin1795401050000,
+  ErasedIdentifiers1795401070000,
+];

@@ -3,6 +3,7 @@ import { InvolvementRow } from './involvement/involvement.entity';
 import { MembershipRow, MembershipYearRow } from './memberships/membership.entities';
 import { consentEntities } from './consents/consents.entities';
 import { DuplicateDismissalRow, ProfessionalMergeRow } from './duplicates/duplicate.entities';
+import { ErasedIdentifierRow } from './gdpr/erased-identifiers';
 
 /** A health professional practising on the territory of a CPTS (tenant table). */
 @Entity({ name: 'professionals' })
@@ -113,4 +114,5 @@ export const directoryEntities = [
   ...consentEntities,
   DuplicateDismissalRow,
   ProfessionalMergeRow,
+  ErasedIdentifierRow,
 ];

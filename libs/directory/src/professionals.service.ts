@@ -7,6 +7,7 @@ import { ReferenceCatalog, ReferenceService } from '@cpts/platform-reference';
 import { PersonHistoryService } from './history/person-history.service';
 import { fieldList, LabelledField } from './field-labels';
 import { isValidRpps, normalizeFrenchPhone } from './identifiers';
+import { erasedRppsHash } from './gdpr/erased-identifiers';
 import { Professional, ProfessionalFilter, ProfessionalInput } from './professional.types';
 
 type ProfessionalRow = Omit<Professional, 'profession' | 'commune'>;
@@ -135,6 +136,7 @@ export class ProfessionalsService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)`,
       [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId, clean.emailIsWork],
     );
+    await this.forgetErasure(tenantId, clean.rpps);
     await this.history.record(id, 'person.created', "Fiche créée dans l'annuaire.");
     return this.get(id);
   }
@@ -151,10 +153,19 @@ export class ProfessionalsService {
       [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId, clean.emailIsWork],
     );
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
+    await this.forgetErasure(tenantId, clean.rpps);
     const edited: LabelledField[] = ['lastName', 'firstName', 'professionCode', 'rpps', 'communeCode', 'structureName', 'email', 'phone', 'emailIsWork'];
     const changed = edited.filter((field) => (before[field as keyof typeof before] ?? null) !== (clean[field as keyof typeof clean] ?? null));
     if (changed.length > 0) await this.history.record(id, 'person.updated', `Fiche modifiée : ${fieldList(changed)}.`, { fields: changed });
     return this.get(id);
+  }
+
+  /**
+   * A person erased on request who comes back to the CPTS, entered by hand
+   * with their RPPS number: imports may update their record again.
+   */
+  private async forgetErasure(tenantId: string, rpps: string | null): Promise<void> {
+    if (rpps) await this.db.tenantRows(`DELETE FROM erased_identifiers WHERE tenant_id = $1 AND rpps_hash = $2`, [tenantId, erasedRppsHash(tenantId, rpps)]);
   }
 
   /** Archives (true) or restores (false): archived professionals leave lists and counts but keep their history. */

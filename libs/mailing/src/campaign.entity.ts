@@ -46,6 +46,8 @@ export class CampaignDeliveryRow {
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
   @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt: Date | null;
+  /** The job that sends it: deliveries go by chunks of about 100 (set from a sequence at insert). */
+  @Column('bigint', { default: () => "nextval('campaign_delivery_chunk_seq') / 100" }) chunk: string;
 }
 
 /** An address not to mail again in this CPTS (hard bounce, complaint) or its soft-bounce count (tenant table). */
@@ -64,4 +66,16 @@ export class EmailSuppressionRow {
   @Column('text', { name: 'last_detail', nullable: true }) lastDetail: string | null;
 }
 
-export const mailingEntities = [CampaignRow, CampaignDeliveryRow, EmailSuppressionRow];
+/** One hit of a campaign's click-tracking redirect (tenant table). */
+@Entity({ name: 'campaign_clicks' })
+export class CampaignClickRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'campaign_id' }) campaignId: string;
+  @Column('uuid', { name: 'delivery_id' }) deliveryId: string;
+  /** The link's position among the body's tracked links (campaignLinks()). */
+  @Column('int', { name: 'link_index' }) linkIndex: number;
+  @Column('timestamptz', { name: 'clicked_at', default: () => 'now()' }) clickedAt: Date;
+}
+
+export const mailingEntities = [CampaignRow, CampaignDeliveryRow, EmailSuppressionRow, CampaignClickRow];

@@ -90,6 +90,32 @@ export class EmailSuppressions1795401350000 implements MigrationInterface {
 }
 
 /**
+ * Deliveries are sent by chunks of about 100: one job per chunk, not per
+ * recipient (ADR 0010, revised). A delivery's chunk comes from a sequence at
+ * insert, so the rows one statement writes fall in consecutive chunks whoever
+ * writes them (the send command, a test, a bench), and a chunk's job id stays
+ * the same when the dispatcher or the reconciler queue it again.
+ */
+export class CampaignChunks1795401360000 implements MigrationInterface {
+  name = 'CampaignChunks1795401360000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE SEQUENCE campaign_delivery_chunk_seq`);
+    await runner.query(`ALTER TABLE campaign_deliveries ADD COLUMN chunk bigint NOT NULL DEFAULT (nextval('campaign_delivery_chunk_seq') / 100)`);
+    // Progress counts by state, a chunk's pending rows, and the chunks left: one index.
+    await runner.query(`DROP INDEX campaign_deliveries_state_idx`);
+    await runner.query(`CREATE INDEX campaign_deliveries_state_idx ON campaign_deliveries (tenant_id, campaign_id, state, chunk)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX campaign_deliveries_state_idx`);
+    await runner.query(`CREATE INDEX campaign_deliveries_state_idx ON campaign_deliveries (tenant_id, campaign_id, state)`);
+    await runner.query(`ALTER TABLE campaign_deliveries DROP COLUMN chunk`);
+    await runner.query(`DROP SEQUENCE campaign_delivery_chunk_seq`);
+  }
+}
+
+/**
  * Respecting people at send time: a delivery whose person has since
  * withdrawn the campaign's purpose, was erased, or whose address is
  * suppressed is not sent but marked `skipped` with its reason (the worker
@@ -129,4 +155,38 @@ export class RespectingPeople1795401500000 implements MigrationInterface {
   }
 }
 
-export const mailingMigrations = [Campaigns1795401200000, EmailSuppressions1795401350000, RespectingPeople1795401500000];
+/**
+ * Clicks on the tracked links of campaign messages, one row per hit of the
+ * redirect (GET /api/public/c/TOKEN): which delivery (so which person), which
+ * link of the body, when. The report counts distinct deliveries per link
+ * (unique clickers), which a mail scanner's prefetch cannot inflate beyond
+ * one per recipient. Leaving with its delivery: a delivery erased takes its
+ * clicks.
+ */
+export class CampaignClicks1795401600000 implements MigrationInterface {
+  name = 'CampaignClicks1795401600000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE campaign_clicks (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        id uuid NOT NULL,
+        campaign_id uuid NOT NULL,
+        delivery_id uuid NOT NULL,
+        link_index int NOT NULL CHECK (link_index BETWEEN 0 AND 65535),
+        clicked_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, campaign_id) REFERENCES campaigns (tenant_id, id),
+        FOREIGN KEY (tenant_id, delivery_id) REFERENCES campaign_deliveries (tenant_id, id) ON DELETE CASCADE
+      )`);
+    // The report (per link, per delivery) and "who did not click" (per delivery) read this index only.
+    await runner.query(`CREATE INDEX campaign_clicks_report_idx ON campaign_clicks (tenant_id, campaign_id, delivery_id, link_index)`);
+    await enableTenantRls(runner, 'campaign_clicks');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE campaign_clicks`);
+  }
+}
+
+export const mailingMigrations = [Campaigns1795401200000, EmailSuppressions1795401350000, CampaignChunks1795401360000, RespectingPeople1795401500000, CampaignClicks1795401600000];

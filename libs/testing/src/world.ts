@@ -71,18 +71,57 @@ export class TestData {
     }
   }
 
-  async professional(tenantId: string, communeCode: string, fields: { lastName?: string; firstName?: string; professionCode?: string; rpps?: string | null } = {}): Promise<string> {
+  async professional(
+    tenantId: string,
+    communeCode: string,
+    fields: { lastName?: string; firstName?: string; professionCode?: string; rpps?: string | null; email?: string | null; phone?: string | null } = {},
+  ): Promise<string> {
     const id = randomUUID();
     const lastName = fields.lastName ?? `Nom${id.slice(0, 6)}`;
     const firstName = fields.firstName ?? 'Prénom';
     await this.inTenant(tenantId, (client) =>
       client.query(
-        `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, rpps, commune_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [tenantId, id, lastName, firstName, searchKey(`${lastName} ${firstName}`), fields.professionCode ?? '60', fields.rpps ?? null, communeCode],
+        `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, rpps, commune_code, email, phone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [tenantId, id, lastName, firstName, searchKey(`${lastName} ${firstName}`), fields.professionCode ?? '60', fields.rpps ?? null, communeCode, fields.email ?? null, fields.phone ?? null],
       ),
     );
     return id;
+  }
+
+  /**
+   * A campaign of the CPTS with one delivery per recipient, as sending it
+   * writes them: `sent` (the default) for a report, `sending` with pending
+   * deliveries for a worker to send.
+   */
+  async campaign(
+    tenantId: string,
+    options: { subject?: string; bodyHtml: string; status?: 'sending' | 'sent'; recipients: Array<{ email: string; professionalId?: string | null; state?: 'pending' | 'sent' | 'failed' }> },
+  ): Promise<{ campaignId: string; deliveryIds: string[] }> {
+    const campaignId = randomUUID();
+    const deliveryIds = options.recipients.map(() => randomUUID());
+    const status = options.status ?? 'sent';
+    await this.inTenant(tenantId, async (client) => {
+      await client.query(
+        `INSERT INTO campaigns (tenant_id, id, audience_type, purpose, subject, body_html, sender_name, status, sending_started_at, finished_at)
+         VALUES ($1, $2, 'professionals', 'pro_newsletter', $3, $4, 'CPTS Test', $5, now(), CASE WHEN $5 = 'sent' THEN now() END)`,
+        [tenantId, campaignId, options.subject ?? 'Lettre de novembre', options.bodyHtml, status],
+      );
+      await client.query(
+        `INSERT INTO campaign_deliveries (tenant_id, id, campaign_id, professional_id, email, basis, state, sent_at)
+         SELECT $1, u.id, $2, u.professional_id, u.email, 'work_address_opt_out', u.state, CASE WHEN u.state = 'sent' THEN now() END
+         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[]) AS u(id, professional_id, email, state)`,
+        [
+          tenantId,
+          campaignId,
+          deliveryIds,
+          options.recipients.map((r) => r.professionalId ?? null),
+          options.recipients.map((r) => r.email),
+          options.recipients.map((r) => r.state ?? (status === 'sent' ? 'sent' : 'pending')),
+        ],
+      );
+    });
+    return { campaignId, deliveryIds };
   }
 
   /** Runs `fn` in a transaction confined to one tenant. */

@@ -25,3 +25,8 @@ export function formatDay(isoDay: string): string {
   const [y, m, d] = isoDay.split('-').map(Number);
   return dateFormat.format(new Date(y, m - 1, d));
 }
+
+const percentFormat = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
+
+/** "33,3 %" from 0.3333; a dash when there is no rate (nothing to divide by). */
+export const formatPercent = (ratio: number | null | undefined): string => (ratio === null || ratio === undefined ? '—' : percentFormat.format(ratio));

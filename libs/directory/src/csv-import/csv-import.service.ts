@@ -6,6 +6,7 @@ import { PersonHistoryService } from '../history/person-history.service';
 import { isValidRpps, normalizeFrenchPhone } from '../identifiers';
 import { CsvColumnMappingInput, CsvImportError, CsvImportReport, CsvPreview, MAX_CSV_BYTES, MAX_CSV_ROWS } from './csv-import.types';
 import { CsvField, CsvFormatError, parseCsv, ParsedCsv, suggestMapping } from './csv-parser';
+import { erasedRppsHash } from '../gdpr/erased-identifiers';
 
 const PREVIEW_ROWS = 10;
 const REQUIRED: Array<[CsvField, string]> = [
@@ -139,6 +140,10 @@ export class CsvImportService {
       register({ ...e, archived: e.archivedAt !== null, isNew: false, filled: new Set(), name: `${e.firstName} ${e.lastName}` });
     }
 
+    const erased = new Set(
+      (await this.db.tenantRows<{ hash: string }>(`SELECT encode(rpps_hash, 'hex') AS hash FROM erased_identifiers WHERE tenant_id = $1`, [tenantId])).map((r) => r.hash),
+    );
+
     const errors: CsvImportError[] = [];
     const created: Array<Target & { row: Row }> = [];
     const touched = new Set<Target>();
@@ -168,6 +173,9 @@ export class CsvImportService {
       const rppsText = cell(record.cells, CsvField.RPPS);
       const rpps = rppsText ? rppsText.replace(/[\s.]/g, '') : null;
       if (rpps && !isValidRpps(rpps)) problems.push(`numéro RPPS invalide : « ${rppsText} »`);
+      else if (rpps && erased.has(erasedRppsHash(tenantId, rpps).toString('hex'))) {
+        problems.push('personne effacée à sa demande (droit à l’effacement) : si elle revient vers la CPTS, créez sa fiche à la main');
+      }
       const emailText = cell(record.cells, CsvField.EMAIL);
       const email = emailText ? emailText.toLowerCase() : null;
       if (email && (!EMAIL.test(email) || email.length > 254)) problems.push(`adresse e-mail invalide : « ${emailText} »`);

@@ -1,10 +1,9 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { Allow, AppError, CPTS_TEAM } from '@cpts/platform-core';
+import { Allow, AppError, CPTS_TEAM, CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '@cpts/platform-core';
 import { ProfessionalFilter } from '../professional.types';
 import { ProfessionalsService } from '../professionals.service';
 import { professionalsCsv } from './professionals-csv';
 import { professionalsXlsx } from './professionals-xlsx';
-import { XLSX_CONTENT_TYPE } from './xlsx';
 
 const PROFESSION = /^[0-9]{2}$/;
 const INSEE = /^[0-9][0-9AB][0-9]{3}$/;
@@ -27,7 +26,7 @@ export class DirectoryExportController {
 
   @Get('professionals.csv')
   @Allow(...CPTS_TEAM)
-  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-type', CSV_CONTENT_TYPE)
   @Header('content-disposition', 'attachment; filename="annuaire.csv"')
   @Header('cache-control', 'no-store')
   async csv(

@@ -1,3 +1,4 @@
+import { csvTable } from '@cpts/platform-core';
 import type { Professional } from '../professional.types';
 
 /**
@@ -23,20 +24,7 @@ export function exportRows(professionals: Professional[]): Array<Array<string | 
   return professionals.map((p) => EXPORT_COLUMNS.map((c) => c.value(p)));
 }
 
-/**
- * The directory as CSV for a spreadsheet, the way French Excel and
- * LibreOffice open it without an import dialog: UTF-8 with a BOM, `;` between
- * fields, CRLF line ends, every field quoted when it needs to be.
- */
-function field(value: string | null): string {
-  if (value === null || value === '') return '';
-  // A leading = + - @ would make a spreadsheet evaluate the cell (CSV injection): prefixed with a quote.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
+/** The directory as CSV for a spreadsheet (see csvTable). */
 export function professionalsCsv(professionals: Professional[]): string {
-  const lines = [EXPORT_COLUMNS.map((c) => field(c.header)).join(';')];
-  for (const row of exportRows(professionals)) lines.push(row.map(field).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvTable(EXPORT_COLUMNS.map((c) => c.header), exportRows(professionals));
 }

@@ -1,6 +1,6 @@
+import { xlsxWorkbook } from '@cpts/platform-core';
 import type { Professional } from '../professional.types';
 import { EXPORT_COLUMNS, exportRows } from './professionals-csv';
-import { xlsxWorkbook } from './xlsx';
 
 /** The directory as an Excel workbook: the same columns and rows as the CSV export. */
 export function professionalsXlsx(professionals: Professional[]): Buffer {

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, currentScope, requireTenantId, searchKey } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { PersonHistoryService } from '../history/person-history.service';
+import { erasedRppsHash } from './erased-identifiers';
 import { PERSON_DATA_PARTS, PersonDataPart } from '../person-data';
 import { Professional } from '../professional.types';
 import { ProfessionalsService } from '../professionals.service';
@@ -65,8 +66,8 @@ export class GdprService {
    */
   async erase(professionalId: string, confirmation: string): Promise<Professional> {
     const tenantId = requireTenantId();
-    const [row] = await this.db.tenantRows<{ lastName: string; erased: boolean }>(
-      `SELECT last_name AS "lastName", erased_at IS NOT NULL AS erased FROM professionals WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+    const [row] = await this.db.tenantRows<{ lastName: string; rpps: string | null; erased: boolean }>(
+      `SELECT last_name AS "lastName", rpps, erased_at IS NOT NULL AS erased FROM professionals WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
       [tenantId, professionalId],
     );
     if (!row) throw AppError.notFound('Professionnel introuvable.');
@@ -77,6 +78,10 @@ export class GdprService {
       throw AppError.field('confirmation', `Pour confirmer, tapez le nom de la personne : ${row.lastName}.`);
     }
     for (const part of this.parts) await part.erasePerson(professionalId);
+    if (row.rpps) {
+      // The number is public: without this, the next import of the national extraction would bring the person back.
+      await this.db.tenantRows(`INSERT INTO erased_identifiers (tenant_id, rpps_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [tenantId, erasedRppsHash(tenantId, row.rpps)]);
+    }
     await this.db.tenantRows(
       `UPDATE professionals SET last_name = $3, first_name = $4, search_name = $5, rpps = NULL, email = NULL, phone = NULL, structure_name = NULL,
          imported = NULL, archived_at = coalesce(archived_at, now()), erased_at = now(), updated_at = now(), updated_by = $6

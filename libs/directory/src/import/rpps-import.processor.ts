@@ -11,6 +11,7 @@ import { normalizeFrenchPhone } from '../identifiers';
 import { parseRppsExtraction, RppsActivity, RppsFormatError, RppsRejection } from '../rpps';
 import { ImportProgress } from './import-progress';
 import { importFilePath } from './import-files';
+import { erasedRppsHash } from '../gdpr/erased-identifiers';
 
 /** The fields an import fills in, in the order the report lists them. */
 export const IMPORTED_FIELDS = ['lastName', 'firstName', 'professionCode', 'communeCode', 'structureName', 'phone', 'email', 'practiceMode'] as const;
@@ -158,6 +159,8 @@ export class RppsImportProcessor {
     const [tenant] = await runner.query(`SELECT commune_codes FROM tenants WHERE id = $1`, [tenantId]);
     const territory = new Set<string>(tenant?.commune_codes ?? []);
     const professions = new Set<string>((await runner.query(`SELECT code FROM professions`)).map((r: { code: string }) => r.code));
+    // People erased on request: their (public) RPPS numbers are not imported again.
+    const erased = new Set<string>((await runner.query(`SELECT encode(rpps_hash, 'hex') AS hash FROM erased_identifiers WHERE tenant_id = $1`, [tenantId])).map((r: { hash: string }) => r.hash));
     const merge = await DirectoryMerge.open(runner, tenantId, importId, userId);
     const rejections: RppsRejection[] = [];
     let kept = 0;
@@ -191,6 +194,10 @@ export class RppsImportProcessor {
       }
       if (activity.lastName.length > 100 || activity.firstName.length > 100) {
         rejections.push({ line: activity.line, reason: 'Nom ou prénom de plus de 100 caractères.' });
+        continue;
+      }
+      if (erased.size > 0 && erased.has(erasedRppsHash(tenantId, activity.rpps).toString('hex'))) {
+        rejections.push({ line: activity.line, reason: 'Personne effacée à sa demande (droit à l’effacement) : elle n’est pas réimportée.' });
         continue;
       }
       kept++;

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError, isUuid, newScope, runInScope } from '@cpts/platform-core';
-import { Db, RequestTransaction } from '@cpts/platform-db';
+import { AppError, isUuid } from '@cpts/platform-core';
+import { Db } from '@cpts/platform-db';
 import { ReferenceService } from '@cpts/platform-reference';
 
 export interface PublicPerson {
@@ -78,18 +77,7 @@ export class PublicDirectoryService {
    * the request's own scope and tenant are never used, so this page can
    * reach no other tenant.
    */
-  private async inTenant<T>(tenantId: string, fn: (tenantId: string) => Promise<T>): Promise<T> {
-    const scope = newScope({ requestId: `public-directory-${randomUUID()}`, tenantId });
-    scope.transaction = new RequestTransaction(this.db.dataSource, scope, { readOnly: true });
-    return runInScope(scope, async () => {
-      let ok = false;
-      try {
-        const result = await fn(tenantId);
-        ok = true;
-        return result;
-      } finally {
-        await this.db.finishTransaction(scope, ok);
-      }
-    });
+  private inTenant<T>(tenantId: string, fn: (tenantId: string) => Promise<T>): Promise<T> {
+    return this.db.runApart({ tenantId, label: 'public-directory', readOnly: true }, () => fn(tenantId));
   }
 }

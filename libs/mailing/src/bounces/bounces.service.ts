@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@cpts/platform-db';
 import { CampaignLinks } from '../links/campaign-links';
-import { inLinkTenant } from '../preferences/tenant-unit';
 import { PreferencesService } from '../preferences/preferences.service';
 import { InboundEvent, readInboundEvent, readInboundMail } from './inbound-mail';
 import { RECORD_SUPPRESSION_SQL, recordSuppressionParams } from './suppressions';
@@ -50,7 +49,7 @@ export class BouncesService {
       default: {
         const { tenantId, deliveryId } = event.target;
         const kind = event.kind;
-        return inLinkTenant(this.db, tenantId, 'bounce', async () => {
+        return this.db.runApart({ tenantId, label: 'bounce' }, async () => {
           const [delivery] = await this.db.tenantRows<{ email: string; bounce: string | null }>(
             `SELECT email, bounce FROM campaign_deliveries WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
             [tenantId, deliveryId],

@@ -4,17 +4,12 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '@cpts/platform-observability';
 import { RetryLater, RowTransaction, sendLocked, SmtpRefusal, SmtpSender } from '@cpts/platform-mail';
 import type { CampaignDeliveryJob } from '@cpts/platform-queue';
-import { CampaignEmailRenderer } from './campaign-email';
+import { CampaignContent, CampaignEmailRenderer } from './campaign-email';
 import { TenantRateLimiter } from './tenant-rate';
 import type { CampaignLinks } from '../links/campaign-links';
 import { bounceOf, enhancedStatus, RECORD_SUPPRESSION_SQL, recordSuppressionParams } from '../bounces/suppressions';
 
-interface Row {
-  id: string;
-  campaign_id: string;
-  email: string;
-  basis: string | null;
-  state: string;
+interface CampaignRow {
   status: string;
   purpose: string;
   subject: string;
@@ -23,34 +18,55 @@ interface Row {
   reply_to: string | null;
   updated_at: Date;
   cpts_name: string;
-  /** Why this delivery must not go (read under the same lock): withdrawn, erased, or the address's suppression. */
-  skip_reason: string | null;
+}
+
+interface PendingRow {
+  id: string;
+  email: string;
+  basis: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Messages asked of the CPTS's rate at a time. */
+const RATE_BATCH = 10;
 
-export type DeliveryResult = 'sent' | 'already-done' | 'paused' | 'cancelled' | 'skipped';
+/** What became of one delivery of the chunk. */
+type Outcome = 'sent' | 'skipped' | 'withheld' | 'failed' | 'retry' | 'paused' | 'stopped';
 
 /**
- * Why a delivery is not sent after all, read in the locked statement: the
+ * Why a delivery is not sent after all, read in its locked statement: the
  * person (the record it was merged into, if merged since) was erased or has
  * withdrawn the campaign's purpose since the campaign was sent, or the
  * address is suppressed (hard bounce, complaint, unsubscribed without a
  * person record). Each is one primary-key lookup.
  */
-const SKIP_REASON = `CASE
+const WITHHELD = `CASE
     WHEN pp.erased_at IS NOT NULL THEN 'erased'
     WHEN k.status = 'withdrawn' THEN 'withdrawn'
     WHEN s.reason IS NOT NULL THEN s.reason
   END AS skip_reason`;
 
+export interface ChunkResult {
+  sent: number;
+  failed: number;
+  /** Already sent, or being sent by another worker. */
+  skipped: number;
+  /** Not sent and never will be: the person objected since, was erased, or the address is suppressed (state 'skipped', with its reason). */
+  withheld: number;
+  /** The campaign was paused or cancelled: the rest of the chunk waits or is cancelled. */
+  halted: boolean;
+}
+
 /**
- * One job = one recipient of a campaign. The delivery row is locked for the
- * SMTP exchange (two workers never send the same one) and marked sent with
- * commit-before-dot, so a killed worker, a job delivered twice, or Redis
- * losing and the reconciler re-adding jobs never sends twice. The campaign's
- * status is read in the same locked statement: a pause or a cancel takes
- * effect from the next message.
+ * One job = one chunk (~100 recipients) of a campaign. Each delivery is still
+ * sent with the outbox's protocol: its row locked for the SMTP exchange (two
+ * workers never send the same one) and marked sent with commit-before-dot, so
+ * a killed worker, a chunk run twice, or Redis losing and the reconciler
+ * re-adding jobs never sends twice. The campaign's status is read in each
+ * delivery's locked statement: a pause or a cancel takes effect from the next
+ * message. Chunks rather than one job per recipient: a BullMQ job costs a
+ * few Redis round trips, and on this scale the socket writes are what a
+ * message costs (ADR 0010).
  */
 export class CampaignDeliveryProcessor {
   constructor(
@@ -64,97 +80,162 @@ export class CampaignDeliveryProcessor {
     private readonly logger: Logger,
   ) {}
 
-  async process(job: Job<CampaignDeliveryJob>, token?: string): Promise<DeliveryResult> {
-    const { tenantId, deliveryId } = job.data;
-    // The tenant id goes into SQL text below (one round trip with BEGIN): only a UUID may.
-    if (!UUID.test(tenantId) || !UUID.test(deliveryId)) throw new UnrecoverableError('campaign delivery job without valid ids');
-    const wait = await this.rate.take(tenantId);
-    if (wait > 0 && token) {
-      // Over the CPTS's rate: back in the queue for later, not an attempt used up.
-      await job.moveToDelayed(Date.now() + wait, token);
-      throw new DelayedError();
+  async process(job: Job<CampaignDeliveryJob>, token?: string): Promise<ChunkResult> {
+    const { tenantId, campaignId, chunk } = job.data;
+    // The ids go into SQL text below (one round trip with BEGIN): only UUIDs may.
+    if (!UUID.test(tenantId) || !UUID.test(campaignId) || !/^\d{1,18}$/.test(String(chunk))) {
+      throw new UnrecoverableError('campaign delivery job without valid ids');
     }
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const runner = this.dataSource.createQueryRunner();
-    // The raw connection: the COMMIT must reach the socket synchronously, right before the final dot.
+    // The raw connection, held for the chunk: the COMMIT must reach the socket synchronously, right before the final dot.
     const client = (await runner.connect()) as PoolClient;
+    const result: ChunkResult = { sent: 0, failed: 0, skipped: 0, withheld: 0, halted: false };
+    try {
+      const { campaign, pending } = await this.read(client, tenantId, campaignId, chunk);
+      if (!campaign || pending.length === 0) return result;
+      const content: CampaignContent = {
+        campaignId,
+        version: campaign.updated_at.toISOString(),
+        cptsName: campaign.cpts_name,
+        purpose: campaign.purpose,
+        subject: campaign.subject,
+        bodyHtml: campaign.body_html,
+        senderName: campaign.sender_name,
+        replyTo: campaign.reply_to,
+      };
+      let retry: string | null = null;
+      let granted = 0;
+      for (let i = 0; i < pending.length; i++) {
+        if (granted === 0) {
+          const take = await this.rate.take(tenantId, Math.min(RATE_BATCH, pending.length - i));
+          if (take.granted === 0) {
+            // Over the CPTS's rate: the chunk goes back to the queue for later (not an attempt used up); it reads what is left then.
+            if (token) {
+              await job.moveToDelayed(Date.now() + take.waitMs, token);
+              throw new DelayedError();
+            }
+            await new Promise((resolve) => setTimeout(resolve, take.waitMs));
+            i--;
+            continue;
+          }
+          granted = take.granted;
+        }
+        granted--;
+        const outcome = await this.deliver(client, tenantId, campaignId, chunk, content, pending[i], finalAttempt);
+        if (outcome === 'sent') result.sent++;
+        else if (outcome === 'failed') result.failed++;
+        else if (outcome === 'skipped') result.skipped++;
+        else if (outcome === 'withheld') result.withheld++;
+        else if (outcome === 'retry') retry = `a delivery of the chunk will be retried`;
+        else {
+          result.halted = true;
+          break;
+        }
+      }
+      // Temporary refusals: the whole chunk is retried with backoff, and sends only what is still pending.
+      if (retry && !result.halted) throw new RetryLater(retry);
+      return result;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The campaign's content and the chunk's pending deliveries, in one short transaction. */
+  private async read(client: PoolClient, tenantId: string, campaignId: string, chunk: string): Promise<{ campaign: CampaignRow | undefined; pending: PendingRow[] }> {
+    await client.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+    try {
+      const campaign = await client.query<CampaignRow>(
+        `SELECT c.status, c.purpose, c.subject, c.body_html, c.sender_name, c.reply_to, c.updated_at, t.name AS cpts_name
+         FROM campaigns c JOIN tenants t ON t.id = c.tenant_id
+         WHERE c.tenant_id = $1 AND c.id = $2`,
+        [tenantId, campaignId],
+      );
+      const pending = await client.query<PendingRow>(
+        `SELECT id, email, basis FROM campaign_deliveries
+         WHERE tenant_id = $1 AND campaign_id = $2 AND state = 'pending' AND chunk = $3 ORDER BY id`,
+        [tenantId, campaignId, chunk],
+      );
+      return { campaign: campaign.rows[0], pending: pending.rows };
+    } finally {
+      await client.query('COMMIT');
+    }
+  }
+
+  private async deliver(
+    client: PoolClient,
+    tenantId: string,
+    campaignId: string,
+    chunk: string,
+    content: CampaignContent,
+    delivery: PendingRow,
+    finalAttempt: boolean,
+  ): Promise<Outcome> {
+    const deliveryId = delivery.id;
     const tx = new RowTransaction(client);
     try {
-      await tx.begin(`SELECT set_config('app.tenant_id', '${tenantId}', true)`);
-      const { rows } = await client.query<Row>(
-        `SELECT d.id, d.campaign_id, d.email, d.basis, d.state, c.status, c.purpose, c.subject, c.body_html, c.sender_name, c.reply_to, c.updated_at, t.name AS cpts_name,
-                ${SKIP_REASON}
-         FROM campaign_deliveries d
-         JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
-         JOIN tenants t ON t.id = d.tenant_id
+      // BEGIN, the tenant and the locked row in one round trip (the ids are UUIDs: the chunk read them, the job was checked).
+      const results = (await client.query(
+        `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true);
+         SELECT d.state, c.status, ${WITHHELD}
+         FROM campaign_deliveries d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
          LEFT JOIN professionals p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
          LEFT JOIN professionals pp ON pp.tenant_id = d.tenant_id AND pp.id = coalesce(p.merged_into, p.id)
          LEFT JOIN consents k ON k.tenant_id = d.tenant_id AND k.professional_id = pp.id AND k.purpose = c.purpose
          LEFT JOIN email_suppressions s ON s.tenant_id = d.tenant_id AND s.email = lower(d.email)
-         WHERE d.tenant_id = $1 AND d.id = $2
-         FOR UPDATE OF d SKIP LOCKED`,
-        [tenantId, deliveryId],
-      );
-      const row = rows[0];
-      if (!row) {
+         WHERE d.tenant_id = '${tenantId}' AND d.id = '${deliveryId}' FOR UPDATE OF d SKIP LOCKED`,
+      )) as unknown as Array<{ rows: Array<{ state: string; status: string; skip_reason: string | null }> }>;
+      tx.active = true;
+      const row = results[2].rows[0];
+      if (!row || row.state !== 'pending') {
+        // Sent already, or being sent by another worker (which marks it, or leaves it pending for the reconciler).
         await tx.rollback();
-        const exists = await this.exists(tenantId, deliveryId);
-        if (!exists) return 'already-done'; // deleted with its campaign: nothing to send
-        throw new RetryLater('delivery is being sent by another worker');
-      }
-      if (row.state !== 'pending') {
-        await tx.rollback();
-        return 'already-done';
+        return 'skipped';
       }
       if (row.status === 'paused') {
-        // Left pending: resuming queues it again.
+        // Left pending: resuming queues the chunk again.
         await tx.rollback();
         return 'paused';
       }
       if (row.status !== 'sending') {
-        // Cancelled (or never started): this one will not go.
-        await client.query(`UPDATE campaign_deliveries SET state = 'cancelled' WHERE tenant_id = $1 AND id = $2`, [tenantId, deliveryId]);
+        // Cancelled (or never started): none of the chunk's pending deliveries will go.
+        await client.query(`UPDATE campaign_deliveries SET state = 'cancelled' WHERE tenant_id = $1 AND campaign_id = $2 AND chunk = $3 AND state = 'pending'`, [
+          tenantId,
+          campaignId,
+          chunk,
+        ]);
         await tx.commit();
-        return 'cancelled';
+        return 'stopped';
       }
       if (row.skip_reason) {
         // "An unsubscribed person receives nothing of that purpose from the next job on": not sent, and said why.
         await client.query(`UPDATE campaign_deliveries SET state = 'skipped', skip_reason = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, deliveryId, row.skip_reason]);
         await tx.commit();
-        return 'skipped';
+        return 'withheld';
       }
-      const raw = await this.renderer.render(
-        {
-          campaignId: row.campaign_id,
-          version: row.updated_at.toISOString(),
-          cptsName: row.cpts_name,
-          purpose: row.purpose,
-          subject: row.subject,
-          bodyHtml: row.body_html,
-          senderName: row.sender_name,
-          replyTo: row.reply_to,
-        },
-        { deliveryId: row.id, email: row.email, basis: row.basis, links: this.links.forDelivery(tenantId, row.id) },
-      );
+      const raw = await this.renderer.render(content, { deliveryId, email: delivery.email, basis: delivery.basis, links: this.links.forDelivery(tenantId, deliveryId) });
       const mark = `UPDATE campaign_deliveries SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = $2`;
       await sendLocked(
         this.sender,
         tx,
         {
-          log: { tenantId, campaignId: row.campaign_id, deliveryId },
+          log: { tenantId, campaignId, deliveryId },
           // VERP when a bounce mailbox is configured: a bounce names its delivery (docs/bounces.md).
-          message: { from: this.links.bounceAddress(tenantId, row.id) ?? this.envelopeFrom, to: row.email, raw },
+          message: { from: this.links.bounceAddress(tenantId, deliveryId) ?? this.envelopeFrom, to: delivery.email, raw },
           markSent: (t) => t.client.query(mark, [tenantId, deliveryId]).then(() => undefined),
           markSentAlone: () => this.alone(tenantId, mark, [tenantId, deliveryId]),
-          recordFailure: (t, error, giveUp, alreadyCounted, refusal) => this.recordFailure(t, tenantId, deliveryId, row.email, error, giveUp, alreadyCounted, refusal),
+          recordFailure: (t, error, giveUp, alreadyCounted, refusal) => this.recordFailure(t, tenantId, deliveryId, delivery.email, error, giveUp, alreadyCounted, refusal),
         },
         finalAttempt,
         this.logger,
       );
       return 'sent';
+    } catch (err) {
+      if (err instanceof RetryLater) return 'retry';
+      if (err instanceof UnrecoverableError) return 'failed'; // recorded on the row; the rest of the chunk goes on
+      throw err;
     } finally {
       if (tx.active) await tx.rollback().catch(() => undefined);
-      await runner.release();
     }
   }
 
@@ -196,25 +277,19 @@ export class CampaignDeliveryProcessor {
     }
   }
 
-  private async exists(tenantId: string, id: string): Promise<boolean> {
-    const rows = await this.inTenant(tenantId, (client) => client.query(`SELECT 1 FROM campaign_deliveries WHERE tenant_id = $1 AND id = $2`, [tenantId, id]));
-    return rows.rowCount! > 0;
-  }
-
-  private async alone(tenantId: string, sql: string, params: unknown[]): Promise<void> {
-    await this.inTenant(tenantId, (client) => client.query(sql, params));
+  private alone(tenantId: string, sql: string, params: unknown[]): Promise<void> {
+    return this.inTenant(tenantId, async (client) => void (await client.query(sql, params)));
   }
 
   /** A short transaction of its own, confined to the CPTS (row-level security). */
-  private async inTenant<T>(tenantId: string, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  private async inTenant(tenantId: string, fn: (client: PoolClient) => Promise<void>): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      const result = await fn(client);
+      await fn(client);
       await client.query('COMMIT');
-      return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;

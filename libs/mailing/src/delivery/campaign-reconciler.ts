@@ -7,8 +7,9 @@ import { FAILURES_DIGEST } from './failures-digest';
 /**
  * PostgreSQL says which deliveries are due; Redis may have lost their jobs
  * (a restart without persistence, an enqueue cut short). Each pass, for
- * every CPTS, queues again the pending deliveries of its sending campaigns
- * (ids already queued collapse) and closes the campaigns with none left,
+ * every CPTS, queues again the chunks of its sending campaigns that have
+ * pending deliveries (a chunk already queued keeps its one job) and closes
+ * the campaigns with none left,
  * scheduling the digest of their failed deliveries to the CPTS team.
  * CPTS are visited one by one, each in its own tenant transaction.
  */

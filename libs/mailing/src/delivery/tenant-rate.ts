@@ -12,14 +12,20 @@ export class TenantRateLimiter {
     private readonly perSecond: number,
   ) {}
 
-  /** 0 when a message may go now; otherwise how many milliseconds to wait. */
-  async take(tenantId: string, now = Date.now()): Promise<number> {
+  /**
+   * Asks for up to `wanted` messages now (a chunk asks for a few at a time:
+   * one Redis round trip per few messages). `granted` may go now; when none
+   * may, `waitMs` says how long to wait.
+   */
+  async take(tenantId: string, wanted = 1, now = Date.now()): Promise<{ granted: number; waitMs: number }> {
     const second = Math.floor(now / 1000);
     const key = `${this.keyPrefix}:rate:${tenantId}:${second}`;
-    const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, 2000).exec()) as [[Error | null, number], unknown];
-    if (count <= this.perSecond) return 0;
-    // Spread the waiting messages over the next seconds rather than all on the next one.
-    const secondsAhead = Math.floor((count - 1) / this.perSecond);
-    return (second + secondsAhead) * 1000 - now + Math.floor(Math.random() * 50);
+    const [[, count]] = (await this.redis.multi().incrby(key, wanted).pexpire(key, 2000).exec()) as [[Error | null, number], unknown];
+    const before = count - wanted;
+    const granted = Math.max(0, Math.min(wanted, this.perSecond - before));
+    if (granted > 0) return { granted, waitMs: 0 };
+    // Spread the waiting chunks over the next seconds rather than all on the next one.
+    const secondsAhead = Math.max(1, Math.floor(before / this.perSecond));
+    return { granted: 0, waitMs: (second + secondsAhead) * 1000 - now + Math.floor(Math.random() * 50) };
   }
 }

@@ -4,7 +4,6 @@ import { Db } from '@cpts/platform-db';
 import { RECORD_SUPPRESSION_SQL, recordSuppressionParams } from '../bounces/suppressions';
 import { CampaignLinks } from '../links/campaign-links';
 import { isMailedPurpose, MailedPurpose, MailingConsents, PurposeStanding } from './mailing-consents';
-import { inLinkTenant } from './tenant-unit';
 
 /** Said for a token we did not write, or altered, or whose campaign is gone: nothing is changed. */
 export const INVALID_LINK = 'Ce lien de désinscription n’est pas valide. Utilisez le lien du dernier message reçu, ou écrivez à la CPTS.';
@@ -119,7 +118,8 @@ export class PreferencesService {
     const target = this.links.readUnsubscribe(token);
     if (!target) throw AppError.notFound(INVALID_LINK);
     const { tenantId, deliveryId } = target;
-    return inLinkTenant(this.db, tenantId, label, async () => fn(tenantId, await this.delivery(tenantId, deliveryId), deliveryId));
+    // A unit of work of its own, confined to the token's CPTS: never the caller's session or tenant.
+    return this.db.runApart({ tenantId, label }, async () => fn(tenantId, await this.delivery(tenantId, deliveryId), deliveryId));
   }
 
   private async delivery(tenantId: string, deliveryId: string): Promise<LinkedDelivery> {

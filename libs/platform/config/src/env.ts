@@ -166,6 +166,12 @@ export class GatewayEnv {
   @Min(10)
   GRAPHQL_MAX_COMPLEXITY = 5000;
 
+  /** Requests per minute and client address to the login-free /api/public/ routes (public directory, unsubscribe, click redirects). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PUBLIC_API_RATE_PER_MINUTE = 120;
+
   /** When set, GET /metrics requires "Authorization: Bearer <token>". */
   @Sensitive()
   @IsOptional()

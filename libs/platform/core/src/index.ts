@@ -7,3 +7,4 @@ export * from './connection';
 export * from './loaders';
 export * from './uuid.pipe';
 export * from './search-key';
+export * from './spreadsheets';

@@ -70,7 +70,23 @@ export class Db {
    */
   async run<T>(options: UnitOfWorkOptions, fn: () => Promise<T>): Promise<T> {
     if (currentScope()) throw new Error('Db.run() cannot nest inside another scope.');
-    const scope = newScope({ requestId: options.label ?? randomUUID(), tenantId: options.tenantId });
+    return this.unitOfWork(newScope({ requestId: options.label ?? randomUUID(), tenantId: options.tenantId }), fn);
+  }
+
+  /**
+   * Runs `fn` as one unit of work of its own, even inside a request's scope:
+   * a public route (a page without login, a signed link) acts for the CPTS
+   * its address or token names, confined to it by RLS, and never with the
+   * caller's session, tenant or transaction.
+   */
+  async runApart<T>(options: UnitOfWorkOptions & { readOnly?: boolean }, fn: () => Promise<T>): Promise<T> {
+    const scope = newScope({ requestId: `${options.label ?? 'apart'}-${randomUUID()}`, tenantId: options.tenantId });
+    scope.transaction = new RequestTransaction(this.dataSource, scope, { readOnly: options.readOnly });
+    return this.unitOfWork(scope, fn);
+  }
+
+  /** Commit when `fn` returns, rollback when it throws, then the after-commit work. */
+  private unitOfWork<T>(scope: RequestScope, fn: () => Promise<T>): Promise<T> {
     return runInScope(scope, async () => {
       let result: T;
       try {

@@ -34,7 +34,7 @@ import { RegionalAccess } from './regional-access';
     InvitationsResolver,
     OrganisationResolver,
   ],
-  exports: [AccessGuard, AccessTokenService, AuthService, OrganisationService, RegionalAccess],
+  exports: [AccessGuard, AccessTokenService, AuthService, OrganisationService, RegionalAccess, RateLimiter],
 })
 export class IdentityModule {}
 

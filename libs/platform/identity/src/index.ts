@@ -5,6 +5,7 @@ export * from './migrations';
 export * from './secrets';
 export * from './access-token.service';
 export * from './access.guard';
+export * from './rate-limiter';
 export * from './auth.service';
 export * from './organisation.service';
 export * from './regional-access';

@@ -8,7 +8,7 @@ export const QUEUES = {
   mail: 'mail',
   /** Imports of the national directory extraction into a CPTS's directory. */
   directoryImport: 'directory-import',
-  /** One job per recipient of a campaign (newsletters, targeted mailings). */
+  /** One job per chunk of about 100 recipients of a campaign (newsletters, targeted mailings). */
   campaignDelivery: 'campaign-delivery',
   /** One delayed job per reminder due within the reconciler's horizon. */
   reminder: 'reminder',
@@ -27,10 +27,12 @@ export interface DirectoryImportJob {
   importId: string;
 }
 
-/** Payload of a `campaign-delivery` job (its id is the delivery's id). */
+/** Payload of a `campaign-delivery` job: a chunk of a campaign's deliveries (its id is `<campaignId>.<chunk>`). */
 export interface CampaignDeliveryJob {
   tenantId: string;
-  deliveryId: string;
+  campaignId: string;
+  /** campaign_deliveries.chunk (a bigint, as a string). */
+  chunk: string;
 }
 
 /** Payload of a `reminder` job (its id is the reminder's id). */
@@ -64,16 +66,23 @@ export const DEFAULT_JOB_OPTIONS = {
 } as const;
 
 /**
- * Campaign deliveries: like DEFAULT_JOB_OPTIONS, but a completed job leaves
- * Redis at once, so the same delivery id can be queued again (after a pause,
- * or by the reconciler); the delivery row says whether it still has to go.
+ * Campaign chunks: like DEFAULT_JOB_OPTIONS, but a completed job leaves
+ * Redis at once, so the same chunk id can be queued again (after a pause, or
+ * by the reconciler); the delivery rows say what still has to go. A chunk
+ * that failed for good stays an hour (to be seen), then the reconciler may
+ * queue what it left pending again.
  */
 export const CAMPAIGN_JOB_OPTIONS = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: true,
-  removeOnFail: { age: 30 * 24 * 3600 },
+  removeOnFail: { age: 3600 },
 } as const;
 
-/** Reminders: like campaign deliveries, a completed job leaves Redis at once; the row says what was done. */
-export const REMINDER_JOB_OPTIONS = CAMPAIGN_JOB_OPTIONS;
+/** Reminders: a completed job leaves Redis at once (the row says what was done); a failed one stays 30 days. */
+export const REMINDER_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 30 * 24 * 3600 },
+} as const;

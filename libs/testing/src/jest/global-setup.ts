@@ -65,5 +65,7 @@ export default async function globalSetup(): Promise<void> {
     GATEWAY_PORT: '0',
     WORKER_HTTP_PORT: '0',
     UPLOAD_DIR: run.uploadDir,
+    // Every test's public requests come from 127.0.0.1: the limit has its own test (public-rate.spec.ts).
+    PUBLIC_API_RATE_PER_MINUTE: '100000',
   });
 }

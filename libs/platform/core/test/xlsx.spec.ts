@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { columnLetters, xlsxWorkbook, xmlText } from '../src/export/xlsx';
+import { columnLetters, xlsxWorkbook, xmlText } from '../src/spreadsheets/xlsx';
 
 /** Each file of the archive as the system's unzip reads it (checks CRCs and structure too); '[' is a wildcard for unzip, hence [[]. */
 function unzip(buffer: Buffer): Record<string, string> {

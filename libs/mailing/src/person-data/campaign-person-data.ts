@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { requireTenantId } from '@cpts/platform-core';
+import { Db } from '@cpts/platform-db';
+
+/** An erased recipient's address in the deliveries: unique per delivery (the table is unique per campaign and address), never deliverable. */
+const ERASED_ADDRESS = `'erased-' || id || '@invalid.invalid'`;
+
+/**
+ * What the mailings hold on a person of the directory, for the GDPR export,
+ * the erasure and the merge (the directory's PersonDataPart contract, which
+ * the gateway hands to DirectoryModule.withPersonData: this library may not
+ * import the directory's). Runs in the calling request's tenant transaction.
+ */
+@Injectable()
+export class CampaignPersonData {
+  readonly key = 'mailings';
+
+  constructor(private readonly db: Db) {}
+
+  /** The messages sent to the person (with the clicks on their links) and whether their address is blocked. */
+  async exportPerson(professionalId: string): Promise<unknown> {
+    const tenantId = requireTenantId();
+    const messages = await this.db.tenantRows(
+      `SELECT c.subject, c.purpose, d.email, d.basis, d.state, d.sent_at AS "sentAt",
+              (SELECT count(*)::int FROM campaign_clicks k WHERE k.tenant_id = d.tenant_id AND k.delivery_id = d.id) AS clicks
+       FROM campaign_deliveries d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
+       WHERE d.tenant_id = $1 AND d.professional_id = $2
+       ORDER BY d.sent_at NULLS LAST, c.subject`,
+      [tenantId, professionalId],
+    );
+    const blocked = await this.db.tenantRows(
+      `SELECT s.email, s.reason, s.soft_bounces AS "softBounces", s.last_event_at AS "lastEventAt"
+       FROM email_suppressions s WHERE s.tenant_id = $1 AND s.email IN (${this.addresses})`,
+      [tenantId, professionalId],
+    );
+    return { messages, blockedAddresses: blocked };
+  }
+
+  /**
+   * The addresses go: in every delivery (kept, anonymous, for the campaigns'
+   * counts and the clicks per link) and in the list of blocked addresses.
+   * Runs before the directory erases the row's own address.
+   */
+  async erasePerson(professionalId: string): Promise<void> {
+    const tenantId = requireTenantId();
+    await this.db.tenantRows(`DELETE FROM email_suppressions WHERE tenant_id = $1 AND email IN (${this.addresses})`, [tenantId, professionalId]);
+    await this.db.tenantRows(`UPDATE campaign_deliveries SET email = ${ERASED_ADDRESS}, last_error = NULL WHERE tenant_id = $1 AND professional_id = $2`, [
+      tenantId,
+      professionalId,
+    ]);
+  }
+
+  async mergePerson(keptId: string, mergedId: string): Promise<void> {
+    await this.db.tenantRows(`UPDATE campaign_deliveries SET professional_id = $2 WHERE tenant_id = $1 AND professional_id = $3`, [requireTenantId(), keptId, mergedId]);
+  }
+
+  /** The person's addresses: the directory's and every one a campaign went to ($1 tenant, $2 person). */
+  private readonly addresses = `
+    SELECT lower(p.email) FROM professionals p WHERE p.tenant_id = $1 AND p.id = $2 AND p.email IS NOT NULL
+    UNION SELECT lower(d.email) FROM campaign_deliveries d WHERE d.tenant_id = $1 AND d.professional_id = $2`;
+}
