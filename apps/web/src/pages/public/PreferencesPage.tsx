@@ -126,12 +126,16 @@ export function PreferencesPage() {
                 <Title order={1} size="h2">
                   {t('preferences.title')}
                 </Title>
-                <Text c="gray.8" mt={4}>
-                  {t('preferences.intro', { name: data.cpts.name })}
-                </Text>
-                <Text mt={4} fw={600} style={{ overflowWrap: 'anywhere' }}>
-                  {data.email}
-                </Text>
+                {!data.erased && (
+                  <>
+                    <Text c="gray.8" mt={4}>
+                      {t('preferences.intro', { name: data.cpts.name })}
+                    </Text>
+                    <Text mt={4} fw={600} style={{ overflowWrap: 'anywhere' }}>
+                      {data.email}
+                    </Text>
+                  </>
+                )}
               </Box>
 
               {done && (
