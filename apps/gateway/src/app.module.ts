@@ -5,8 +5,8 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
-import { contactBasisSql, DirectoryModule, directoryEntities } from '@cpts/directory';
-import { CampaignClicksModule, CampaignPersonData, MailingModule, mailingEntities } from '@cpts/mailing';
+import { ConsentsService, contactBasisSql, DirectoryModule, directoryEntities } from '@cpts/directory';
+import { CampaignClicksModule, CampaignPersonData, MailingConsents, MailingModule, mailingEntities, PreferencesModule } from '@cpts/mailing';
 import { reminderEntities } from '@cpts/platform-reminders';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
 import { MailOutboxRow } from '@cpts/platform-mail';
@@ -17,6 +17,7 @@ import { GraphQLErrorPassThrough } from './graphql-error.filter';
 import { complexityLimit } from './complexity';
 import { mercuriusErrorFormatter } from './errors';
 import { HealthController } from './health.controller';
+import { DirectoryMailingConsents } from './mailing-consents';
 import { PublicRateGuard } from './public-rate.guard';
 import { LOGGER } from './tokens';
 import { createValidationPipe } from './validation';
@@ -26,6 +27,9 @@ export const gatewayEntities = [...referenceEntities, ...identityEntities, MailO
 
 /** The gateway: GraphQL for the web app, plus health and metrics. */
 export function gatewayModule(logger: Logger, metrics: Metrics) {
+  // The mailings' rows about a person join the GDPR export, the erasure and the merge.
+  // One object, imported twice below: Nest keeps one instance of it.
+  const directory = DirectoryModule.withPersonData([CampaignPersonData]);
   @Module({
     imports: [
       ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, AuthEnv, MailEnv, GatewayEnv, StorageEnv]),
@@ -51,11 +55,15 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       }),
       ReferenceModule,
       IdentityModule,
-      // The mailings' rows about a person join the GDPR export, the erasure and the merge.
-      DirectoryModule.withPersonData([CampaignPersonData]),
+      directory,
       CampaignClicksModule.forGateway(logger),
       // Campaigns select recipients with the directory's one contact rule.
       MailingModule.forRoot({ contactBasisSql }),
+      // Unsubscribe links, the preferences page, the inbound mail webhook: choices recorded as the directory's consents.
+      PreferencesModule.forRoot({
+        imports: [directory],
+        consents: { provide: MailingConsents, inject: [ConsentsService], useFactory: (consents: ConsentsService) => new DirectoryMailingConsents(consents) },
+      }),
     ],
     controllers: [HealthController],
     providers: [

@@ -43,6 +43,10 @@ export async function startGateway(options: { logger?: Logger } = {}): Promise<G
   await fastify.register(fastifyCookie);
   // File uploads (directory imports) reach their handler as a stream, whatever their size: never buffered.
   fastify.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+  // The one-click unsubscribe (RFC 8058) may be posted as multipart/form-data: nothing in its body is needed.
+  fastify.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, _body, done) => done(null, {}));
+  // Raw messages for the inbound mail webhook (delivery reports, complaints, unsubscribe emails), kept whole.
+  fastify.addContentTypeParser(/^message\//, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   installRequestLifecycle(fastify, { db: app.get(Db), tokens: app.get(AccessTokenService), logger, metrics });
   await serveWebApp(app, gatewayEnv);
   await app.listen(gatewayEnv.GATEWAY_PORT, gatewayEnv.GATEWAY_HOST);

@@ -295,6 +295,21 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     denied(await w.coordA.request(`mutation($id: ID!) { deleteDirectoryLabel(id: $id) }`, { id: w.labelB }), 'NOT_FOUND');
     expect((await w.coordB.ok<{ directoryLabels: unknown[] }>(`{ directoryLabels { id } }`)).directoryLabels).toHaveLength(1);
   },
+  'Query.emailSuppressions': async (w) => {
+    await w.h.data.inTenant(w.b.id, (db) => db.query(`INSERT INTO email_suppressions (tenant_id, email, reason) VALUES ($1, 'rebond.b@exemple.fr', 'hard_bounce') ON CONFLICT DO NOTHING`, [w.b.id]));
+    const q = `{ emailSuppressions { email } }`;
+    expect((await w.coordA.ok<{ emailSuppressions: Array<{ email: string }> }>(q)).emailSuppressions.map((x) => x.email)).not.toContain('rebond.b@exemple.fr');
+    expect((await w.coordB.ok<{ emailSuppressions: Array<{ email: string }> }>(q)).emailSuppressions.map((x) => x.email)).toContain('rebond.b@exemple.fr');
+    for (const client of [w.boardA, w.memberA, w.missionA]) denied(await client.request(q), 'FORBIDDEN');
+  },
+  'Mutation.liftEmailSuppression': async (w) => {
+    await w.h.data.inTenant(w.b.id, (db) => db.query(`INSERT INTO email_suppressions (tenant_id, email, reason) VALUES ($1, 'leve.b@exemple.fr', 'hard_bounce') ON CONFLICT DO NOTHING`, [w.b.id]));
+    const q = `mutation($e: String!) { liftEmailSuppression(email: $e) }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { e: 'leve.b@exemple.fr' }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA]) denied(await client.request(q, { e: 'leve.b@exemple.fr' }), 'FORBIDDEN');
+    const listB = await w.coordB.ok<{ emailSuppressions: Array<{ email: string }> }>(`{ emailSuppressions { email } }`);
+    expect(listB.emailSuppressions.map((x) => x.email)).toContain('leve.b@exemple.fr');
+  },
   'Mutation.setProfessionalLabels': async (w) => {
     const q = `mutation($p: ID!, $l: [ID!]!) { setProfessionalLabels(professionalId: $p, labelIds: $l) { id } }`;
     denied(await w.coordA.request(q, { p: w.proB, l: [] }), 'NOT_FOUND');

@@ -26,6 +26,7 @@ import { PersonPage } from './pages/cpts/person/PersonPage';
 import { PersonDataPage } from './pages/cpts/person/PersonDataPage';
 import { LabelsAdminPage } from './pages/cpts/LabelsAdminPage';
 import { PublicDirectoryPage } from './pages/public/PublicDirectoryPage';
+import { PreferencesPage } from './pages/public/PreferencesPage';
 import { CsvImportPage } from './pages/cpts/csv-import/CsvImportPage';
 import { DuplicatesPage } from './pages/cpts/duplicates/DuplicatesPage';
 import { TeamPage } from './pages/cpts/TeamPage';
@@ -53,6 +54,8 @@ export function App() {
         <Route path="/invitation" element={<AcceptInvitationPage />} />
         {/* Public, no sign-in: the directory page of a CPTS. */}
         <Route path="/annuaire-public/:id" element={<PublicDirectoryPage />} />
+        {/* Public, no sign-in: unsubscribe and choose what to receive, from the link of a campaign message. */}
+        <Route path="/preferences/:token" element={<PreferencesPage />} />
         <Route element={<SignedIn />}>
           <Route index element={<Home />} />
           <Route path="cpts" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CptsHomePage /></Guard>} />

@@ -44,7 +44,8 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     const address = /<([^>]+)>/.exec(mail.MAIL_FROM)?.[1] ?? mail.MAIL_FROM.trim();
     const domain = address.split('@')[1] ?? 'cpts.localhost';
     const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
-    const links = new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, null);
+    // The mailto: of List-Unsubscribe and the VERP envelope sender, when their mailboxes are configured (docs/bounces.md).
+    const links = new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, mail.MAIL_UNSUBSCRIBE_ADDRESS ?? null, mail.MAIL_BOUNCE_ADDRESS ?? null);
     this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, links, logger);
     const dispatcher = new CampaignDispatcher(db, producer);
     this.reconciler = new CampaignReconciler(db, dispatcher, reminders, logger);

@@ -47,7 +47,8 @@ import { consentProviders, consentResolvers, ConsentsService, GdprExportControll
     CsvImportResolver,
     MergesPersonData,
   ],
-  exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService],
+  // ConsentsService: the gateway gives it to the mailing module (unsubscribe links, preferences page).
+  exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService, ConsentsService],
 })
 export class DirectoryModule {
   /**

@@ -35,8 +35,13 @@ export class CampaignDeliveryRow {
   @Column('text') email: string;
   /** Why this person may receive it: consent, or work_address_opt_out (the legal mention says which). */
   @Column('text', { nullable: true }) basis: string | null;
-  /** pending, sent, failed, cancelled. */
+  /** pending, sent, failed, cancelled, skipped (not sent: see skipReason). */
   @Column('text', { default: 'pending' }) state: string;
+  /** Why a skipped delivery was not sent: withdrawn (the person objected since), erased, or the address is suppressed (hard_bounce, complaint, unsubscribed). */
+  @Column('text', { name: 'skip_reason', nullable: true }) skipReason: string | null;
+  /** What came back for this message after it left: soft_bounce, hard_bounce or complaint (one soft bounce counted per message). */
+  @Column('text', { nullable: true }) bounce: string | null;
+  @Column('timestamptz', { name: 'bounced_at', nullable: true }) bouncedAt: Date | null;
   @Column('int', { default: 0 }) attempts: number;
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
@@ -51,7 +56,10 @@ export class EmailSuppressionRow {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
   /** Lower-cased. */
   @PrimaryColumn('text') email: string;
-  /** hard_bounce or complaint: never mailed again; NULL: soft bounces only, still mailed. */
+  /**
+   * hard_bounce, complaint, or unsubscribed (an address without a person record that used its unsubscribe link):
+   * never mailed again; NULL: soft bounces only, still mailed.
+   */
   @Column('text', { nullable: true }) reason: string | null;
   @Column('int', { name: 'soft_bounces', default: 0 }) softBounces: number;
   @Column('timestamptz', { name: 'last_event_at', default: () => 'now()' }) lastEventAt: Date;

@@ -116,6 +116,46 @@ export class CampaignChunks1795401360000 implements MigrationInterface {
 }
 
 /**
+ * Respecting people at send time: a delivery whose person has since
+ * withdrawn the campaign's purpose, was erased, or whose address is
+ * suppressed is not sent but marked `skipped` with its reason (the worker
+ * decides in its locked statement). A delivery also keeps the bounce or
+ * complaint that came back for it, so a provider replaying one event counts
+ * one soft bounce, not two. An address without a person record that used its
+ * unsubscribe link is suppressed with the reason `unsubscribed`.
+ */
+export class RespectingPeople1795401500000 implements MigrationInterface {
+  name = 'RespectingPeople1795401500000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE campaign_deliveries DROP CONSTRAINT campaign_deliveries_state_check`);
+    await runner.query(`
+      ALTER TABLE campaign_deliveries
+        ADD CONSTRAINT campaign_deliveries_state_check CHECK (state IN ('pending', 'sent', 'failed', 'cancelled', 'skipped')),
+        ADD COLUMN skip_reason text NULL CHECK (skip_reason IN ('withdrawn', 'erased', 'hard_bounce', 'complaint', 'unsubscribed')),
+        ADD CONSTRAINT campaign_deliveries_skipped_has_reason CHECK ((state = 'skipped') = (skip_reason IS NOT NULL)),
+        ADD COLUMN bounce text NULL CHECK (bounce IN ('soft_bounce', 'hard_bounce', 'complaint')),
+        ADD COLUMN bounced_at timestamptz NULL`);
+    await runner.query(`ALTER TABLE email_suppressions DROP CONSTRAINT email_suppressions_reason_check`);
+    await runner.query(`ALTER TABLE email_suppressions ADD CONSTRAINT email_suppressions_reason_check CHECK (reason IN ('hard_bounce', 'complaint', 'unsubscribed'))`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`UPDATE campaign_deliveries SET state = 'cancelled' WHERE state = 'skipped'`);
+    await runner.query(`DELETE FROM email_suppressions WHERE reason = 'unsubscribed' AND soft_bounces = 0`);
+    await runner.query(`UPDATE email_suppressions SET reason = NULL WHERE reason = 'unsubscribed'`);
+    await runner.query(`ALTER TABLE email_suppressions DROP CONSTRAINT email_suppressions_reason_check`);
+    await runner.query(`ALTER TABLE email_suppressions ADD CONSTRAINT email_suppressions_reason_check CHECK (reason IN ('hard_bounce', 'complaint'))`);
+    await runner.query(`
+      ALTER TABLE campaign_deliveries
+        DROP CONSTRAINT campaign_deliveries_skipped_has_reason,
+        DROP COLUMN skip_reason, DROP COLUMN bounce, DROP COLUMN bounced_at,
+        DROP CONSTRAINT campaign_deliveries_state_check,
+        ADD CONSTRAINT campaign_deliveries_state_check CHECK (state IN ('pending', 'sent', 'failed', 'cancelled'))`);
+  }
+}
+
+/**
  * Clicks on the tracked links of campaign messages, one row per hit of the
  * redirect (GET /api/public/c/TOKEN): which delivery (so which person), which
  * link of the body, when. The report counts distinct deliveries per link
@@ -149,4 +189,4 @@ export class CampaignClicks1795401600000 implements MigrationInterface {
   }
 }
 
-export const mailingMigrations = [Campaigns1795401200000, EmailSuppressions1795401350000, CampaignChunks1795401360000, CampaignClicks1795401600000];
+export const mailingMigrations = [Campaigns1795401200000, EmailSuppressions1795401350000, CampaignChunks1795401360000, RespectingPeople1795401500000, CampaignClicks1795401600000];

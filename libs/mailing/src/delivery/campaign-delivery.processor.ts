@@ -2,11 +2,12 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@cpts/platform-observability';
-import { RetryLater, RowTransaction, sendLocked, SmtpSender } from '@cpts/platform-mail';
+import { RetryLater, RowTransaction, sendLocked, SmtpRefusal, SmtpSender } from '@cpts/platform-mail';
 import type { CampaignDeliveryJob } from '@cpts/platform-queue';
 import { CampaignContent, CampaignEmailRenderer } from './campaign-email';
 import { TenantRateLimiter } from './tenant-rate';
 import type { CampaignLinks } from '../links/campaign-links';
+import { bounceOf, enhancedStatus, RECORD_SUPPRESSION_SQL, recordSuppressionParams } from '../bounces/suppressions';
 
 interface CampaignRow {
   status: string;
@@ -30,13 +31,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RATE_BATCH = 10;
 
 /** What became of one delivery of the chunk. */
-type Outcome = 'sent' | 'skipped' | 'failed' | 'retry' | 'paused' | 'stopped';
+type Outcome = 'sent' | 'skipped' | 'withheld' | 'failed' | 'retry' | 'paused' | 'stopped';
+
+/**
+ * Why a delivery is not sent after all, read in its locked statement: the
+ * person (the record it was merged into, if merged since) was erased or has
+ * withdrawn the campaign's purpose since the campaign was sent, or the
+ * address is suppressed (hard bounce, complaint, unsubscribed without a
+ * person record). Each is one primary-key lookup.
+ */
+const WITHHELD = `CASE
+    WHEN pp.erased_at IS NOT NULL THEN 'erased'
+    WHEN k.status = 'withdrawn' THEN 'withdrawn'
+    WHEN s.reason IS NOT NULL THEN s.reason
+  END AS skip_reason`;
 
 export interface ChunkResult {
   sent: number;
   failed: number;
   /** Already sent, or being sent by another worker. */
   skipped: number;
+  /** Not sent and never will be: the person objected since, was erased, or the address is suppressed (state 'skipped', with its reason). */
+  withheld: number;
   /** The campaign was paused or cancelled: the rest of the chunk waits or is cancelled. */
   halted: boolean;
 }
@@ -74,7 +90,7 @@ export class CampaignDeliveryProcessor {
     const runner = this.dataSource.createQueryRunner();
     // The raw connection, held for the chunk: the COMMIT must reach the socket synchronously, right before the final dot.
     const client = (await runner.connect()) as PoolClient;
-    const result: ChunkResult = { sent: 0, failed: 0, skipped: 0, halted: false };
+    const result: ChunkResult = { sent: 0, failed: 0, skipped: 0, withheld: 0, halted: false };
     try {
       const { campaign, pending } = await this.read(client, tenantId, campaignId, chunk);
       if (!campaign || pending.length === 0) return result;
@@ -110,6 +126,7 @@ export class CampaignDeliveryProcessor {
         if (outcome === 'sent') result.sent++;
         else if (outcome === 'failed') result.failed++;
         else if (outcome === 'skipped') result.skipped++;
+        else if (outcome === 'withheld') result.withheld++;
         else if (outcome === 'retry') retry = `a delivery of the chunk will be retried`;
         else {
           result.halted = true;
@@ -160,9 +177,14 @@ export class CampaignDeliveryProcessor {
       // BEGIN, the tenant and the locked row in one round trip (the ids are UUIDs: the chunk read them, the job was checked).
       const results = (await client.query(
         `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true);
-         SELECT d.state, c.status FROM campaign_deliveries d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
+         SELECT d.state, c.status, ${WITHHELD}
+         FROM campaign_deliveries d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
+         LEFT JOIN professionals p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
+         LEFT JOIN professionals pp ON pp.tenant_id = d.tenant_id AND pp.id = coalesce(p.merged_into, p.id)
+         LEFT JOIN consents k ON k.tenant_id = d.tenant_id AND k.professional_id = pp.id AND k.purpose = c.purpose
+         LEFT JOIN email_suppressions s ON s.tenant_id = d.tenant_id AND s.email = lower(d.email)
          WHERE d.tenant_id = '${tenantId}' AND d.id = '${deliveryId}' FOR UPDATE OF d SKIP LOCKED`,
-      )) as unknown as Array<{ rows: Array<{ state: string; status: string }> }>;
+      )) as unknown as Array<{ rows: Array<{ state: string; status: string; skip_reason: string | null }> }>;
       tx.active = true;
       const row = results[2].rows[0];
       if (!row || row.state !== 'pending') {
@@ -185,6 +207,12 @@ export class CampaignDeliveryProcessor {
         await tx.commit();
         return 'stopped';
       }
+      if (row.skip_reason) {
+        // "An unsubscribed person receives nothing of that purpose from the next job on": not sent, and said why.
+        await client.query(`UPDATE campaign_deliveries SET state = 'skipped', skip_reason = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, deliveryId, row.skip_reason]);
+        await tx.commit();
+        return 'withheld';
+      }
       const raw = await this.renderer.render(content, { deliveryId, email: delivery.email, basis: delivery.basis, links: this.links.forDelivery(tenantId, deliveryId) });
       const mark = `UPDATE campaign_deliveries SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = $2`;
       await sendLocked(
@@ -192,10 +220,11 @@ export class CampaignDeliveryProcessor {
         tx,
         {
           log: { tenantId, campaignId, deliveryId },
-          message: { from: this.envelopeFrom, to: delivery.email, raw },
+          // VERP when a bounce mailbox is configured: a bounce names its delivery (docs/bounces.md).
+          message: { from: this.links.bounceAddress(tenantId, deliveryId) ?? this.envelopeFrom, to: delivery.email, raw },
           markSent: (t) => t.client.query(mark, [tenantId, deliveryId]).then(() => undefined),
           markSentAlone: () => this.alone(tenantId, mark, [tenantId, deliveryId]),
-          recordFailure: (t, error, giveUp, alreadyCounted) => this.recordFailure(t, tenantId, deliveryId, error, giveUp, alreadyCounted),
+          recordFailure: (t, error, giveUp, alreadyCounted, refusal) => this.recordFailure(t, tenantId, deliveryId, delivery.email, error, giveUp, alreadyCounted, refusal),
         },
         finalAttempt,
         this.logger,
@@ -210,28 +239,56 @@ export class CampaignDeliveryProcessor {
     }
   }
 
-  /** Back to pending for a retry, or failed for good (counted and shown in the campaign's report). */
-  private async recordFailure(tx: RowTransaction, tenantId: string, id: string, error: string, giveUp: boolean, alreadyCounted: boolean): Promise<void> {
+  /**
+   * Back to pending for a retry, or failed for good (counted and shown in the
+   * campaign's report). Given up on a refusal that says the address is bad
+   * (5xx: no such mailbox...), the address is suppressed as a hard bounce in
+   * the same transaction; given up after temporary refusals of the server, it
+   * counts one soft bounce (docs/bounces.md).
+   */
+  private async recordFailure(
+    tx: RowTransaction,
+    tenantId: string,
+    id: string,
+    email: string,
+    error: string,
+    giveUp: boolean,
+    alreadyCounted: boolean,
+    refusal: SmtpRefusal,
+  ): Promise<void> {
     const sql = `UPDATE campaign_deliveries SET state = $3, attempts = attempts + ${alreadyCounted ? 0 : 1}, last_error = $4,
                    failed_at = CASE WHEN $3 = 'failed' THEN now() END, sent_at = NULL
                  WHERE tenant_id = $1 AND id = $2`;
     const params = [tenantId, id, giveUp ? 'failed' : 'pending', error];
+    // A connection error (no reply code) says nothing about the address.
+    const bounce = giveUp && refusal.responseCode !== null ? bounceOf(refusal.responseCode, enhancedStatus(error)) : null;
+    const run = async (client: PoolClient) => {
+      await client.query(sql, params);
+      if (bounce) {
+        await client.query(`UPDATE campaign_deliveries SET bounce = $3, bounced_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, bounce]);
+        await client.query(RECORD_SUPPRESSION_SQL, recordSuppressionParams(tenantId, email, bounce, error));
+      }
+    };
     if (tx.active) {
-      await tx.client.query(sql, params);
+      await run(tx.client);
       await tx.commit();
     } else {
-      await this.alone(tenantId, sql, params);
+      await this.inTenant(tenantId, run);
     }
   }
 
+  private alone(tenantId: string, sql: string, params: unknown[]): Promise<void> {
+    return this.inTenant(tenantId, async (client) => void (await client.query(sql, params)));
+  }
+
   /** A short transaction of its own, confined to the CPTS (row-level security). */
-  private async alone(tenantId: string, sql: string, params: unknown[]): Promise<void> {
+  private async inTenant(tenantId: string, fn: (client: PoolClient) => Promise<void>): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      await client.query(sql, params);
+      await fn(client);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

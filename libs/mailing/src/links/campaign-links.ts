@@ -14,6 +14,7 @@ export interface ClickTarget extends UnsubscribeTarget {
 
 const UNSUBSCRIBE = 'campaign-unsubscribe-v1';
 const CLICK = 'campaign-click-v1';
+const BOUNCE = 'campaign-bounce-v1';
 
 /**
  * The signed, login-free addresses of one campaign message: the one-click
@@ -30,8 +31,29 @@ export class CampaignLinks {
     appUrl: string,
     /** The mailbox whose incoming messages unsubscribe (the token in the subject); null: no mailto. */
     private readonly unsubscribeMailbox: string | null,
+    /** The bounce mailbox (local@domain): each message's envelope sender is local+TOKEN@domain (VERP); null: no VERP. */
+    private readonly bounceMailbox: string | null = null,
   ) {
     this.appUrl = appUrl.replace(/\/+$/, '');
+  }
+
+  /**
+   * The envelope sender of one message (VERP, docs/bounces.md): a delivery
+   * status notification comes back to it, and the signed token in it names
+   * the CPTS and the delivery. Null without a bounce mailbox.
+   */
+  bounceAddress(tenantId: string, deliveryId: string): string | null {
+    if (!this.bounceMailbox) return null;
+    const at = this.bounceMailbox.lastIndexOf('@');
+    const token = this.signer.sign(BOUNCE, Buffer.concat([uuidBytes(tenantId), uuidBytes(deliveryId)]));
+    return `${this.bounceMailbox.slice(0, at)}+${token}${this.bounceMailbox.slice(at)}`;
+  }
+
+  /** The delivery a bounce token (the part after "+" of a VERP address) was written for, or null if it is not ours. */
+  readBounce(token: string): UnsubscribeTarget | null {
+    const payload = this.signer.verify(BOUNCE, token);
+    if (!payload || payload.length !== 32) return null;
+    return { tenantId: bytesUuid(payload.subarray(0, 16)), deliveryId: bytesUuid(payload.subarray(16, 32)) };
   }
 
   forDelivery(tenantId: string, deliveryId: string): RecipientLinks {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const SENSITIVE = Symbol('sensitive');
 
@@ -111,6 +111,33 @@ export class MailEnv {
   @Min(1)
   @Max(50)
   SMTP_POOL_SIZE = 5;
+
+  /**
+   * Optional: a mailbox whose incoming messages unsubscribe (the mailto: of
+   * List-Unsubscribe, subject "unsubscribe-TOKEN"); its mail must be piped to
+   * POST /api/mail/bounces. Unset: campaign messages carry the HTTPS link only.
+   */
+  @IsOptional()
+  @IsEmail({}, { message: 'MAIL_UNSUBSCRIBE_ADDRESS must be an e-mail address' })
+  MAIL_UNSUBSCRIBE_ADDRESS?: string;
+
+  /**
+   * Optional: the bounce mailbox. Campaign messages are sent with the envelope
+   * sender bounce+TOKEN@its domain (VERP: "bounces@cpts.fr" gives
+   * "bounces+TOKEN@cpts.fr"), so a delivery status notification names its
+   * delivery; its mail must be piped to POST /api/mail/bounces. Unset: the
+   * envelope sender is MAIL_FROM's address.
+   */
+  @IsOptional()
+  @IsEmail({}, { message: 'MAIL_BOUNCE_ADDRESS must be an e-mail address' })
+  MAIL_BOUNCE_ADDRESS?: string;
+
+  /** Optional: the bearer token of POST /api/mail/bounces (bounces, complaints, unsubscribe mail); unset, that route answers 404. */
+  @Sensitive()
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'MAIL_WEBHOOK_TOKEN must be at least 24 characters' })
+  MAIL_WEBHOOK_TOKEN?: string;
 }
 
 export class GatewayEnv {

@@ -33,6 +33,12 @@ export class RowTransaction {
   }
 }
 
+/** What the SMTP server said when it refused a message: its reply code, when it gave one (none for a connection error). */
+export interface SmtpRefusal {
+  temporary: boolean;
+  responseCode: number | null;
+}
+
 /** How one kind of email row records its fate (the outbox's rows, a campaign's deliveries...). */
 export interface LockedEmail {
   /** For logs: which row this is. */
@@ -42,8 +48,11 @@ export interface LockedEmail {
   markSent(tx: RowTransaction): Promise<void>;
   /** The email left but the transaction that marked it did not commit: mark it on its own. */
   markSentAlone(): Promise<void>;
-  /** In the open transaction when there is one (then committed), else on its own. */
-  recordFailure(tx: RowTransaction, error: string, giveUp: boolean, alreadyCounted: boolean): Promise<void>;
+  /**
+   * In the open transaction when there is one (then committed), else on its own.
+   * `refusal` says how the server refused it (a campaign records a 5xx refusal of its recipient as a hard bounce).
+   */
+  recordFailure(tx: RowTransaction, error: string, giveUp: boolean, alreadyCounted: boolean, refusal: SmtpRefusal): Promise<void>;
 }
 
 /**
@@ -73,7 +82,10 @@ export async function sendLocked(sender: SmtpSender, tx: RowTransaction, email: 
     case 'refused-after-commit': {
       const giveUp = !outcome.temporary || finalAttempt;
       // A try that reached the commit was already counted there.
-      await email.recordFailure(tx, outcome.error.slice(0, 1000), giveUp, outcome.kind === 'refused-after-commit');
+      await email.recordFailure(tx, outcome.error.slice(0, 1000), giveUp, outcome.kind === 'refused-after-commit', {
+        temporary: outcome.temporary,
+        responseCode: outcome.responseCode ?? null,
+      });
       if (giveUp) {
         logger.error({ ...email.log, error: outcome.error }, 'email failed for good');
         throw new UnrecoverableError(`email failed: ${outcome.error}`);

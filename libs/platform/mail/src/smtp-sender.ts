@@ -12,10 +12,10 @@ export interface OutgoingMessage {
 export type SendOutcome =
   /** The server answered 250 after the commit. */
   | { kind: 'delivered'; response: string }
-  /** The server never got the final dot, so it kept nothing, and nothing was committed. */
-  | { kind: 'not-sent'; temporary: boolean; error: string }
+  /** The server never got the final dot, so it kept nothing, and nothing was committed. `responseCode`: the server's refusal, if it answered one. */
+  | { kind: 'not-sent'; temporary: boolean; error: string; responseCode?: number }
   /** The commit and the dot went out, then the server refused the message at end of data. */
-  | { kind: 'refused-after-commit'; temporary: boolean; error: string }
+  | { kind: 'refused-after-commit'; temporary: boolean; error: string; responseCode?: number }
   /** The commit and the dot went out, but no answer came back from the server. */
   | { kind: 'unconfirmed'; error: string }
   /** The dot went out but the commit failed: the email most likely left, the mark did not. */
@@ -134,9 +134,9 @@ export class SmtpSender {
       return { kind: 'delivered', response: info.response };
     } catch (err) {
       const e = err as Error & { responseCode?: number };
-      if (!released) return { kind: 'not-sent', temporary: isTemporary(e), error: e.message };
+      if (!released) return { kind: 'not-sent', temporary: isTemporary(e), error: e.message, responseCode: e.responseCode };
       if (commitError) return { kind: 'commit-failed', error: commitError };
-      if (typeof e.responseCode === 'number') return { kind: 'refused-after-commit', temporary: e.responseCode < 500, error: e.message };
+      if (typeof e.responseCode === 'number') return { kind: 'refused-after-commit', temporary: e.responseCode < 500, error: e.message, responseCode: e.responseCode };
       return { kind: 'unconfirmed', error: e.message };
     }
   }
