@@ -15,7 +15,7 @@ const PREVIEW = `query($a: CampaignAudience!, $p: CampaignPurpose!, $s: Campaign
 }`;
 const FIELDS = `id status subject bodyHtml senderName replyTo audienceType purpose scheduledAt sendingStartedAt finishedAt
   segment { professionCodes communeCodes membership { year statuses } minInvolvementLevel labelIds includeIds excludeIds }
-  progress { total sent failed pending cancelled }`;
+  progress { total sent failed pending cancelled skipped }`;
 const CREATE = `mutation($i: CampaignInput!) { createCampaign(input: $i) { ${FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $i: CampaignInput!) { updateCampaign(id: $id, input: $i) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { campaign(id: $id) { ${FIELDS} previewHtml previewText } }`;
@@ -39,7 +39,7 @@ interface CampaignData {
   sendingStartedAt: string | null;
   finishedAt: string | null;
   segment: Record<string, unknown>;
-  progress: { total: number; sent: number; failed: number; pending: number; cancelled: number };
+  progress: { total: number; sent: number; failed: number; pending: number; cancelled: number; skipped: number };
   previewHtml?: string;
   previewText?: string;
 }
@@ -126,6 +126,7 @@ describe('campaigns (mailings)', () => {
     await person('Garnier'); // complaint
     await person('Hubert', { level: 'referent' }); // soft bounces only: still a recipient
     await person('Imbert', { email: 'ADAM@exemple.fr ' }); // Adam's address: one message
+    await person('Nadal', { email: 'nadal@exemple.fr' }); // unsubscribed the address through a message's link
     // Never recipients: erased, merged away, archived.
     await person('Jourdan');
     await person('Klein');
@@ -136,7 +137,7 @@ describe('campaigns (mailings)', () => {
     // A physiotherapist (70) of the second commune, who asked for the public newsletter.
     await consent(await person('Morel', { profession: '70', commune: 1 }), 'public_newsletter', 'given');
     await sql(
-      `INSERT INTO email_suppressions (tenant_id, email, reason, soft_bounces) VALUES ($1, 'faure@exemple.fr', 'hard_bounce', 0), ($1, 'garnier@exemple.fr', 'complaint', 0), ($1, 'hubert@exemple.fr', NULL, 2)`,
+      `INSERT INTO email_suppressions (tenant_id, email, reason, soft_bounces) VALUES ($1, 'faure@exemple.fr', 'hard_bounce', 0), ($1, 'garnier@exemple.fr', 'complaint', 0), ($1, 'hubert@exemple.fr', NULL, 2), ($1, 'nadal@exemple.fr', 'unsubscribed', 0)`,
       [tenant.id],
     );
     await sql(`INSERT INTO memberships (tenant_id, id, professional_id, year, status, fee_cents, college) VALUES ($1, $2, $3, $4, 'active', 0, 'liberal')`, [tenant.id, randomUUID(), people.Adam, Y]);
@@ -148,13 +149,14 @@ describe('campaigns (mailings)', () => {
   it('counts the recipients of a segment and why the others are left out', async () => {
     const nurses = await preview({ professionCodes: ['60'] });
     // Adam, Esteve, Hubert and Imbert may receive it; Adam and Imbert share one address.
-    expect(nurses).toMatchObject({ matched: 9, recipients: 3, sharedAddresses: 1, excluded: { noEmail: 1, withdrawn: 1, noConsent: 1, bounced: 1, blocked: 1 } });
+    expect(nurses).toMatchObject({ matched: 10, recipients: 3, sharedAddresses: 1, excluded: { noEmail: 1, withdrawn: 2, noConsent: 1, bounced: 1, blocked: 1 } });
     expect(nurses.excludedSample.map((s) => [s.name, s.reason])).toEqual([
       ['Garnier Prénom', 'BLOCKED'],
       ['Faure Prénom', 'BOUNCED'],
       ['Dumas Prénom', 'NO_CONSENT'],
       ['Berger Prénom', 'NO_EMAIL'],
       ['Colin Prénom', 'WITHDRAWN'],
+      ['Nadal Prénom', 'WITHDRAWN'],
     ]);
     // The count follows each filter.
     expect((await preview({})).recipients).toBe(4); // Morel too: her work address
@@ -167,7 +169,7 @@ describe('campaigns (mailings)', () => {
     expect((await preview({ professionCodes: ['60'], includeIds: [people.Morel], excludeIds: [people.Adam, people.Imbert] })).recipients).toBe(3);
     // The public: consent only, never the work address.
     const pub = await preview({}, 'PUBLIC', 'PUBLIC_NEWSLETTER');
-    expect(pub).toMatchObject({ recipients: 1, excluded: { noConsent: 8, noEmail: 1, withdrawn: 0 } });
+    expect(pub).toMatchObject({ recipients: 1, excluded: { noConsent: 9, noEmail: 1, withdrawn: 0 } });
   });
 
   it('never mixes the professionals and the general public', async () => {
@@ -320,7 +322,7 @@ describe('campaigns (mailings)', () => {
     expect(await run('resumeCampaign', campaign.id)).toMatchObject({ status: 'SENDING' });
     await waitUntil(async () => (await liveJobs(ids)).size === ids.length, 5000, 'the pending deliveries queued again');
     const cancelled = await run('cancelCampaign', campaign.id);
-    expect(cancelled).toMatchObject({ status: 'CANCELLED', progress: { total: 3, pending: 0, cancelled: 3 } });
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', progress: { total: 3, pending: 0, cancelled: 3, skipped: 0 } });
     expect(cancelled.finishedAt).toBeTruthy();
     for (const name of ['resumeCampaign', 'pauseCampaign', 'cancelCampaign', 'sendCampaign']) expect(errorCode(await c.request(act(name), { id: campaign.id }))).toBe('CONFLICT');
     // A cancelled campaign is sent again as a copy.
@@ -375,7 +377,7 @@ describe('campaigns (mailings)', () => {
       await run('sendCampaign', campaign.id);
       await waitUntil(async () => (await c.ok<{ campaign: CampaignData }>(GET, { id: campaign.id })).campaign.status === 'SENT', 30_000, 'the campaign sent and closed');
       const done = (await c.ok<{ campaign: CampaignData }>(GET, { id: campaign.id })).campaign;
-      expect(done.progress).toEqual({ total: 3, sent: 3, failed: 0, pending: 0, cancelled: 0 });
+      expect(done.progress).toEqual({ total: 3, sent: 3, failed: 0, pending: 0, cancelled: 0, skipped: 0 });
       const got = sink.messages.filter((m) => m.subject === 'Soirée prévention').flatMap((m) => m.to).sort();
       expect(got).toEqual(['adam@exemple.fr', 'esteve@exemple.fr', 'hubert@exemple.fr']);
     }, 60_000);

@@ -25,5 +25,8 @@ describe('login-free routes (/api/public/)', () => {
     // Another address is not held back, nor are the routes that need a session.
     expect((await get('198.51.100.8')).status).toBe(200);
     expect((await fetch(`${h.gateway.url}/health/live`, { headers: { 'x-forwarded-for': '198.51.100.7' } })).status).toBe(200);
+    // A mailbox provider's one-click unsubscribes are never refused (a forged token is still a 404).
+    const oneClick = await fetch(`${h.gateway.url}/api/public/unsubscribe/not-a-token`, { method: 'POST', headers: { 'x-forwarded-for': '198.51.100.7' }, body: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.status).toBe(404);
   });
 });

@@ -53,7 +53,7 @@ export function audienceSql(tenantId: string, purpose: string, segment: StoredSe
   });
   const sql = `
     SELECT p.id, p.last_name || ' ' || p.first_name AS name, lower(btrim(p.email)) AS email, ${rule.basis} AS basis,
-           coalesce(${rule.reason}, CASE s.reason WHEN 'hard_bounce' THEN 'bounced' WHEN 'complaint' THEN 'blocked' END) AS reason
+           coalesce(${rule.reason}, CASE s.reason WHEN 'hard_bounce' THEN 'bounced' WHEN 'complaint' THEN 'blocked' WHEN 'unsubscribed' THEN 'withdrawn' END) AS reason
     FROM professionals p
     LEFT JOIN consents c ON c.tenant_id = p.tenant_id AND c.professional_id = p.id AND c.purpose = $2::text
     LEFT JOIN email_suppressions s ON s.tenant_id = p.tenant_id AND s.email = lower(btrim(p.email)) AND s.reason IS NOT NULL

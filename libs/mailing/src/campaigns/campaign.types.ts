@@ -79,6 +79,7 @@ export class CampaignProgress {
   @Field(() => Int) failed: number;
   @Field(() => Int, { description: 'Still to send.' }) pending: number;
   @Field(() => Int) cancelled: number;
+  @Field(() => Int, { description: 'Withheld at send time: the person unsubscribed, was erased, or the address bounced or complained since the send started.' }) skipped: number;
 }
 
 @ObjectType({ description: 'A newsletter or targeted mailing of the CPTS.' })

@@ -258,7 +258,8 @@ export class CampaignsService {
     const counts = await this.db.tenantRows<CampaignProgress & { campaignId: string }>(
       `SELECT campaign_id AS "campaignId", count(*)::int AS total,
               count(*) FILTER (WHERE state = 'sent')::int AS sent, count(*) FILTER (WHERE state = 'failed')::int AS failed,
-              count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled
+              count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled,
+              count(*) FILTER (WHERE state = 'skipped')::int AS skipped
        FROM campaign_deliveries WHERE tenant_id = $1 AND campaign_id = ANY($2::uuid[]) GROUP BY campaign_id`,
       [requireTenantId(), rows.map((r) => r.id)],
     );
@@ -266,7 +267,7 @@ export class CampaignsService {
     return rows.map((row) => ({
       ...row,
       segment: normalizeSegment(row.segment),
-      progress: byId.get(row.id) ?? { total: 0, sent: 0, failed: 0, pending: 0, cancelled: 0 },
+      progress: byId.get(row.id) ?? { total: 0, sent: 0, failed: 0, pending: 0, cancelled: 0, skipped: 0 },
     }));
   }
 }

@@ -47,7 +47,7 @@ export class CampaignReportService {
        FROM campaign_clicks WHERE tenant_id = $1 AND campaign_id = $2 GROUP BY 1`,
       [tenantId, campaignId],
     );
-    const states: Record<string, number> = { sent: 0, failed: 0, pending: 0, cancelled: 0 };
+    const states: Record<string, number> = { sent: 0, failed: 0, pending: 0, cancelled: 0, skipped: 0 };
     const professions = new Map<string | null, { sent: number; clickers: number }>();
     let uniqueClickers = 0;
     for (const g of byGroup) {
@@ -73,6 +73,7 @@ export class CampaignReportService {
       failed: states.failed,
       pending: states.pending,
       cancelled: states.cancelled,
+      skipped: states.skipped,
       uniqueClickers,
       totalClicks: perLink.reduce((sum, l) => sum + l.total, 0),
       clickRate: rate(uniqueClickers, states.sent),

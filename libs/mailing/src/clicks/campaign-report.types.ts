@@ -31,6 +31,7 @@ export class CampaignReport {
   @Field(() => Int, { description: 'Messages refused for good.' }) failed: number;
   @Field(() => Int, { description: 'Messages still to send (the campaign is sending or paused).' }) pending: number;
   @Field(() => Int, { description: 'Messages not sent because the campaign was cancelled.' }) cancelled: number;
+  @Field(() => Int, { description: 'Messages withheld at send time (unsubscribed, erased, bounced or blocked address since the send started).' }) skipped: number;
   @Field(() => Int, { description: 'Recipients of a sent message who clicked at least one link.' }) uniqueClickers: number;
   @Field(() => Int) totalClicks: number;
   @Field(() => Float, { nullable: true, description: 'uniqueClickers / sent, between 0 and 1; null when nothing was sent.' }) clickRate: number | null;

@@ -26,6 +26,7 @@ const CampaignReportDocument = graphql(`
       failed
       pending
       cancelled
+      skipped
       uniqueClickers
       totalClicks
       clickRate
@@ -113,7 +114,18 @@ export function CampaignReportPage() {
           )}
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
             <Figure label={t('campaignReport.sent')} value={formatNumber(r.sent)} hint={r.pending > 0 ? t('campaignReport.pending', { count: r.pending, formatted: formatNumber(r.pending) }) : undefined} />
-            <Figure label={t('campaignReport.failed')} value={formatNumber(r.failed)} hint={r.cancelled > 0 ? t('campaignReport.cancelled', { count: r.cancelled, formatted: formatNumber(r.cancelled) }) : undefined} />
+            <Figure
+              label={t('campaignReport.failed')}
+              value={formatNumber(r.failed)}
+              hint={
+                [
+                  r.cancelled > 0 ? t('campaignReport.cancelled', { count: r.cancelled, formatted: formatNumber(r.cancelled) }) : null,
+                  r.skipped > 0 ? t('campaignReport.skipped', { count: r.skipped, formatted: formatNumber(r.skipped) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ') || undefined
+              }
+            />
             <Figure label={t('campaignReport.clickers')} value={formatNumber(r.uniqueClickers)} hint={t('campaignReport.totalClicks', { count: r.totalClicks, formatted: formatNumber(r.totalClicks) })} />
             <Figure label={t('campaignReport.clickRate')} value={formatPercent(r.clickRate)} hint={t('campaignReport.clickRateHint')} />
           </SimpleGrid>

@@ -138,7 +138,7 @@ function EmailPreview({ campaign }: { campaign: Campaign }) {
 /** Sent / failed / remaining, read again every 2 s while it sends. */
 function ProgressCard({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
-  const { total, sent, failed, pending, cancelled } = campaign.progress;
+  const { total, sent, failed, pending, cancelled, skipped } = campaign.progress;
   const pct = (n: number) => (total ? (n / total) * 100 : 0);
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="campaign-progress">
@@ -149,7 +149,7 @@ function ProgressCard({ campaign }: { campaign: Campaign }) {
         <Progress.Root size="lg" aria-hidden>
           <Progress.Section value={pct(sent)} color="teal" />
           <Progress.Section value={pct(failed)} color="red" />
-          <Progress.Section value={pct(cancelled)} color="gray" />
+          <Progress.Section value={pct(cancelled + skipped)} color="gray" />
         </Progress.Root>
         <SimpleGrid cols={3} spacing="xs" role="status" aria-live="polite">
           <Figure label={t('campaigns.progress.sent')} value={sent} />
@@ -159,6 +159,7 @@ function ProgressCard({ campaign }: { campaign: Campaign }) {
         <Text size="sm" c="gray.8">
           {t('campaigns.progress.summary', { sent: formatNumber(sent), total: formatNumber(total) })}
           {cancelled > 0 ? ` ${t('campaigns.progress.cancelled', { count: cancelled })}` : ''}
+          {skipped > 0 ? ` ${t('campaigns.progress.skipped', { count: skipped })}` : ''}
         </Text>
       </Stack>
     </Card>

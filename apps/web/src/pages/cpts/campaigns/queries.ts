@@ -14,6 +14,7 @@ export const CampaignsDocument = graphql(`
       updatedAt
       progress {
         total
+        skipped
         sent
         failed
         pending
@@ -52,6 +53,7 @@ export const CampaignDocument = graphql(`
       }
       progress {
         total
+        skipped
         sent
         failed
         pending
@@ -131,6 +133,7 @@ export const SendCampaignDocument = graphql(`
       sendingStartedAt
       progress {
         total
+        skipped
         sent
         failed
         pending
