@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CampaignClicksService, CampaignLinks } from '@cpts/mailing';
+import { CampaignClicksService, CampaignLinks, ClickRetention } from '@cpts/mailing';
+import { Db } from '@cpts/platform-db';
 import { Role } from '@cpts/platform-core';
 import { LinkSigner } from '@cpts/platform-mail';
 import { errorCode, GraphQLClient } from '@cpts/testing';
@@ -210,5 +211,22 @@ describe('campaign click tracking, report and follow-up list', () => {
     }
     const bad = await fetch(`${h.gateway.url}/api/campaigns/pas-un-id/follow-up.csv`, { headers: { authorization: `Bearer ${staff.accessToken}` } });
     expect(bad.status).toBe(404);
+  });
+
+  it('deletes clicks older than 13 months and keeps the others', async () => {
+    const count = async () =>
+      (await h.data.inTenant(tenant.id, (db) => db.query(`SELECT count(*)::int AS n FROM campaign_clicks WHERE tenant_id = $1 AND campaign_id = $2`, [tenant.id, campaignId]))).rows[0].n as number;
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await h.data.inTenant(tenant.id, (db) =>
+      db.query(`INSERT INTO campaign_clicks (tenant_id, id, campaign_id, delivery_id, link_index, clicked_at) VALUES ($1, gen_random_uuid(), $2, $3, 0, now() - interval '14 months')`, [
+        tenant.id,
+        campaignId,
+        deliveries[0],
+      ]),
+    );
+    expect(await count()).toBe(before + 1);
+    expect(await new ClickRetention(h.gateway.app.get(Db)).purgeOnce()).toBe(1);
+    expect(await count()).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
 import { LinkSigner, SmtpSender } from '@cpts/platform-mail';
 import { contactBasisSql } from '@cpts/directory';
-import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignLinks, CampaignReconciler, CampaignStarter, TenantRateLimiter } from '@cpts/mailing';
+import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignLinks, CampaignReconciler, CampaignStarter, ClickRetention, TenantRateLimiter } from '@cpts/mailing';
 import { Logger, Metrics } from '@cpts/platform-observability';
 import { RemindersService } from '@cpts/platform-reminders';
 import { QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
@@ -12,12 +12,16 @@ import { DataSource } from 'typeorm';
 import { Periodic } from './periodic';
 import { LOGGER } from './tokens';
 
+/** Old clicks are deleted once an hour (ClickRetention). */
+const HOUR_MS = 3_600_000;
+
 /**
- * Sends campaigns: one job per recipient, on its own SMTP connections (so a
- * newsletter of thousands never delays an invitation on the mail queue), at
- * the CPTS's rate; plus the reconciler that re-queues what Redis lost and
- * closes finished campaigns, and the scheduler that starts the scheduled
- * campaigns whose time has come (the same code path as "send now").
+ * Sends campaigns: one job per chunk of ~100 recipients, on its own SMTP
+ * connections (so a newsletter of thousands never delays an invitation on
+ * the mail queue), at the CPTS's rate; plus the reconciler that re-queues
+ * what Redis lost and closes finished campaigns, the scheduler that starts
+ * the scheduled campaigns whose time has come (the same code path as "send
+ * now"), and the deletion of clicks past their retention.
  */
 @Injectable()
 export class CampaignWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,6 +31,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly reconciler: CampaignReconciler;
   private readonly reconciling: Periodic;
   private readonly scheduling: Periodic;
+  private readonly retention: Periodic;
 
   constructor(
     dataSource: DataSource,
@@ -52,6 +57,8 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);
     const starter = new CampaignStarter(db, dispatcher, contactBasisSql);
     this.scheduling = new Periodic('scheduled campaigns', () => starter.startDue(logger), logger);
+    const clicks = new ClickRetention(db);
+    this.retention = new Periodic('click retention', () => clicks.purgeOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
@@ -60,11 +67,13 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     await this.runner.waitUntilReady();
     this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
     this.scheduling.start(this.worker.RECONCILE_INTERVAL_MS);
+    this.retention.start(HOUR_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.reconciling.stop();
     await this.scheduling.stop();
+    await this.retention.stop();
     await this.runner.stop();
     this.sender.close();
   }

@@ -27,3 +27,4 @@ export * from './preferences/mailing-consents';
 export * from './preferences/preferences.service';
 export * from './preferences/preferences.module';
 export * from './bounces/suppressions.resolver';
+export * from './clicks/click-retention';
