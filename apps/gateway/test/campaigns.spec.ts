@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CampaignStarter } from '@cpts/mailing';
+import { CampaignNotStartedNotice, CampaignStarter } from '@cpts/mailing';
+import { Db } from '@cpts/platform-db';
+import { RemindersService } from '@cpts/platform-reminders';
 import { Role } from '@cpts/platform-core';
 import { createLogger } from '@cpts/platform-observability';
 import { QueueProducer, QUEUES } from '@cpts/platform-queue';
@@ -288,19 +290,27 @@ describe('campaigns (mailings)', () => {
     await c.ok(SCHEDULE, { id: campaign.id, at: at.toISOString() });
 
     const starter = h.gateway.app.get(CampaignStarter);
+    const reminders = h.gateway.app.get(RemindersService);
     const logger = createLogger({ service: 'test', level: 'silent' });
-    expect(await starter.startDue(logger)).toBe(0); // not yet
+    expect(await starter.startDue(logger, reminders)).toBe(0); // not yet
     await sql(`UPDATE campaigns SET scheduled_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [tenant.id, campaign.id]);
     // One that would reach nobody goes back to draft instead of failing at every pass.
     const nobody = await create({ segment: { professionCodes: ['10'] } });
     await c.ok(SCHEDULE, { id: nobody.id, at: at.toISOString() });
     await sql(`UPDATE campaigns SET scheduled_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [tenant.id, nobody.id]);
-    expect(await starter.startDue(logger)).toBe(1);
+    expect(await starter.startDue(logger, reminders)).toBe(1);
     expect((await c.ok<{ campaign: CampaignData }>(GET, { id: campaign.id })).campaign).toMatchObject({ status: 'SENDING', progress: { total: 3 } });
     expect((await c.ok<{ campaign: CampaignData }>(GET, { id: nobody.id })).campaign).toMatchObject({ status: 'DRAFT', scheduledAt: null });
+    // ...and the team are told at once by email (a reminder, sent exactly once through the outbox).
+    const notices = (await sql(`SELECT id, kind, fire_at FROM reminders WHERE tenant_id = $1 AND ref = $2`, [tenant.id, nobody.id])).rows;
+    expect(notices.map((r) => r.kind)).toEqual(['campaign.not_started']);
+    const notice = new CampaignNotStartedNotice(h.gateway.app.get(Db));
+    const due = { id: notices[0].id, tenantId: tenant.id, kind: 'campaign.not_started', ref: nobody.id, fireAt: notices[0].fire_at };
+    const decision = await h.gateway.app.get(Db).run({ tenantId: tenant.id }, () => notice.decide(due));
+    expect(decision).toMatchObject({ send: true, emails: [{ to: staffEmail, email: { subject: expect.stringMatching(/^Campagne « .+ » non envoyée : personne ne l’aurait reçue$/) } }] });
     const ids = await jobIds(campaign.id);
     await waitUntil(async () => (await liveJobs(ids)).size === ids.length, 5000, 'the jobs of the started campaign');
-    expect(await starter.startDue(logger)).toBe(0); // started once
+    expect(await starter.startDue(logger, reminders)).toBe(0); // started once
     await run('cancelCampaign', campaign.id);
   });
 

@@ -56,7 +56,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     this.reconciler = new CampaignReconciler(db, dispatcher, reminders, logger);
     this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);
     const starter = new CampaignStarter(db, dispatcher, contactBasisSql);
-    this.scheduling = new Periodic('scheduled campaigns', () => starter.startDue(logger), logger);
+    this.scheduling = new Periodic('scheduled campaigns', () => starter.startDue(logger, reminders), logger);
     const clicks = new ClickRetention(db);
     this.retention = new Periodic('click retention', () => clicks.purgeOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { MembershipRenewalReminder } from '@cpts/directory';
-import { CampaignFailuresDigest } from '@cpts/mailing';
+import { CampaignFailuresDigest, CampaignNotStartedNotice } from '@cpts/mailing';
 import { Db } from '@cpts/platform-db';
 import { MailOutbox } from '@cpts/platform-mail';
 import { Logger, Metrics } from '@cpts/platform-observability';
@@ -24,7 +24,7 @@ export class ReminderWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly reconciling: Periodic;
 
   constructor(db: Db, outbox: MailOutbox, producer: QueueProducer, redis: RedisEnv, private readonly worker: WorkerEnv, @Inject(LOGGER) logger: Logger, metrics: Metrics) {
-    this.processor = new ReminderProcessor(db, outbox, [new MembershipRenewalReminder(db), new CampaignFailuresDigest(db)], logger);
+    this.processor = new ReminderProcessor(db, outbox, [new MembershipRenewalReminder(db), new CampaignFailuresDigest(db), new CampaignNotStartedNotice(db)], logger);
     this.reconciler = new ReminderReconciler(db, producer, logger);
     this.reconciling = new Periodic('reminder reconciliation', () => this.reconciler.reconcileOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);

@@ -11,6 +11,7 @@ export * from './campaigns/sanitize-html';
 export * from './campaigns/campaign.types';
 export * from './campaigns/audience';
 export * from './campaigns/campaign-starter';
+export * from './campaigns/not-started-notice';
 export * from './campaigns/campaigns.service';
 export * from './campaigns/campaigns.resolver';
 export * from './campaigns/mailing.module';

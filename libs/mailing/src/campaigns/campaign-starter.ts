@@ -2,7 +2,9 @@ import { afterCommit, AppError, ErrorCode, outsideScope, requireTenantId } from 
 import { Db } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
+import type { RemindersService } from '@cpts/platform-reminders';
 import { audienceSql, ContactBasisSql } from './audience';
+import { NOT_STARTED_NOTICE } from './not-started-notice';
 import { normalizeSegment, StoredSegment } from './campaign.types';
 
 /**
@@ -63,9 +65,11 @@ export class CampaignStarter {
   /**
    * The worker's periodic pass: in each CPTS (its own tenant transaction),
    * the scheduled campaigns whose time has come start, each in a
-   * transaction of its own. One that would reach nobody goes back to draft.
+   * transaction of its own. One that would reach nobody goes back to draft,
+   * and the CPTS team are told by email (CampaignNotStartedNotice, through
+   * the reminders: scheduled in the same transaction, sent exactly once).
    */
-  async startDue(logger: Logger): Promise<number> {
+  async startDue(logger: Logger, reminders: RemindersService): Promise<number> {
     const tenants = await this.db.run({ tenantId: null, label: 'campaign-scheduler' }, () => this.db.rows<{ id: string }>(`SELECT id FROM tenants ORDER BY id`));
     let started = 0;
     for (const { id: tenantId } of tenants) {
@@ -80,9 +84,13 @@ export class CampaignStarter {
         } catch (err) {
           if (err instanceof AppError && err.extra.reason === 'NOT_STARTABLE') continue; // another worker started it, or the staff changed it meanwhile
           if (err instanceof AppError && err.extra.reason === 'NO_RECIPIENTS') {
-            await this.db.run({ tenantId, label: 'campaign-scheduler' }, () =>
-              this.db.tenantRows(`UPDATE campaigns SET status = 'draft', scheduled_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'scheduled'`, [tenantId, id]),
-            );
+            await this.db.run({ tenantId, label: 'campaign-scheduler' }, async () => {
+              const back = await this.db.tenantRows(
+                `UPDATE campaigns SET status = 'draft', scheduled_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'scheduled' RETURNING id`,
+                [tenantId, id],
+              );
+              if (back.length > 0) await reminders.schedule([{ kind: NOT_STARTED_NOTICE, ref: id, fireAt: new Date() }]);
+            });
             logger.warn({ tenantId, campaignId: id }, 'scheduled campaign reached nobody: back to draft');
             continue;
           }
