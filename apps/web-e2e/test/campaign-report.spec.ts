@@ -1,8 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { Role } from '@cpts/platform-core';
-import { chunkJobs } from '@cpts/mailing';
-import { createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
-import { checkScreen, scenario, signIn, Stack, startStack } from './harness';
+import { checkScreen, queueCampaign, scenario, signIn, Stack, startStack } from './harness';
 
 const BODY = '<h2>Bonjour</h2><p>Le <a href="https://cpts.test/agenda">programme</a> et la <a href="https://cpts.test/inscription">fiche d’inscription</a>.</p>';
 const TRACKED = /http:\/\/[^\s)]+\/api\/public\/c\/[A-Za-z0-9_-]+/g;
@@ -42,17 +40,7 @@ describe('campaign report (clicks and "relance téléphonique") in the web app',
     // The campaign as sending it leaves it (the composer is another screen): one pending delivery per recipient, then one job per chunk.
     const created = await data.campaign(cpts.id, { subject: 'Lettre de décembre', bodyHtml: BODY, status: 'sending', recipients });
     campaignId = created.campaignId;
-    const redis = createRedis(process.env.REDIS_URL as string, 'client');
-    const producer = new QueueProducer(redis, process.env.REDIS_PREFIX as string);
-    try {
-      const { rows } = await data.inTenant(cpts.id, (db) =>
-        db.query(`SELECT DISTINCT chunk FROM campaign_deliveries WHERE tenant_id = $1 AND campaign_id = $2`, [cpts.id, campaignId]),
-      );
-      await producer.queue(QUEUES.campaignDelivery).addBulk(chunkJobs(cpts.id, campaignId, rows.map((r: { chunk: string }) => r.chunk)));
-    } finally {
-      await producer.close();
-      redis.disconnect();
-    }
+    await queueCampaign(data, cpts.id, campaignId);
     await stack.sink.waitFor((messages) => recipients.every((r) => messages.some((m) => m.to.includes(r.email))), 60_000);
   }, 120_000);
 

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { AppProcess, SmtpSink, TestData, waitUntil } from '@cpts/testing';
+import { chunkJobs } from '@cpts/mailing';
+import { createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
 
 const root = path.resolve(__dirname, '../../..');
 export const WEB_DIST = path.join(root, 'apps/web/dist');
@@ -186,4 +188,22 @@ export async function linkFromMail(sink: SmtpSink, to: string, pattern: RegExp):
   await sink.waitFor((messages) => messages.some((m) => m.to.includes(to.toLowerCase()) && pattern.test(m.text)), 30_000);
   const mail = sink.to(to).filter((m) => pattern.test(m.text)).pop()!;
   return mail.text.match(pattern)![0];
+}
+
+/**
+ * Queues the chunk jobs of a campaign written by SQL (TestData.campaign), as
+ * the dispatcher does after the send command: the stack's worker sends it.
+ */
+export async function queueCampaign(data: TestData, tenantId: string, campaignId: string): Promise<void> {
+  const { rows } = await data.inTenant(tenantId, (db) =>
+    db.query(`SELECT DISTINCT chunk FROM campaign_deliveries WHERE tenant_id = $1 AND campaign_id = $2 AND state = 'pending'`, [tenantId, campaignId]),
+  );
+  const redis = createRedis(process.env.REDIS_URL as string, 'client');
+  const producer = new QueueProducer(redis, process.env.REDIS_PREFIX as string);
+  try {
+    await producer.queue(QUEUES.campaignDelivery).addBulk(chunkJobs(tenantId, campaignId, rows.map((r: { chunk: string }) => r.chunk)));
+  } finally {
+    await producer.close();
+    redis.disconnect();
+  }
 }

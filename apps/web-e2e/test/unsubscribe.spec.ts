@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { Role } from '@cpts/platform-core';
-import { chunkJobs } from '@cpts/mailing';
-import { createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
 import { ReceivedMail } from '@cpts/testing';
-import { checkScreen, newPage, scenario, signIn, Stack, startStack } from './harness';
+import { checkScreen, newPage, queueCampaign, scenario, signIn, Stack, startStack } from './harness';
 
 /**
  * Unsubscribing from a campaign message that really arrived at the SMTP
@@ -33,39 +30,16 @@ describe('unsubscribing from a campaign message', () => {
     });
 
     // A newsletter being sent to both, as the campaign module writes it; the worker sends it.
-    const campaignId = randomUUID();
-    const deliveries = [
-      { id: randomUUID(), professionalId: anne, email: 'anne.roux@msp-agen.test' },
-      { id: randomUUID(), professionalId: bruno, email: 'bruno.lambert@kine-agen.test' },
-    ];
-    await data.inTenant(cpts.id, async (db) => {
-      await db.query(
-        `INSERT INTO campaigns (tenant_id, id, audience_type, purpose, subject, body_html, sender_name, status, sending_started_at)
-         VALUES ($1, $2, 'professionals', 'pro_newsletter', 'La lettre des Deux Rives', '<h2>Bonjour</h2><p>Les nouvelles du mois.</p>', 'CPTS des Deux Rives', 'sending', now())`,
-        [cpts.id, campaignId],
-      );
-      for (const d of deliveries) {
-        await db.query(`INSERT INTO campaign_deliveries (tenant_id, id, campaign_id, professional_id, email, basis) VALUES ($1, $2, $3, $4, $5, 'work_address_opt_out')`, [
-          cpts.id,
-          d.id,
-          campaignId,
-          d.professionalId,
-          d.email,
-        ]);
-      }
+    const { campaignId } = await data.campaign(cpts.id, {
+      subject: 'La lettre des Deux Rives',
+      bodyHtml: '<h2>Bonjour</h2><p>Les nouvelles du mois.</p>',
+      status: 'sending',
+      recipients: [
+        { professionalId: anne, email: 'anne.roux@msp-agen.test' },
+        { professionalId: bruno, email: 'bruno.lambert@kine-agen.test' },
+      ],
     });
-    const redis = createRedis(process.env.REDIS_URL as string, 'client');
-    const producer = new QueueProducer(redis, process.env.REDIS_PREFIX as string);
-    try {
-      // One job per chunk of deliveries, as the dispatcher queues them.
-      const { rows } = await data.inTenant(cpts.id, (db) =>
-        db.query(`SELECT DISTINCT chunk FROM campaign_deliveries WHERE tenant_id = $1 AND campaign_id = $2`, [cpts.id, campaignId]),
-      );
-      await producer.queue(QUEUES.campaignDelivery).addBulk(chunkJobs(cpts.id, campaignId, rows.map((r: { chunk: string }) => r.chunk)));
-    } finally {
-      await producer.close();
-      redis.disconnect();
-    }
+    await queueCampaign(data, cpts.id, campaignId);
     await stack.sink.waitFor((messages) => messages.filter((m) => m.subject === 'La lettre des Deux Rives').length >= 2, 60_000).catch((err) => {
       throw new Error(`${err.message}\n${stack.logs()}`);
     });

@@ -13,12 +13,7 @@ export const CampaignsDocument = graphql(`
       finishedAt
       updatedAt
       progress {
-        total
-        skipped
-        sent
-        failed
-        pending
-        cancelled
+        ...CampaignProgressFields
       }
     }
   }
@@ -52,12 +47,7 @@ export const CampaignDocument = graphql(`
         excludeIds
       }
       progress {
-        total
-        skipped
-        sent
-        failed
-        pending
-        cancelled
+        ...CampaignProgressFields
       }
       previewHtml
     }
@@ -132,12 +122,7 @@ export const SendCampaignDocument = graphql(`
       status
       sendingStartedAt
       progress {
-        total
-        skipped
-        sent
-        failed
-        pending
-        cancelled
+        ...CampaignProgressFields
       }
     }
   }
@@ -233,5 +218,16 @@ export const PersonNameDocument = graphql(`
       firstName
       lastName
     }
+  }
+`);
+
+export const CampaignProgressFieldsFragment = graphql(`
+  fragment CampaignProgressFields on CampaignProgress {
+    total
+    sent
+    failed
+    pending
+    cancelled
+    skipped
   }
 `);
