@@ -28,6 +28,8 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly runner: WorkerRunner;
   private readonly sender: SmtpSender;
   private readonly processor: CampaignDeliveryProcessor;
+  /** Messages per transaction, never more than the SMTP connections. */
+  private readonly groupSize: number;
   private readonly reconciler: CampaignReconciler;
   private readonly reconciling: Periodic;
   private readonly scheduling: Periodic;
@@ -46,12 +48,13 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     metrics: Metrics,
   ) {
     this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: worker.MAILING_CONCURRENCY });
+    this.groupSize = Math.min(worker.MAILING_GROUP_SIZE, worker.MAILING_CONCURRENCY);
     const address = /<([^>]+)>/.exec(mail.MAIL_FROM)?.[1] ?? mail.MAIL_FROM.trim();
     const domain = address.split('@')[1] ?? 'cpts.localhost';
     const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
     // The mailto: of List-Unsubscribe and the VERP envelope sender, when their mailboxes are configured (docs/bounces.md).
     const links = new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, mail.MAIL_UNSUBSCRIBE_ADDRESS ?? null, mail.MAIL_BOUNCE_ADDRESS ?? null);
-    this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, links, logger);
+    this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, links, logger, this.groupSize);
     const dispatcher = new CampaignDispatcher(db, producer);
     this.reconciler = new CampaignReconciler(db, dispatcher, reminders, logger);
     this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);
@@ -63,7 +66,9 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.runner.start([{ queue: QUEUES.campaignDelivery, concurrency: this.worker.MAILING_CONCURRENCY, process: (job, token) => this.processor.process(job, token) }]);
+    // Each chunk in hand holds up to a group's SMTP connections at once: together no more than the pool has.
+    const chunks = Math.floor(this.worker.MAILING_CONCURRENCY / this.groupSize);
+    this.runner.start([{ queue: QUEUES.campaignDelivery, concurrency: chunks, process: (job, token) => this.processor.process(job, token) }]);
     await this.runner.waitUntilReady();
     this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
     this.scheduling.start(this.worker.RECONCILE_INTERVAL_MS);

@@ -25,6 +25,8 @@ export class SmtpSink {
   private listeners: Array<() => void> = [];
   /** Decides to refuse a message with an SMTP error (e.g. 451 try later, 550 no such user); null accepts. */
   refuse: ((to: string[]) => { code: number; message: string } | null) | null = null;
+  /** Decides to refuse a recipient at RCPT TO, before any data is sent; null accepts. */
+  refuseRecipient: ((to: string) => { code: number; message: string } | null) | null = null;
   /** Time the sink takes to accept each message, like a real relay under load. */
   delayMs = 0;
   /** Sessions currently held at each stage (see hold()). */
@@ -65,7 +67,9 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       size: 25 * 1024 * 1024,
-      onRcptTo: (_address, _session, callback) => {
+      onRcptTo: (address, _session, callback) => {
+        const refusal = this.refuseRecipient?.(address.address.toLowerCase());
+        if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
         this.pass('rcpt').then(() => callback());
       },
       onData: (stream, session, callback) => {

@@ -2,7 +2,7 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@cpts/platform-observability';
-import { RetryLater, RowTransaction, sendLocked, SmtpRefusal, SmtpSender } from '@cpts/platform-mail';
+import { LockedEmail, LockedRows, RetryLater, RowTransaction, sendLockedGroup, SmtpRefusal, SmtpSender } from '@cpts/platform-mail';
 import type { CampaignDeliveryJob } from '@cpts/platform-queue';
 import { CampaignContent, CampaignEmailRenderer } from './campaign-email';
 import { TenantRateLimiter } from './tenant-rate';
@@ -27,11 +27,12 @@ interface PendingRow {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Messages asked of the CPTS's rate at a time. */
-const RATE_BATCH = 10;
 
-/** What became of one delivery of the chunk. */
-type Outcome = 'sent' | 'skipped' | 'withheld' | 'failed' | 'retry' | 'paused' | 'stopped';
+/** One delivery's email, as the group sends it. */
+interface DeliveryEmail extends LockedEmail {
+  readonly deliveryId: string;
+  readonly email: string;
+}
 
 /**
  * Why a delivery is not sent after all, read in its locked statement: the
@@ -58,14 +59,17 @@ export interface ChunkResult {
 }
 
 /**
- * One job = one chunk (~100 recipients) of a campaign. Each delivery is still
- * sent with the outbox's protocol: its row locked for the SMTP exchange (two
- * workers never send the same one) and marked sent with commit-before-dot, so
- * a killed worker, a chunk run twice, or Redis losing and the reconciler
- * re-adding jobs never sends twice. The campaign's status is read in each
- * delivery's locked statement: a pause or a cancel takes effect from the next
- * message. Chunks rather than one job per recipient: a BullMQ job costs a
- * few Redis round trips, and on this scale the socket writes are what a
+ * One job = one chunk (~100 recipients) of a campaign, sent by groups of a
+ * few messages (`groupSize`, each on its own SMTP connection). A group is one
+ * transaction: its rows are locked together (two workers never send the same
+ * one), held on the SMTP servers before their final dots, marked sent, and
+ * committed once before the dots go (group commit-before-dot, see
+ * sendLockedGroup), so a killed worker, a chunk run twice, or Redis losing
+ * and the reconciler re-adding jobs never sends twice. The campaign's status
+ * is read in each group's locked statement: a pause or a cancel takes effect
+ * from the next group. Chunks and groups rather than one job and one
+ * transaction per recipient: a BullMQ job costs a few Redis round trips and
+ * a transaction a few database ones, and on this scale those are what a
  * message costs (ADR 0010).
  */
 export class CampaignDeliveryProcessor {
@@ -78,6 +82,8 @@ export class CampaignDeliveryProcessor {
     /** Each message's signed unsubscribe and click-tracking addresses. */
     private readonly links: CampaignLinks,
     private readonly logger: Logger,
+    /** Messages per transaction; the chunks a worker runs at once times this must not exceed its SMTP connections. */
+    private readonly groupSize: number,
   ) {}
 
   async process(job: Job<CampaignDeliveryJob>, token?: string): Promise<ChunkResult> {
@@ -88,7 +94,7 @@ export class CampaignDeliveryProcessor {
     }
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const runner = this.dataSource.createQueryRunner();
-    // The raw connection, held for the chunk: the COMMIT must reach the socket synchronously, right before the final dot.
+    // The raw connection, held for the chunk: the COMMIT must reach the socket synchronously, right before the final dots.
     const client = (await runner.connect()) as PoolClient;
     const result: ChunkResult = { sent: 0, failed: 0, skipped: 0, withheld: 0, halted: false };
     try {
@@ -104,11 +110,17 @@ export class CampaignDeliveryProcessor {
         senderName: campaign.sender_name,
         replyTo: campaign.reply_to,
       };
-      let retry: string | null = null;
-      let granted = 0;
-      for (let i = 0; i < pending.length; i++) {
-        if (granted === 0) {
-          const take = await this.rate.take(tenantId, Math.min(RATE_BATCH, pending.length - i));
+      let retry = false;
+      // A group's answers come while the next group is read and held: at most one group waits for its answers.
+      let answering: Promise<boolean> | null = null;
+      const awaitAnswers = async () => {
+        const previous = answering;
+        answering = null;
+        if (previous) retry = (await previous) || retry;
+      };
+      try {
+        for (let i = 0; i < pending.length && !result.halted;) {
+          const take = await this.rate.take(tenantId, Math.min(this.groupSize, pending.length - i));
           if (take.granted === 0) {
             // Over the CPTS's rate: the chunk goes back to the queue for later (not an attempt used up); it reads what is left then.
             if (token) {
@@ -116,25 +128,22 @@ export class CampaignDeliveryProcessor {
               throw new DelayedError();
             }
             await new Promise((resolve) => setTimeout(resolve, take.waitMs));
-            i--;
             continue;
           }
-          granted = take.granted;
+          const group = pending.slice(i, i + take.granted);
+          i += group.length;
+          const next = await this.deliver(client, tenantId, campaignId, chunk, content, group, finalAttempt, result);
+          next.answered.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+          await awaitAnswers();
+          answering = next.answered;
         }
-        granted--;
-        const outcome = await this.deliver(client, tenantId, campaignId, chunk, content, pending[i], finalAttempt);
-        if (outcome === 'sent') result.sent++;
-        else if (outcome === 'failed') result.failed++;
-        else if (outcome === 'skipped') result.skipped++;
-        else if (outcome === 'withheld') result.withheld++;
-        else if (outcome === 'retry') retry = `a delivery of the chunk will be retried`;
-        else {
-          result.halted = true;
-          break;
-        }
+        await awaitAnswers();
+      } finally {
+        // Whatever stopped the loop, the group sent last is answered and recorded before the chunk lets go.
+        await Promise.allSettled([answering]);
       }
       // Temporary refusals: the whole chunk is retried with backoff, and sends only what is still pending.
-      if (retry && !result.halted) throw new RetryLater(retry);
+      if (retry && !result.halted) throw new RetryLater('a delivery of the chunk will be retried');
       return result;
     } finally {
       await runner.release();
@@ -142,7 +151,12 @@ export class CampaignDeliveryProcessor {
   }
 
   /** The campaign's content and the chunk's pending deliveries, in one short transaction. */
-  private async read(client: PoolClient, tenantId: string, campaignId: string, chunk: string): Promise<{ campaign: CampaignRow | undefined; pending: PendingRow[] }> {
+  private async read(
+    client: PoolClient,
+    tenantId: string,
+    campaignId: string,
+    chunk: string,
+  ): Promise<{ campaign: CampaignRow | undefined; pending: PendingRow[] }> {
     await client.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
     try {
       const campaign = await client.query<CampaignRow>(
@@ -162,81 +176,125 @@ export class CampaignDeliveryProcessor {
     }
   }
 
+  /**
+   * Sends one group of the chunk's deliveries in one transaction. Resolves
+   * once it is committed, with `answered`, the group's answers: they count what became
+   * of each delivery in `result`, and say whether one is to be retried.
+   */
   private async deliver(
     client: PoolClient,
     tenantId: string,
     campaignId: string,
     chunk: string,
     content: CampaignContent,
-    delivery: PendingRow,
+    group: PendingRow[],
     finalAttempt: boolean,
-  ): Promise<Outcome> {
-    const deliveryId = delivery.id;
+    result: ChunkResult,
+  ): Promise<{ answered: Promise<boolean> }> {
+    // The ids go into SQL text (one round trip with BEGIN): the chunk read them from a uuid column, checked again all the same.
+    if (!group.every((d) => UUID.test(d.id))) throw new UnrecoverableError('campaign delivery without a valid id');
     const tx = new RowTransaction(client);
     try {
-      // BEGIN, the tenant and the locked row in one round trip (the ids are UUIDs: the chunk read them, the job was checked).
+      // The rows are locked first, by primary key, in a CTE of their own: joined to the campaign, a planner whose statistics
+      // are stale (a campaign's rows just written) scanned every delivery of the campaign through (campaign, state) instead.
       const results = (await client.query(
         `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true);
-         SELECT d.state, c.status, ${WITHHELD}
-         FROM campaign_deliveries d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
+         WITH d AS MATERIALIZED (
+           SELECT id, tenant_id, campaign_id, professional_id, email, state FROM campaign_deliveries
+           WHERE tenant_id = '${tenantId}' AND id IN (${group.map((d) => `'${d.id}'`).join(', ')}) FOR UPDATE SKIP LOCKED
+         )
+         SELECT d.id, d.state, c.status, ${WITHHELD}
+         FROM d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
          LEFT JOIN professionals p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
          LEFT JOIN professionals pp ON pp.tenant_id = d.tenant_id AND pp.id = coalesce(p.merged_into, p.id)
          LEFT JOIN consents k ON k.tenant_id = d.tenant_id AND k.professional_id = pp.id AND k.purpose = c.purpose
-         LEFT JOIN email_suppressions s ON s.tenant_id = d.tenant_id AND s.email = lower(d.email)
-         WHERE d.tenant_id = '${tenantId}' AND d.id = '${deliveryId}' FOR UPDATE OF d SKIP LOCKED`,
-      )) as unknown as Array<{ rows: Array<{ state: string; status: string; skip_reason: string | null }> }>;
+         LEFT JOIN email_suppressions s ON s.tenant_id = d.tenant_id AND s.email = lower(d.email)`,
+      )) as unknown as Array<{ rows: Array<{ id: string; state: string; status: string; skip_reason: string | null }> }>;
       tx.active = true;
-      const row = results[2].rows[0];
-      if (!row || row.state !== 'pending') {
-        // Sent already, or being sent by another worker (which marks it, or leaves it pending for the reconciler).
+      const locked = results[2].rows;
+      // Sent already, or being sent by another worker (which marks it, or leaves it pending for the reconciler).
+      const free = locked.filter((row) => row.state === 'pending');
+      result.skipped += group.length - free.length;
+      if (free.length === 0) {
         await tx.rollback();
-        return 'skipped';
+        return { answered: Promise.resolve(false) };
       }
-      if (row.status === 'paused') {
+      const status = free[0].status;
+      if (status === 'paused') {
         // Left pending: resuming queues the chunk again.
         await tx.rollback();
-        return 'paused';
+        result.halted = true;
+        return { answered: Promise.resolve(false) };
       }
-      if (row.status !== 'sending') {
+      if (status !== 'sending') {
         // Cancelled (or never started): none of the chunk's pending deliveries will go.
-        await client.query(`UPDATE campaign_deliveries SET state = 'cancelled' WHERE tenant_id = $1 AND campaign_id = $2 AND chunk = $3 AND state = 'pending'`, [
-          tenantId,
-          campaignId,
-          chunk,
-        ]);
+        await client.query(
+          `UPDATE campaign_deliveries SET state = 'cancelled' WHERE tenant_id = $1 AND campaign_id = $2 AND chunk = $3 AND state = 'pending'`,
+          [tenantId, campaignId, chunk],
+        );
         await tx.commit();
-        return 'stopped';
+        result.halted = true;
+        return { answered: Promise.resolve(false) };
       }
-      if (row.skip_reason) {
+      const withheld = free.filter((row) => row.skip_reason);
+      if (withheld.length > 0) {
         // "An unsubscribed person receives nothing of that purpose from the next job on": not sent, and said why.
-        await client.query(`UPDATE campaign_deliveries SET state = 'skipped', skip_reason = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, deliveryId, row.skip_reason]);
-        await tx.commit();
-        return 'withheld';
+        await client.query(
+          `UPDATE campaign_deliveries d SET state = 'skipped', skip_reason = w.reason
+           FROM unnest($2::uuid[], $3::text[]) AS w(id, reason) WHERE d.tenant_id = $1 AND d.id = w.id`,
+          [tenantId, withheld.map((row) => row.id), withheld.map((row) => row.skip_reason)],
+        );
+        result.withheld += withheld.length;
       }
-      const raw = await this.renderer.render(content, { deliveryId, email: delivery.email, basis: delivery.basis, links: this.links.forDelivery(tenantId, deliveryId) });
-      const mark = `UPDATE campaign_deliveries SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = $2`;
-      await sendLocked(
-        this.sender,
-        tx,
-        {
+      const sendable = new Set(free.filter((row) => !row.skip_reason).map((row) => row.id));
+      const emails: DeliveryEmail[] = [];
+      for (const delivery of group) {
+        if (!sendable.has(delivery.id)) continue;
+        const deliveryId = delivery.id;
+        const raw = await this.renderer.render(content, {
+          deliveryId,
+          email: delivery.email,
+          basis: delivery.basis,
+          links: this.links.forDelivery(tenantId, deliveryId),
+        });
+        emails.push({
+          deliveryId,
+          email: delivery.email,
           log: { tenantId, campaignId, deliveryId },
           // VERP when a bounce mailbox is configured: a bounce names its delivery (docs/bounces.md).
           message: { from: this.links.bounceAddress(tenantId, deliveryId) ?? this.envelopeFrom, to: delivery.email, raw },
-          markSent: (t) => t.client.query(mark, [tenantId, deliveryId]).then(() => undefined),
-          markSentAlone: () => this.alone(tenantId, mark, [tenantId, deliveryId]),
-          recordFailure: (t, error, giveUp, alreadyCounted, refusal) => this.recordFailure(t, tenantId, deliveryId, delivery.email, error, giveUp, alreadyCounted, refusal),
-        },
-        finalAttempt,
-        this.logger,
-      );
-      return 'sent';
-    } catch (err) {
-      if (err instanceof RetryLater) return 'retry';
-      if (err instanceof UnrecoverableError) return 'failed'; // recorded on the row; the rest of the chunk goes on
-      throw err;
+        });
+      }
+      if (emails.length === 0) {
+        await tx.commit();
+        return { answered: Promise.resolve(false) };
+      }
+      const sent = await sendLockedGroup(this.sender, tx, emails, this.rows(tenantId), finalAttempt, this.logger);
+      const answered = sent.results.then((outcomes) => {
+        let retry = false;
+        for (const outcome of outcomes) {
+          if (outcome.state === 'sent') result.sent++;
+          else if (outcome.state === 'failed') result.failed++;
+          else retry = true;
+        }
+        return retry;
+      });
+      return { answered };
     } finally {
       if (tx.active) await tx.rollback().catch(() => undefined);
     }
+  }
+
+  /** How a campaign's deliveries record their fate. */
+  private rows(tenantId: string): LockedRows<DeliveryEmail> {
+    const mark = `UPDATE campaign_deliveries SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = ANY($2::uuid[])`;
+    const ids = (emails: DeliveryEmail[]) => emails.map((e) => e.deliveryId);
+    return {
+      markSent: (tx, emails) => tx.client.query(mark, [tenantId, ids(emails)]).then(() => undefined),
+      markSentAlone: (emails) => this.inTenant(tenantId, async (client) => void (await client.query(mark, [tenantId, ids(emails)]))),
+      recordFailure: (tx, email, error, giveUp, alreadyCounted, refusal) =>
+        this.recordFailure(tx, tenantId, email.deliveryId, email.email, error, giveUp, alreadyCounted, refusal),
+    };
   }
 
   /**
@@ -247,7 +305,7 @@ export class CampaignDeliveryProcessor {
    * counts one soft bounce (docs/bounces.md).
    */
   private async recordFailure(
-    tx: RowTransaction,
+    tx: RowTransaction | null,
     tenantId: string,
     id: string,
     email: string,
@@ -265,20 +323,16 @@ export class CampaignDeliveryProcessor {
     const run = async (client: PoolClient) => {
       await client.query(sql, params);
       if (bounce) {
-        await client.query(`UPDATE campaign_deliveries SET bounce = $3, bounced_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, bounce]);
+        await client.query(`UPDATE campaign_deliveries SET bounce = $3, bounced_at = now() WHERE tenant_id = $1 AND id = $2`, [
+          tenantId,
+          id,
+          bounce,
+        ]);
         await client.query(RECORD_SUPPRESSION_SQL, recordSuppressionParams(tenantId, email, bounce, error));
       }
     };
-    if (tx.active) {
-      await run(tx.client);
-      await tx.commit();
-    } else {
-      await this.inTenant(tenantId, run);
-    }
-  }
-
-  private alone(tenantId: string, sql: string, params: unknown[]): Promise<void> {
-    return this.inTenant(tenantId, async (client) => void (await client.query(sql, params)));
+    if (tx) await run(tx.client);
+    else await this.inTenant(tenantId, run);
   }
 
   /** A short transaction of its own, confined to the CPTS (row-level security). */

@@ -215,6 +215,16 @@ export class WorkerEnv {
   @Max(100)
   MAILING_CONCURRENCY = 10;
 
+  /**
+   * Campaign messages sent in one transaction (one COMMIT before their final dots); a worker runs
+   * MAILING_CONCURRENCY / MAILING_GROUP_SIZE chunks at once. Capped at MAILING_CONCURRENCY.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAILING_GROUP_SIZE = 10;
+
   /** Campaign messages per second per CPTS, over all worker processes (what the SMTP relay accepts from one sender). */
   @Transform(toInt)
   @IsInt()

@@ -74,6 +74,7 @@ export class OutboxProcessor {
     } catch {
       // LINK_SECRET changed since the row was written: the link cannot be rebuilt.
       await this.recordFailure(tx, row.id, 'secret cannot be decrypted (LINK_SECRET changed?)', true);
+      await tx.commit();
       throw new UnrecoverableError(`email ${row.id}: secret cannot be decrypted`);
     }
     const fill = (s: string) => (secret === null ? s : s.split(SECRET_PLACEHOLDER).join(secret));
@@ -94,12 +95,20 @@ export class OutboxProcessor {
     await sendLocked(
       this.sender,
       tx,
+      { log: { outboxId: row.id, kind: row.kind }, message: { from: envelopeFrom, to: row.to_address, raw: raw.toString('utf8') } },
       {
-        log: { outboxId: row.id, kind: row.kind },
-        message: { from: envelopeFrom, to: row.to_address, raw: raw.toString('utf8') },
-        markSent: (t) => t.client.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, secret = NULL, last_error = NULL WHERE id = $1`, [row.id]).then(() => undefined),
-        markSentAlone: () => this.dataSource.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, secret = NULL WHERE id = $1`, [row.id]).then(() => undefined),
-        recordFailure: (t, error, giveUp, alreadyCounted) => this.recordFailure(t, row.id, error, giveUp, alreadyCounted),
+        markSent: (t) =>
+          t.client
+            .query(
+              `UPDATE mail_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, secret = NULL, last_error = NULL WHERE id = $1`,
+              [row.id],
+            )
+            .then(() => undefined),
+        markSentAlone: () =>
+          this.dataSource
+            .query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), attempts = attempts + 1, secret = NULL WHERE id = $1`, [row.id])
+            .then(() => undefined),
+        recordFailure: (t, _email, error, giveUp, alreadyCounted) => this.recordFailure(t, row.id, error, giveUp, alreadyCounted),
       },
       finalAttempt,
       this.logger,
@@ -107,18 +116,20 @@ export class OutboxProcessor {
     return 'sent';
   }
 
-  /** Records the failure: back to pending for a retry, or failed for good (visible, never silent). */
-  private async recordFailure(tx: RowTransaction, id: string, error: string, giveUp: boolean, alreadyCounted = false): Promise<void> {
+  /** Records the failure: back to pending for a retry, or failed for good (visible, never silent). In `tx` when given (its commit is the caller's). */
+  private async recordFailure(
+    tx: RowTransaction | null,
+    id: string,
+    error: string,
+    giveUp: boolean,
+    alreadyCounted = false,
+  ): Promise<void> {
     const sql = `UPDATE mail_outbox SET state = $2, attempts = attempts + ${alreadyCounted ? 0 : 1}, last_error = $3,
                    failed_at = CASE WHEN $2 = 'failed' THEN now() END,
                    secret = CASE WHEN $2 = 'failed' THEN NULL ELSE secret END, sent_at = NULL
                  WHERE id = $1`;
     const params = [id, giveUp ? 'failed' : 'pending', error.slice(0, 1000)];
-    if (tx.active) {
-      await tx.client.query(sql, params);
-      await tx.commit();
-    } else {
-      await this.dataSource.query(sql, params);
-    }
+    if (tx) await tx.client.query(sql, params);
+    else await this.dataSource.query(sql, params);
   }
 }

@@ -55,29 +55,64 @@ function isTemporary(err: { responseCode?: number; code?: string }): boolean {
   return true; // connection errors, timeouts: the server did not refuse the message
 }
 
-/** The caller's side of commit-before-dot. */
-export interface SendHooks {
-  /** Runs while the server holds the message without its final dot (e.g. marks the row sent, uncommitted). */
-  prepare(): Promise<void>;
+/** A message the server refused before its final dot, or whose connection failed then: the server kept nothing. */
+export type NotSent = Extract<SendOutcome, { kind: 'not-sent' }>;
+
+/** A message the server did not take, in a group: its index in the group and why. */
+export interface Refused {
+  index: number;
+  outcome: NotSent;
+  /** An earlier call of `prepare` had marked it sent (in the same, uncommitted transaction). */
+  marked: boolean;
+}
+
+/** The caller's side of commit-before-dot, for a group of messages in one transaction. */
+export interface GroupHooks {
+  /**
+   * Runs in the caller's open transaction while the server holds each message
+   * of `held` (indexes in the group) without its final dot: marks them sent,
+   * uncommitted; and records the `refused` ones, which were not sent. Runs
+   * again, with no `held`, when a marked message's connection fails before
+   * the commit: the message was not sent after all.
+   */
+  prepare(held: number[], refused: Refused[]): Promise<void>;
   /** Must write its commit to the database's socket before returning its promise. */
   commit(): Promise<void>;
 }
 
+/** One message of a group on its SMTP connection. */
+interface Flight {
+  readonly held: HeldMessage;
+  /** The server's answer to the final dot. */
+  sending: Promise<string>;
+  /** Set when the send fails before its dot is released. */
+  failure: NotSent | null;
+  released: boolean;
+}
+
+function notSent(err: unknown): NotSent {
+  const e = err as Error & { responseCode?: number; code?: string };
+  return { kind: 'not-sent', temporary: isTemporary(e), error: e?.message ?? String(err), responseCode: e?.responseCode };
+}
+
 /**
- * Sends email over a pooled SMTP connection with commit-before-dot. An SMTP
+ * Sends email over pooled SMTP connections with commit-before-dot. An SMTP
  * server takes a message only when the terminating dot arrives; until then,
- * a dropped connection makes it discard the message. So the message is
- * streamed up to its final dot, `prepare` runs (the outbox row is marked
- * sent inside the open transaction), then `commit` writes COMMIT to the
- * database socket and the dot is released in the same tick:
- *  - a crash before that point leaves the row pending (the database rolls
- *    back) and the server with an unterminated message, which it drops: the
- *    retry sends it once;
- *  - a crash after the dot was written leaves the row sent and the dot on
- *    its way (the kernel flushes a dead process's sockets): sent once.
+ * a dropped connection makes it discard the message. So each message of a
+ * group is streamed, on its own connection, up to its final dot; `prepare`
+ * marks the rows of those held sent inside the caller's open transaction;
+ * then `commit` writes COMMIT to the database socket and every held dot is
+ * released in the same tick:
+ *  - a crash before that point leaves the rows pending (the database rolls
+ *    back) and the servers with unterminated messages, which they drop: the
+ *    retry sends each once;
+ *  - a crash after the dots were written leaves the rows sent and the dots
+ *    on their way (the kernel flushes a dead process's sockets): sent once.
  * What remains is the few microseconds of JavaScript between the COMMIT write
- * and the dot write: a crash exactly there loses that one email (marked sent,
- * never delivered); see docs/adr/0004-exactly-once-email.md.
+ * and the dots' writes: a crash exactly there loses those emails (marked
+ * sent, never delivered); see docs/adr/0004-exactly-once-email.md. A group
+ * shares one transaction and one COMMIT: what a message costs the database
+ * is divided by the group's size (ADR 0010).
  */
 export class SmtpSender {
   private readonly pool: SmtpConnectionPool;
@@ -86,63 +121,107 @@ export class SmtpSender {
     this.pool = new SmtpConnectionPool(smtpUrl, options.poolSize);
   }
 
-  async send(message: OutgoingMessage, hooks: SendHooks): Promise<SendOutcome> {
-    const held = new HeldMessage(message.raw);
-    let released = false;
-    const connection = await this.pool.acquire();
-    let healthy = false;
-    const sending = new Promise<string>((resolve, reject) =>
-      // The connection pipes the message only once the server has answered DATA with 354.
-      connection.send({ from: message.from, to: [message.to] }, held, (err, info) => (err ? reject(err) : resolve(info.response))),
-    ).then((response) => {
-      healthy = true;
-      return { response };
-    });
-    sending.finally(() => this.pool.release(connection, healthy)).catch(() => undefined);
-    let failedEarly = false;
-    sending.catch(() => {
-      if (!released) failedEarly = true;
-    });
-
-    // Whichever comes first: the body is down the pipe (the server said 354), or the send failed.
-    const early = await Promise.race([held.drained.then(() => 'drained' as const), sending.then(() => 'finished' as const, () => 'failed' as const)]);
-    let prepareError: unknown = null;
-    if (early === 'drained' && !failedEarly) await hooks.prepare().catch((err: unknown) => (prepareError = err ?? new Error('prepare failed')));
-    let commitError: unknown = null;
-    if (early === 'drained' && !failedEarly && !prepareError) {
-      // No await between these two lines: COMMIT is on the socket, then the dot follows within the same tick's queue.
-      const committing = hooks.commit();
-      released = true;
-      held.release();
-      try {
-        await committing;
-      } catch (err) {
-        commitError = err;
-      }
-    } else {
-      held.destroy(new Error('message withdrawn before its final dot')); // the connection is closed: the server drops what it got
-    }
-
-    if (prepareError) {
-      await sending.catch(() => undefined);
-      return { kind: 'not-sent', temporary: true, error: `could not mark the email sent: ${(prepareError as Error).message ?? prepareError}` };
-    }
+  /**
+   * Resolves once the group's COMMIT has completed (or failed) and its dots
+   * are out; then `answers` gives one outcome per message, in order, once the
+   * servers have answered the dots (the caller may start its next group
+   * meanwhile: the database connection is free). Throws what `prepare`
+   * throws (every message is then withdrawn before its dot: none was sent,
+   * and nothing was committed).
+   *
+   * Each message waits for a connection of the pool while the group's
+   * others hold theirs: the groups in their holding phase at once (one per
+   * caller that awaits this before its next group) must together ask no
+   * more than the pool's size, or they could wait on each other for ever.
+   */
+  async sendGroup(messages: OutgoingMessage[], hooks: GroupHooks): Promise<{ answers: Promise<SendOutcome[]> }> {
+    const flights = await Promise.all(messages.map((message) => this.hold(message)));
+    const marked = new Set<number>();
+    let held = flights.flatMap((f, i) => (f.failure ? [] : [i]));
+    let refused: Refused[] = flights.flatMap((f, index) => (f.failure ? [{ index, outcome: f.failure, marked: false }] : []));
     try {
-      const info = await sending;
-      if (commitError) return { kind: 'commit-failed', error: commitError };
-      if (!released) return { kind: 'unconfirmed', error: 'the server answered before the message was released' };
-      return { kind: 'delivered', response: info.response };
+      for (;;) {
+        await hooks.prepare(held, refused);
+        held.forEach((i) => marked.add(i));
+        // A marked message whose connection failed meanwhile was not sent: unmark it before the commit.
+        const lost = [...marked].filter((i) => flights[i].failure);
+        if (lost.length === 0) break;
+        lost.forEach((i) => marked.delete(i));
+        held = [];
+        refused = lost.map((index) => ({ index, outcome: flights[index].failure as NotSent, marked: true }));
+      }
     } catch (err) {
-      const e = err as Error & { responseCode?: number };
-      if (!released) return { kind: 'not-sent', temporary: isTemporary(e), error: e.message, responseCode: e.responseCode };
-      if (commitError) return { kind: 'commit-failed', error: commitError };
-      if (typeof e.responseCode === 'number') return { kind: 'refused-after-commit', temporary: e.responseCode < 500, error: e.message, responseCode: e.responseCode };
-      return { kind: 'unconfirmed', error: e.message };
+      for (const f of flights) f.held.destroy(new Error('message withdrawn before its final dot')); // the connection is closed: the server drops what it got
+      await Promise.allSettled(flights.map((f) => f.sending));
+      throw err;
     }
+    // No await between the COMMIT's write and the dots': COMMIT is on the socket, then the dots follow within the same tick's queue.
+    const committing = hooks.commit();
+    for (const i of marked) {
+      flights[i].released = true;
+      flights[i].held.release();
+    }
+    let commitError: unknown = null;
+    try {
+      await committing;
+    } catch (err) {
+      commitError = err ?? new Error('commit failed');
+    }
+    return { answers: Promise.all(flights.map((f, i) => (marked.has(i) ? this.answer(f, commitError) : (f.failure as NotSent)))) };
   }
 
   close(): void {
     this.pool.close();
+  }
+
+  /** Starts the message on a connection of its own; resolves once the server holds it without its dot, or the send failed. */
+  private async hold(message: OutgoingMessage): Promise<Flight> {
+    const flight: Flight = { held: new HeldMessage(message.raw), sending: Promise.resolve(''), failure: null, released: false };
+    let connection: SMTPConnection;
+    try {
+      connection = await this.pool.acquire();
+    } catch (err) {
+      flight.failure = notSent(err);
+      return flight;
+    }
+    let healthy = false;
+    flight.sending = new Promise<string>((resolve, reject) => {
+      // SMTPConnection never calls back a send whose connection drops mid-message: it only emits 'error' and 'end'.
+      const lost = (err?: Error) => reject(err instanceof Error ? err : new Error('SMTP connection closed during the message'));
+      connection.once('error', lost);
+      connection.once('end', lost);
+      // The connection pipes the message only once the server has answered DATA with 354.
+      connection.send({ from: message.from, to: [message.to] }, flight.held, (err, info) => {
+        connection.off('error', lost);
+        connection.off('end', lost);
+        if (err) reject(err);
+        else resolve(info.response);
+      });
+    }).then((response) => {
+      healthy = true;
+      return response;
+    });
+    flight.sending.finally(() => this.pool.release(connection, healthy)).catch(() => undefined);
+    flight.sending.catch((err: unknown) => {
+      if (!flight.released) flight.failure = notSent(err);
+    });
+    // Whichever comes first: the body is down the pipe (the server said 354), or the send ended.
+    await Promise.race([flight.held.drained, flight.sending.catch(() => undefined)]);
+    return flight;
+  }
+
+  /** The outcome of a message whose dot went out after the commit. */
+  private async answer(flight: Flight, commitError: unknown): Promise<SendOutcome> {
+    try {
+      const response = await flight.sending;
+      return commitError ? { kind: 'commit-failed', error: commitError } : { kind: 'delivered', response };
+    } catch (err) {
+      if (commitError) return { kind: 'commit-failed', error: commitError };
+      const e = err as Error & { responseCode?: number };
+      if (typeof e.responseCode === 'number')
+        return { kind: 'refused-after-commit', temporary: e.responseCode < 500, error: e.message, responseCode: e.responseCode };
+      return { kind: 'unconfirmed', error: e.message };
+    }
   }
 }
 
