@@ -1,6 +1,6 @@
 /** Processes of a benchmark: the platform's apps from dist/, their memory, free ports. */
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 
@@ -55,3 +55,42 @@ export async function stop(child: ChildProcess | null): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+/** Which part of a benchmark a process is, by its command line. */
+const PARTS: Array<[string, RegExp]> = [
+  ['PostgreSQL', /^postgres/],
+  ['Redis', /redis-server/],
+  ['sink', /smtp-counter/],
+  ['worker', /dist\/apps\/worker/],
+];
+
+/** CPU seconds used so far by each process of the benchmark (this one, its children, PostgreSQL, Redis), from /proc. */
+export function cpuSnapshot(): Map<number, { part: string; seconds: number }> {
+  const snapshot = new Map<number, { part: string; seconds: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const part = pid === process.pid ? 'bench' : PARTS.find(([, pattern]) => pattern.test(cmdline))?.[0];
+      if (!part) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // utime and stime: fields 14 and 15, counted after the command name's closing parenthesis.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      snapshot.set(pid, { part, seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return snapshot;
+}
+
+/** CPU seconds per part since `before` (a process that ended in between is not counted). */
+export function cpuSince(before: Map<number, { part: string; seconds: number }>): Record<string, number> {
+  const used: Record<string, number> = {};
+  for (const [pid, { part, seconds }] of cpuSnapshot()) used[part] = (used[part] ?? 0) + seconds - (before.get(pid)?.seconds ?? 0);
+  return used;
+}
+
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node.js runs on. */
+const CLOCK_TICKS = 100;
