@@ -374,10 +374,12 @@ describe('campaigns (mailings)', () => {
     it('sends a test to oneself, marked [TEST], and a campaign to every recipient once', async () => {
       const campaign = await create({ subject: 'Soirée prévention' });
       expect(await c.ok(`mutation($id: ID!) { sendTestCampaign(id: $id) }`, { id: campaign.id })).toEqual({ sendTestCampaign: staffEmail });
-      await sink.waitFor(() => sink.to(staffEmail).length === 1, 20_000).catch((err) => {
+      // The staff may also get the notice of the earlier test's campaign that reached nobody: the worker sends it as it starts.
+      const tests = () => sink.to(staffEmail).filter((m) => m.subject.startsWith('[TEST]'));
+      await sink.waitFor(() => tests().length === 1, 20_000).catch((err) => {
         throw new Error(`${err.message}\n${worker.output}`);
       });
-      const test = sink.to(staffEmail)[0];
+      const test = tests()[0];
       expect(test.subject).toBe('[TEST] Soirée prévention');
       expect(test.html).toContain('<a href="https://cpts.test/agenda">rencontres</a>');
       expect(test.text).toContain('Expéditeur : CPTS Campagnes.');
