@@ -394,4 +394,17 @@ describe('campaigns (mailings)', () => {
       expect(got).toEqual(['adam@exemple.fr', 'esteve@exemple.fr', 'hubert@exemple.fr']);
     }, 60_000);
   });
+
+  // After the worker's tests: the 20 test emails queued here are never sent.
+  it('allows 20 test sends an hour per person, then refuses with a French message', async () => {
+    const campaign = await create({ subject: 'Relecture' });
+    const colleague = await h.signedIn((await h.data.user([{ role: Role.STAFF, tenantId: tenant.id }])).email);
+    const TEST = `mutation($id: ID!) { sendTestCampaign(id: $id) }`;
+    for (let i = 0; i < 20; i++) await colleague.ok(TEST, { id: campaign.id });
+    const refused = await colleague.request(TEST, { id: campaign.id });
+    expect(errorCode(refused)).toBe('RATE_LIMITED');
+    expect(refused.errors?.[0].message).toMatch(/^Vous avez envoyé 20 tests dans l’heure\. Réessayez dans \d+ minutes?\.$/);
+    // Per person: the first staff member still may.
+    expect(await c.ok(TEST, { id: campaign.id })).toEqual({ sendTestCampaign: staffEmail });
+  });
 });

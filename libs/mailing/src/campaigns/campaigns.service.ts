@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { afterCommit, AppError, currentScope, ErrorCode, requirePrincipal, outsideScope, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
+import { RateLimiter } from '@cpts/platform-identity';
 import { MailOutbox } from '@cpts/platform-mail';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
 import { CampaignEmailRenderer, RenderedCampaign } from '../delivery/campaign-email';
@@ -32,6 +33,8 @@ type CampaignRowData = Omit<Campaign, 'progress' | 'segment'> & { segment: Parti
 
 /** How many excluded people the audience preview names. */
 const SAMPLE = 20;
+/** Test sends per person per hour. */
+const TEST_SENDS_PER_HOUR = 20;
 
 /**
  * Campaigns of the active CPTS: the drafts the staff compose, the audience
@@ -48,6 +51,7 @@ export class CampaignsService {
     private readonly renderer: CampaignEmailRenderer,
     private readonly outbox: MailOutbox,
     @Inject(CONTACT_BASIS_SQL) private readonly basisSql: ContactBasisSql,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async list(status: CampaignStatus | null | undefined): Promise<Campaign[]> {
@@ -212,10 +216,26 @@ export class CampaignsService {
     );
   }
 
-  /** Sends the campaign once to the signed-in person's own address, marked [TEST], through the platform's mail outbox. */
+  /**
+   * Sends the campaign once to the signed-in person's own address, marked
+   * [TEST], through the platform's mail outbox. At most TEST_SENDS_PER_HOUR
+   * per person: a test goes to oneself, but a loop of them would still count
+   * against the CPTS's sending reputation.
+   */
   async sendTest(id: string): Promise<string> {
     const campaign = await this.get(id);
-    const [user] = await this.db.rows<{ email: string }>(`SELECT email FROM users WHERE id = $1`, [requirePrincipal().userId]);
+    const userId = requirePrincipal().userId;
+    await this.limiter.hit({ key: `campaign-test:${userId}`, max: TEST_SENDS_PER_HOUR, windowSeconds: 3600 }).catch((err: unknown) => {
+      if (!(err instanceof AppError) || err.code !== ErrorCode.RATE_LIMITED) throw err;
+      const minutes = Math.max(1, Math.ceil(Number(err.extra.retryAfterSeconds ?? 60) / 60));
+      throw new AppError(
+        ErrorCode.RATE_LIMITED,
+        `Vous avez envoyé ${TEST_SENDS_PER_HOUR} tests dans l’heure. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+        [],
+        err.extra,
+      );
+    });
+    const [user] = await this.db.rows<{ email: string }>(`SELECT email FROM users WHERE id = $1`, [userId]);
     if (!user) throw AppError.notFound('Compte introuvable.');
     const { html, text } = await this.rendered(campaign);
     await this.outbox.add({ kind: 'campaign_test', to: user.email, tenantId: requireTenantId(), email: { subject: `[TEST] ${campaign.subject}`, html, text } });

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MailEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
+import { RateLimiter } from '@cpts/platform-identity';
 import { MailModule } from '@cpts/platform-mail';
 import { QueueProducer } from '@cpts/platform-queue';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
@@ -28,6 +29,7 @@ export class MailingModule {
       imports: [MailModule],
       providers: [
         { provide: CONTACT_BASIS_SQL, useValue: options.contactBasisSql },
+        RateLimiter,
         { provide: CampaignDispatcher, inject: [Db, QueueProducer], useFactory: (db: Db, producer: QueueProducer) => new CampaignDispatcher(db, producer) },
         {
           provide: CampaignStarter,
