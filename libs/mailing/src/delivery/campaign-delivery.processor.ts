@@ -195,19 +195,21 @@ export class CampaignDeliveryProcessor {
     if (!group.every((d) => UUID.test(d.id))) throw new UnrecoverableError('campaign delivery without a valid id');
     const tx = new RowTransaction(client);
     try {
-      // The rows are locked first, by primary key, in a CTE of their own: joined to the campaign, a planner whose statistics
-      // are stale (a campaign's rows just written) scanned every delivery of the campaign through (campaign, state) instead.
+      // The rows are locked first, by primary key, in a CTE of their own, with the id of the person each is for now (the
+      // record it was merged into, if merged since); every other table is then reached by primary key. Both measured: joined
+      // to the campaign, a planner with stale statistics (a campaign's rows just written) scanned every delivery of the
+      // campaign; joined on coalesce(merged_into, id), it scanned every professional of the CPTS for each delivery.
       const results = (await client.query(
         `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true);
          WITH d AS MATERIALIZED (
-           SELECT id, tenant_id, campaign_id, professional_id, email, state FROM campaign_deliveries
-           WHERE tenant_id = '${tenantId}' AND id IN (${group.map((d) => `'${d.id}'`).join(', ')}) FOR UPDATE SKIP LOCKED
+           SELECT d.id, d.tenant_id, d.campaign_id, d.email, d.state, coalesce(p.merged_into, p.id) AS person_id
+           FROM campaign_deliveries d LEFT JOIN professionals p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
+           WHERE d.tenant_id = '${tenantId}' AND d.id IN (${group.map((d) => `'${d.id}'`).join(', ')}) FOR UPDATE OF d SKIP LOCKED
          )
          SELECT d.id, d.state, c.status, ${WITHHELD}
          FROM d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
-         LEFT JOIN professionals p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
-         LEFT JOIN professionals pp ON pp.tenant_id = d.tenant_id AND pp.id = coalesce(p.merged_into, p.id)
-         LEFT JOIN consents k ON k.tenant_id = d.tenant_id AND k.professional_id = pp.id AND k.purpose = c.purpose
+         LEFT JOIN professionals pp ON pp.tenant_id = d.tenant_id AND pp.id = d.person_id
+         LEFT JOIN consents k ON k.tenant_id = d.tenant_id AND k.professional_id = d.person_id AND k.purpose = c.purpose
          LEFT JOIN email_suppressions s ON s.tenant_id = d.tenant_id AND s.email = lower(d.email)`,
       )) as unknown as Array<{ rows: Array<{ id: string; state: string; status: string; skip_reason: string | null }> }>;
       tx.active = true;
