@@ -47,6 +47,27 @@ const WITHHELD = `CASE
     WHEN s.reason IS NOT NULL THEN s.reason
   END AS skip_reason`;
 
+/**
+ * Locks a group's pending deliveries ($2, of CPTS $1) and reads what decides
+ * their fate. The rows are locked first, by primary key, in a CTE of their
+ * own, with the id of the person each is for now (the record it was merged
+ * into, if merged since); every other table is then reached by primary key.
+ * Both measured: joined to the campaign, a planner with stale statistics (a
+ * campaign's rows just written) scanned every delivery of the campaign;
+ * joined on coalesce(merged_into, id), it scanned every professional of the
+ * CPTS for each delivery.
+ */
+const LOCK_GROUP = `WITH d AS MATERIALIZED (
+    SELECT d.id, d.tenant_id, d.campaign_id, d.email, d.state, coalesce(p.merged_into, p.id) AS person_id
+    FROM campaign_deliveries d LEFT JOIN professionals p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
+    WHERE d.tenant_id = $1 AND d.id = ANY($2::uuid[]) FOR UPDATE OF d SKIP LOCKED
+  )
+  SELECT d.id, d.state, c.status, ${WITHHELD}
+  FROM d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
+  LEFT JOIN professionals pp ON pp.tenant_id = d.tenant_id AND pp.id = d.person_id
+  LEFT JOIN consents k ON k.tenant_id = d.tenant_id AND k.professional_id = d.person_id AND k.purpose = c.purpose
+  LEFT JOIN email_suppressions s ON s.tenant_id = d.tenant_id AND s.email = lower(d.email)`;
+
 export interface ChunkResult {
   sent: number;
   failed: number;
@@ -191,29 +212,15 @@ export class CampaignDeliveryProcessor {
     finalAttempt: boolean,
     result: ChunkResult,
   ): Promise<{ answered: Promise<boolean> }> {
-    // The ids go into SQL text (one round trip with BEGIN): the chunk read them from a uuid column, checked again all the same.
-    if (!group.every((d) => UUID.test(d.id))) throw new UnrecoverableError('campaign delivery without a valid id');
     const tx = new RowTransaction(client);
     try {
-      // The rows are locked first, by primary key, in a CTE of their own, with the id of the person each is for now (the
-      // record it was merged into, if merged since); every other table is then reached by primary key. Both measured: joined
-      // to the campaign, a planner with stale statistics (a campaign's rows just written) scanned every delivery of the
-      // campaign; joined on coalesce(merged_into, id), it scanned every professional of the CPTS for each delivery.
-      const results = (await client.query(
-        `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true);
-         WITH d AS MATERIALIZED (
-           SELECT d.id, d.tenant_id, d.campaign_id, d.email, d.state, coalesce(p.merged_into, p.id) AS person_id
-           FROM campaign_deliveries d LEFT JOIN professionals p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
-           WHERE d.tenant_id = '${tenantId}' AND d.id IN (${group.map((d) => `'${d.id}'`).join(', ')}) FOR UPDATE OF d SKIP LOCKED
-         )
-         SELECT d.id, d.state, c.status, ${WITHHELD}
-         FROM d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
-         LEFT JOIN professionals pp ON pp.tenant_id = d.tenant_id AND pp.id = d.person_id
-         LEFT JOIN consents k ON k.tenant_id = d.tenant_id AND k.professional_id = d.person_id AND k.purpose = c.purpose
-         LEFT JOIN email_suppressions s ON s.tenant_id = d.tenant_id AND s.email = lower(d.email)`,
-      )) as unknown as Array<{ rows: Array<{ id: string; state: string; status: string; skip_reason: string | null }> }>;
-      tx.active = true;
-      const locked = results[2].rows;
+      await tx.begin(`SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+      // A named statement: planned once per connection, not once per group (~1 ms of PostgreSQL's CPU each time).
+      const { rows: locked } = await client.query<{ id: string; state: string; status: string; skip_reason: string | null }>({
+        name: 'campaign-group-lock',
+        text: LOCK_GROUP,
+        values: [tenantId, group.map((d) => d.id)],
+      });
       // Sent already, or being sent by another worker (which marks it, or leaves it pending for the reconciler).
       const free = locked.filter((row) => row.state === 'pending');
       result.skipped += group.length - free.length;
