@@ -225,15 +225,11 @@ export class CampaignsService {
   async sendTest(id: string): Promise<string> {
     const campaign = await this.get(id);
     const userId = requirePrincipal().userId;
-    await this.limiter.hit({ key: `campaign-test:${userId}`, max: TEST_SENDS_PER_HOUR, windowSeconds: 3600 }).catch((err: unknown) => {
-      if (!(err instanceof AppError) || err.code !== ErrorCode.RATE_LIMITED) throw err;
-      const minutes = Math.max(1, Math.ceil(Number(err.extra.retryAfterSeconds ?? 60) / 60));
-      throw new AppError(
-        ErrorCode.RATE_LIMITED,
-        `Vous avez envoyé ${TEST_SENDS_PER_HOUR} tests dans l’heure. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-        [],
-        err.extra,
-      );
+    await this.limiter.hit({
+      key: `campaign-test:${userId}`,
+      max: TEST_SENDS_PER_HOUR,
+      windowSeconds: 3600,
+      reason: `Vous avez envoyé ${TEST_SENDS_PER_HOUR} tests dans l’heure.`,
     });
     const [user] = await this.db.rows<{ email: string }>(`SELECT email FROM users WHERE id = $1`, [userId]);
     if (!user) throw AppError.notFound('Compte introuvable.');

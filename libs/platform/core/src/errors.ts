@@ -55,11 +55,12 @@ export class AppError extends Error {
     return new AppError(ErrorCode.CONFLICT, message, fields);
   }
 
-  static rateLimited(retryAfterSeconds: number): AppError {
+  /** `reason`: what was done too often, in French (default: "Trop de tentatives."). */
+  static rateLimited(retryAfterSeconds: number, reason = 'Trop de tentatives.'): AppError {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     return new AppError(
       ErrorCode.RATE_LIMITED,
-      `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      `${reason} Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
       [],
       { retryAfterSeconds },
     );

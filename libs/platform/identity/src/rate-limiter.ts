@@ -9,6 +9,8 @@ export interface Limit {
   key: string;
   max: number;
   windowSeconds: number;
+  /** What the person did too often, in French, for the message (default: "Trop de tentatives."). */
+  reason?: string;
 }
 
 // INCR and set the expiry on first hit, atomically; returns [count, ttl ms].
@@ -37,7 +39,7 @@ export class RateLimiter {
   /** Counts one hit; RATE_LIMITED once over `max` within the window. */
   async hit(limit: Limit): Promise<void> {
     const [count, ttl] = (await this.redis.eval(HIT, 1, this.prefix + limit.key, limit.windowSeconds * 1000)) as [number, number];
-    if (count > limit.max) throw AppError.rateLimited(Math.ceil(Math.max(ttl, 0) / 1000));
+    if (count > limit.max) throw AppError.rateLimited(Math.ceil(Math.max(ttl, 0) / 1000), limit.reason);
   }
 
   /** Counts one hit without refusing (e.g. a failed password, checked on the next attempt). */
@@ -49,7 +51,7 @@ export class RateLimiter {
   async check(limit: Limit): Promise<void> {
     const key = this.prefix + limit.key;
     const [count, ttl] = (await this.redis.multi().get(key).pttl(key).exec())!.map(([, v]) => v) as [string | null, number];
-    if (count !== null && Number(count) >= limit.max) throw AppError.rateLimited(Math.ceil(Math.max(ttl, 0) / 1000));
+    if (count !== null && Number(count) >= limit.max) throw AppError.rateLimited(Math.ceil(Math.max(ttl, 0) / 1000), limit.reason);
   }
 
   async reset(key: string): Promise<void> {
