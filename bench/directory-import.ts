@@ -3,8 +3,9 @@
  * directory, end to end, with the real components: the file is uploaded to
  * the gateway (POST /api/directory/imports, as the web app does), the gateway
  * stores it and queues its job (BullMQ on Redis), and the real worker process
- * imports it into PostgreSQL. The clock runs from the first byte uploaded to
- * the moment the import row reads 'done' (polled every 100 ms).
+ * imports it into PostgreSQL while the file is still arriving (ADR 0009).
+ * The clock runs from the first byte uploaded to the moment the import row
+ * reads 'done' (polled every 100 ms).
  *
  * The extraction is generated (bench/rpps-extraction.ts): 1,000,000 lines of
  * which 50,000 fall on the CPTS's territory (its communes), the others on
@@ -202,9 +203,10 @@ interface ImportRow {
   error_code: string | null;
   error_message: string | null;
   /**
-   * By PostgreSQL's clock: from the row's creation (upload stored) to the job's
-   * start, and from the start to the poll that saw it done (finished_at cannot
-   * serve: it is now() in the import's transaction, i.e. when that began).
+   * By PostgreSQL's clock: from the row's creation (as the upload starts: the
+   * import reads the file while it arrives) to the job's start, and from the
+   * start to the poll that saw it done (finished_at cannot serve: it is now()
+   * in the import's transaction, i.e. when that began).
    */
   queued_s: number;
   processing_s: number;

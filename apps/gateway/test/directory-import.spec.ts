@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { dirname } from 'node:path';
 import { Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { erasedRppsHash, importFilePath, RppsImportProcessor, withRppsCheckDigit } from '@cpts/directory';
+import { erasedRppsHash, importFilePath, importPartPath, RppsImportProcessor, withRppsCheckDigit } from '@cpts/directory';
 import { Role } from '@cpts/platform-core';
 import { createLogger } from '@cpts/platform-observability';
 import { createRedis, DirectoryImportJob, queuePrefix, QUEUES } from '@cpts/platform-queue';
@@ -60,6 +61,55 @@ describe('importing the national directory extraction (RPPS)', () => {
     }
     throw new Error('import did not finish');
   }
+
+  /**
+   * An upload sent in pieces, as over a slow connection: the test writes each
+   * piece to `req` and decides whether the body ends or the connection drops.
+   */
+  function uploadInPieces(client: GraphQLClient, totalBytes: number) {
+    const req = http.request(`${h.gateway.url}/api/directory/imports`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-length': totalBytes,
+        'x-file-name': encodeURIComponent('PS_LibreAcces_Personne_activite_202611010930.txt'),
+        authorization: `Bearer ${client.accessToken}`,
+      },
+    });
+    const response = new Promise<{ status: number; id: string | undefined }>((resolve, reject) => {
+      req.on('error', reject);
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (s: string) => (text += s));
+        res.on('end', () => resolve({ status: res.statusCode as number, id: JSON.parse(text).data?.directoryImport.id }));
+      });
+    });
+    response.catch(() => undefined); // a test that drops the connection does not wait for an answer
+    return { req, response };
+  }
+
+  /** The CPTS's newest import once `ready` says so (polled). */
+  async function newestImport(ready: (i: Report) => boolean): Promise<Report> {
+    for (let i = 0; i < 200; i++) {
+      const { directoryImports } = await staff.ok<{ directoryImports: Array<{ id: string }> }>(`{ directoryImports(first: 1) { id } }`);
+      if (directoryImports[0]) {
+        const { directoryImport } = await staff.ok<{ directoryImport: Report }>(IMPORT, { id: directoryImports[0].id });
+        if (ready(directoryImport)) return directoryImport;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the newest import never reached the state awaited');
+  }
+
+  /** Whether the import left a file behind in the upload folder. */
+  async function leftFiles(id: string): Promise<string[]> {
+    const paths = [importPartPath(process.env.UPLOAD_DIR as string, tenant.id, id), importFilePath(process.env.UPLOAD_DIR as string, tenant.id, id)];
+    const found = await Promise.all(paths.map((p) => access(p).then(() => p, () => null)));
+    return found.filter((p): p is string => p !== null);
+  }
+
+  const directorySize = async () => (await staff.ok<{ professionals: { totalCount: number } }>(`{ professionals(first: 1) { totalCount } }`)).professionals.totalCount;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -207,6 +257,48 @@ describe('importing the national directory extraction (RPPS)', () => {
     expect(broken).toMatchObject({ status: 'FAILED', errorCode: 'CORRUPT_ZIP' });
     expect(broken.errorMessage).toMatch(/zip/);
     expect((await staff.ok<{ professionals: { totalCount: number } }>(`{ professionals(first: 1) { totalCount } }`)).professionals.totalCount).toBe(before);
+  });
+
+  it('imports the file while it arrives: the import starts before the upload ends, and finishes with it', async () => {
+    const [c1, c2] = tenant.communes;
+    const people = Array.from({ length: 40 }, (_, i) => ({ rpps: rpps(300 + i), last: `ARRIVEE${i}`, first: 'Lou', commune: i % 2 ? c1 : c2 }));
+    const file = extraction(people);
+    const cut = Math.floor(file.length / 2); // in the middle of a line
+    const { req, response } = uploadInPieces(staff, file.length);
+    req.write(file.subarray(0, cut));
+    const started = await newestImport((i) => i.status === 'RUNNING' && i.fileName.startsWith('PS_LibreAcces'));
+    await new Promise((r) => setTimeout(r, 300)); // the worker waits at the end of what has arrived
+    expect((await staff.ok<{ directoryImport: Report }>(IMPORT, { id: started.id })).directoryImport.status).toBe('RUNNING');
+    req.end(file.subarray(cut));
+    expect(await response).toEqual({ status: 201, id: started.id });
+    expect(await finished(started.id)).toMatchObject({ status: 'DONE', linesRead: 40, kept: 40, created: 40, rejected: 0 });
+    expect(await leftFiles(started.id)).toEqual([]);
+  });
+
+  it('refuses a wrong file from its first line, before the rest has arrived, and keeps no copy of it', async () => {
+    const header = Buffer.from(`Nom d'exercice|Prénom d'exercice|\r\n`);
+    const { req, response } = uploadInPieces(staff, header.length + 4096);
+    req.write(header);
+    const refused = await newestImport((i) => i.status === 'FAILED');
+    expect(refused).toMatchObject({ errorCode: 'MISSING_COLUMNS' });
+    req.end(Buffer.alloc(4096, 'x'));
+    // The upload still ends normally: the staff are taken to the import, which tells them why.
+    expect(await response).toEqual({ status: 201, id: refused.id });
+    expect(await leftFiles(refused.id)).toEqual([]);
+  });
+
+  it('fails an import whose upload is cut off midway, with a French message, and changes nothing', async () => {
+    const before = await directorySize();
+    const file = extraction(Array.from({ length: 30 }, (_, i) => ({ rpps: rpps(400 + i), last: `COUPE${i}`, first: 'Max', commune: tenant.communes[0] })));
+    const { req } = uploadInPieces(staff, file.length);
+    req.write(file.subarray(0, Math.floor(file.length * 0.8)));
+    const started = await newestImport((i) => i.status === 'RUNNING');
+    req.destroy(); // the staff's connection drops
+    const report = await finished(started.id);
+    expect(report).toMatchObject({ status: 'FAILED', errorCode: 'UPLOAD_INTERRUPTED', errorMessage: "L'envoi du fichier a été interrompu avant la fin : déposez-le à nouveau." });
+    expect(await directorySize()).toBe(before);
+    for (let i = 0; i < 50 && (await leftFiles(started.id)).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await leftFiles(started.id)).toEqual([]);
   });
 
   it('queues again, when someone looks at it, an import whose job Redis lost', async () => {

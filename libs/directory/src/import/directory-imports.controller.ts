@@ -19,6 +19,9 @@ export class DirectoryImportsController {
   @Allow(...CPTS_TEAM)
   async upload(@Req() req: FastifyRequest, @Headers('x-file-name') fileName: string | undefined): Promise<{ data: { directoryImport: { id: string } } }> {
     if (!(req.body instanceof Readable)) throw AppError.field('file', 'Envoyez le fichier tel quel (application/octet-stream).');
-    return { data: { directoryImport: { id: await this.imports.upload(req.body, fileName) } } };
+    // The size the client announces (browsers do), shown as the import's size until the whole file has arrived.
+    const declared = Number(req.headers['content-length']);
+    const declaredBytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
+    return { data: { directoryImport: { id: await this.imports.upload(req.body, fileName, declaredBytes) } } };
   }
 }

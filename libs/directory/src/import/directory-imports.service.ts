@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,10 +11,12 @@ import { afterCommit, AppError, requirePrincipal, requireTenantId } from '@cpts/
 import { Db } from '@cpts/platform-db';
 import { QueueProducer, QUEUES } from '@cpts/platform-queue';
 import { DirectoryImport, DirectoryImportIssue, DirectoryImportStatus } from './directory-import.types';
-import { importFilePath } from './import-files';
+import { importFilePath, importPartPath, UPLOAD_INTERRUPTED_MESSAGE } from './import-files';
 
 /** The national extraction is ~1.5 GB as text; well above, it is not an extraction. */
 export const MAX_IMPORT_BYTES = 4 * 1024 ** 3;
+
+const tooLarge = () => AppError.field('file', 'Fichier trop volumineux (4 Go au plus) : est-ce bien une extraction ?');
 
 const IMPORT_COLUMNS = `id, file_name AS "fileName", file_bytes::float8 AS "fileBytes", extracted_at AS "extractedAt", status,
   bytes_read::float8 AS "bytesRead", lines_read AS "linesRead", kept, created, updated, unchanged, rejected, conflicts,
@@ -57,38 +60,72 @@ export class DirectoryImportsService {
     private readonly storage: StorageEnv,
   ) {}
 
-  /** Stores the file and queues its import; the import's id. */
-  async upload(body: Readable, rawName: string | undefined): Promise<string> {
+  /**
+   * Stores the file and imports it: the import row and its job come first,
+   * so the worker reads the file while it arrives (see ArrivingUpload); the
+   * whole file is renamed into place once received. An upload that fails
+   * (cut off, too big, empty) marks its import failed and deletes the part.
+   * The import's id, once the whole file has arrived.
+   */
+  async upload(body: Readable, rawName: string | undefined, declaredBytes: number | null): Promise<string> {
     const tenantId = requireTenantId();
     const userId = requirePrincipal().userId;
     const fileName = decodeName(rawName);
     if (!fileName || !/\.(txt|zip)$/i.test(fileName) || fileName.length > 200) {
       throw AppError.field('file', "Choisissez le fichier de l'extraction de l'Annuaire Santé (.txt ou .zip).");
     }
+    if (declaredBytes !== null && declaredBytes > MAX_IMPORT_BYTES) throw tooLarge();
     const id = randomUUID();
-    const file = importFilePath(this.storage.UPLOAD_DIR, tenantId, id);
-    await mkdir(path.dirname(file), { recursive: true });
+    const part = importPartPath(this.storage.UPLOAD_DIR, tenantId, id);
+    const final = importFilePath(this.storage.UPLOAD_DIR, tenantId, id);
+    await mkdir(path.dirname(part), { recursive: true });
+    // Large writes: the socket is read while the previous chunks are written (one write of 64 KiB at a time halves the upload's speed).
+    const out = createWriteStream(part, { flags: 'wx', highWaterMark: 1 << 20 });
+    try {
+      await once(out, 'open'); // the part exists before its job can look for it
+      // A unit of work of its own: the request's transaction commits only when the upload is over.
+      await this.db.runApart({ tenantId, label: 'directory-import' }, async () => {
+        await this.db.tenantRows(
+          `INSERT INTO directory_imports (tenant_id, id, file_name, file_bytes, extracted_at, status, created_by) VALUES ($1, $2, $3, $4, $5, 'queued', $6)`,
+          [tenantId, id, fileName, declaredBytes ?? 0, extractionDate(fileName), userId],
+        );
+        // A file refused is not retried (the job marks it failed); a technical failure is, a few times.
+        afterCommit(() => this.producer.add(QUEUES.directoryImport, { tenantId, importId: id }, id, { attempts: 3 }));
+      });
+    } catch (err) {
+      out.destroy();
+      await rm(part, { force: true });
+      throw err;
+    }
     let bytes = 0;
     const count = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         bytes += chunk.length;
-        if (bytes > MAX_IMPORT_BYTES) done(AppError.field('file', 'Fichier trop volumineux (4 Go au plus) : est-ce bien une extraction ?'));
+        if (bytes > MAX_IMPORT_BYTES) done(tooLarge());
         else done(null, chunk);
       },
     });
     try {
-      await pipeline(body, count, createWriteStream(file));
+      await pipeline(body, count, out);
       if (bytes === 0) throw AppError.field('file', 'Le fichier est vide.');
-      await this.db.tenantRows(
-        `INSERT INTO directory_imports (tenant_id, id, file_name, file_bytes, extracted_at, status, created_by) VALUES ($1, $2, $3, $4, $5, 'queued', $6)`,
-        [tenantId, id, fileName, bytes, extractionDate(fileName), userId],
-      );
+      await rename(part, final);
     } catch (err) {
-      await rm(file, { force: true });
+      const [code, message] = err instanceof AppError ? [bytes === 0 ? 'EMPTY_FILE' : 'TOO_LARGE', err.message] : ['UPLOAD_INTERRUPTED', UPLOAD_INTERRUPTED_MESSAGE];
+      await this.db.runApart({ tenantId, label: 'directory-import' }, () =>
+        this.db.tenantRows(
+          `UPDATE directory_imports SET status = 'failed', finished_at = now(), error_code = $3, error_message = $4
+           WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
+          [tenantId, id, code, message],
+        ),
+      );
+      await rm(part, { force: true }); // after the row says why: the worker reading it then stops without a word
       throw err;
     }
-    // A file refused is not retried (the job marks it failed); a technical failure is, a few times.
-    afterCommit(() => this.producer.add(QUEUES.directoryImport, { tenantId, importId: id }, id, { attempts: 3 }));
+    const [row] = await this.db.runApart({ tenantId, label: 'directory-import' }, () =>
+      this.db.tenantRows<{ status: string }>(`UPDATE directory_imports SET file_bytes = $3 WHERE tenant_id = $1 AND id = $2 RETURNING status`, [tenantId, id, bytes]),
+    );
+    // Refused by the worker before it was whole (a wrong header): nobody will read it.
+    if (row?.status === DirectoryImportStatus.FAILED) await rm(final, { force: true });
     return id;
   }
 

@@ -10,7 +10,7 @@ import { fieldList } from '../field-labels';
 import { normalizeFrenchPhone } from '../identifiers';
 import { parseRppsExtraction, RppsActivity, RppsFormatError, RppsRejection } from '../rpps';
 import { ImportProgress } from './import-progress';
-import { importFilePath } from './import-files';
+import { ArrivingUpload, ArrivingUploadOptions } from './import-files';
 import { erasedRppsHash } from '../gdpr/erased-identifiers';
 
 /** The fields an import fills in, in the order the report lists them. */
@@ -107,6 +107,8 @@ export class RppsImportProcessor {
     private readonly logger: Logger,
     /** People written per statement (tests make it small to exercise writing while parsing). */
     private readonly batchSize = BATCH,
+    /** How an upload still arriving is waited for (tests shorten it). */
+    private readonly arriving: Partial<ArrivingUploadOptions> = {},
   ) {}
 
   async process(job: Job<DirectoryImportJob>): Promise<void> {
@@ -114,14 +116,18 @@ export class RppsImportProcessor {
     const progress = new ImportProgress(this.dataSource, tenantId, importId);
     const started = await progress.start();
     if (!started) return; // done or failed already (a job delivered twice)
-    const path = importFilePath(this.uploadDir, tenantId, importId);
+    // The file may still be arriving: the import reads it as the gateway writes it.
+    const file = ArrivingUpload.of(this.uploadDir, tenantId, importId, this.arriving);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let finished = false;
     try {
       await runner.query('START TRANSACTION');
       await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      const report = await this.importInto(runner, tenantId, importId, started.createdBy, path, progress);
+      // While a slow upload arrives, the transaction may wait long between two
+      // writes: longer than the pool's idle limit, never longer than a stalled upload.
+      await runner.query(`SELECT set_config('idle_in_transaction_session_timeout', $1, true)`, [String(file.options.stallMs + 60_000)]);
+      const report = await this.importInto(runner, tenantId, importId, started.createdBy, file, progress);
       await progress.settle();
       await runner.query(
         `UPDATE directory_imports SET status = 'done', finished_at = clock_timestamp(), bytes_read = $3, lines_read = $4, kept = $5, created = $6, updated = $7,
@@ -136,8 +142,10 @@ export class RppsImportProcessor {
       await runner.query('ROLLBACK').catch(() => undefined);
       await progress.settle();
       if (err instanceof RppsFormatError) {
-        await progress.fail(err.code, err.message);
+        await progress.fail(err.code, err.message); // no-op when the gateway gave the upload up first: it said why
         finished = true;
+        // Nothing arrives any more: whoever was writing the part is gone.
+        if (err.code === 'UPLOAD_INTERRUPTED') await rm(file.partPath, { force: true });
         this.logger.info({ tenantId, importId, code: err.code }, 'directory import refused the file');
         return;
       }
@@ -149,13 +157,15 @@ export class RppsImportProcessor {
       }
       throw err;
     } finally {
+      await file.close();
       await runner.release();
-      // The file is only needed until the import ends, either way.
-      if (finished) await rm(path, { force: true });
+      // The file is only needed until the import ends, either way. A file
+      // refused before it was complete is deleted by the gateway once it is.
+      if (finished) await rm(file.finalPath, { force: true });
     }
   }
 
-  private async importInto(runner: QueryRunner, tenantId: string, importId: string, userId: string | null, path: string, progress: ImportProgress) {
+  private async importInto(runner: QueryRunner, tenantId: string, importId: string, userId: string | null, file: ArrivingUpload, progress: ImportProgress) {
     const [tenant] = await runner.query(`SELECT commune_codes FROM tenants WHERE id = $1`, [tenantId]);
     const territory = new Set<string>(tenant?.commune_codes ?? []);
     const professions = new Set<string>((await runner.query(`SELECT code FROM professions`)).map((r: { code: string }) => r.code));
@@ -166,7 +176,7 @@ export class RppsImportProcessor {
     let kept = 0;
     let linesRead = 0;
     let bytesRead = 0;
-    const activities = parseRppsExtraction(path, {
+    const activities = parseRppsExtraction(file, {
       keep: (communeCode) => territory.has(communeCode),
       onRejected: (r) => rejections.push(r),
       onLine: (lines, bytes) => {

@@ -3,3 +3,4 @@ export type { RppsActivity, RppsParseOptions, RppsRejection } from './parser';
 export { RppsFormatError } from './rpps-format-error';
 export type { RppsFormatErrorCode } from './rpps-format-error';
 export { RPPS_COLUMNS } from './columns';
+export type { ArrivingFile } from './source';

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readHeader, RppsLayout } from './columns';
 import { RppsFormatError } from './rpps-format-error';
-import { ExtractionSource, openExtraction } from './source';
+import { ArrivingFile, ExtractionSource, openExtraction } from './source';
 
 /** One line of the extraction: one practice of one professional. */
 export interface RppsActivity {
@@ -55,12 +55,12 @@ const DIGITS = /^[0-9]+$/;
 /**
  * Streams the activities of an Annuaire Santé extraction
  * (PS_LibreAcces_Personne_activite_*.txt, or the .zip that holds it), given
- * the path of the file. Bad lines go to onRejected; a file that cannot be
- * imported at all throws RppsFormatError, before anything is yielded when its
- * header is wrong.
+ * the path of the file, or the file as it arrives. Bad lines go to
+ * onRejected; a file that cannot be imported at all throws RppsFormatError,
+ * before anything is yielded when its header is wrong.
  */
-export async function* parseRppsExtraction(path: string, options: RppsParseOptions = {}): AsyncGenerator<RppsActivity> {
-  const source = await openExtraction(path);
+export async function* parseRppsExtraction(file: string | ArrivingFile, options: RppsParseOptions = {}): AsyncGenerator<RppsActivity> {
+  const source = await openExtraction(file);
   const parser = new LineParser(source, options);
   const chunks = source.chunks[Symbol.asyncIterator]();
   try {
