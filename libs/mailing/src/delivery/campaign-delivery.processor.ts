@@ -68,6 +68,9 @@ const LOCK_GROUP = `WITH d AS MATERIALIZED (
   LEFT JOIN consents k ON k.tenant_id = d.tenant_id AND k.professional_id = d.person_id AND k.purpose = c.purpose
   LEFT JOIN email_suppressions s ON s.tenant_id = d.tenant_id AND s.email = lower(d.email)`;
 
+const MARK_SENT = `UPDATE campaign_deliveries SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
+  WHERE tenant_id = $1 AND id = ANY($2::uuid[])`;
+
 export interface ChunkResult {
   sent: number;
   failed: number;
@@ -296,11 +299,11 @@ export class CampaignDeliveryProcessor {
 
   /** How a campaign's deliveries record their fate. */
   private rows(tenantId: string): LockedRows<DeliveryEmail> {
-    const mark = `UPDATE campaign_deliveries SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = ANY($2::uuid[])`;
-    const ids = (emails: DeliveryEmail[]) => emails.map((e) => e.deliveryId);
+    // Named, like the group's lock: parsed and planned once per connection, not once per group.
+    const mark = (emails: DeliveryEmail[]) => ({ name: 'campaign-group-mark', text: MARK_SENT, values: [tenantId, emails.map((e) => e.deliveryId)] });
     return {
-      markSent: (tx, emails) => tx.client.query(mark, [tenantId, ids(emails)]).then(() => undefined),
-      markSentAlone: (emails) => this.inTenant(tenantId, async (client) => void (await client.query(mark, [tenantId, ids(emails)]))),
+      markSent: (tx, emails) => tx.client.query(mark(emails)).then(() => undefined),
+      markSentAlone: (emails) => this.inTenant(tenantId, async (client) => void (await client.query(mark(emails)))),
       recordFailure: (tx, email, error, giveUp, alreadyCounted, refusal) =>
         this.recordFailure(tx, tenantId, email.deliveryId, email.email, error, giveUp, alreadyCounted, refusal),
     };
