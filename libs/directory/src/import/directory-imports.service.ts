@@ -111,14 +111,19 @@ export class DirectoryImportsService {
       await rename(part, final);
     } catch (err) {
       const [code, message] = err instanceof AppError ? [bytes === 0 ? 'EMPTY_FILE' : 'TOO_LARGE', err.message] : ['UPLOAD_INTERRUPTED', UPLOAD_INTERRUPTED_MESSAGE];
-      await this.db.runApart({ tenantId, label: 'directory-import' }, () =>
-        this.db.tenantRows(
-          `UPDATE directory_imports SET status = 'failed', finished_at = now(), error_code = $3, error_message = $4
-           WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
-          [tenantId, id, code, message],
-        ),
-      );
-      await rm(part, { force: true }); // after the row says why: the worker reading it then stops without a word
+      try {
+        await this.db.runApart({ tenantId, label: 'directory-import' }, () =>
+          this.db.tenantRows(
+            `UPDATE directory_imports SET status = 'failed', finished_at = now(), error_code = $3, error_message = $4
+             WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
+            [tenantId, id, code, message],
+          ),
+        );
+      } finally {
+        // After the row says why: the worker reading the part then stops without a word (or, if the row
+        // could not be written, fails the import itself as interrupted).
+        await rm(part, { force: true });
+      }
       throw err;
     }
     const [row] = await this.db.runApart({ tenantId, label: 'directory-import' }, () =>
