@@ -169,6 +169,9 @@ describe('campaigns (mailings)', () => {
     expect((await preview({ minInvolvementLevel: 'action' })).recipients).toBe(1);
     expect((await preview({ labelIds: [labelId] })).recipients).toBe(1);
     expect((await preview({ professionCodes: ['60'], includeIds: [people.Morel], excludeIds: [people.Adam, people.Imbert] })).recipients).toBe(3);
+    // A person named in a segment and merged since (Klein into Adam) is the record kept: included, or excluded.
+    expect(await preview({ professionCodes: ['70'], includeIds: [people.Klein] })).toMatchObject({ matched: 2, recipients: 2 });
+    expect(await preview({ professionCodes: ['60'], excludeIds: [people.Klein] })).toMatchObject({ matched: 9, recipients: 3, sharedAddresses: 0 });
     // The public: consent only, never the work address.
     const pub = await preview({}, 'PUBLIC', 'PUBLIC_NEWSLETTER');
     expect(pub).toMatchObject({ recipients: 1, excluded: { noConsent: 9, noEmail: 1, withdrawn: 0 } });

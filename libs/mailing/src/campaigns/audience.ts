@@ -43,8 +43,11 @@ export function audienceSql(tenantId: string, purpose: string, segment: StoredSe
     filters.push(`EXISTS (SELECT 1 FROM professional_labels pl WHERE pl.tenant_id = p.tenant_id AND pl.professional_id = p.id AND pl.label_id = ANY(${bind(segment.labelIds)}::uuid[]))`);
   }
   let selected = filters.length ? `(${filters.join(' AND ')})` : 'true';
-  if (segment.includeIds.length) selected = `(${selected} OR p.id = ANY(${bind(segment.includeIds)}::uuid[]))`;
-  if (segment.excludeIds.length) selected = `${selected} AND NOT (p.id = ANY(${bind(segment.excludeIds)}::uuid[]))`;
+  // A person named in a segment may have been merged into another record since
+  // it was saved: the id then stands for that record (merges are one hop deep).
+  const named = (ids: string[]) => `(SELECT coalesce(x.merged_into, x.id) FROM professionals x WHERE x.tenant_id = $1 AND x.id = ANY(${bind(ids)}::uuid[]))`;
+  if (segment.includeIds.length) selected = `(${selected} OR p.id IN ${named(segment.includeIds)})`;
+  if (segment.excludeIds.length) selected = `${selected} AND p.id NOT IN ${named(segment.excludeIds)}`;
   const rule = basisSql({
     purpose: '$2::text',
     status: 'c.status',
