@@ -58,8 +58,8 @@ export class ArrivingUpload implements ArrivingFile {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  static of(uploadDir: string, tenantId: string, importId: string, options: Partial<ArrivingUploadOptions> = {}): ArrivingUpload {
-    return new ArrivingUpload(importPartPath(uploadDir, tenantId, importId), importFilePath(uploadDir, tenantId, importId), options);
+  static of(uploadDir: string, tenantId: string, importId: string): ArrivingUpload {
+    return new ArrivingUpload(importPartPath(uploadDir, tenantId, importId), importFilePath(uploadDir, tenantId, importId));
   }
 
   async read(position: number, length: number): Promise<Buffer> {

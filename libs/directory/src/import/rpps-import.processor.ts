@@ -10,7 +10,7 @@ import { fieldList } from '../field-labels';
 import { normalizeFrenchPhone } from '../identifiers';
 import { parseRppsExtraction, RppsActivity, RppsFormatError, RppsRejection } from '../rpps';
 import { ImportProgress } from './import-progress';
-import { ArrivingUpload, ArrivingUploadOptions } from './import-files';
+import { ArrivingUpload } from './import-files';
 import { erasedRppsHash } from '../gdpr/erased-identifiers';
 
 /** The fields an import fills in, in the order the report lists them. */
@@ -107,8 +107,6 @@ export class RppsImportProcessor {
     private readonly logger: Logger,
     /** People written per statement (tests make it small to exercise writing while parsing). */
     private readonly batchSize = BATCH,
-    /** How an upload still arriving is waited for (tests shorten it). */
-    private readonly arriving: Partial<ArrivingUploadOptions> = {},
   ) {}
 
   async process(job: Job<DirectoryImportJob>): Promise<void> {
@@ -117,7 +115,7 @@ export class RppsImportProcessor {
     const started = await progress.start();
     if (!started) return; // done or failed already (a job delivered twice)
     // The file may still be arriving: the import reads it as the gateway writes it.
-    const file = ArrivingUpload.of(this.uploadDir, tenantId, importId, this.arriving);
+    const file = ArrivingUpload.of(this.uploadDir, tenantId, importId);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let finished = false;
