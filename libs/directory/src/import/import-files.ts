@@ -48,7 +48,7 @@ export class ArrivingUpload implements ArrivingFile {
   /** The size last seen, and when it last grew (a zip waiting to be complete reads nothing meanwhile). */
   private seenSize = 0;
   private lastGrowth = Date.now();
-  readonly options: ArrivingUploadOptions;
+  private readonly options: ArrivingUploadOptions;
 
   constructor(
     readonly partPath: string,

@@ -122,9 +122,12 @@ export class RppsImportProcessor {
     try {
       await runner.query('START TRANSACTION');
       await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      // While a slow upload arrives, the transaction may wait long between two
-      // writes: longer than the pool's idle limit, never longer than a stalled upload.
-      await runner.query(`SELECT set_config('idle_in_transaction_session_timeout', $1, true)`, [String(file.options.stallMs + 60_000)]);
+      // While a slow upload arrives, the transaction may wait between two writes
+      // for as long as the upload lasts (a small territory writes its first batch
+      // only at the end): no idle limit for it. What bounds it is the upload's own
+      // stall limit (ArrivingUpload), and the worker's connection (a dead worker's
+      // transaction ends with it).
+      await runner.query(`SELECT set_config('idle_in_transaction_session_timeout', '0', true)`);
       const report = await this.importInto(runner, tenantId, importId, started.createdBy, file, progress);
       await progress.settle();
       await runner.query(
