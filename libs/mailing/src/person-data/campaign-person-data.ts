@@ -17,12 +17,17 @@ export class CampaignPersonData {
 
   constructor(private readonly db: Db) {}
 
-  /** The messages sent to the person (with the clicks on their links) and whether their address is blocked. */
+  /**
+   * The messages sent to the person (with the clicks on their links) and whether their address is blocked.
+   * The clicks are counted through their (tenant, campaign, delivery) index: without the campaign, each message
+   * scanned every click of the CPTS (measured: 456 ms instead of 15 ms for 90 messages among 54,000 clicks).
+   */
   async exportPerson(professionalId: string): Promise<unknown> {
     const tenantId = requireTenantId();
     const messages = await this.db.tenantRows(
       `SELECT c.subject, c.purpose, d.email, d.basis, d.state, d.sent_at AS "sentAt",
-              (SELECT count(*)::int FROM campaign_clicks k WHERE k.tenant_id = d.tenant_id AND k.delivery_id = d.id) AS clicks
+              (SELECT count(*)::int FROM campaign_clicks k
+               WHERE k.tenant_id = d.tenant_id AND k.campaign_id = d.campaign_id AND k.delivery_id = d.id) AS clicks
        FROM campaign_deliveries d JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
        WHERE d.tenant_id = $1 AND d.professional_id = $2
        ORDER BY d.sent_at NULLS LAST, c.subject`,
