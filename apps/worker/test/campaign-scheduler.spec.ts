@@ -60,4 +60,43 @@ describe('scheduled campaigns', () => {
       await worker.kill('SIGTERM');
     }
   }, 60_000);
+
+  it("keeps starting other CPTS's campaigns when one cannot start, and leaves that one scheduled for the next pass", async () => {
+    const { data } = campaigns;
+    const region = await data.region();
+    const one = await data.cpts(region, { name: 'CPTS Une', departement: '24', communes: 1 });
+    const two = await data.cpts(region, { name: 'CPTS Deux', departement: '24', communes: 1 });
+    // The pass visits CPTS in id order: the broken campaign goes to the first, so a pass that stopped at it would never reach the other.
+    const [first, second] = [one, two].sort((a, b) => a.id.localeCompare(b.id));
+    const professional = await data.professional(second.id, second.communes[0], { lastName: 'Dupuis' });
+    await data.inTenant(second.id, (db) => db.query(`UPDATE professionals SET email = 'dupuis@exemple.fr' WHERE tenant_id = $1 AND id = $2`, [second.id, professional]));
+    const schedule = (tenantId: string, subject: string, segment: string) => {
+      const id = randomUUID();
+      return data
+        .inTenant(tenantId, (db) =>
+          db.query(
+            `INSERT INTO campaigns (tenant_id, id, audience_type, purpose, subject, body_html, sender_name, segment, status, scheduled_at)
+             VALUES ($1, $2, 'professionals', 'pro_newsletter', $3, '<p>Bonjour</p>', 'CPTS', $4, 'scheduled', now() - interval '1 minute')`,
+            [tenantId, id, subject, segment],
+          ),
+        )
+        .then(() => id);
+    };
+    // A row no code path writes (a year that is not a number): its audience query fails every time.
+    const broken = await schedule(first.id, 'Lettre illisible', '{"membership":{"year":"deux-mille","statuses":[]}}');
+    const fine = await schedule(second.id, 'Lettre de la CPTS Deux', '{}');
+    const worker = new WorkerProcess({ ...workerEnv(port), MAILING_RATE_PER_CPTS: '1000' });
+    worker.start();
+    try {
+      await waitUntil(async () => (await campaigns.status(second.id, fine)) === 'sent', 30_000, "the other CPTS's campaign sent").catch((err) => {
+        throw new Error(`${err.message}\n${worker.output}`);
+      });
+      expect(sink.messages.filter((m) => m.subject === 'Lettre de la CPTS Deux').flatMap((m) => m.to)).toEqual(['dupuis@exemple.fr']);
+      expect(await campaigns.status(first.id, broken)).toBe('scheduled');
+      expect(await campaigns.states(first.id, broken)).toEqual({});
+      expect(worker.output).toContain('scheduled campaign could not start');
+    } finally {
+      await worker.kill('SIGTERM');
+    }
+  }, 60_000);
 });

@@ -68,6 +68,7 @@ export class CampaignStarter {
    * transaction of its own. One that would reach nobody goes back to draft,
    * and the CPTS team are told by email (CampaignNotStartedNotice, through
    * the reminders: scheduled in the same transaction, sent exactly once).
+   * One that fails otherwise is logged and tried again at the next pass.
    */
   async startDue(logger: Logger, reminders: RemindersService): Promise<number> {
     const tenants = await this.db.run({ tenantId: null, label: 'campaign-scheduler' }, () => this.db.rows<{ id: string }>(`SELECT id FROM tenants ORDER BY id`));
@@ -94,7 +95,9 @@ export class CampaignStarter {
             logger.warn({ tenantId, campaignId: id }, 'scheduled campaign reached nobody: back to draft');
             continue;
           }
-          throw err;
+          // Anything else (a database error, a row this code cannot read) leaves the campaign scheduled for the next pass.
+          // It must not stop the pass: the campaigns of every CPTS after this one would never start.
+          logger.error({ err, tenantId, campaignId: id }, 'scheduled campaign could not start; trying again at the next pass');
         }
       }
     }
