@@ -57,6 +57,15 @@ describe('bounces and unsubscribe emails', () => {
     expect(links.readBounce(token)).toEqual({ tenantId, deliveryId });
     expect(links.readUnsubscribe(token)).toBeNull();
     expect(other.readBounce(token)).toBeNull();
+    // RFC 5321 caps a local part at 64 characters: a relay may refuse a longer envelope sender.
+    expect(address.split('@')[0].length).toBeLessThanOrEqual(64);
+    // Messages sent before the token was shortened (128-bit MAC) still have their bounces read; altered, not.
+    const ids = Buffer.from(`${tenantId}${deliveryId}`.replace(/-/g, ''), 'hex');
+    const legacy = new LinkSigner('s'.repeat(40)).sign('campaign-bounce-v1', ids);
+    expect(legacy).toHaveLength(64);
+    expect(links.readBounce(legacy)).toEqual({ tenantId, deliveryId });
+    expect(links.readBounce(`${legacy.slice(0, -2)}${legacy.endsWith('AA') ? 'BA' : 'AA'}`)).toBeNull();
+    expect(links.readBounce(`${token.slice(0, -2)}${token.endsWith('AA') ? 'BA' : 'AA'}`)).toBeNull();
     expect(new CampaignLinks(new LinkSigner('s'.repeat(40)), 'https://cpts.test', null).bounceAddress(tenantId, deliveryId)).toBeNull();
   });
 

@@ -15,6 +15,15 @@ export interface ClickTarget extends UnsubscribeTarget {
 const UNSUBSCRIBE = 'campaign-unsubscribe-v1';
 const CLICK = 'campaign-click-v1';
 const BOUNCE = 'campaign-bounce-v1';
+/**
+ * A bounce token's MAC: 64 bits, so that the VERP local part stays within
+ * RFC 5321's 64 characters: "+" and 54 characters of token leave 9 for the
+ * mailbox's own local part (MAIL_BOUNCE_ADDRESS is checked for it). Forging
+ * one means sending ~2^63 emails to the bounce mailbox. Tokens of messages
+ * sent before (128-bit MAC, 64 characters) are still read.
+ */
+const BOUNCE_MAC_BYTES = 8;
+const LEGACY_BOUNCE_MAC_BYTES = 16;
 
 /**
  * The signed, login-free addresses of one campaign message: the one-click
@@ -45,13 +54,13 @@ export class CampaignLinks {
   bounceAddress(tenantId: string, deliveryId: string): string | null {
     if (!this.bounceMailbox) return null;
     const at = this.bounceMailbox.lastIndexOf('@');
-    const token = this.signer.sign(BOUNCE, Buffer.concat([uuidBytes(tenantId), uuidBytes(deliveryId)]));
+    const token = this.signer.sign(BOUNCE, Buffer.concat([uuidBytes(tenantId), uuidBytes(deliveryId)]), BOUNCE_MAC_BYTES);
     return `${this.bounceMailbox.slice(0, at)}+${token}${this.bounceMailbox.slice(at)}`;
   }
 
   /** The delivery a bounce token (the part after "+" of a VERP address) was written for, or null if it is not ours. */
   readBounce(token: string): UnsubscribeTarget | null {
-    const payload = this.signer.verify(BOUNCE, token);
+    const payload = this.signer.verify(BOUNCE, token, BOUNCE_MAC_BYTES) ?? this.signer.verify(BOUNCE, token, LEGACY_BOUNCE_MAC_BYTES);
     if (!payload || payload.length !== 32) return null;
     return { tenantId: bytesUuid(payload.subarray(0, 16)), deliveryId: bytesUuid(payload.subarray(16, 32)) };
   }

@@ -126,10 +126,12 @@ export class MailEnv {
    * sender bounce+TOKEN@its domain (VERP: "bounces@cpts.fr" gives
    * "bounces+TOKEN@cpts.fr"), so a delivery status notification names its
    * delivery; its mail must be piped to POST /api/mail/bounces. Unset: the
-   * envelope sender is MAIL_FROM's address.
+   * envelope sender is MAIL_FROM's address. Its local part has at most 9
+   * characters: the token adds 55, and RFC 5321 caps a local part at 64.
    */
   @IsOptional()
   @IsEmail({}, { message: 'MAIL_BOUNCE_ADDRESS must be an e-mail address' })
+  @Matches(/^[^@]{1,9}@/, { message: 'MAIL_BOUNCE_ADDRESS: at most 9 characters before the @ (VERP adds 55, and RFC 5321 allows 64)' })
   MAIL_BOUNCE_ADDRESS?: string;
 
   /** Optional: the bearer token of POST /api/mail/bounces (bounces, complaints, unsubscribe mail); unset, that route answers 404. */
