@@ -158,6 +158,31 @@ describe('unsubscribe links, preferences and bounces', () => {
       expect((await oneClick(second.tokens[0])).status).toBe(200);
       expect(await consentRows(a.id, erased)).toEqual([]);
     });
+
+    it("withdraws everyone of the CPTS at a shared address (a practice's mailbox), not only the person the message went to", async () => {
+      // One message per address: it went to the first of them; the next campaign would otherwise go to the next.
+      const first = await person(a, 'contact@msp-marennes.fr', 'Aubin');
+      const second = await person(a, ' Contact@MSP-Marennes.fr ', 'Blanc');
+      const elsewhere = await person(a, 'dr.caron@msp-marennes.fr', 'Caron');
+      const otherCpts = await person(b, 'contact@msp-marennes.fr', 'Dumas');
+      const { tokens } = await campaign(a.id, [{ professionalId: first, email: 'contact@msp-marennes.fr' }]);
+      expect((await oneClick(tokens[0])).status).toBe(200);
+      expect(await consentRows(a.id, first)).toEqual([expect.objectContaining({ purpose: 'pro_newsletter', action: 'withdrawn', method: 'unsubscribe_link' })]);
+      expect(await consentRows(a.id, second)).toEqual([
+        expect.objectContaining({
+          purpose: 'pro_newsletter',
+          action: 'withdrawn',
+          method: 'unsubscribe_link',
+          note: 'désinscription en un clic (campagne « Lettre de décembre »), adresse partagée contact@msp-marennes.fr',
+        }),
+      ]);
+      expect(await consentRows(a.id, elsewhere)).toEqual([]);
+      expect(await consentRows(b.id, otherCpts)).toEqual([]);
+      // Once is enough: a second click records nothing more, for either of them.
+      expect((await oneClick(tokens[0])).status).toBe(200);
+      expect(await consentRows(a.id, first)).toHaveLength(1);
+      expect(await consentRows(a.id, second)).toHaveLength(1);
+    });
   });
 
   describe('the preferences page', () => {

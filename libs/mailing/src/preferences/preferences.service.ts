@@ -64,9 +64,10 @@ export class PreferencesService {
 
   /**
    * Unsubscribes at once from the purpose of the message: a withdrawal with
-   * the method unsubscribe_link (idempotent: a second one records nothing).
-   * An address with no person record is suppressed instead; an erased person
-   * receives nothing already.
+   * the method unsubscribe_link (idempotent: a second one records nothing),
+   * for the person the message went to and everyone of the CPTS at the same
+   * address. An address with no person record is suppressed instead; an
+   * erased person receives nothing already.
    */
   unsubscribe(token: string, source: UnsubscribeSource): Promise<UnsubscribeResult> {
     return this.withDelivery(token, 'unsubscribe', async (tenantId, d) => {
@@ -101,7 +102,16 @@ export class PreferencesService {
   private async withdraw(tenantId: string, d: LinkedDelivery, purpose: MailedPurpose, source: UnsubscribeSource): Promise<void> {
     if (d.erased) return; // erased: no campaign reaches them, and no new proof is written about them
     if (d.personId) {
-      await this.consents.withdraw(d.personId, purpose, `${SOURCE_NOTE[source]} (campagne « ${shorten(d.subject)} »)`);
+      const note = `${SOURCE_NOTE[source]} (campagne « ${shorten(d.subject)} »)`;
+      await this.consents.withdraw(d.personId, purpose, note);
+      // A campaign sends one message per address: a shared mailbox (a practice's contact address) that objects
+      // objects for everyone of the CPTS who uses it, or the next campaign would reach it again for the next of them.
+      const sharing = await this.db.tenantRows<{ id: string }>(
+        `SELECT id FROM professionals
+         WHERE tenant_id = $1 AND lower(btrim(email)) = lower(btrim($2)) AND id <> $3 AND erased_at IS NULL AND merged_into IS NULL ORDER BY id`,
+        [tenantId, d.email, d.personId],
+      );
+      for (const { id } of sharing) await this.consents.withdraw(id, purpose, `${note}, adresse partagée ${d.email}`);
     } else {
       // No person to record a choice for: the address itself is not mailed again by this CPTS.
       await this.db.tenantRows(RECORD_SUPPRESSION_SQL, recordSuppressionParams(tenantId, d.email, 'unsubscribed', SOURCE_NOTE[source]));
