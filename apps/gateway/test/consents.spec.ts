@@ -360,6 +360,29 @@ describe('consents with proof, labels, GDPR rights and the public directory page
       });
     });
 
+    it("keeps the block of a shared address when one of the people using it is erased", async () => {
+      // A practice's mailbox, blocked after a complaint: erasing one of its two users must not mail it again for the other.
+      const first = await h.data.professional(tenant.id, tenant.communes[1], { lastName: 'Partage' });
+      const second = await h.data.professional(tenant.id, tenant.communes[1], { lastName: 'Commun' });
+      const alone = await h.data.professional(tenant.id, tenant.communes[1], { lastName: 'Seule' });
+      await h.data.inTenant(tenant.id, async (db) => {
+        await db.query(`UPDATE professionals SET email = 'contact@msp-partagee.fr' WHERE tenant_id = $1 AND id = $2`, [tenant.id, first]);
+        await db.query(`UPDATE professionals SET email = ' Contact@MSP-partagee.fr' WHERE tenant_id = $1 AND id = $2`, [tenant.id, second]);
+        await db.query(`UPDATE professionals SET email = ' Seule@cabinet.fr ' WHERE tenant_id = $1 AND id = $2`, [tenant.id, alone]);
+        await db.query(`INSERT INTO email_suppressions (tenant_id, email, reason) VALUES ($1, 'contact@msp-partagee.fr', 'complaint'), ($1, 'seule@cabinet.fr', 'hard_bounce')`, [tenant.id]);
+      });
+      const blocked = async () =>
+        (await h.data.inTenant(tenant.id, (db) => db.query(`SELECT email FROM email_suppressions WHERE tenant_id = $1 ORDER BY email`, [tenant.id]))).rows.map((r: { email: string }) => r.email);
+      await staff.ok(ERASE, { id: first, c: 'Partage' });
+      expect(await blocked()).toEqual(['contact@msp-partagee.fr', 'seule@cabinet.fr']);
+      // Her own address, written with spaces and capitals, is unblocked with her.
+      await staff.ok(ERASE, { id: alone, c: 'Seule' });
+      expect(await blocked()).toEqual(['contact@msp-partagee.fr']);
+      // The last user of the shared address erased: nobody is left to protect, the address goes.
+      await staff.ok(ERASE, { id: second, c: 'Commun' });
+      expect(await blocked()).toEqual([]);
+    });
+
     it('keeps erased people out of lists, the public page, exports, and refuses to change them', async () => {
       const list = await staff.ok<{ professionals: { edges: Array<{ node: { id: string } }> } }>(`{ professionals(first: 100, filter: { archived: true }) { edges { node { id } } } }`);
       expect(list.professionals.edges.map((e) => e.node.id)).not.toContain(erased);

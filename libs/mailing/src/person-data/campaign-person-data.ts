@@ -43,12 +43,20 @@ export class CampaignPersonData {
 
   /**
    * The addresses go: in every delivery (kept, anonymous, for the campaigns'
-   * counts and the clicks per link) and in the list of blocked addresses.
+   * counts and the clicks per link) and in the list of blocked addresses,
+   * unless someone else of the CPTS still uses the address (a practice's
+   * shared mailbox): its block (a complaint, a hard bounce, an unsubscribe)
+   * is theirs too, and erasing one of them must not mail it again.
    * Runs before the directory erases the row's own address.
    */
   async erasePerson(professionalId: string): Promise<void> {
     const tenantId = requireTenantId();
-    await this.db.tenantRows(`DELETE FROM email_suppressions WHERE tenant_id = $1 AND email IN (${this.addresses})`, [tenantId, professionalId]);
+    await this.db.tenantRows(
+      `DELETE FROM email_suppressions s WHERE s.tenant_id = $1 AND s.email IN (${this.addresses})
+         AND NOT EXISTS (SELECT 1 FROM professionals o
+                         WHERE o.tenant_id = $1 AND o.id <> $2 AND o.erased_at IS NULL AND o.merged_into IS NULL AND lower(btrim(o.email)) = s.email)`,
+      [tenantId, professionalId],
+    );
     await this.db.tenantRows(`UPDATE campaign_deliveries SET email = ${ERASED_ADDRESS}, last_error = NULL WHERE tenant_id = $1 AND professional_id = $2`, [
       tenantId,
       professionalId,
@@ -59,8 +67,8 @@ export class CampaignPersonData {
     await this.db.tenantRows(`UPDATE campaign_deliveries SET professional_id = $2 WHERE tenant_id = $1 AND professional_id = $3`, [requireTenantId(), keptId, mergedId]);
   }
 
-  /** The person's addresses: the directory's and every one a campaign went to ($1 tenant, $2 person). */
+  /** The person's addresses, as blocked addresses are keyed: the directory's and every one a campaign went to ($1 tenant, $2 person). */
   private readonly addresses = `
-    SELECT lower(p.email) FROM professionals p WHERE p.tenant_id = $1 AND p.id = $2 AND p.email IS NOT NULL
-    UNION SELECT lower(d.email) FROM campaign_deliveries d WHERE d.tenant_id = $1 AND d.professional_id = $2`;
+    SELECT lower(btrim(p.email)) FROM professionals p WHERE p.tenant_id = $1 AND p.id = $2 AND p.email IS NOT NULL
+    UNION SELECT lower(btrim(d.email)) FROM campaign_deliveries d WHERE d.tenant_id = $1 AND d.professional_id = $2`;
 }
