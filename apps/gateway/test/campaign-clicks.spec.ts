@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CampaignClicksService, CampaignLinks, ClickRetention } from '@cpts/mailing';
 import { Db } from '@cpts/platform-db';
 import { Role } from '@cpts/platform-core';
+import { createLogger } from '@cpts/platform-observability';
 import { LinkSigner } from '@cpts/platform-mail';
 import { errorCode, GraphQLClient } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
@@ -226,7 +227,7 @@ describe('campaign click tracking, report and follow-up list', () => {
       ]),
     );
     expect(await count()).toBe(before + 1);
-    expect(await new ClickRetention(h.gateway.app.get(Db)).purgeOnce()).toBe(1);
+    expect(await new ClickRetention(h.gateway.app.get(Db), createLogger({ service: 'test', level: 'silent' })).purgeOnce()).toBe(1);
     expect(await count()).toBe(before);
   });
 });

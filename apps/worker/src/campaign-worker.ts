@@ -60,7 +60,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);
     const starter = new CampaignStarter(db, dispatcher, contactBasisSql);
     this.scheduling = new Periodic('scheduled campaigns', () => starter.startDue(logger, reminders), logger);
-    const clicks = new ClickRetention(db);
+    const clicks = new ClickRetention(db, logger);
     this.retention = new Periodic('click retention', () => clicks.purgeOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }

@@ -1,5 +1,5 @@
 import { afterCommit, AppError, ErrorCode, outsideScope, requireTenantId } from '@cpts/platform-core';
-import { Db } from '@cpts/platform-db';
+import { Db, tenantFailuresLog } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
 import type { RemindersService } from '@cpts/platform-reminders';
@@ -71,9 +71,8 @@ export class CampaignStarter {
    * One that fails otherwise is logged and tried again at the next pass.
    */
   async startDue(logger: Logger, reminders: RemindersService): Promise<number> {
-    const tenants = await this.db.run({ tenantId: null, label: 'campaign-scheduler' }, () => this.db.rows<{ id: string }>(`SELECT id FROM tenants ORDER BY id`));
     let started = 0;
-    for (const { id: tenantId } of tenants) {
+    const failures = await this.db.forEachTenant('campaign-scheduler', async (tenantId) => {
       const due = await this.db.run({ tenantId, label: 'campaign-scheduler' }, () =>
         this.db.tenantRows<{ id: string }>(`SELECT id FROM campaigns WHERE tenant_id = $1 AND status = 'scheduled' AND scheduled_at <= now() ORDER BY scheduled_at`, [tenantId]),
       );
@@ -95,12 +94,13 @@ export class CampaignStarter {
             logger.warn({ tenantId, campaignId: id }, 'scheduled campaign reached nobody: back to draft');
             continue;
           }
-          // Anything else (a database error, a row this code cannot read) leaves the campaign scheduled for the next pass.
-          // It must not stop the pass: the campaigns of every CPTS after this one would never start.
+          // Anything else (a database error, a row this code cannot read) leaves the campaign scheduled for the next pass,
+          // and the CPTS's other due campaigns still start.
           logger.error({ err, tenantId, campaignId: id }, 'scheduled campaign could not start; trying again at the next pass');
         }
       }
-    }
+    });
+    if (failures.length > 0) logger.error(tenantFailuresLog(failures), 'scheduled campaigns of these CPTS not started; trying again at the next pass');
     return started;
   }
 }

@@ -15,6 +15,17 @@ export interface UnitOfWorkOptions {
  * current scope (a request, a job, a script); there is no other way to reach
  * the database from application code.
  */
+/** A CPTS whose turn of a periodic pass failed (Db.forEachTenant). */
+export interface TenantFailure {
+  tenantId: string;
+  error: unknown;
+}
+
+/** Logs a pass's failed turns once: the CPTS concerned and the first error (when Redis is down, every CPTS fails alike). */
+export function tenantFailuresLog(failures: TenantFailure[]): { err: unknown; tenants: string[] } {
+  return { err: failures[0]?.error, tenants: failures.map((f) => f.tenantId) };
+}
+
 export class Db {
   constructor(readonly dataSource: DataSource) {}
 
@@ -71,6 +82,26 @@ export class Db {
   async run<T>(options: UnitOfWorkOptions, fn: () => Promise<T>): Promise<T> {
     if (currentScope()) throw new Error('Db.run() cannot nest inside another scope.');
     return this.unitOfWork(newScope({ requestId: options.label ?? randomUUID(), tenantId: options.tenantId }), fn);
+  }
+
+  /**
+   * The worker's periodic passes over every CPTS (reconcilers, scheduler,
+   * retention): calls `turn` for each, in id order, one after the other;
+   * `turn` opens its own units of work. A turn that fails does not stop the
+   * pass: one CPTS's bad row or timeout must not hold back every CPTS after
+   * it. Resolves with the turns that failed, for the caller to log once.
+   */
+  async forEachTenant(label: string, turn: (tenantId: string) => Promise<void>): Promise<TenantFailure[]> {
+    const tenants = await this.run({ tenantId: null, label }, () => this.rows<{ id: string }>(`SELECT id FROM tenants ORDER BY id`));
+    const failures: TenantFailure[] = [];
+    for (const { id } of tenants) {
+      try {
+        await turn(id);
+      } catch (error) {
+        failures.push({ tenantId: id, error });
+      }
+    }
+    return failures;
   }
 
   /**

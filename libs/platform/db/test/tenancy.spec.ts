@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { newScope, runInScope } from '@cpts/platform-core';
 import { TestData } from '@cpts/testing';
-import { assertRuntimeRoleIsConfined, ClientGoneError, createDataSource, Db, RegionalReader, regionalRoleOf, tenancyViolations } from '../src';
+import { assertRuntimeRoleIsConfined, ClientGoneError, createDataSource, Db, RegionalReader, regionalRoleOf, tenancyViolations, tenantFailuresLog } from '../src';
 
 describe('tenancy: the database wall', () => {
   let data: TestData;
@@ -122,6 +122,19 @@ describe('tenancy: the database wall', () => {
       await expect(db.tenantRows(`SELECT 1`)).rejects.toBeInstanceOf(ClientGoneError);
     });
     expect((await names(a.id)).map((r) => r.last_name)).toEqual(['Alpha', 'Alpha2']);
+  });
+
+  it("goes on with a periodic pass over every CPTS when one CPTS's turn fails, and says which", async () => {
+    const visited: string[] = [];
+    const failures = await db.forEachTenant('test-pass', async (tenantId) => {
+      visited.push(tenantId);
+      if (tenantId === a.id) throw new Error('bad row');
+      await db.run({ tenantId }, () => db.tenantRows(`SELECT 1 FROM professionals WHERE tenant_id = $1`, [tenantId]));
+    });
+    expect(visited).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(visited).toEqual([...visited].sort());
+    expect(failures).toEqual([{ tenantId: a.id, error: new Error('bad row') }]);
+    expect(tenantFailuresLog(failures)).toEqual({ err: new Error('bad row'), tenants: [a.id] });
   });
 
   it('accepts the runtime role and refuses the owner and a superuser', async () => {

@@ -1,4 +1,4 @@
-import { Db } from '@cpts/platform-db';
+import { Db, tenantFailuresLog } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import { QueueProducer } from '@cpts/platform-queue';
 import { enqueueReminders } from './reminders.service';
@@ -21,19 +21,22 @@ export class ReminderReconciler {
   ) {}
 
   async reconcileOnce(): Promise<number> {
-    const tenants = await this.db.run({ tenantId: null, label: 'reminder-reconciler' }, () => this.db.rows<{ id: string }>(`SELECT id FROM tenants ORDER BY id`));
     let queued = 0;
-    for (const { id: tenantId } of tenants) {
-      const due = await this.db.run({ tenantId, label: 'reminder-reconciler' }, () =>
-        this.db.tenantRows<{ id: string; fireAt: Date }>(
-          `SELECT id, fire_at AS "fireAt" FROM reminders WHERE tenant_id = $1 AND state = 'scheduled' AND fire_at < now() + make_interval(secs => $2) ORDER BY fire_at LIMIT 10000`,
-          [tenantId, REMINDER_HORIZON_MS / 1000],
-        ),
-      );
-      if (due.length === 0) continue;
-      await enqueueReminders(this.producer, tenantId, due);
-      queued += due.length;
-    }
+    const failures = await this.db.forEachTenant(
+      'reminder-reconciler',
+      async (tenantId) => {
+        const due = await this.db.run({ tenantId, label: 'reminder-reconciler' }, () =>
+          this.db.tenantRows<{ id: string; fireAt: Date }>(
+            `SELECT id, fire_at AS "fireAt" FROM reminders WHERE tenant_id = $1 AND state = 'scheduled' AND fire_at < now() + make_interval(secs => $2) ORDER BY fire_at LIMIT 10000`,
+            [tenantId, REMINDER_HORIZON_MS / 1000],
+          ),
+        );
+        if (due.length === 0) return;
+        await enqueueReminders(this.producer, tenantId, due);
+        queued += due.length;
+      }
+    );
+    if (failures.length > 0) this.logger.error(tenantFailuresLog(failures), 'reminders of these CPTS not queued; trying again at the next pass');
     if (queued > 0) this.logger.debug?.({ queued }, 'reminders queued (due within the horizon)');
     return queued;
   }
