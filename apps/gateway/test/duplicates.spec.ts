@@ -94,6 +94,22 @@ describe('duplicates of the directory and their merge', () => {
     expect(errorCode(await c.request(CREATE, { i: pro('Autre', 'Personne', { rpps: '10100000008' }) }))).toBe('CONFLICT');
   });
 
+  it('fills the e-mail with what it is: a personal address stays personal (no newsletter without consent)', async () => {
+    const kept = await create(pro('Durand', 'Marie'));
+    const merged = await create(pro('Durand', 'Marie', { email: 'marie.d@gmail.com', emailIsWork: false }));
+    const work = await create(pro('Leroy', 'Paul'));
+    const workMerged = await create(pro('Leroy', 'Paul', { email: 'p.leroy@msp-niort.fr' }));
+    await c.ok(MERGE, { k: kept, m: merged });
+    await c.ok(MERGE, { k: work, m: workMerged });
+    const rows = await h.data.inTenant(tenant.id, async (db) =>
+      (await db.query(`SELECT id, email, email_is_work FROM professionals WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenant.id, [kept, work]])).rows,
+    );
+    expect(Object.fromEntries(rows.map((r: { id: string; email: string; email_is_work: boolean }) => [r.id, [r.email, r.email_is_work]]))).toEqual({
+      [kept]: ['marie.d@gmail.com', false],
+      [work]: ['p.leroy@msp-niort.fr', true],
+    });
+  });
+
   it('refuses the same record twice, unknown records, and a record already merged, changing nothing', async () => {
     const a = await create(pro('Roux', 'Anne'));
     const b = await create(pro('Roux', 'Ane'));

@@ -17,6 +17,7 @@ interface StoredProfessional {
   rpps: string | null;
   structure_name: string | null;
   email: string | null;
+  email_is_work: boolean;
   phone: string | null;
   practice_mode: string | null;
   imported: Record<string, string | null> | null;
@@ -114,6 +115,12 @@ export class DuplicatesService {
         params.push(merged[column]);
         sets.push(`${column} = $${params.length}`);
         filled.push(label);
+        if (column === 'email') {
+          // The address comes with what it is: a personal address marked so must not become a "work" one,
+          // which newsletters may reach without consent (contact rule).
+          params.push(merged.email_is_work);
+          sets.push(`email_is_work = $${params.length}`);
+        }
       }
     }
     const takesRpps = !kept.rpps && Boolean(merged.rpps);
