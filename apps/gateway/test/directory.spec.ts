@@ -143,6 +143,14 @@ describe('the professionals directory of a CPTS', () => {
     expect(lines).toHaveLength(3); // header, one row, the final line end
     expect((await csv(c, '')).body).toContain('Guillemets');
     expect((await csv(c, '?professions=99')).body.split('\r\n')).toHaveLength(2);
+    // A parameter repeated in the address (a hand-built or bookmarked link) is a list, not an error.
+    expect((await csv(c, '?q=export&professions=99&professions=70')).body.split('\r\n')).toHaveLength(3);
+    expect((await csv(c, '?q=export&q=guillemets')).body.split('\r\n')).toHaveLength(3);
+    const repeatedBad = await csv(c, '?communes=abc&communes=33063');
+    expect([repeatedBad.status, JSON.parse(repeatedBad.body).errors[0].message]).toEqual([400, 'Code INSEE invalide.']);
+    // Archived at 00:30 in Paris on 1 March (23:30 UTC the day before): the CPTS's day is written.
+    await h.data.inTenant(tenant.id, (db) => db.query(`UPDATE professionals SET archived_at = '2026-02-28T23:30:00Z' WHERE tenant_id = $1 AND last_name LIKE 'Export%'`, [tenant.id]));
+    expect((await csv(c, '?q=export&archives=1')).body.split('\r\n')[1]).toMatch(/;2026-03-01$/);
     const bad = await csv(c, '?communes=abc');
     expect([bad.status, JSON.parse(bad.body).errors[0].message]).toEqual([400, 'Code INSEE invalide.']);
     // Another CPTS exports its own directory, never this one.

@@ -1,5 +1,6 @@
 import { csvTable } from '@cpts/platform-core';
 import type { Professional } from '../professional.types';
+import { parisToday } from '../memberships/membership-format';
 
 /**
  * The columns of a directory export, CSV and XLSX alike, with the width of
@@ -16,7 +17,8 @@ export const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (p: P
   { header: 'Structure', width: 30, value: (p) => p.structureName },
   { header: 'E-mail', width: 30, value: (p) => p.email },
   { header: 'Téléphone', width: 16, value: (p) => p.phone },
-  { header: 'Archivé le', width: 12, value: (p) => (p.archivedAt ? p.archivedAt.toISOString().slice(0, 10) : null) },
+  // The CPTS's calendar day: archived at 00:30 in Paris on 1 March is 1 March, not 28 February (UTC).
+  { header: 'Archivé le', width: 12, value: (p) => (p.archivedAt ? parisToday(p.archivedAt) : null) },
 ];
 
 /** The rows of an export, one array of cells per professional, in EXPORT_COLUMNS order. */
