@@ -9,11 +9,9 @@ import { RemindersService } from '@cpts/platform-reminders';
 import { QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Periodic } from './periodic';
+import { HOUR_MS, Periodic } from './periodic';
 import { LOGGER } from './tokens';
 
-/** Old clicks are deleted once an hour (ClickRetention). */
-const HOUR_MS = 3_600_000;
 
 /**
  * Sends campaigns: one job per chunk of ~100 recipients, on its own SMTP

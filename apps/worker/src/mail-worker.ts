@@ -1,14 +1,15 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
-import { OutboxProcessor, OutboxReconciler, SecretBox, SmtpSender } from '@cpts/platform-mail';
+import { OutboxProcessor, OutboxReconciler, OutboxRetention, SecretBox, SmtpSender } from '@cpts/platform-mail';
 import { Logger, Metrics } from '@cpts/platform-observability';
 import { QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
 import { DataSource } from 'typeorm';
-import { Periodic } from './periodic';
+import { HOUR_MS, Periodic } from './periodic';
 import { LOGGER } from './tokens';
 
+
 /**
- * The worker's jobs: the mail queue's consumer and the outbox reconciler.
+ * The worker's jobs: the mail queue's consumer, the outbox reconciler and the outbox's retention.
  * Started once the application is up; stopped gracefully (active jobs
  * finish) before the connections close.
  */
@@ -19,6 +20,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly processor: OutboxProcessor;
   private readonly reconciler: OutboxReconciler;
   private readonly reconciling: Periodic;
+  private readonly retention: Periodic;
 
   constructor(
     dataSource: DataSource,
@@ -34,6 +36,8 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     this.processor = new OutboxProcessor(dataSource, this.sender, new SecretBox(mail.LINK_SECRET), mail.MAIL_FROM, domain, logger);
     this.reconciler = new OutboxReconciler(dataSource, producer, logger);
     this.reconciling = new Periodic('outbox reconciliation', () => this.reconciler.reconcileOnce(), logger);
+    const retention = new OutboxRetention(dataSource);
+    this.retention = new Periodic('outbox retention', () => retention.purgeOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
@@ -41,10 +45,12 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     this.runner.start([{ queue: QUEUES.mail, concurrency: this.worker.MAIL_CONCURRENCY, process: (job) => this.processor.process(job) }]);
     await this.runner.waitUntilReady();
     this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
+    this.retention.start(HOUR_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.reconciling.stop();
+    await this.retention.stop();
     await this.runner.stop();
     this.sender.close();
   }

@@ -1,5 +1,8 @@
 import type { Logger } from '@cpts/platform-observability';
 
+/** The period of the retention passes (old clicks, old outbox emails). */
+export const HOUR_MS = 3_600_000;
+
 /**
  * A task the worker runs at once and then every interval (the reconcilers):
  * never two runs at once, a failure logged and retried at the next tick,

@@ -156,4 +156,25 @@ describe('mail worker delivery guarantees', () => {
       await worker.kill('SIGTERM');
     }
   }, 60_000);
+
+  it('deletes sent and failed emails past their retention, never a pending one nor a recent one', async () => {
+    const [oldSent, oldFailed, recent] = await outbox.add(['ancien@exemple.fr', 'echec@exemple.fr', 'recent@exemple.fr'], { enqueue: false });
+    const age = (id: string, state: string, column: string, interval: string) =>
+      outbox.pool.query(`UPDATE mail_outbox SET state = $2, ${column} = now() - $3::interval WHERE id = $1`, [id, state, interval]);
+    await age(oldSent, 'sent', 'sent_at', '40 days');
+    await age(oldFailed, 'failed', 'failed_at', '31 days');
+    await age(recent, 'sent', 'sent_at', '2 days');
+    // Waiting since long ago (Redis lost its job): still due, so the reconciler sends it.
+    const [waiting] = await outbox.add(['en-attente@exemple.fr'], { enqueue: false, ageSeconds: 40 * 86_400 });
+    const worker = new WorkerProcess(env);
+    worker.start();
+    try {
+      await waitUntil(async () => Object.keys(await outbox.states([oldSent, oldFailed])).length === 0, 30_000, 'old emails deleted');
+      await waitUntil(async () => (await outbox.row(waiting)).state === 'sent', 30_000, 'the old pending email sent, not deleted');
+      expect(await outbox.states([oldSent, oldFailed, recent, waiting])).toEqual({ sent: 2 });
+      expect(sink.to('en-attente@exemple.fr')).toHaveLength(1);
+    } finally {
+      await worker.kill('SIGTERM');
+    }
+  }, 60_000);
 });

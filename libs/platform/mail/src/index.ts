@@ -7,5 +7,6 @@ export * from './mail-outbox';
 export * from './locked-send';
 export * from './outbox-processor';
 export * from './outbox-reconciler';
+export * from './outbox-retention';
 export * from './mail.module';
 export * from './migrations';
