@@ -229,6 +229,56 @@ describe('importing the national directory extraction (RPPS)', () => {
     expect(errorCode(await staff.request(RESOLVE, { i: withConflict.id, s: 999, k: 'CURRENT' }))).toBe('NOT_FOUND');
   });
 
+  it("settles a conflict only with the last import's value, and never on a record merged since the report", async () => {
+    const [c1] = tenant.communes;
+    const RESOLVE = `mutation($i: ID!, $s: Int!, $k: ConflictChoice!) { resolveImportConflict(importId: $i, seq: $s, keep: $k) { resolution } }`;
+    const UPDATE = `mutation($id: ID!, $i: ProfessionalInput!) { updateProfessional(id: $id, input: $i) { id } }`;
+    const people = (phones: [string, string]) =>
+      extraction([
+        { rpps: rpps(60), last: 'ANCIEN', first: 'Rapport', commune: c1, phone: phones[0] },
+        { rpps: rpps(61), last: 'FUSION', first: 'Paul', commune: c1, phone: phones[1] },
+      ]);
+    const run = async (file: Buffer, day: string) => finished((await upload(staff, file, `PS_LibreAcces_Personne_activite_202612${day}0930.txt`)).body.data!.directoryImport.id);
+    await run(people(['0549000001', '0549000002']), '05');
+    const ids: Record<string, string> = {};
+    for (const last of ['ANCIEN', 'FUSION']) {
+      const { professionals: found } = await staff.ok<{ professionals: { edges: Array<{ node: { id: string; firstName: string; rpps: string } }> } }>(
+        `query($q: String!) { professionals(first: 5, filter: { search: $q }) { edges { node { id firstName rpps } } } }`,
+        { q: last },
+      );
+      const node = found.edges[0].node;
+      ids[last] = node.id;
+      // The staff type each phone by hand: the next import's different phone is a conflict, not an update.
+      await staff.ok(UPDATE, { id: node.id, i: { lastName: last, firstName: node.firstName, professionCode: '10', rpps: node.rpps, communeCode: c1, phone: '05 49 99 99 99' } });
+    }
+    const older = await run(people(['0549000011', '0549000012']), '06');
+    expect(older.conflicts).toBe(2);
+    const newer = await run(people(['0549000021', '0549000012']), '07');
+    const { directoryImport: olderIssues } = await staff.ok<{ directoryImport: { issues: Array<{ seq: number; professionalId: string }> } }>(
+      `query($id: ID!) { directoryImport(id: $id) { issues { seq professionalId } } }`,
+      { id: older.id },
+    );
+    const seqOf = (id: string) => olderIssues.issues.find((i) => i.professionalId === id)!.seq;
+
+    // A newer import says another phone: taking the older report's would be undone as a "hand edit" by the next import.
+    const stale = await staff.request(RESOLVE, { i: older.id, s: seqOf(ids.ANCIEN), k: 'IMPORTED' });
+    expect([errorCode(stale), stale.errors?.[0].message]).toEqual(['CONFLICT', "Un import plus récent indique une autre valeur pour téléphone : traitez l'écart de son rapport."]);
+    const { directoryImport: newerIssues } = await staff.ok<{ directoryImport: { issues: Array<{ seq: number; professionalId: string }> } }>(
+      `query($id: ID!) { directoryImport(id: $id) { issues { seq professionalId } } }`,
+      { id: newer.id },
+    );
+    const latest = newerIssues.issues.find((i) => i.professionalId === ids.ANCIEN)!;
+    expect((await staff.ok<{ resolveImportConflict: { resolution: string } }>(RESOLVE, { i: newer.id, s: latest.seq, k: 'IMPORTED' })).resolveImportConflict.resolution).toBe('IMPORTED');
+
+    // Merged into a record typed by hand since: the conflict is no longer this record's to settle.
+    const { createProfessional } = await staff.ok<{ createProfessional: { id: string } }>(`mutation($i: ProfessionalInput!) { createProfessional(input: $i) { id } }`, {
+      i: { lastName: 'Fusion', firstName: 'Paul', professionCode: '10', communeCode: c1 },
+    });
+    await staff.ok(`mutation($k: ID!, $m: ID!) { mergeProfessionals(keptId: $k, mergedId: $m) { id } }`, { k: createProfessional.id, m: ids.FUSION });
+    const merged = await staff.request(RESOLVE, { i: older.id, s: seqOf(ids.FUSION), k: 'CURRENT' });
+    expect([errorCode(merged), merged.errors?.[0].message]).toEqual(['CONFLICT', "Cette fiche a été fusionnée avec une autre depuis l'import : ouvrez la fiche conservée pour choisir."]);
+  });
+
   it('keeps the liberal practice of a person whose lines are far apart, once, with one outcome', async () => {
     const [c1, c2] = tenant.communes;
     const others = Array.from({ length: 6 }, (_, i) => ({ rpps: rpps(20 + i), last: `LOIN${i}`, first: 'Test', commune: c1 }));

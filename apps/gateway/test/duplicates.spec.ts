@@ -189,6 +189,15 @@ describe('duplicates of the directory and their merge', () => {
   it("is part of the person's data: the GDPR export lists the merged records, the erasure empties them", async () => {
     const kept = await create(pro('Garnier', 'Inès', { email: 'ines@exemple.fr' }));
     const merged = await create(pro('GARNIER', 'Ines', { email: 'i.garnier@exemple.fr', phone: '05 49 00 11 22' }));
+    // An import report still shows the merged record's phone beside the extraction's.
+    await h.data.inTenant(tenant.id, async (q) => {
+      await q.query(`INSERT INTO directory_imports (tenant_id, id, file_name, file_bytes, status) VALUES ($1, '22222222-2222-4222-8222-222222222222', 'x.txt', 1, 'done')`, [tenant.id]);
+      await q.query(
+        `INSERT INTO directory_import_issues (tenant_id, import_id, seq, kind, reason, professional_id, field, current_value, imported_value)
+         VALUES ($1, '22222222-2222-4222-8222-222222222222', 1, 'conflict', 'modifié', $2, 'phone', '05 49 00 11 22', '05 49 33 44 55')`,
+        [tenant.id, merged],
+      );
+    });
     await c.ok(MERGE, { k: kept, m: merged });
     const part = h.gateway.app.get<PersonDataPart[]>(PERSON_DATA_PARTS).find((p) => p.key === 'merges');
     const db = h.gateway.app.get(Db);
@@ -199,6 +208,8 @@ describe('duplicates of the directory and their merge', () => {
     expect(row).toEqual({ last_name: 'Personne effacée', email: null, phone: null });
     const [record] = await h.data.inTenant(tenant.id, async (q) => (await q.query(`SELECT snapshot FROM professional_merges WHERE merged_id = $1`, [merged])).rows);
     expect(record.snapshot).toEqual({ id: merged });
+    const issues = await h.data.inTenant(tenant.id, async (q) => (await q.query(`SELECT count(*)::int AS n FROM directory_import_issues WHERE professional_id = $1`, [merged])).rows);
+    expect(issues).toEqual([{ n: 0 }]);
   });
 
   it("keeps to the CPTS: another CPTS's records can be neither listed, dismissed nor merged, and only the team may act", async () => {

@@ -26,6 +26,11 @@ export class MergesPersonData implements PersonDataPart {
     const tenantId = requireTenantId();
     // The snapshots keep only what a count needs: which record, merged when.
     await this.db.tenantRows(`UPDATE professional_merges SET snapshot = jsonb_build_object('id', merged_id) WHERE tenant_id = $1 AND kept_id = $2`, [tenantId, professionalId]);
+    // Import reports still hold the merged records' values (a hand-typed phone, the extraction's): they go too.
+    await this.db.tenantRows(
+      `DELETE FROM directory_import_issues WHERE tenant_id = $1 AND professional_id IN (SELECT id FROM professionals WHERE tenant_id = $1 AND merged_into = $2)`,
+      [tenantId, professionalId],
+    );
     await this.db.tenantRows(
       `UPDATE professionals SET last_name = $3, first_name = $4, search_name = '', rpps = NULL, structure_name = NULL, email = NULL, phone = NULL, imported = NULL,
          erased_at = coalesce(erased_at, now())

@@ -39,14 +39,21 @@ export class ImportConflictsService {
     if (issue.resolution) throw AppError.conflict('Cet écart a déjà été traité.');
     if (!(IMPORTED_FIELDS as readonly string[]).includes(issue.field)) throw new Error(`unexpected conflict field ${issue.field}`);
     const column = IMPORTED_COLUMN[issue.field];
-    const [person] = await this.db.tenantRows<{ value: string | null }>(
-      `SELECT ${column} AS value FROM professionals WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
-      [tenantId, issue.professionalId],
+    const [person] = await this.db.tenantRows<{ value: string | null; latest: string | null; merged: boolean }>(
+      `SELECT ${column} AS value, imported ->> $3 AS latest, merged_into IS NOT NULL AS merged FROM professionals WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [tenantId, issue.professionalId, issue.field],
     );
     if (!person) throw AppError.notFound('Professionnel introuvable.');
+    // A record merged since the report is no one's to correct: the kept record is where the choice is made.
+    // (An erased person's reported values are deleted with them: GdprService, MergesPersonData.)
+    if (person.merged) throw AppError.conflict("Cette fiche a été fusionnée avec une autre depuis l'import : ouvrez la fiche conservée pour choisir.");
     const label = FIELD_LABELS[issue.field];
     const quoted = (v: string | null) => (v === null ? 'vide' : `« ${v} »`);
     if (keep === ConflictChoice.IMPORTED) {
+      // Only the last import's value: an older report's would be taken by the next import for a hand edit, and kept for ever.
+      if (person.latest !== issue.importedValue) {
+        throw AppError.conflict(`Un import plus récent indique une autre valeur pour ${label} : traitez l'écart de son rapport.`);
+      }
       if (person.value !== issue.currentValue) {
         throw AppError.conflict(`Le champ ${label} a été modifié depuis l'import : ouvrez la fiche pour choisir.`);
       }
