@@ -12,7 +12,6 @@ import { DataSource } from 'typeorm';
 import { HOUR_MS, Periodic } from './periodic';
 import { LOGGER } from './tokens';
 
-
 /**
  * Sends campaigns: one job per chunk of ~100 recipients, on its own SMTP
  * connections (so a newsletter of thousands never delays an invitation on

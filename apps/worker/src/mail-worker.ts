@@ -7,7 +7,6 @@ import { DataSource } from 'typeorm';
 import { HOUR_MS, Periodic } from './periodic';
 import { LOGGER } from './tokens';
 
-
 /**
  * The worker's jobs: the mail queue's consumer, the outbox reconciler and the outbox's retention.
  * Started once the application is up; stopped gracefully (active jobs

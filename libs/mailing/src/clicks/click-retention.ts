@@ -18,16 +18,17 @@ export class ClickRetention {
 
   async purgeOnce(): Promise<number> {
     let deleted = 0;
-    const failures = await this.db.forEachTenant(
-      'click-retention',
-      async (tenantId) => {
-        const rows = await this.db.run({ tenantId, label: 'click-retention' }, () =>
-          this.db.tenantRows(`DELETE FROM campaign_clicks WHERE tenant_id = $1 AND clicked_at < now() - $2::interval RETURNING 1`, [tenantId, CLICK_RETENTION]),
-        );
-        deleted += rows.length;
-      }
-    );
-    if (failures.length > 0) this.logger.error(tenantFailuresLog(failures), 'old clicks not deleted for these CPTS; trying again at the next pass');
+    const failures = await this.db.forEachTenant('click-retention', async (tenantId) => {
+      const rows = await this.db.run({ tenantId, label: 'click-retention' }, () =>
+        this.db.tenantRows(`DELETE FROM campaign_clicks WHERE tenant_id = $1 AND clicked_at < now() - $2::interval RETURNING 1`, [
+          tenantId,
+          CLICK_RETENTION,
+        ]),
+      );
+      deleted += rows.length;
+    });
+    if (failures.length > 0)
+      this.logger.error(tenantFailuresLog(failures), 'old clicks not deleted for these CPTS; trying again at the next pass');
     return deleted;
   }
 }

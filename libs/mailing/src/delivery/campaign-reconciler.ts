@@ -25,26 +25,24 @@ export class CampaignReconciler {
   async reconcileOnce(): Promise<{ requeued: number; finished: number }> {
     let requeued = 0;
     let finished = 0;
-    const failures = await this.db.forEachTenant(
-      'campaign-reconciler',
-      async (tenantId) => {
-        const campaigns = await this.db.run({ tenantId, label: 'campaign-reconciler' }, async () => {
-          const closed = (await this.db.tenantRows(
-            `UPDATE campaigns c SET status = 'sent', finished_at = now()
-             WHERE c.tenant_id = $1 AND c.status = 'sending'
-               AND NOT EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.tenant_id = c.tenant_id AND d.campaign_id = c.id AND d.state = 'pending')
-             RETURNING id`,
-            [tenantId],
-          )) as Array<{ id: string }>;
-          finished += closed.length;
-          // In the closing transaction: the digest is scheduled exactly once per campaign (it checks for failures when it fires).
-          await this.reminders.schedule(closed.map((c) => ({ kind: FAILURES_DIGEST, ref: c.id, fireAt: new Date() })));
-          return this.db.tenantRows<{ id: string }>(`SELECT id FROM campaigns WHERE tenant_id = $1 AND status = 'sending'`, [tenantId]);
-        });
-        for (const campaign of campaigns) requeued += await this.dispatcher.enqueue(tenantId, campaign.id);
-      }
-    );
-    if (failures.length > 0) this.logger.error(tenantFailuresLog(failures), 'campaigns of these CPTS not reconciled; trying again at the next pass');
+    const failures = await this.db.forEachTenant('campaign-reconciler', async (tenantId) => {
+      const campaigns = await this.db.run({ tenantId, label: 'campaign-reconciler' }, async () => {
+        const closed = (await this.db.tenantRows(
+          `UPDATE campaigns c SET status = 'sent', finished_at = now()
+           WHERE c.tenant_id = $1 AND c.status = 'sending'
+             AND NOT EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.tenant_id = c.tenant_id AND d.campaign_id = c.id AND d.state = 'pending')
+           RETURNING id`,
+          [tenantId],
+        )) as Array<{ id: string }>;
+        finished += closed.length;
+        // In the closing transaction: the digest is scheduled exactly once per campaign (it checks for failures when it fires).
+        await this.reminders.schedule(closed.map((c) => ({ kind: FAILURES_DIGEST, ref: c.id, fireAt: new Date() })));
+        return this.db.tenantRows<{ id: string }>(`SELECT id FROM campaigns WHERE tenant_id = $1 AND status = 'sending'`, [tenantId]);
+      });
+      for (const campaign of campaigns) requeued += await this.dispatcher.enqueue(tenantId, campaign.id);
+    });
+    if (failures.length > 0)
+      this.logger.error(tenantFailuresLog(failures), 'campaigns of these CPTS not reconciled; trying again at the next pass');
     if (finished > 0) this.logger.info({ finished }, 'campaigns finished');
     return { requeued, finished };
   }

@@ -26,7 +26,8 @@ describe('loadEnv', () => {
   });
 
   it('takes a bounce mailbox whose VERP addresses stay within 64 characters before the @', () => {
-    const mail = (address: string) => loadEnv(MailEnv, { SMTP_URL: 'smtp://127.0.0.1:2525', LINK_SECRET: 'y'.repeat(40), MAIL_BOUNCE_ADDRESS: address });
+    const mail = (address: string) =>
+      loadEnv(MailEnv, { SMTP_URL: 'smtp://127.0.0.1:2525', LINK_SECRET: 'y'.repeat(40), MAIL_BOUNCE_ADDRESS: address });
     expect(mail('bounces@cpts.example.fr').MAIL_BOUNCE_ADDRESS).toBe('bounces@cpts.example.fr');
     expect(() => mail('retours-campagnes@cpts.example.fr')).toThrow(/MAIL_BOUNCE_ADDRESS: at most 9 characters before the @/);
   });

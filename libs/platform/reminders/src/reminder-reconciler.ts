@@ -22,21 +22,19 @@ export class ReminderReconciler {
 
   async reconcileOnce(): Promise<number> {
     let queued = 0;
-    const failures = await this.db.forEachTenant(
-      'reminder-reconciler',
-      async (tenantId) => {
-        const due = await this.db.run({ tenantId, label: 'reminder-reconciler' }, () =>
-          this.db.tenantRows<{ id: string; fireAt: Date }>(
-            `SELECT id, fire_at AS "fireAt" FROM reminders WHERE tenant_id = $1 AND state = 'scheduled' AND fire_at < now() + make_interval(secs => $2) ORDER BY fire_at LIMIT 10000`,
-            [tenantId, REMINDER_HORIZON_MS / 1000],
-          ),
-        );
-        if (due.length === 0) return;
-        await enqueueReminders(this.producer, tenantId, due);
-        queued += due.length;
-      }
-    );
-    if (failures.length > 0) this.logger.error(tenantFailuresLog(failures), 'reminders of these CPTS not queued; trying again at the next pass');
+    const failures = await this.db.forEachTenant('reminder-reconciler', async (tenantId) => {
+      const due = await this.db.run({ tenantId, label: 'reminder-reconciler' }, () =>
+        this.db.tenantRows<{ id: string; fireAt: Date }>(
+          `SELECT id, fire_at AS "fireAt" FROM reminders WHERE tenant_id = $1 AND state = 'scheduled' AND fire_at < now() + make_interval(secs => $2) ORDER BY fire_at LIMIT 10000`,
+          [tenantId, REMINDER_HORIZON_MS / 1000],
+        ),
+      );
+      if (due.length === 0) return;
+      await enqueueReminders(this.producer, tenantId, due);
+      queued += due.length;
+    });
+    if (failures.length > 0)
+      this.logger.error(tenantFailuresLog(failures), 'reminders of these CPTS not queued; trying again at the next pass');
     if (queued > 0) this.logger.debug?.({ queued }, 'reminders queued (due within the horizon)');
     return queued;
   }
