@@ -352,12 +352,28 @@ describe('campaigns (mailings)', () => {
     const drafts = await c.ok<{ campaigns: CampaignData[] }>(`{ campaigns(status: DRAFT) { status } }`);
     expect(drafts.campaigns.every((x) => x.status === 'DRAFT')).toBe(true);
     // Three newsletters started this month above (send, scheduled, pause test); an invitation does not count.
-    const before = (await c.ok<{ newslettersSentThisMonth: number }>(`{ newslettersSentThisMonth }`)).newslettersSentThisMonth;
+    const MONTH = `query($at: DateTime, $except: ID) { newslettersInMonth(at: $at, exceptCampaignId: $except) }`;
+    const inMonth = async (variables: Record<string, unknown> = {}) => (await c.ok<{ newslettersInMonth: number }>(MONTH, variables)).newslettersInMonth;
+    const before = await inMonth();
     expect(before).toBe(3);
     const invitation = await create({ purpose: 'EVENT_INVITATIONS' });
     await run('sendCampaign', invitation.id);
     await run('cancelCampaign', invitation.id);
-    expect((await c.ok<{ newslettersSentThisMonth: number }>(`{ newslettersSentThisMonth }`)).newslettersSentThisMonth).toBe(before);
+    expect(await inMonth()).toBe(before);
+    // Planned ahead counts too, in its own month (Paris time), and the campaign being sent or scheduled is not counted.
+    const parisMonth = (offset: number) => {
+      const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+      return new Date(Date.UTC(year, month - 1 + offset, 15, 12)).toISOString();
+    };
+    // Two months ahead: no other test schedules anything then.
+    const later = parisMonth(2);
+    expect(await inMonth({ at: later })).toBe(0);
+    const planned = await create();
+    await c.ok(SCHEDULE, { id: planned.id, at: later });
+    expect(await inMonth({ at: later })).toBe(1);
+    expect(await inMonth({ at: later, except: planned.id })).toBe(0);
+    expect(await inMonth()).toBe(before);
+    expect(errorCode(await c.request(MONTH, { except: 'pas-un-id' }))).toBe('BAD_USER_INPUT');
   });
 
   describe('with a worker and an SMTP sink', () => {

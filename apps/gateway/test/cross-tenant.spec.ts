@@ -459,10 +459,10 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     expect(await w.coordA.ok(q, { s: { includeIds: [w.proB], communeCodes: [w.b.communes[0]] } })).toEqual({ audiencePreview: { matched: 0, recipients: 0, excludedSample: [] } });
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { s: {} }), 'FORBIDDEN');
   },
-  'Query.newslettersSentThisMonth': async (w) => {
-    expect(await w.coordA.ok(`{ newslettersSentThisMonth }`)).toEqual({ newslettersSentThisMonth: 0 });
-    expect(await w.coordB.ok(`{ newslettersSentThisMonth }`)).toEqual({ newslettersSentThisMonth: 2 });
-    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(`{ newslettersSentThisMonth }`), 'FORBIDDEN');
+  'Query.newslettersInMonth': async (w) => {
+    expect(await w.coordA.ok(`{ newslettersInMonth }`)).toEqual({ newslettersInMonth: 0 });
+    expect(await w.coordB.ok(`{ newslettersInMonth }`)).toEqual({ newslettersInMonth: 2 });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(`{ newslettersInMonth }`), 'FORBIDDEN');
   },
   'Mutation.createCampaign': async (w) => {
     const q = `mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }`;

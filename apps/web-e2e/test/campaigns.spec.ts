@@ -138,7 +138,7 @@ describe('campaigns (mailings) in the web app', () => {
       const row = page.getByRole('row', { name: /Soirée prévention de décembre/ });
       await row.getByText('Envoyée').waitFor();
       await row.getByText('3 / 3 envoyés').waitFor();
-      await page.getByText("Votre CPTS a déjà envoyé 2 lettres d'information ce mois-ci").waitFor();
+      await page.getByText(/^Votre CPTS a déjà 2 lettres d'information envoyées ou programmées en \S+ \d{4} :/).waitFor();
       await checkScreen(page, 'campagnes liste');
     });
   }, 240_000);

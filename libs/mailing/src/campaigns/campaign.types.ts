@@ -269,6 +269,20 @@ export class ScheduleCampaignArgs {
   at: Date;
 }
 
+@ArgsType()
+export class NewslettersInMonthArgs {
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'An instant of the month to count (Paris time); now when omitted.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'Date invalide.' })
+  at?: Date;
+
+  @Field(() => ID, { nullable: true, description: 'The campaign about to be sent or scheduled: not counted.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Identifiant invalide.' })
+  exceptCampaignId?: string;
+}
+
 /** A segment as stored in campaigns.segment (every list present, lower-case values). */
 export interface StoredSegment {
   professionCodes: string[];

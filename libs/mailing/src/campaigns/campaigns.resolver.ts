@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CPTS_TEAM, UuidPipe } from '@cpts/platform-core';
-import { AudiencePreview, AudiencePreviewArgs, Campaign, CampaignInput, CampaignsArgs, ScheduleCampaignArgs } from './campaign.types';
+import { AudiencePreview, AudiencePreviewArgs, Campaign, CampaignInput, CampaignsArgs, NewslettersInMonthArgs, ScheduleCampaignArgs } from './campaign.types';
 import { CampaignsService } from './campaigns.service';
 
 /** Campaigns are the CPTS team's: board members and members neither read nor send them. */
@@ -26,10 +26,13 @@ export class CampaignsResolver {
     return this.service.audiencePreview(args.audienceType, args.purpose, args.segment);
   }
 
-  @Query(() => Int, { description: 'Newsletters (professional or public) whose sending started this calendar month, Paris time: two is the advised maximum.' })
+  @Query(() => Int, {
+    description:
+      'Newsletters (professional or public) of a calendar month, Paris time: started in it, or scheduled in it and not started yet. Two is the advised maximum.',
+  })
   @Allow(...CPTS_TEAM)
-  newslettersSentThisMonth(): Promise<number> {
-    return this.service.newslettersSentThisMonth();
+  newslettersInMonth(@Args() args: NewslettersInMonthArgs): Promise<number> {
+    return this.service.newslettersInMonth(args.at ?? new Date(), args.exceptCampaignId?.toLowerCase() ?? null);
   }
 
   @Mutation(() => Campaign, { description: 'A new draft.' })

@@ -156,13 +156,20 @@ export class CampaignsService {
     return this.get(id);
   }
 
-  /** Newsletters (professional or public) started this calendar month, in Paris time: the field's rule is two at most. */
-  async newslettersSentThisMonth(): Promise<number> {
+  /**
+   * Newsletters (professional or public) of the Paris calendar month of `at`:
+   * started in it, or scheduled in it and not started yet, but for
+   * `exceptId` (the campaign about to be sent or scheduled). The field's rule
+   * is two at most: a third is warned about, whether sent now or planned ahead.
+   */
+  async newslettersInMonth(at: Date, exceptId: string | null): Promise<number> {
     const [{ n }] = await this.db.tenantRows<{ n: number }>(
-      `SELECT count(*)::int AS n FROM campaigns
-       WHERE tenant_id = $1 AND purpose = ANY($2::text[])
-         AND sending_started_at >= (date_trunc('month', now() AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'Europe/Paris')`,
-      [requireTenantId(), [...NEWSLETTER_PURPOSES]],
+      `SELECT count(*)::int AS n
+       FROM campaigns c, (SELECT date_trunc('month', $3::timestamptz AT TIME ZONE 'Europe/Paris') AS start) m
+       WHERE c.tenant_id = $1 AND c.purpose = ANY($2::text[]) AND c.id IS DISTINCT FROM $4::uuid
+         AND coalesce(c.sending_started_at, CASE WHEN c.status = 'scheduled' THEN c.scheduled_at END) AT TIME ZONE 'Europe/Paris' >= m.start
+         AND coalesce(c.sending_started_at, CASE WHEN c.status = 'scheduled' THEN c.scheduled_at END) AT TIME ZONE 'Europe/Paris' < m.start + interval '1 month'`,
+      [requireTenantId(), [...NEWSLETTER_PURPOSES], at, exceptId],
     );
     return n;
   }

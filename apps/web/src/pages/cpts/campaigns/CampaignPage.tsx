@@ -19,7 +19,7 @@ import {
   CancelCampaignDocument,
   DeleteCampaignDocument,
   DuplicateCampaignDocument,
-  NewslettersThisMonthDocument,
+  NewslettersInMonthDocument,
   PauseCampaignDocument,
   ResumeCampaignDocument,
   ScheduleCampaignDocument,
@@ -27,7 +27,8 @@ import {
   SendTestCampaignDocument,
   UnscheduleCampaignDocument,
 } from './queries';
-import { formatParis, fromParisInput, NEWSLETTERS, NEWSLETTERS_PER_MONTH, nextFriday1830, toParisInput } from './schedule';
+import { formatParis, fromParisInput, NEWSLETTERS, NEWSLETTERS_PER_MONTH, nextFriday1830, parisMonthStart, toParisInput } from './schedule';
+import { TooManyWarning } from './TooManyWarning';
 import { AudienceCount, segmentInput, type Segment } from './SegmentBuilder';
 
 type Campaign = CampaignQuery['campaign'];
@@ -187,7 +188,8 @@ function Actions({ campaign, onChanged }: { campaign: Campaign; onChanged: () =>
   const navigate = useNavigate();
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [failure, setFailure] = useState<AppError | null>(null);
-  const [{ data: month }] = useQuery({ query: NewslettersThisMonthDocument, context: CAMPAIGN_CONTEXT, requestPolicy: 'cache-and-network' });
+  // This month's other newsletters: sending now would add one to them.
+  const [{ data: month }] = useQuery({ query: NewslettersInMonthDocument, variables: { except: campaign.id }, context: CAMPAIGN_CONTEXT, requestPolicy: 'cache-and-network' });
   const [test, sendTest] = useMutation(SendTestCampaignDocument);
   const [sending, send] = useMutation(SendCampaignDocument);
   const [, unschedule] = useMutation(UnscheduleCampaignDocument);
@@ -198,7 +200,7 @@ function Actions({ campaign, onChanged }: { campaign: Campaign; onChanged: () =>
   const [duplicating, duplicate] = useMutation(DuplicateCampaignDocument);
   const id = campaign.id;
   const editable = campaign.status === 'DRAFT' || campaign.status === 'SCHEDULED';
-  const tooMany = NEWSLETTERS.includes(campaign.purpose) && (month?.newslettersSentThisMonth ?? 0) >= NEWSLETTERS_PER_MONTH;
+  const tooMany = NEWSLETTERS.includes(campaign.purpose) && (month?.newslettersInMonth ?? 0) >= NEWSLETTERS_PER_MONTH;
 
   /** Runs a mutation; the error shows above the buttons (or in the open dialog), success says so. */
   const act = async (run: () => Promise<{ error?: Parameters<typeof toAppError>[0] }>, done?: string) => {
@@ -303,7 +305,7 @@ function Actions({ campaign, onChanged }: { campaign: Campaign; onChanged: () =>
         <Stack gap="md">
           <Text size="sm">{t('campaigns.send.explain', { subject: campaign.subject })}</Text>
           {confirm === 'send' && <RecipientsNow campaign={campaign} />}
-          {tooMany && <TooManyWarning count={month!.newslettersSentThisMonth} />}
+          {tooMany && <TooManyWarning count={month!.newslettersInMonth} at={new Date()} />}
           <FormAlert error={failure} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
@@ -315,7 +317,7 @@ function Actions({ campaign, onChanged }: { campaign: Campaign; onChanged: () =>
           </Group>
         </Stack>
       </Modal>
-      {confirm === 'schedule' && <ScheduleModal campaign={campaign} tooMany={tooMany ? month!.newslettersSentThisMonth : 0} onClose={close} onDone={() => { close(); onChanged(); }} />}
+      {confirm === 'schedule' && <ScheduleModal campaign={campaign} onClose={close} onDone={() => { close(); onChanged(); }} />}
       <Modal opened={confirm === 'cancel'} onClose={close} title={t('campaigns.cancel.title')} centered>
         <Stack gap="md">
           <Text size="sm">{t('campaigns.cancel.explain', { count: campaign.progress.pending })}</Text>
@@ -374,23 +376,25 @@ function RecipientsNow({ campaign }: { campaign: Campaign }) {
   );
 }
 
-function TooManyWarning({ count }: { count: number }) {
-  const { t } = useTranslation();
-  return (
-    <Alert color="yellow" variant="light" role="alert">
-      <Text size="sm">{t('campaigns.tooMany', { count })}</Text>
-    </Alert>
-  );
-}
-
 /** Date and time in Paris; Friday 18:30 suggested, the slot the field found best for long mailings. */
-function ScheduleModal({ campaign, tooMany, onClose, onDone }: { campaign: Campaign; tooMany: number; onClose: () => void; onDone: () => void }) {
+function ScheduleModal({ campaign, onClose, onDone }: { campaign: Campaign; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const suggested = nextFriday1830();
   const [value, setValue] = useState(toParisInput(campaign.scheduledAt ? new Date(campaign.scheduledAt) : suggested));
   const [failure, setFailure] = useState<AppError | null>(null);
   const [state, schedule] = useMutation(ScheduleCampaignDocument);
   const at = fromParisInput(value);
+  // The newsletters of the chosen month (not of this one): asked again only when the month changes.
+  const newsletter = NEWSLETTERS.includes(campaign.purpose);
+  const month = at ? parisMonthStart(at).toISOString() : null;
+  const [{ data: planned }] = useQuery({
+    query: NewslettersInMonthDocument,
+    variables: { at: month, except: campaign.id },
+    pause: !newsletter || !month,
+    context: CAMPAIGN_CONTEXT,
+    requestPolicy: 'cache-and-network',
+  });
+  const tooMany = newsletter && at !== null && (planned?.newslettersInMonth ?? 0) >= NEWSLETTERS_PER_MONTH;
   const submit = async () => {
     if (!at) return;
     const res = await schedule({ id: campaign.id, at: at.toISOString() }, CAMPAIGN_CONTEXT);
@@ -416,7 +420,7 @@ function ScheduleModal({ campaign, tooMany, onClose, onDone }: { campaign: Campa
             {t('campaigns.schedule.useSuggestion')}
           </Button>
         )}
-        {tooMany > 0 && <TooManyWarning count={tooMany} />}
+        {tooMany && <TooManyWarning count={planned!.newslettersInMonth} at={at!} />}
         {failure && !failure.fields.at && <FormAlert error={failure} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

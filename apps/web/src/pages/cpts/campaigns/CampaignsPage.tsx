@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Stack, Table, Text } from '@mantine/core';
 import { IconMail, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,8 +9,9 @@ import type { CampaignsQuery, CampaignStatus } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
 import { CAMPAIGN_CONTEXT } from './CampaignComposerPage';
-import { CampaignsDocument, NewslettersThisMonthDocument } from './queries';
+import { CampaignsDocument, NewslettersInMonthDocument } from './queries';
 import { formatParis, NEWSLETTERS_PER_MONTH, statusColor } from './schedule';
+import { TooManyWarning } from './TooManyWarning';
 
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
 export function CampaignsPage() {
   const { t } = useTranslation();
   const [{ data, error }, refetch] = useQuery({ query: CampaignsDocument, context: CAMPAIGN_CONTEXT, requestPolicy: 'cache-and-network' });
-  const [{ data: month }] = useQuery({ query: NewslettersThisMonthDocument, context: CAMPAIGN_CONTEXT });
+  const [{ data: month }] = useQuery({ query: NewslettersInMonthDocument, context: CAMPAIGN_CONTEXT });
   const add = (
     <Button component={Link} to="/campagnes/nouvelle" leftSection={<IconPlus size={18} />}>
       {t('campaigns.new')}
@@ -34,10 +35,10 @@ export function CampaignsPage() {
   return (
     <>
       <PageHeader title={t('campaigns.title')} subtitle={t('campaigns.subtitle')} actions={add} />
-      {month && month.newslettersSentThisMonth >= NEWSLETTERS_PER_MONTH && (
-        <Alert color="yellow" variant="light" mb="md">
-          <Text size="sm">{t('campaigns.tooMany', { count: month.newslettersSentThisMonth })}</Text>
-        </Alert>
+      {month && month.newslettersInMonth >= NEWSLETTERS_PER_MONTH && (
+        <Box mb="md">
+          <TooManyWarning count={month.newslettersInMonth} at={new Date()} />
+        </Box>
       )}
       {error && !data && <ErrorState error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {!data && !error && <LoadingState rows={3} />}

@@ -76,9 +76,9 @@ export const AudiencePreviewDocument = graphql(`
   }
 `);
 
-export const NewslettersThisMonthDocument = graphql(`
-  query NewslettersThisMonth {
-    newslettersSentThisMonth
+export const NewslettersInMonthDocument = graphql(`
+  query NewslettersInMonth($at: DateTime, $except: ID) {
+    newslettersInMonth(at: $at, exceptCampaignId: $except)
   }
 `);
 

@@ -61,6 +61,17 @@ export function nextFriday1830(now = new Date()): Date {
   return fromParisWallClock(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 18, 30);
 }
 
+/** The first instant of the Paris calendar month of `date`: one value per month, for the count of its newsletters. */
+export function parisMonthStart(date: Date): Date {
+  const p = parisParts(date);
+  return fromParisWallClock(p.year, p.month, 1, 0, 0);
+}
+
+/** "novembre 2026": the Paris calendar month of `date`. */
+export function formatParisMonth(date: Date): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, month: 'long', year: 'numeric' }).format(date);
+}
+
 /** "vendredi 27 novembre 2026 à 18:30" in Paris time. */
 export function formatParis(date: Date | string): string {
   const d = new Date(date);
