@@ -32,7 +32,7 @@ export class CampaignsResolver {
   })
   @Allow(...CPTS_TEAM)
   newslettersInMonth(@Args() args: NewslettersInMonthArgs): Promise<number> {
-    return this.service.newslettersInMonth(args.at ?? new Date(), args.exceptCampaignId?.toLowerCase() ?? null);
+    return this.service.newslettersInMonth(args.at ?? new Date(), args.exceptCampaignId ?? null);
   }
 
   @Mutation(() => Campaign, { description: 'A new draft.' })

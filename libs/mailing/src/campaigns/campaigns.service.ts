@@ -164,11 +164,10 @@ export class CampaignsService {
    */
   async newslettersInMonth(at: Date, exceptId: string | null): Promise<number> {
     const [{ n }] = await this.db.tenantRows<{ n: number }>(
-      `SELECT count(*)::int AS n
-       FROM campaigns c, (SELECT date_trunc('month', $3::timestamptz AT TIME ZONE 'Europe/Paris') AS start) m
+      `SELECT count(*)::int AS n FROM campaigns c
        WHERE c.tenant_id = $1 AND c.purpose = ANY($2::text[]) AND c.id IS DISTINCT FROM $4::uuid
-         AND coalesce(c.sending_started_at, CASE WHEN c.status = 'scheduled' THEN c.scheduled_at END) AT TIME ZONE 'Europe/Paris' >= m.start
-         AND coalesce(c.sending_started_at, CASE WHEN c.status = 'scheduled' THEN c.scheduled_at END) AT TIME ZONE 'Europe/Paris' < m.start + interval '1 month'`,
+         AND date_trunc('month', coalesce(c.sending_started_at, CASE WHEN c.status = 'scheduled' THEN c.scheduled_at END) AT TIME ZONE 'Europe/Paris')
+             = date_trunc('month', $3::timestamptz AT TIME ZONE 'Europe/Paris')`,
       [requireTenantId(), [...NEWSLETTER_PURPOSES], at, exceptId],
     );
     return n;
