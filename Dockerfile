@@ -25,6 +25,10 @@ ENV WEB_DIST_DIR=/app/apps/web/dist GATEWAY_HOST=0.0.0.0 WORKER_HTTP_HOST=0.0.0.
 # request makes (+10-15 % requests/s in bench/, ~+30 MB RSS; docs/performance.md).
 ENV NODE_OPTIONS=--max-semi-space-size=32
 EXPOSE 3000 3001
+# The gateway by default. The worker runs with its heap capped (measured for
+# one import at a time plus headroom, docs/performance.md), as
+# docker-compose.yml runs it:
+#   node --max-old-space-size=256 dist/apps/worker/src/main.js
 CMD ["node", "dist/apps/gateway/src/main.js"]
 
 # The web app alone, for serving it apart from the gateway (CDN, nginx).

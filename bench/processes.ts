@@ -34,10 +34,17 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts an app of dist/ and waits until its /health/ready answers at `url`. */
+/** The worker's Node options in production: the flags of docker-compose.yml's worker command (its heap cap). */
+export function workerNodeArgs(): string[] {
+  const compose = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+  const command = /^ {2}worker:\n(?: {4}.*\n)*? {4}command: \[(.*)\]$/m.exec(compose)?.[1] ?? '';
+  return [...command.matchAll(/"(--[^"]+)"/g)].map((m) => m[1]);
+}
+
+/** Starts an app of dist/ and waits until its /health/ready answers at `url` (two minutes at most: a loaded machine boots slowly). */
 export async function start(script: string, env: Record<string, string>, url: string, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 150; i++) {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', process.env.BENCH_APP_STDOUT ? 'inherit' : 'ignore', 'inherit'] });
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     if (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) return child;
     await new Promise((r) => setTimeout(r, 200));
@@ -73,11 +80,7 @@ export function cpuSnapshot(): Map<number, { part: string; seconds: number }> {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
       const part = pid === process.pid ? 'bench' : PARTS.find(([, pattern]) => pattern.test(cmdline))?.[0];
-      if (!part) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // utime and stime: fields 14 and 15, counted after the command name's closing parenthesis.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      snapshot.set(pid, { part, seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS });
+      if (part) snapshot.set(pid, { part, seconds: cpuSeconds(pid) });
     } catch {
       // the process ended meanwhile
     }
@@ -90,6 +93,34 @@ export function cpuSince(before: Map<number, { part: string; seconds: number }>)
   const used: Record<string, number> = {};
   for (const [pid, { part, seconds }] of cpuSnapshot()) used[part] = (used[part] ?? 0) + seconds - (before.get(pid)?.seconds ?? 0);
   return used;
+}
+
+/** CPU seconds used so far by one process, from /proc; 0 once it is gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // utime and stime: fields 14 and 15, counted after the command name's closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends connected to one database (the server's other databases are other work). */
+export function postgresBackends(database: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "postgres: [<cluster>: ]<role> <database> <client> <state>" (Debian names the cluster, e.g. "15/main: ")
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (/^postgres: (?:\S+: )?\S+ (\S+) /.exec(cmdline)?.[1] === database) pids.push(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return pids;
 }
 
 /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node.js runs on. */

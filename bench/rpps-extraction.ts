@@ -1,8 +1,9 @@
 /**
  * Writes a realistic Annuaire Santé extraction (PS_LibreAcces_Personne_activite):
  * the real header and column count, French names, the professions a CPTS
- * federates, liberal/salaried/volunteer practices, people with two
- * activities, ADELI-only people (no RPPS number), phones and some e-mails.
+ * federates, liberal/salaried/volunteer practices, people with two or
+ * three practice sites (13 %, each site with its own structure id, mostly all
+ * on the territory or all off it), ADELI-only people (no RPPS number), phones and some e-mails.
  * Streamed to disk in batches, so a million lines (~500 MB) never sit in
  * memory; deterministic for a given seed. Used by the import benchmark and to
  * measure the parser.
@@ -230,13 +231,24 @@ export async function writeRppsExtraction(
   let territoryLeft = territoryLines;
   let rppsOnTerritory = 0;
   let person: Person | null = null;
+  let sitesLeft = 0; // lines still to write for this person (the file is sorted by person)
+  let onTerritory = false;
   let batch = '';
   for (let i = 0; i < lines; i++) {
-    // Selection sampling: exactly territoryLines of the lines, spread over the file.
-    const onTerritory = rand() * (lines - i) < territoryLeft;
+    const left = lines - i;
+    if (person === null || sitesLeft === 0) {
+      person = newPerson();
+      // Several practice sites: 87 % of people have one, 10 % two, 3 % three.
+      const r = rand();
+      sitesLeft = r < 0.87 ? 1 : r < 0.97 ? 2 : 3;
+      // Selection sampling: exactly territoryLines of the lines, spread over the file.
+      onTerritory = rand() * left < territoryLeft;
+    } else if (onTerritory ? territoryLeft === 0 : left === territoryLeft) {
+      // A person's other sites are where their first one is (on the territory or not), while the exact count allows.
+      onTerritory = !onTerritory;
+    }
+    sitesLeft--;
     if (onTerritory) territoryLeft--;
-    // One person in ten has a second activity, on the next line (the file is sorted by person).
-    if (person === null || rand() >= 0.1) person = newPerson();
     const commune = onTerritory ? pick(territoryCommunes) : pick(otherCommunes);
     if (onTerritory && person.rpps && !person.countedOnTerritory) {
       person.countedOnTerritory = true;

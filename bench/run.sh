@@ -2,20 +2,23 @@
 # Benchmarks (see docs/performance.md). Sets up a dedicated database at Agora
 # Lib' scale once (cpts_bench: 100 CPTS x 900 professionals), then runs the
 # gateway benchmark against its baseline, then the directory import benchmark,
-# then the mailing benchmark. BENCH=gateway, BENCH=import or BENCH=mailing runs
-# only that one (default: all). Run on a quiet machine.
+# then the mailing benchmark, then the campaign list benchmark. BENCH=gateway,
+# BENCH=import, BENCH=mailing or BENCH=campaign-list runs only that one
+# (default: all). BENCH_DB names the database (default cpts_bench; its Redis
+# prefix follows), so two checkouts never share one. Run on a quiet machine.
 set -euo pipefail
 BENCH="${BENCH:-all}"
 case "$BENCH" in
-  all | gateway | import | mailing) ;;
-  *) echo "BENCH must be all, gateway, import or mailing (got '$BENCH')" >&2; exit 2 ;;
+  all | gateway | import | mailing | campaign-list) ;;
+  *) echo "BENCH must be all, gateway, import, mailing or campaign-list (got '$BENCH')" >&2; exit 2 ;;
 esac
 source "$(dirname "$0")/../scripts/lib/setup.sh"
 cd "$CPTS_ROOT"
 ensure_node_modules
 ensure_services
 [ -n "${SKIP_BUILD:-}" ] || node scripts/build.mjs >/dev/null
-eval "$(node dist/apps/migrator/src/main.js provision cpts_bench)"
+BENCH_DB="${BENCH_DB:-cpts_bench}"
+eval "$(node dist/apps/migrator/src/main.js provision "$BENCH_DB")"
 node dist/apps/migrator/src/main.js migrate
 count=$(node -e "const {Client}=require('pg');const c=new Client({connectionString:process.env.MIGRATION_DATABASE_URL});c.connect().then(()=>c.query('select count(*)::int n from tenants')).then(r=>{console.log(r.rows[0].n);return c.end()})")
 if [ "$count" = "0" ]; then
@@ -24,9 +27,10 @@ if [ "$count" = "0" ]; then
 fi
 export JWT_SECRET="${JWT_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
 export LINK_SECRET="${LINK_SECRET:-$JWT_SECRET}" SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:2525?tls=off}" COOKIE_SECURE=false
-export REDIS_PREFIX=bench
+export REDIS_PREFIX="bench_${BENCH_DB}"
 # The production image's Node options (Dockerfile), for every process measured.
 export NODE_OPTIONS="${NODE_OPTIONS:---max-semi-space-size=32}"
 if [ "$BENCH" = all ] || [ "$BENCH" = gateway ]; then node dist/bench/gateway-list.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = import ]; then node dist/bench/directory-import.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = mailing ]; then node dist/bench/mailing.js; fi
+if [ "$BENCH" = all ] || [ "$BENCH" = campaign-list ]; then node dist/bench/campaign-list.js; fi

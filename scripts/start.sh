@@ -48,7 +48,8 @@ trap cleanup EXIT INT TERM
 if [[ "$SMTP_URL" == *"127.0.0.1:${SMTP_SINK_PORT}"* ]]; then
   node dist/infra/smtp-sink/main.js & pids+=($!)
 fi
-node dist/apps/worker/src/main.js & pids+=($!)
+# The worker's heap cap, as in production (docker-compose.yml; docs/performance.md).
+node --max-old-space-size=256 dist/apps/worker/src/main.js & pids+=($!)
 node dist/apps/gateway/src/main.js & pids+=($!)
 
 for _ in $(seq 1 100); do curl -sf "http://localhost:${GATEWAY_PORT}/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { gqlDocuments } from './gql-documents';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,12 +9,14 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // /graphql to a gateway started by `npm start` (port 3000 unless GATEWAY_PORT says otherwise).
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [gqlDocuments(fileURLToPath(new URL('./src/gql', import.meta.url))), react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
-    chunkSizeWarningLimit: 1200,
+    // Pages are split by route (src/lib/lazyPage.ts): the largest chunk is React's own (~240 kB). A warning past
+    // this means something heavy joined a chunk every page loads (docs/performance.md, session 14).
+    chunkSizeWarningLimit: 300,
   },
   server: {
     proxy: { '/graphql': `http://localhost:${process.env.GATEWAY_PORT ?? 3000}` },

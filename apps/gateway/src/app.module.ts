@@ -5,7 +5,7 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { AuthEnv, ConfigModule, DatabaseEnv, GatewayEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv } from '@cpts/platform-config';
 import { DbModule } from '@cpts/platform-db';
-import { ConsentsService, contactBasisSql, DirectoryModule, directoryEntities } from '@cpts/directory';
+import { ConsentsService, DirectoryModule, directoryEntities, directorySql } from '@cpts/directory';
 import { CampaignClicksModule, CampaignPersonData, MailingConsents, MailingModule, mailingEntities, PreferencesModule } from '@cpts/mailing';
 import { reminderEntities } from '@cpts/platform-reminders';
 import { AccessGuard, IdentityModule, identityEntities } from '@cpts/platform-identity';
@@ -22,6 +22,7 @@ import { PublicRateGuard } from './public-rate.guard';
 import { LOGGER } from './tokens';
 import { createValidationPipe } from './validation';
 
+export const GRAPHQL_PATH = '/graphql';
 
 export const gatewayEntities = [...referenceEntities, ...identityEntities, MailOutboxRow, ...directoryEntities, ...mailingEntities, ...reminderEntities];
 
@@ -41,7 +42,7 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
         useFactory: (gateway: GatewayEnv, runtime: RuntimeEnv) => ({
           autoSchemaFile: true,
           sortSchema: true,
-          path: '/graphql',
+          path: GRAPHQL_PATH,
           graphiql: runtime.NODE_ENV === 'development',
           // Compile an operation to JavaScript once it has run once.
           jit: 1,
@@ -56,9 +57,9 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
       ReferenceModule,
       IdentityModule,
       directory,
-      CampaignClicksModule.forGateway(logger),
-      // Campaigns select recipients with the directory's one contact rule.
-      MailingModule.forRoot({ contactBasisSql }),
+      CampaignClicksModule.forGateway(logger, directorySql),
+      // Campaigns select recipients with the directory's one contact rule, and by commune with its practice sites.
+      MailingModule.forRoot({ directorySql }),
       // Unsubscribe links, the preferences page, the inbound mail webhook: choices recorded as the directory's consents.
       PreferencesModule.forRoot({
         imports: [directory],

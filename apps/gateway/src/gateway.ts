@@ -6,10 +6,15 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { GatewayEnv, loadEnv, RuntimeEnv } from '@cpts/platform-config';
+import { AppError } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
-import { AccessTokenService } from '@cpts/platform-identity';
+import { PreferencesService } from '@cpts/mailing';
+import { AccessTokenService, CptsSlugs, redirectPermanently } from '@cpts/platform-identity';
 import { createLogger, Logger, Metrics, PinoNestLogger } from '@cpts/platform-observability';
-import { gatewayModule } from './app.module';
+import { gatewayModule, GRAPHQL_PATH } from './app.module';
+import { fastifyErrorHandler } from './errors';
+import { installGraphQLMediaType } from './graphql-media-type';
+import { PublicPages } from './public-pages';
 import { installRequestLifecycle } from './request-lifecycle';
 
 export interface Gateway {
@@ -27,11 +32,19 @@ export async function startGateway(options: { logger?: Logger } = {}): Promise<G
   const gatewayEnv = loadEnv(GatewayEnv);
   const logger = options.logger ?? createLogger({ service: 'gateway', level: runtime.LOG_LEVEL });
   const metrics = new Metrics('gateway');
+  const onFastifyError = fastifyErrorHandler(logger);
   const adapter = new FastifyAdapter({
     trustProxy: gatewayEnv.TRUST_PROXY,
     genReqId: () => randomUUID(),
     // A CSV import sends its file (2 MB at most) inside a GraphQL body: JSON escaping (quotes, line ends) can double it.
     bodyLimit: 5 * 1024 * 1024,
+    // A malformed or too long address (a link cut or mangled in a mail client) is refused before any route is found.
+    frameworkErrors: onFastifyError,
+  });
+  // Nest's routes keep the error handler Fastify had when they were added (its English default), and Nest's
+  // exception filter never sees what fails before the handler (the body): ours, then. GraphQL has Mercurius'.
+  adapter.getInstance().addHook('onRoute', (route) => {
+    if (route.url !== GRAPHQL_PATH) route.errorHandler ??= onFastifyError;
   });
   const app = await NestFactory.create<NestFastifyApplication>(gatewayModule(logger, metrics), adapter, {
     logger: new PinoNestLogger(logger.child({ context: 'nest' })),
@@ -48,7 +61,8 @@ export async function startGateway(options: { logger?: Logger } = {}): Promise<G
   // Raw messages for the inbound mail webhook (delivery reports, complaints, unsubscribe emails), kept whole.
   fastify.addContentTypeParser(/^message\//, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   installRequestLifecycle(fastify, { db: app.get(Db), tokens: app.get(AccessTokenService), logger, metrics });
-  await serveWebApp(app, gatewayEnv);
+  installGraphQLMediaType(fastify, GRAPHQL_PATH);
+  await serveWebApp(app, gatewayEnv, logger);
   await app.listen(gatewayEnv.GATEWAY_PORT, gatewayEnv.GATEWAY_HOST);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   return { app, logger, url };
@@ -59,8 +73,9 @@ export async function startGateway(options: { logger?: Logger } = {}): Promise<G
  * for any other GET path without a file extension (the app's client-side
  * routes). A catch-all route, not a not-found handler: Nest owns that one.
  * Hashed assets are cached for a year; index.html never, so a deploy shows at once.
+ * The public pages' addresses of before are redirected there (PublicPages).
  */
-async function serveWebApp(app: NestFastifyApplication, env: GatewayEnv): Promise<void> {
+async function serveWebApp(app: NestFastifyApplication, env: GatewayEnv, logger: Logger): Promise<void> {
   const dir = env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : null;
   if (!dir || !existsSync(path.join(dir, 'index.html'))) return;
   const fastify = app.getHttpAdapter().getInstance();
@@ -74,9 +89,16 @@ async function serveWebApp(app: NestFastifyApplication, env: GatewayEnv): Promis
       reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  fastify.get('/*', (req, reply) => {
-    const pathname = req.url.split('?')[0];
-    if (path.posix.extname(pathname)) return reply.status(404).send({ error: 'not found' });
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  const pages = new PublicPages(app.get(CptsSlugs), app.get(PreferencesService));
+  fastify.get('/*', async (req, reply) => {
+    const [pathname, query] = req.url.split(/\?(.*)/s);
+    if (path.posix.extname(pathname)) throw AppError.notFound('Fichier introuvable.');
+    const answer = await pages.answer(pathname).catch((err: unknown) => {
+      // The database unreachable: the app itself says what it can.
+      logger.error({ err, path: pathname }, 'public page address not resolved; serving the app');
+      return { status: 200 } as const;
+    });
+    if ('redirect' in answer) return redirectPermanently(reply, 301, `${answer.redirect}${query ? `?${query}` : ''}`);
+    return reply.status(answer.status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   });
 }

@@ -1,9 +1,8 @@
-import { ArgumentsHost, Catch, HttpException, Inject } from '@nestjs/common';
-import { AppError, ErrorCode } from '@cpts/platform-core';
+import { ArgumentsHost, Catch, Inject } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import type { Logger } from '@cpts/platform-observability';
 import type { FastifyReply } from 'fastify';
-import { httpErrorResponse } from './errors';
+import { sendHttpError } from './errors';
 import { LOGGER } from './tokens';
 
 /**
@@ -19,11 +18,7 @@ export class GraphQLErrorPassThrough implements GqlExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): unknown {
     if (host.getType() !== 'http') return error;
-    // Nest's own answers (no such route, wrong method) keep their status.
-    const known = error instanceof HttpException && error.getStatus() < 500 ? new AppError(error.getStatus() === 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT, error.getStatus() === 404 ? 'Page introuvable.' : 'Requête invalide.') : error;
-    const { status, body } = httpErrorResponse(known, this.logger);
-    // JSON even when the route had announced another type (a CSV export that failed).
-    void host.switchToHttp().getResponse<FastifyReply>().status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+    sendHttpError(host.switchToHttp().getResponse<FastifyReply>(), error, this.logger);
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, HttpCode, Inject, Res } from '@nestjs/common';
-import { Public } from '@cpts/platform-core';
+import { AppError, Public } from '@cpts/platform-core';
 import { checkReadiness, HealthCheck, Metrics } from '@cpts/platform-observability';
 import { REDIS } from '@cpts/platform-queue';
 import type { FastifyReply } from 'fastify';
@@ -41,10 +41,8 @@ export class HealthController {
   @Get('/metrics')
   @Public()
   async prometheus(@Res() reply: FastifyReply, @Headers('authorization') authorization?: string) {
-    if (this.env.METRICS_TOKEN && authorization !== `Bearer ${this.env.METRICS_TOKEN}`) {
-      await reply.status(401).send({ error: 'unauthorized' });
-      return;
-    }
+    if (this.env.METRICS_TOKEN && authorization !== `Bearer ${this.env.METRICS_TOKEN}`)
+      throw AppError.unauthenticated('Jeton des métriques absent ou invalide.');
     await reply.header('content-type', this.metrics.contentType()).send(await this.metrics.render());
   }
 }

@@ -4,7 +4,8 @@ import { AppError } from '@cpts/platform-core';
 import { RateLimiter } from '@cpts/platform-identity';
 
 const PUBLIC_API = '/api/public/';
-const ONE_CLICK_UNSUBSCRIBE = '/api/public/unsubscribe/';
+/** The one-click unsubscribe, at a CPTS's address (/api/public/cpts/<slug>/unsubscribe/…) or at the address of before. */
+const ONE_CLICK_UNSUBSCRIBE = /^\/api\/public\/(?:cpts\/[^/]+\/)?unsubscribe\//;
 
 /**
  * The login-free routes under /api/public/ (public directory, unsubscribe,
@@ -26,7 +27,7 @@ export class PublicRateGuard implements CanActivate {
     if (!request.url.startsWith(PUBLIC_API)) return true;
     // One-click unsubscribes (RFC 8058) are posted by mailbox providers' servers: a few addresses speaking for
     // thousands of people after a newsletter. The token is signed and the change idempotent: never refused.
-    if (request.method === 'POST' && request.url.startsWith(ONE_CLICK_UNSUBSCRIBE)) return true;
+    if (request.method === 'POST' && ONE_CLICK_UNSUBSCRIBE.test(request.url)) return true;
     try {
       await this.limiter.hit({ key: `public-ip:${request.ip}`, max: this.env.PUBLIC_API_RATE_PER_MINUTE, windowSeconds: 60 });
     } catch (err) {

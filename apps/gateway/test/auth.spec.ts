@@ -10,13 +10,18 @@ describe('identity: sign-in, sessions, tokens', () => {
   let h: Harness;
   let cptsA: string;
   let cptsB: string;
+  const communes: Record<string, string> = {};
   let both: { id: string; email: string };
 
   beforeAll(async () => {
     h = await startHarness();
     const region = await h.data.region();
-    cptsA = (await h.data.cpts(region, { name: 'CPTS Alpha auth', departement: '40' })).id;
-    cptsB = (await h.data.cpts(region, { name: 'CPTS Bravo auth', departement: '40' })).id;
+    for (const name of ['Alpha', 'Bravo']) {
+      const cpts = await h.data.cpts(region, { name: `CPTS ${name} auth`, departement: '40' });
+      communes[cpts.id] = cpts.communes[0];
+      if (name === 'Alpha') cptsA = cpts.id;
+      else cptsB = cpts.id;
+    }
     both = await h.data.user([
       { role: Role.COORDINATOR, tenantId: cptsA },
       { role: Role.BOARD_MEMBER, tenantId: cptsB },
@@ -125,6 +130,36 @@ describe('identity: sign-in, sessions, tokens', () => {
     c.accessToken = forged;
     const res = await c.request(LIST);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps the CPTS of a valid token whatever the request names: headers, cookies, the address, GraphQL arguments and extensions', async () => {
+    await h.data.professional(cptsA, communes[cptsA], { lastName: 'Seulement-Alpha' });
+    await h.data.professional(cptsB, communes[cptsB], { lastName: 'Seulement-Bravo' });
+    // A valid token active in A, of a person who also holds a role in B (switchCpts would be the one way to B).
+    const { accessToken } = await h.signedIn(both.email);
+    const SEEN = `{ currentCpts { id } me { activeCpts { id } } professionals(first: 100) { edges { node { lastName } } } }`;
+    const ofA = { currentCpts: { id: cptsA }, me: { activeCpts: { id: cptsA } }, professionals: { edges: [{ node: { lastName: 'Seulement-Alpha' } }] } };
+    const ask = async (options: { headers?: Record<string, string>; path?: string; body?: Record<string, unknown> }) => {
+      const res = await fetch(`${h.gateway.url}${options.path ?? '/graphql'}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, ...options.headers },
+        body: JSON.stringify({ query: SEEN, ...options.body }),
+      });
+      return (await res.json()) as { data: unknown; errors?: unknown };
+    };
+    const tries: Array<[string, Parameters<typeof ask>[0]]> = [
+      ['nothing', {}],
+      ...['x-tenant-id', 'x-cpts-id', 'x-cpts', 'tenant-id', 'x-active-cpts', 'x-tenant'].map((header): [string, Parameters<typeof ask>[0]] => [`header ${header}`, { headers: { [header]: cptsB } }]),
+      ['cookies', { headers: { cookie: `tenant_id=${cptsB}; tenantId=${cptsB}; cpts_id=${cptsB}; active_cpts=${cptsB}` } }],
+      ['the query string', { path: `/graphql?tenantId=${cptsB}&tenant_id=${cptsB}&cptsId=${cptsB}` }],
+      ['variables the operation does not declare', { body: { variables: { tenantId: cptsB, cptsId: cptsB } } }],
+      ['extensions', { body: { extensions: { tenantId: cptsB, cptsId: cptsB } } }],
+    ];
+    for (const [how, options] of tries) expect({ how, answer: await ask(options) }).toEqual({ how, answer: { data: ofA } });
+    // An argument that would name the CPTS does not exist: the filter refuses it rather than obey it.
+    const smuggled = await ask({ body: { query: `query($f: ProfessionalFilter) { professionals(first: 100, filter: $f) { edges { node { lastName } } } }`, variables: { f: { tenantId: cptsB } } } });
+    expect(smuggled.data ?? null).toBeNull();
+    expect(JSON.stringify(smuggled)).not.toContain('Seulement-Bravo');
   });
 
   it('refuses an expired access token with a message the UI can act on', async () => {

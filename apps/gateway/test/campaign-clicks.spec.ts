@@ -54,11 +54,12 @@ const BODY =
 describe('campaign click tracking, report and follow-up list', () => {
   let h: Harness;
   let staff: GraphQLClient;
-  let tenant: { id: string; communes: string[] };
+  let tenant: { id: string; communes: string[]; slug: string };
   let campaignId: string;
   let deliveries: string[];
   const links = new CampaignLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string, null);
-  const token = (deliveryId: string, index: number, tenantId = tenant.id) => links.forDelivery(tenantId, deliveryId).track(index).split('/').pop() as string;
+  const token = (deliveryId: string, index: number, tenantId = tenant.id) =>
+    links.forDelivery(tenantId, tenant.slug, deliveryId).track(index).split('/').pop() as string;
   const click = (t: string, method = 'GET') => fetch(`${h.gateway.url}/api/public/c/${t}`, { method, redirect: 'manual' });
   const report = async () => (await staff.ok<Report>(REPORT, { id: campaignId })).campaignReport;
 
@@ -112,7 +113,7 @@ describe('campaign click tracking, report and follow-up list', () => {
       token(randomUUID(), 0), // signed, but no such delivery
       token(deliveries[1], 2), // signed, but the body has two tracked links
       token(deliveries[1], 0, randomUUID()), // signed for a CPTS that has no such delivery
-      links.forDelivery(tenant.id, deliveries[1]).unsubscribeUrl.split('/').pop() as string, // another kind of token
+      links.forDelivery(tenant.id, tenant.slug, deliveries[1]).unsubscribeUrl.split('/').pop() as string, // another kind of token
     ];
     for (const t of cases) {
       const res = await click(t);

@@ -346,11 +346,11 @@ describe('campaigns (mailings)', () => {
   });
 
   it('lists the campaigns with their progress, and counts the newsletters of the month', async () => {
-    const { campaigns } = await c.ok<{ campaigns: CampaignData[] }>(`{ campaigns { id status progress { total cancelled } } }`);
-    expect(campaigns.length).toBeGreaterThan(5);
-    expect(campaigns.filter((x) => x.status === 'CANCELLED').every((x) => x.progress.total === x.progress.cancelled)).toBe(true);
-    const drafts = await c.ok<{ campaigns: CampaignData[] }>(`{ campaigns(status: DRAFT) { status } }`);
-    expect(drafts.campaigns.every((x) => x.status === 'DRAFT')).toBe(true);
+    const { campaigns } = await c.ok<{ campaigns: { edges: Array<{ node: CampaignData }> } }>(`{ campaigns { edges { node { id status progress { total cancelled } } } } }`);
+    expect(campaigns.edges.length).toBeGreaterThan(5);
+    const cancelled = campaigns.edges.map((e) => e.node).filter((x) => x.status === 'CANCELLED');
+    expect(cancelled.length).toBeGreaterThan(0);
+    expect(cancelled.every((x) => x.progress.total > 0 && x.progress.total === x.progress.cancelled)).toBe(true);
     // Three newsletters started this month above (send, scheduled, pause test); an invitation does not count.
     const MONTH = `query($at: DateTime, $except: ID) { newslettersInMonth(at: $at, exceptCampaignId: $except) }`;
     const inMonth = async (variables: Record<string, unknown> = {}) => (await c.ok<{ newslettersInMonth: number }>(MONTH, variables)).newslettersInMonth;
@@ -412,6 +412,83 @@ describe('campaigns (mailings)', () => {
       const got = sink.messages.filter((m) => m.subject === 'Soirée prévention').flatMap((m) => m.to).sort();
       expect(got).toEqual(['adam@exemple.fr', 'esteve@exemple.fr', 'hubert@exemple.fr']);
     }, 60_000);
+  });
+
+  describe('the list, page after page', () => {
+    const LIST = `query($status: CampaignStatus, $first: Int, $after: String) {
+      campaigns(status: $status, first: $first, after: $after) { totalCount edges { cursor node { id status } } pageInfo { hasNextPage endCursor } }
+    }`;
+    type Page = { totalCount: number; edges: Array<{ cursor: string; node: { id: string; status: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const page = async (variables: Record<string, unknown>) => (await c.ok<{ campaigns: Page }>(LIST, variables)).campaigns;
+    /** Every page of `size`, followed through the cursors. */
+    const all = async (size: number, status?: string) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (let n = 0; n < 200; n++) {
+        const p: Page = await page({ first: size, after, status });
+        ids.push(...p.edges.map((e) => e.node.id));
+        if (!p.pageInfo.hasNextPage) return { ids, totalCount: p.totalCount };
+        after = p.pageInfo.endCursor;
+      }
+      throw new Error('the pages never end');
+    };
+
+    it('pages latest first, each campaign once, even among campaigns of the same microsecond', async () => {
+      // Three drafts last changed at the same instant, with microseconds a JavaScript date would cut.
+      const twins = [await create({ subject: 'Jumelle 1' }), await create({ subject: 'Jumelle 2' }), await create({ subject: 'Jumelle 3' })].map((x) => x.id);
+      await sql(`UPDATE campaigns SET updated_at = '2021-03-04 05:06:07.123456+00' WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenant.id, twins]);
+      const expected = (await sql(`SELECT id FROM campaigns WHERE tenant_id = $1 ORDER BY coalesce(sending_started_at, scheduled_at, updated_at) DESC, id DESC`, [tenant.id])).rows.map((r) => r.id);
+      expect(expected.length).toBeGreaterThan(10);
+      for (const size of [1, 2, 7, 100]) {
+        const listed = await all(size);
+        expect(listed).toEqual({ ids: expected, totalCount: expected.length });
+      }
+      // The status filter pages too, and counts what it filters.
+      const drafts = (await sql(`SELECT id FROM campaigns WHERE tenant_id = $1 AND status = 'draft' ORDER BY listed_at DESC, id DESC`, [tenant.id])).rows.map((r) => r.id);
+      expect(drafts.length).toBeGreaterThan(3);
+      expect(await all(2, 'DRAFT')).toEqual({ ids: drafts, totalCount: drafts.length });
+      // Twenty by default.
+      expect((await page({})).edges).toHaveLength(Math.min(20, expected.length));
+    });
+
+    it('refuses a page size out of bounds and a cursor it did not make, in French', async () => {
+      for (const [first, message] of [
+        [0, 'Au moins 1 campagne par page.'],
+        [101, '100 campagnes par page au plus.'],
+      ] as const) {
+        const res = await c.request(LIST, { first });
+        expect(errorCode(res)).toBe('BAD_USER_INPUT');
+        expect(fieldsOf(res)).toEqual({ first: message });
+      }
+      const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+      for (const after of ['pas-un-curseur', forged(['hier', randomUUID()]), forged(['2021-03-04 05:06:07+00', 'pas-un-id']), forged(['2021-03-04 05:06:07+00']), forged([1, 2])]) {
+        const res = await c.request(LIST, { after });
+        expect(errorCode(res)).toBe('BAD_USER_INPUT');
+        expect(fieldsOf(res)).toEqual({ after: 'Curseur de pagination invalide.' });
+      }
+    });
+
+    it('keeps each campaign’s counters equal to its deliveries, whatever wrote them', async () => {
+      const counted = `SELECT c.id, coalesce(p.pending, 0) AS pending, coalesce(p.sent, 0) AS sent, coalesce(p.failed, 0) AS failed,
+                              coalesce(p.cancelled, 0) AS cancelled, coalesce(p.skipped, 0) AS skipped
+                       FROM campaigns c LEFT JOIN campaign_progress p ON p.tenant_id = c.tenant_id AND p.campaign_id = c.id
+                       WHERE c.tenant_id = $1 ORDER BY c.id`;
+      const actual = `SELECT c.id, ${['pending', 'sent', 'failed', 'cancelled', 'skipped'].map((s) => `count(d.id) FILTER (WHERE d.state = '${s}')::int AS ${s}`).join(', ')}
+                      FROM campaigns c LEFT JOIN campaign_deliveries d ON d.tenant_id = c.tenant_id AND d.campaign_id = c.id
+                      WHERE c.tenant_id = $1 GROUP BY c.id ORDER BY c.id`;
+      const check = async () => expect((await sql(counted, [tenant.id])).rows).toEqual((await sql(actual, [tenant.id])).rows);
+      // After the sends, the worker's deliveries, the pauses, cancels and resumes above.
+      const sent = (await sql(`SELECT sum(sent)::int AS n FROM campaign_progress WHERE tenant_id = $1`, [tenant.id])).rows[0].n;
+      expect(sent).toBeGreaterThan(0);
+      await check();
+      // One statement across campaigns and states, one that moves nothing, one that deletes.
+      await sql(`UPDATE campaign_deliveries SET state = CASE state WHEN 'sent' THEN 'failed' WHEN 'failed' THEN 'sent' WHEN 'pending' THEN 'cancelled' ELSE state END WHERE tenant_id = $1`, [tenant.id]);
+      await check();
+      await sql(`UPDATE campaign_deliveries SET email = email WHERE tenant_id = $1`, [tenant.id]);
+      await check();
+      await sql(`DELETE FROM campaign_deliveries WHERE tenant_id = $1 AND state = 'failed'`, [tenant.id]);
+      await check();
+    });
   });
 
   // After the worker's tests: the 20 test emails queued here are never sent.

@@ -39,7 +39,7 @@ type Person = {
   };
 };
 type PublicPage = {
-  cpts: { id: string; name: string };
+  cpts: { slug: string; name: string };
   labels: string[];
   communes: Array<{ code: string; name: string; professions: Array<{ code: string; label: string; people: Array<Record<string, unknown>> }> }>;
 };
@@ -51,14 +51,19 @@ describe('consents with proof, labels, GDPR rights and the public directory page
   let h: Harness;
   let staff: GraphQLClient;
   let coordB: GraphQLClient;
-  let tenant: { id: string; communes: string[] };
-  let other: { id: string; communes: string[] };
+  let tenant: { id: string; communes: string[]; slug: string };
+  let other: { id: string; communes: string[]; slug: string };
   let claire: string;
   const person = async (id: string) => (await staff.ok<Person>(CONSENTS, { id })).professional;
   const consentOf = async (id: string, purpose: string) => (await person(id)).consents.find((c) => c.purpose === purpose)!;
-  const publicPage = async (tenantId: string, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${h.gateway.url}/api/public/cpts/${tenantId}/directory`, { headers });
-    return { status: res.status, cache: res.headers.get('cache-control'), body: (await res.json()) as PublicPage & { error?: { code: string } } };
+  /** The public page's data, at the CPTS's address (its slug). */
+  const publicPage = async (slug: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${h.gateway.url}/api/public/cpts/${slug}/directory`, { headers });
+    return {
+      status: res.status,
+      cache: res.headers.get('cache-control'),
+      body: (await res.json()) as PublicPage & { errors?: Array<{ message: string }> },
+    };
   };
   const publicNames = (page: PublicPage) => page.communes.flatMap((c) => c.professions.flatMap((p) => p.people.map((x) => `${x.firstName} ${x.lastName}`)));
 
@@ -220,13 +225,14 @@ describe('consents with proof, labels, GDPR rights and the public directory page
     });
 
     it('shows, without login, only those who opted in, by commune and profession, with labels and no e-mail', async () => {
-      expect(publicNames((await publicPage(tenant.id)).body)).toEqual([]);
+      expect(publicNames((await publicPage(tenant.slug)).body)).toEqual([]);
       await staff.ok(GIVE, { p: claire, purpose: 'PUBLIC_LISTING', m: 'FORM', v: 'public_listing.2026-11' });
       await staff.ok(GIVE, { p: pierre, purpose: 'PUBLIC_LISTING', m: 'PAPER', v: 'public_listing.2026-11' });
-      const page = await publicPage(tenant.id);
+      const page = await publicPage(tenant.slug);
       expect(page.status).toBe(200);
       expect(page.cache).toBe('no-store');
-      expect(page.body.cpts).toEqual({ id: tenant.id, name: 'CPTS Consentements' });
+      // No internal id in a public answer: the CPTS is named by its address.
+      expect(page.body.cpts).toEqual({ slug: 'consentements', name: 'CPTS Consentements' });
       expect(page.body.labels).toEqual(["Formé·e à l'habituation aux soins TND"]);
       const claireCommune = page.body.communes.find((c) => c.code === tenant.communes[0])!;
       expect(claireCommune.professions).toEqual([
@@ -242,19 +248,21 @@ describe('consents with proof, labels, GDPR rights and the public directory page
 
     it('takes a person off at the next request once they withdraw', async () => {
       await staff.ok(WITHDRAW, { p: pierre, purpose: 'PUBLIC_LISTING', m: 'REQUEST' });
-      expect(publicNames((await publicPage(tenant.id)).body)).toEqual(['Claire Martin']);
+      expect(publicNames((await publicPage(tenant.slug)).body)).toEqual(['Claire Martin']);
     });
 
     it('answers 404 for an unknown or malformed CPTS, and never shows another CPTS, whoever asks', async () => {
       const unknown = await publicPage('00000000-0000-4000-8000-000000000000');
       expect(unknown.status).toBe(404);
-      expect((await publicPage('nimporte-quoi')).status).toBe(404);
+      const malformed = await publicPage('nimporte-quoi');
+      expect(malformed.status).toBe(404);
+      expect(malformed.body.errors?.[0].message).toBe('Aucune CPTS n’a cette adresse. Vérifiez le lien, ou demandez-le à la CPTS.');
       const otherPro = await h.data.professional(other.id, other.communes[0], { lastName: 'Voisin' });
       await coordB.ok(GIVE, { p: otherPro, purpose: 'PUBLIC_LISTING', m: 'FORM', v: 'public_listing.2026-11' });
       // Signed in to CPTS B, reading A's page: A's people only (the session's CPTS is not used).
-      const fromB = await publicPage(tenant.id, { authorization: `Bearer ${coordB.accessToken}` });
+      const fromB = await publicPage(tenant.slug, { authorization: `Bearer ${coordB.accessToken}` });
       expect(publicNames(fromB.body)).toEqual(['Claire Martin']);
-      expect(publicNames((await publicPage(other.id)).body)).toEqual(['Prénom Voisin']);
+      expect(publicNames((await publicPage(other.slug)).body)).toEqual(['Prénom Voisin']);
     });
   });
 
@@ -386,7 +394,7 @@ describe('consents with proof, labels, GDPR rights and the public directory page
     it('keeps erased people out of lists, the public page, exports, and refuses to change them', async () => {
       const list = await staff.ok<{ professionals: { edges: Array<{ node: { id: string } }> } }>(`{ professionals(first: 100, filter: { archived: true }) { edges { node { id } } } }`);
       expect(list.professionals.edges.map((e) => e.node.id)).not.toContain(erased);
-      expect(publicNames((await publicPage(tenant.id)).body)).toEqual([]);
+      expect(publicNames((await publicPage(tenant.slug)).body)).toEqual([]);
       const csv = await (await fetch(`${h.gateway.url}/api/directory/professionals.csv?archives=1`, { headers: { authorization: `Bearer ${staff.accessToken}` } })).text();
       expect(csv).not.toContain('effacée');
       expect((await fetch(`${h.gateway.url}/api/directory/professionals/${erased}/export.json`, { headers: { authorization: `Bearer ${staff.accessToken}` } })).status).toBe(409);

@@ -1,14 +1,22 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parisYear } from '@cpts/directory';
+import { CampaignLinks } from '@cpts/mailing';
 import { Role } from '@cpts/platform-core';
+import { LinkSigner } from '@cpts/platform-mail';
 import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
 
 /**
- * The tenancy wall, operation by operation: for every Query and Mutation of
- * the schema, a user of CPTS A can neither read nor change CPTS B through it
- * (and region-level people stay within their region or assignments). A new
- * operation fails the first test until it gets a case here or is declared
+ * The tenancy wall, operation by operation and route by route: for every
+ * Query and Mutation of the schema and every plain HTTP route of the gateway,
+ * a user of CPTS A can neither read nor change CPTS B through it (and
+ * region-level people stay within their region or assignments); a public
+ * link or page of one CPTS never reaches another's data. A new operation or
+ * route fails the enumeration tests until it gets a case here or is declared
  * public with a reason.
  */
 const PUBLIC: Record<string, string> = {
@@ -23,9 +31,9 @@ const PUBLIC: Record<string, string> = {
 
 interface World {
   h: Harness;
-  a: { id: string; communes: string[] };
-  b: { id: string; communes: string[] };
-  c: { id: string; communes: string[] };
+  a: { id: string; communes: string[]; slug: string };
+  b: { id: string; communes: string[]; slug: string };
+  c: { id: string; communes: string[]; slug: string };
   region1: string;
   region2: string;
   coordA: GraphQLClient;
@@ -50,8 +58,11 @@ interface World {
   /** A draft campaign of B (draftB), and one of B that is sending (a newsletter started this month). */
   draftB: string;
   sendingB: string;
-  /** A sent campaign of B, to proB, who did not click. */
+  /** A sent campaign of B, to proB, who did not click, and its one delivery. */
   campaignB: string;
+  deliveryB: string;
+  /** Signs links as the gateway does (LINK_SECRET of the run): tokens naming any CPTS and delivery. */
+  links: CampaignLinks;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -60,8 +71,13 @@ const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
 };
 
 const PRO = `query($id: ID!) { professional(id: $id) { id lastName } }`;
+/** B's professional's practice sites, read as B. */
+const sitesOfB = async (w: World) =>
+  (await w.h.data.inTenant(w.b.id, (db) => db.query(`SELECT id, structure_name, retired_at FROM professional_sites WHERE tenant_id = $1 AND professional_id = $2`, [w.b.id, w.proB])))
+    .rows as Array<{ id: string; structure_name: string | null; retired_at: Date | null }>;
+
 const proOfB = async (w: World) => (await w.coordB.ok<{ professional: { lastName: string; archivedAt: string | null } }>(`query($id: ID!) { professional(id: $id) { lastName archivedAt } }`, { id: w.proB })).professional;
-const cptsB = async (w: World) => (await w.adminR1.ok<{ cpts: { name: string } }>(`query($id: ID!) { cpts(id: $id) { name } }`, { id: w.b.id })).cpts;
+const cptsB = async (w: World) => (await w.adminR1.ok<{ cpts: { name: string; slug: string } }>(`query($id: ID!) { cpts(id: $id) { name slug } }`, { id: w.b.id })).cpts;
 const consentsOfB = async (w: World) =>
   (await w.coordB.ok<{ professional: { consents: Array<{ purpose: string; status: string | null }> } }>(`query($id: ID!) { professional(id: $id) { consents { purpose status } } }`, { id: w.proB })).professional
     .consents;
@@ -153,6 +169,14 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.importB }), 'FORBIDDEN');
     expect((await w.coordB.ok<{ directoryImport: { id: string } }>(q, { id: w.importB })).directoryImport.id).toBe(w.importB);
   },
+  'Query.directoryImportCheck': async (w) => {
+    // B has an import under way (queued: no worker here): it holds B's import slot only, and A learns nothing of it.
+    const q = `query($n: String!) { directoryImportCheck(fileName: $n) { extractedAt olderWarning } }`;
+    const n = 'PS_LibreAcces_Personne_activite_202601010930.txt';
+    for (const client of [w.coordA, w.staffA]) expect((await client.ok<{ directoryImportCheck: { olderWarning: string | null } }>(q, { n })).directoryImportCheck.olderWarning).toBeNull();
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { n }), 'FORBIDDEN');
+    expect(errorCode(await w.coordB.request(q, { n }))).toBe('CONFLICT');
+  },
   'Mutation.resolveImportConflict': async (w) => {
     // A conflict in B's import report, about B's professional.
     await w.h.data.inTenant(w.b.id, (db) =>
@@ -166,6 +190,46 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     for (const client of [w.coordA, w.staffA]) denied(await client.request(m, { i: w.importB }), 'NOT_FOUND');
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(m, { i: w.importB }), 'FORBIDDEN');
     expect((await proOfB(w)).lastName).toBe('Bravo');
+  },
+  'Mutation.resolvePersonImportConflicts': async (w) => {
+    // A conflict in B's import report, about B's professional (its own row: this case runs on its own).
+    await w.h.data.inTenant(w.b.id, (db) =>
+      db.query(
+        `INSERT INTO directory_import_issues (tenant_id, import_id, seq, kind, reason, professional_id, field, current_value, imported_value)
+         VALUES ($1, $2, 1001, 'conflict', 'test', $3, 'lastName', 'Bravo', 'Corsaire') ON CONFLICT DO NOTHING`,
+        [w.b.id, w.importB, w.proB],
+      ),
+    );
+    const m = `mutation($i: ID!, $p: ID!) { resolvePersonImportConflicts(importId: $i, professionalId: $p, keep: IMPORTED) { seq } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(m, { i: w.importB, p: w.proB }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(m, { i: w.importB, p: w.proB }), 'FORBIDDEN');
+    expect((await proOfB(w)).lastName).toBe('Bravo');
+  },
+  'Mutation.addProfessionalSite': async (w) => {
+    const m = `mutation($p: ID!, $i: ProfessionalSiteInput!) { addProfessionalSite(professionalId: $p, input: $i) { id } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(m, { p: w.proB, i: { communeCode: w.a.communes[0] } }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(m, { p: w.proB, i: { communeCode: w.b.communes[0] } }), 'FORBIDDEN');
+    expect(await sitesOfB(w)).toHaveLength(1);
+  },
+  'Mutation.updateProfessionalSite': async (w) => {
+    const [site] = await sitesOfB(w);
+    const m = `mutation($id: ID!, $i: ProfessionalSiteInput!) { updateProfessionalSite(id: $id, input: $i) { id } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(m, { id: site.id, i: { communeCode: w.a.communes[0], structureName: 'Pirate' } }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(m, { id: site.id, i: { communeCode: w.b.communes[0] } }), 'FORBIDDEN');
+    expect((await sitesOfB(w))[0].structure_name).toBe(site.structure_name);
+  },
+  'Mutation.retireProfessionalSite': async (w) => {
+    const [site] = await sitesOfB(w);
+    const m = `mutation($id: ID!) { retireProfessionalSite(id: $id) { id } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(m, { id: site.id }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(m, { id: site.id }), 'FORBIDDEN');
+    expect((await sitesOfB(w))[0].retired_at).toBeNull();
+  },
+  'Mutation.setMainProfessionalSite': async (w) => {
+    const [site] = await sitesOfB(w);
+    const m = `mutation($id: ID!) { setMainProfessionalSite(id: $id) { id } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(m, { id: site.id }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(m, { id: site.id }), 'FORBIDDEN');
   },
   'Query.cpts': async (w) => {
     const q = `query($id: ID!) { cpts(id: $id) { id name } }`;
@@ -227,7 +291,18 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     const q = `mutation($id: ID!, $i: CptsInput!) { updateCpts(id: $id, input: $i) { id } }`;
     denied(await w.coordA.request(q, { id: w.b.id, i: CPTS_INPUT(w, 'Renommée') }), 'FORBIDDEN');
     denied(await w.adminR2.request(q, { id: w.b.id, i: CPTS_INPUT(w, 'Renommée') }), 'NOT_FOUND');
-    expect((await cptsB(w)).name).toBe('CPTS Bravo');
+    denied(await w.adminR2.request(q, { id: w.b.id, i: { ...CPTS_INPUT(w, 'CPTS Bravo'), slug: 'prise-par-r2' } }), 'NOT_FOUND');
+    // A's own region admin cannot give A the address of B (its links would then show A).
+    const aInput = { name: 'CPTS Alpha', size: 1, departementCodes: ['86'], communeCodes: w.a.communes, contactEmail: 'x@exemple.fr', slug: w.b.slug };
+    denied(await w.adminR1.request(q, { id: w.a.id, i: aInput }), 'CONFLICT');
+    expect(await cptsB(w)).toEqual({ name: 'CPTS Bravo', slug: w.b.slug });
+  },
+  'Query.cptsSlugSuggestion': async (w) => {
+    const q = `query($n: String!, $id: ID) { cptsSlugSuggestion(name: $n, cptsId: $id) }`;
+    for (const client of [...tenantRoles(w), w.missionA]) denied(await client.request(q, { n: 'CPTS Bravo' }), 'FORBIDDEN');
+    denied(await w.adminR2.request(q, { n: 'CPTS Bravo', id: w.b.id }), 'NOT_FOUND');
+    // One namespace for the platform: B's address is never proposed to anyone else.
+    expect(await w.adminR2.ok(q, { n: 'CPTS Bravo' })).toEqual({ cptsSlugSuggestion: `${w.b.slug}-2` });
   },
   'Mutation.inviteCoordinator': async (w) => {
     const q = `mutation($id: ID!, $i: EmailInput!) { inviteCoordinator(cptsId: $id, input: $i) { id } }`;
@@ -441,10 +516,15 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     expect((await proOfB(w)).lastName).toBe('Bravo');
   },
   'Query.campaigns': async (w) => {
-    expect(await w.coordA.ok(`{ campaigns { id } }`)).toEqual({ campaigns: [] });
-    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(`{ campaigns { id } }`), 'FORBIDDEN');
+    const q = `query($after: String) { campaigns(after: $after) { totalCount edges { node { id } cursor } } }`;
+    expect(await w.coordA.ok(q)).toEqual({ campaigns: { totalCount: 0, edges: [] } });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q), 'FORBIDDEN');
     // B's draft, B's campaign being sent, and the sent one of the report cases.
-    expect((await w.coordB.ok<{ campaigns: unknown[] }>(`{ campaigns { id } }`)).campaigns).toHaveLength(3);
+    const ofB = await w.coordB.ok<{ campaigns: { totalCount: number; edges: Array<{ cursor: string }> } }>(q);
+    expect(ofB.campaigns.totalCount).toBe(3);
+    expect(ofB.campaigns.edges).toHaveLength(3);
+    // A cursor of B's list read in A pages A's campaigns only: none.
+    expect(await w.coordA.ok(q, { after: ofB.campaigns.edges[0].cursor })).toEqual({ campaigns: { totalCount: 0, edges: [] } });
   },
   'Query.campaign': async (w) => {
     const q = `query($id: ID!) { campaign(id: $id) { id subject previewHtml } }`;
@@ -481,7 +561,7 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   'Mutation.deleteCampaign': campaignCommand('deleteCampaign', 'draftB', false),
   'Mutation.duplicateCampaign': async (w) => {
     await campaignCommand('duplicateCampaign')(w);
-    expect((await w.coordA.ok<{ campaigns: unknown[] }>(`{ campaigns { id } }`)).campaigns).toEqual([]);
+    expect(await w.coordA.ok(`{ campaigns { totalCount edges { node { id } } } }`)).toEqual({ campaigns: { totalCount: 0, edges: [] } });
   },
   'Mutation.sendCampaign': campaignCommand('sendCampaign'),
   'Mutation.scheduleCampaign': async (w) => {
@@ -510,10 +590,222 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   },
 };
 
-describe('cross-tenant isolation of every GraphQL operation', () => {
+const WEBHOOK_TOKEN = 'jeton-du-webhook-des-tests-inter-cpts';
+
+/** GraphQL's two routes: every operation has its case in CASES or PUBLIC above. */
+const GRAPHQL_ROUTES = ['GET /graphql', 'POST /graphql'];
+
+/** Plain HTTP routes that show no CPTS's data, with the reason. */
+const PUBLIC_ROUTES: Record<string, string> = {
+  'GET /health/live': 'public, because it answers {status: ok} and nothing else',
+  'GET /health/ready': 'public, because it reports whether PostgreSQL and Redis answer, nothing of any CPTS',
+  'GET /metrics': 'public (or behind METRICS_TOKEN), because its figures are per route, operation and queue, never per CPTS',
+};
+
+const get = (w: World, client: GraphQLClient | null, url: string, init: RequestInit = {}) =>
+  fetch(`${w.h.gateway.url}${url}`, { ...init, redirect: 'manual', headers: { ...(client ? { authorization: `Bearer ${client.accessToken}` } : {}), ...(init.headers as Record<string, string>) } });
+
+/** What a person could read in an answer: text, JSON, or the sheets of an Excel workbook. */
+async function readable(res: Response): Promise<string> {
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (!res.headers.get('content-type')?.includes('spreadsheetml')) return bytes.toString('utf8');
+  const dir = mkdtempSync(path.join(tmpdir(), 'cross-tenant-'));
+  try {
+    writeFileSync(path.join(dir, 'f.xlsx'), bytes);
+    return execFileSync('/usr/bin/unzip', ['-p', path.join(dir, 'f.xlsx')], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Refused (403 or 404 as given) with nothing of CPTS B's in the answer. */
+async function refusedWithNothingOfB(res: Response, statuses: number[]) {
+  const body = await readable(res);
+  expect({ refused: statuses.includes(res.status) ? 'yes' : res.status, leaks: ['Bravo', 'bravo@exemple.fr', 'cpts.test/b'].filter((s) => body.includes(s)) }).toEqual({ refused: 'yes', leaks: [] });
+}
+
+/** An export route: A's team gets A's rows only, the other roles of A are refused, B's team gets B's rows (so the check is not vacuous). */
+const exportRoute = (url: (w: World) => string, options: { aFinds: 'nothing' | 'own' }) => async (w: World) => {
+  for (const client of [w.coordA, w.staffA]) {
+    const res = await get(w, client, url(w));
+    if (options.aFinds === 'nothing') await refusedWithNothingOfB(res, [404]);
+    else {
+      // Filtered on B's communes: A's own export, and no row of B's (B's commune codes stand for its rows).
+      expect(res.status).toBe(200);
+      const body = await readable(res);
+      expect(w.b.communes.filter((code) => body.includes(code))).toEqual([]);
+    }
+  }
+  for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await get(w, client, url(w)), [403]);
+  const own = await get(w, w.coordB, url(w));
+  expect(own.status).toBe(200);
+  expect(await readable(own)).toContain('Bravo');
+};
+
+/** A public link's token, signed like the gateway's, naming CPTS A with B's delivery: it must reach nothing. */
+const crossed = (w: World) => w.links.forDelivery(w.a.id, w.a.slug, w.deliveryB);
+/** B's own token for its delivery. */
+const ownOfB = (w: World) => tokenOf(w.links.forDelivery(w.b.id, w.b.slug, w.deliveryB).unsubscribeUrl);
+const tokenOf = (url: string) => url.split('/').pop() as string;
+
+const ROUTES: Record<string, (w: World) => Promise<void>> = {
+  'GET /api/directory/professionals/:id/export.json': exportRoute((w) => `/api/directory/professionals/${w.proB}/export.json`, { aFinds: 'nothing' }),
+  'GET /api/directory/professionals.csv': exportRoute((w) => `/api/directory/professionals.csv?communes=${w.b.communes.join(',')}`, { aFinds: 'own' }),
+  'GET /api/directory/professionals.xlsx': exportRoute((w) => `/api/directory/professionals.xlsx?communes=${w.b.communes.join(',')}`, { aFinds: 'own' }),
+  'GET /api/campaigns/:id/follow-up.csv': exportRoute((w) => `/api/campaigns/${w.campaignB}/follow-up.csv`, { aFinds: 'nothing' }),
+  'GET /api/campaigns/:id/follow-up.xlsx': exportRoute((w) => `/api/campaigns/${w.campaignB}/follow-up.xlsx`, { aFinds: 'nothing' }),
+  'POST /api/directory/imports': async (w) => {
+    const upload = (client: GraphQLClient) =>
+      get(w, client, '/api/directory/imports', {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'PS_LibreAcces_Personne_activite_202611010930.txt' },
+        body: "Identification nationale PP|Nom d'exercice|\n",
+      });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await upload(client), [403]);
+    // An upload lands in the uploader's CPTS (a CPTS of its own here, so A's and B's lists stay as the cases above expect).
+    const d = await w.h.data.cpts(w.region1, { name: 'CPTS Delta', departement: '79', communes: 1 });
+    const coordD = await w.h.signedIn((await w.h.data.user([{ role: Role.COORDINATOR, tenantId: d.id }])).email);
+    const res = await upload(coordD);
+    expect(res.status).toBe(201);
+    const id = ((await res.json()) as { data: { directoryImport: { id: string } } }).data.directoryImport.id;
+    const q = `query($id: ID!) { directoryImport(id: $id) { id } }`;
+    denied(await w.coordB.request(q, { id }), 'NOT_FOUND');
+    expect((await w.coordB.ok<{ directoryImports: Array<{ id: string }> }>(`{ directoryImports { id } }`)).directoryImports.map((i) => i.id)).toEqual([w.importB]);
+    expect((await coordD.ok<{ directoryImport: { id: string } }>(q, { id })).directoryImport.id).toBe(id);
+  },
+  'GET /api/public/cpts/:slug/directory': async (w) => {
+    // A listed professional of B: A's page never shows them, whoever asks (a session of A plays no part); B's page does.
+    const listed = await w.h.data.professional(w.b.id, w.b.communes[0], { lastName: 'Publiquebravo' });
+    await w.coordB.ok(`mutation($p: ID!) { giveConsent(professionalId: $p, purpose: PUBLIC_LISTING, method: FORM, wordingVersion: "public_listing.2026-11") { id } }`, { p: listed });
+    const pageOf = async (slug: string, client: GraphQLClient | null) => {
+      const res = await get(w, client, `/api/public/cpts/${slug}/directory`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as { cpts: { slug: string } };
+    };
+    for (const client of [null, w.coordA]) {
+      const pageA = await pageOf(w.a.slug, client);
+      expect(pageA.cpts.slug).toBe(w.a.slug);
+      expect(JSON.stringify(pageA)).not.toContain('Publiquebravo');
+    }
+    expect(JSON.stringify(await pageOf(w.b.slug, w.coordA))).toContain('Publiquebravo');
+  },
+  'GET /api/public/c/:token': async (w) => {
+    // B's own token leads to B's link (HEAD: no click recorded); the same delivery under A's name leads nowhere.
+    const own = await get(w, null, tokenOfUrl(w.links.forDelivery(w.b.id, w.b.slug, w.deliveryB).track(0)), { method: 'HEAD' });
+    expect([own.status, own.headers.get('location')]).toEqual([302, 'https://cpts.test/b']);
+    for (const client of [null, w.coordA]) {
+      const res = await get(w, client, tokenOfUrl(crossed(w).track(0)));
+      expect([res.status, res.headers.get('location')]).toEqual([404, null]);
+      expect(await res.text()).not.toContain('cpts.test/b');
+    }
+    expect(await w.coordB.ok(`query($id: ID!) { campaignReport(campaignId: $id) { uniqueClickers } }`, { id: w.campaignB })).toEqual({ campaignReport: { uniqueClickers: 0 } });
+  },
+  'GET /api/public/preferences/:token': async (w) => {
+    // An address of before (no CPTS in it): redirected to the token's CPTS's address, whoever calls (here a session of A).
+    const own = await get(w, w.coordA, `/api/public/preferences/${ownOfB(w)}`);
+    expect([own.status, own.headers.get('location')]).toEqual([308, `/api/public/cpts/${w.b.slug}/preferences/${ownOfB(w)}`]);
+    // A token naming A with B's delivery: sent to A's address (the token's CPTS), where it reaches nothing.
+    const token = tokenOf(crossed(w).unsubscribeUrl);
+    for (const client of [null, w.coordA]) {
+      const res = await get(w, client, `/api/public/preferences/${token}`);
+      expect([res.status, res.headers.get('location')]).toEqual([308, `/api/public/cpts/${w.a.slug}/preferences/${token}`]);
+      await refusedWithNothingOfB(await get(w, client, res.headers.get('location') as string), [404]);
+    }
+  },
+  'GET /api/public/cpts/:slug/preferences/:token': async (w) => {
+    // B's token at A's address reaches nothing; at B's address, B's page (so the check is not vacuous).
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/cpts/${w.a.slug}/preferences/${ownOfB(w)}`), [404]);
+    const own = await get(w, null, `/api/public/cpts/${w.b.slug}/preferences/${ownOfB(w)}`);
+    expect(((await own.json()) as { cpts: { name: string } }).cpts.name).toBe('CPTS Bravo');
+  },
+  'POST /api/public/cpts/:slug/preferences/:token': async (w) => {
+    for (const client of [null, w.coordA]) {
+      const res = await get(w, client, `/api/public/cpts/${w.a.slug}/preferences/${ownOfB(w)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ purpose: 'pro_newsletter', receive: false }),
+      });
+      await refusedWithNothingOfB(res, [404]);
+    }
+    expect((await consentsOfB(w)).find((c) => c.purpose === 'PRO_NEWSLETTER')?.status).toBeNull();
+  },
+  'POST /api/public/cpts/:slug/unsubscribe/:token': async (w) => {
+    for (const client of [null, w.coordA]) {
+      const res = await get(w, client, `/api/public/cpts/${w.a.slug}/unsubscribe/${ownOfB(w)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      await refusedWithNothingOfB(res, [404]);
+    }
+    expect((await consentsOfB(w)).find((c) => c.purpose === 'PRO_NEWSLETTER')?.status).toBeNull();
+  },
+  'GET /api/public/cpts/:slug/unsubscribe/:token': async (w) => {
+    // A GET never acts; B's token at A's address leads nowhere (a French page), at B's to B's preferences page.
+    const res = await get(w, w.coordA, `/api/public/cpts/${w.a.slug}/unsubscribe/${ownOfB(w)}`);
+    expect([res.status, res.headers.get('location')]).toEqual([404, null]);
+    const own = await get(w, null, `/api/public/cpts/${w.b.slug}/unsubscribe/${ownOfB(w)}`);
+    expect([own.status, own.headers.get('location')]).toEqual([303, `${process.env.APP_URL}/cpts/${w.b.slug}/preferences/${ownOfB(w)}`]);
+    expect((await consentsOfB(w)).find((c) => c.purpose === 'PRO_NEWSLETTER')?.status).toBeNull();
+  },
+  'POST /api/public/preferences/:token': async (w) => {
+    for (const client of [null, w.coordA]) {
+      const res = await get(w, client, `/api/public/preferences/${tokenOf(crossed(w).unsubscribeUrl)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ purpose: 'pro_newsletter', receive: false }),
+      });
+      await refusedWithNothingOfB(res, [404]);
+    }
+    expect((await consentsOfB(w)).find((c) => c.purpose === 'PRO_NEWSLETTER')?.status).toBeNull();
+  },
+  'POST /api/public/unsubscribe/:token': async (w) => {
+    for (const client of [null, w.coordA]) {
+      const res = await get(w, client, `/api/public/unsubscribe/${tokenOf(crossed(w).unsubscribeUrl)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      await refusedWithNothingOfB(res, [404]);
+    }
+    expect((await consentsOfB(w)).find((c) => c.purpose === 'PRO_NEWSLETTER')?.status).toBeNull();
+  },
+  'GET /api/public/unsubscribe/:token': async (w) => {
+    // A GET never acts: a token naming A with B's delivery leads to A's page (the token's CPTS), which finds nothing; B's own, to B's page.
+    const token = tokenOf(crossed(w).unsubscribeUrl);
+    const res = await get(w, w.coordA, `/api/public/unsubscribe/${token}`);
+    expect([res.status, res.headers.get('location')]).toEqual([303, `${process.env.APP_URL}/cpts/${w.a.slug}/preferences/${token}`]);
+    await refusedWithNothingOfB(await get(w, w.coordA, `/api/public/cpts/${w.a.slug}/preferences/${token}`), [404]);
+    const own = await get(w, null, `/api/public/unsubscribe/${ownOfB(w)}`);
+    expect([own.status, own.headers.get('location')]).toEqual([303, `${process.env.APP_URL}/cpts/${w.b.slug}/preferences/${ownOfB(w)}`]);
+    expect((await consentsOfB(w)).find((c) => c.purpose === 'PRO_NEWSLETTER')?.status).toBeNull();
+  },
+  'POST /api/mail/bounces': async (w) => {
+    // The webhook acts in the CPTS its signed token names: a bounce token naming A with B's delivery touches neither.
+    const verp = w.links.bounceAddress(w.a.id, w.deliveryB) as string;
+    const suppressions = async () =>
+      Promise.all([w.a.id, w.b.id].map(async (tenantId) => (await w.h.data.inTenant(tenantId, (db) => db.query(`SELECT email, reason FROM email_suppressions WHERE tenant_id = $1 ORDER BY email`, [tenantId]))).rows));
+    const before = await suppressions();
+    const res = await get(w, null, '/api/mail/bounces', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${WEBHOOK_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'hard_bounce', token: verp }),
+    });
+    expect([res.status, await res.json()]).toEqual([200, { result: 'ignored', reason: 'delivery no longer exists' }]);
+    expect(await suppressions()).toEqual(before);
+  },
+};
+
+/** The path of a tracked link (its address is the web app's, APP_URL). */
+const tokenOfUrl = (url: string) => `/api/public/c/${tokenOf(url)}`;
+
+describe('cross-tenant isolation of every GraphQL operation and HTTP route', () => {
   const w = {} as World;
 
+  // About ten sign-ins (argon2) and the fixtures: longer than one test takes on a loaded machine.
   beforeAll(async () => {
+    // The mail webhook exists with a token only: given one, so that its route is tried like the others.
+    process.env.MAIL_WEBHOOK_TOKEN = WEBHOOK_TOKEN;
     const h = await startHarness();
     w.h = h;
     w.region1 = await h.data.region('75');
@@ -556,9 +848,10 @@ describe('cross-tenant isolation of every GraphQL operation', () => {
     const base = { professionalId: w.proB, feeCents: 1500, college: 'MSP' };
     w.membershipB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y - 1, status: 'ACTIVE', paidOn: `${Y - 1}-03-01`, paymentMeans: 'TRANSFER' } })).saveMembership.id;
     w.pendingB = (await w.coordB.ok<{ saveMembership: { id: string } }>(save, { i: { ...base, year: Y, status: 'PENDING' } })).saveMembership.id;
-    w.campaignB = (
-      await h.data.campaign(w.b.id, { bodyHtml: '<p><a href="https://cpts.test/b">B</a></p>', recipients: [{ email: 'bravo@exemple.fr', professionalId: w.proB }] })
-    ).campaignId;
+    const sentB = await h.data.campaign(w.b.id, { bodyHtml: '<p><a href="https://cpts.test/b">B</a></p>', recipients: [{ email: 'bravo@exemple.fr', professionalId: w.proB }] });
+    w.campaignB = sentB.campaignId;
+    w.deliveryB = sentB.deliveryIds[0];
+    w.links = new CampaignLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string, null, 'bounces@cpts.test');
     w.labelB = (await w.coordB.ok<{ createDirectoryLabel: { id: string } }>(`mutation { createDirectoryLabel(input: { name: "Étiquette B" }) { id } }`)).createDirectoryLabel.id;
     const campaign = { subject: 'Lettre de B', bodyHtml: '<p>B</p>', senderName: 'CPTS Bravo', audienceType: 'PROFESSIONALS', purpose: 'PRO_NEWSLETTER' };
     const createCampaign = `mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }`;
@@ -566,8 +859,11 @@ describe('cross-tenant isolation of every GraphQL operation', () => {
     w.sendingB = (await w.coordB.ok<{ createCampaign: { id: string } }>(createCampaign, { i: campaign })).createCampaign.id;
     // Sending without deliveries (B's professional has no address): enough for the wall; no worker runs here.
     await h.data.inTenant(w.b.id, (db) => db.query(`UPDATE campaigns SET status = 'sending', sending_started_at = now() WHERE tenant_id = $1 AND id = $2`, [w.b.id, w.sendingB]));
+  }, 120_000);
+  afterAll(async () => {
+    delete process.env.MAIL_WEBHOOK_TOKEN;
+    await w.h.close();
   });
-  afterAll(() => w.h.close());
 
   it('covers every Query and Mutation of the schema, or declares it public', () => {
     const schema = w.h.gateway.app.get(GraphQLSchemaHost).schema;
@@ -584,4 +880,35 @@ describe('cross-tenant isolation of every GraphQL operation', () => {
   it.each(Object.keys(CASES))('%s', async (operation) => {
     await CASES[operation](w);
   });
+
+  it('covers every plain HTTP route of the gateway, or declares it public', () => {
+    const routes = routeTable(w.h);
+    const declared = [...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES), ...GRAPHQL_ROUTES];
+    const missing = routes.filter((r) => !declared.includes(r));
+    const stale = declared.filter((r) => !routes.includes(r));
+    const advice = [
+      ...missing.map(
+        (r) =>
+          `The gateway has a route "${r}" that this test does not cover. In apps/gateway/test/cross-tenant.spec.ts, add to ROUTES ` +
+          `'${r}': async (w) => { ... } (a user of CPTS A asks for CPTS B's resource through it: 403 or 404, and nothing of B's in the answer; ` +
+          `for a public route, a token or address of one CPTS never reaches another's data), or, if it shows no CPTS's data, ` +
+          `add to PUBLIC_ROUTES '${r}': 'public, because ...'.`,
+      ),
+      ...stale.map((r) => `"${r}" is declared in apps/gateway/test/cross-tenant.spec.ts but the gateway has no such route any more: remove it (or rename it to the new path).`),
+    ];
+    expect(advice).toEqual([]);
+  });
+
+  it.each(Object.keys(ROUTES))('%s', async (route) => {
+    await ROUTES[route](w);
+  });
 });
+
+/** The routes as Fastify serves them ("GET /api/..."), HEAD left out (Fastify adds it to every GET). */
+function routeTable(h: Harness): string[] {
+  const printed = h.gateway.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+  return printed.split('\n').flatMap((line) => {
+    const route = /── (\S+) \(([^)]+)\)$/.exec(line);
+    return route ? route[2].split(', ').filter((m) => m !== 'HEAD').map((method) => `${method} ${route[1]}`) : [];
+  });
+}

@@ -8,12 +8,13 @@ import { errorCode, GraphQLClient } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
 
 const PREVIEW = `query($c: String!) { previewProfessionalsCsv(content: $c) { columns rows rowCount delimiter suggestedMapping { column field } } }`;
-const IMPORT = `mutation($c: String!, $m: [CsvColumnMappingInput!]!, $d: Boolean!) {
-  importProfessionalsCsv(content: $c, mapping: $m, dryRun: $d) { dryRun rows created updated unchanged errors { line reason } }
+const IMPORT = `mutation($c: String!, $m: [CsvColumnMappingInput!]!, $d: Boolean!, $k: CsvEmailKind) {
+  importProfessionalsCsv(content: $c, mapping: $m, dryRun: $d, emailKind: $k) { dryRun rows created updated unchanged errors { line reason } kept { line reason } emailKind emails }
 }`;
 const LIST = `query($s: String) { professionals(first: 20, filter: { search: $s }) { totalCount edges { node { id lastName firstName rpps email phone structureName professionCode communeCode history(first: 5) { kind summary } } } } }`;
 
-type Report = { dryRun: boolean; rows: number; created: number; updated: number; unchanged: number; errors: Array<{ line: number; reason: string }> };
+type Line = { line: number; reason: string };
+type Report = { dryRun: boolean; rows: number; created: number; updated: number; unchanged: number; errors: Line[]; kept: Line[]; emailKind: string; emails: number };
 type Node = { id: string; lastName: string; firstName: string; rpps: string | null; email: string | null; phone: string | null; structureName: string | null; professionCode: string; communeCode: string; history: Array<{ kind: string; summary: string }> };
 type Mapping = Array<{ column: number; field: string }>;
 
@@ -22,8 +23,8 @@ describe('import of a hand-made list of professionals (CSV with column mapping)'
   let c: GraphQLClient;
   let tenant: { id: string; communes: string[] };
   let communeName: string;
-  const run = async (content: string, mapping: Mapping, dryRun: boolean, client = c) =>
-    (await client.ok<{ importProfessionalsCsv: Report }>(IMPORT, { c: content, m: mapping, d: dryRun })).importProfessionalsCsv;
+  const run = async (content: string, mapping: Mapping, dryRun: boolean, client = c, emailKind?: 'WORK' | 'PERSONAL') =>
+    (await client.ok<{ importProfessionalsCsv: Report }>(IMPORT, { c: content, m: mapping, d: dryRun, k: emailKind })).importProfessionalsCsv;
   const list = async (search?: string) => (await c.ok<{ professionals: { totalCount: number; edges: Array<{ node: Node }> } }>(LIST, { s: search })).professionals;
   const preview = async (content: string) => (await c.ok<{ previewProfessionalsCsv: { columns: string[]; rows: string[][]; rowCount: number; delimiter: string; suggestedMapping: Mapping } }>(PREVIEW, { c: content })).previewProfessionalsCsv;
 
@@ -79,6 +80,9 @@ describe('import of a hand-made list of professionals (CSV with column mapping)'
         { line: 5, reason: 'Profession inconnue : « Boulanger ».' },
         { line: 6, reason: 'Nom manquant ; commune hors du territoire de la CPTS : « Paris » ; adresse e-mail invalide : « pas-un-mail » ; numéro de téléphone invalide : « 12 ».' },
       ],
+      kept: [],
+      emailKind: 'PERSONAL',
+      emails: 1,
     });
     expect((await list()).totalCount).toBe(before.totalCount);
     const done = await run(sheet(), suggestedMapping, false);
@@ -105,13 +109,73 @@ describe('import of a hand-made list of professionals (CSV with column mapping)'
       { column: 5, field: 'RPPS' },
     ];
     const file = `nom,prenom,profession,commune,mail,rpps\nLEFEVRE,elodie,infirmier,${tenant.communes[0]},nouvelle@exemple.fr,101 000 000 08\n`;
-    expect(await run(file, mapping, false)).toMatchObject({ created: 0, updated: 1, unchanged: 0, errors: [] });
+    expect(await run(file, mapping, false)).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      errors: [],
+      kept: [{ line: 2, reason: 'E-mail : la fiche garde « e.lefevre@exemple.fr », le fichier indique « nouvelle@exemple.fr ».' }],
+      emails: 0,
+    });
     const after = (await list('lefevre')).edges[0].node;
     expect(after).toMatchObject({ id: found.id, email: 'e.lefevre@exemple.fr', rpps: '10100000008', lastName: 'Lefèvre' });
     expect(after.history[0]).toEqual({ kind: 'person.imported_csv', summary: 'Fiche complétée par un import de fichier CSV : RPPS.' });
     // Found by RPPS now, whatever the name written.
     const byRpps = `nom,prenom,profession,commune,mail,rpps\nLefebvre,Elo,infirmier,${tenant.communes[0]},,10100000008\n`;
     expect(await run(byRpps, mapping, false)).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('takes the addresses it writes as personal unless the file says work, and never changes a found person\'s address or its kind', async () => {
+    const PERSON = `query($id: ID!) { professional(id: $id) { email emailIsWork consents { purpose allowed basis reason } } }`;
+    const person = async (id: string) =>
+      (await c.ok<{ professional: { email: string | null; emailIsWork: boolean; consents: Array<{ purpose: string; allowed: boolean; basis: string | null; reason: string | null }> } }>(PERSON, { id }))
+        .professional;
+    const newsletter = async (id: string) => (await person(id)).consents.find((x) => x.purpose === 'PRO_NEWSLETTER');
+    const idOf = async (search: string) => (await list(search)).edges[0].node.id;
+    const mapping: Mapping = [
+      { column: 0, field: 'LAST_NAME' },
+      { column: 1, field: 'FIRST_NAME' },
+      { column: 2, field: 'PROFESSION' },
+      { column: 3, field: 'COMMUNE' },
+      { column: 4, field: 'EMAIL' },
+    ];
+    const sheet = (lines: string[]) => ['Nom;Prénom;Profession;Commune;Mail', ...lines].join('\n');
+    const signUps = sheet([`Perso;Inès;Sage-femme;${tenant.communes[0]};ines.perso@gmail.com`, `Perso;Hugo;Kiné;${tenant.communes[1]};hugo@orange.fr`]);
+
+    // A sign-up sheet, the staff saying nothing: personal addresses, and the check says what that means.
+    const dry = await run(signUps, mapping, true);
+    expect(dry).toMatchObject({ created: 2, emailKind: 'PERSONAL', emails: 2, kept: [] });
+    expect(await run(signUps, mapping, false)).toMatchObject({ created: 2, emailKind: 'PERSONAL', emails: 2 });
+    const ines = await idOf('perso ines');
+    expect(await person(ines)).toMatchObject({ email: 'ines.perso@gmail.com', emailIsWork: false });
+    // Newsletters to a personal address need consent: no free opt-out basis.
+    expect(await newsletter(ines)).toEqual({ purpose: 'PRO_NEWSLETTER', allowed: false, basis: null, reason: 'NO_CONSENT' });
+
+    // A list of practices' addresses, said to be work addresses: professional information with a free opt-out.
+    const practices = sheet([`Cabinet;Léa;Infirmière;${tenant.communes[2]};contact@cabinet-lea.fr`]);
+    expect(await run(practices, mapping, false, c, 'WORK')).toMatchObject({ created: 1, emailKind: 'WORK', emails: 1 });
+    const lea = await idOf('cabinet lea');
+    expect(await person(lea)).toMatchObject({ email: 'contact@cabinet-lea.fr', emailIsWork: true });
+    expect(await newsletter(lea)).toMatchObject({ allowed: true, basis: 'WORK_ADDRESS_OPT_OUT' });
+
+    // A person found keeps their address and its kind, whatever the file says; the report says what was kept.
+    const later = sheet([`Cabinet;Léa;Infirmière;${tenant.communes[2]};contact@cabinet-lea.fr`, `Perso;Hugo;Kiné;${tenant.communes[1]};hugo.pro@msp.fr`]);
+    const again = await run(later, mapping, false);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, emails: 0 });
+    expect(again.kept).toEqual([
+      { line: 2, reason: "L'adresse « contact@cabinet-lea.fr » reste professionnelle sur la fiche (le fichier la donne comme personnelle)." },
+      { line: 3, reason: 'E-mail : la fiche garde « hugo@orange.fr », le fichier indique « hugo.pro@msp.fr ».' },
+    ]);
+    expect(await person(lea)).toMatchObject({ email: 'contact@cabinet-lea.fr', emailIsWork: true });
+    expect(await person(await idOf('perso hugo'))).toMatchObject({ email: 'hugo@orange.fr', emailIsWork: false });
+
+    // A blank address filled: it takes the file's kind (a record typed without an address is "work" by default).
+    const { createProfessional } = await c.ok<{ createProfessional: { id: string } }>(`mutation($i: ProfessionalInput!) { createProfessional(input: $i) { id } }`, {
+      i: { lastName: 'Sansmail', firstName: 'Rémi', professionCode: '10', communeCode: tenant.communes[0] },
+    });
+    expect(await person(createProfessional.id)).toMatchObject({ email: null, emailIsWork: true });
+    expect(await run(sheet([`Sansmail;Rémi;Médecin;${tenant.communes[0]};remi@free.fr`]), mapping, false)).toMatchObject({ updated: 1, emails: 1, kept: [] });
+    expect(await person(createProfessional.id)).toMatchObject({ email: 'remi@free.fr', emailIsWork: false });
   });
 
   it('reads tab-separated files, and lines of one person twice make one record', async () => {

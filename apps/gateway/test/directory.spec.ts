@@ -138,8 +138,8 @@ describe('the professionals directory of a CPTS', () => {
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/csv; charset=utf-8');
     const lines = res.body.split('\r\n');
-    expect(lines[0]).toBe('\uFEFFNom;Prénom;Profession;Code profession;RPPS;Commune;Code INSEE;Structure;E-mail;Téléphone;Archivé le');
-    expect(lines[1]).toMatch(/^"Export; ""Guillemets""";'=Formule;Masseur-kinésithérapeute;70;;[^;]+;[0-9AB]{5};"MSP; du centre";e\.lefevre@exemple\.fr;05 56 12 34 56;$/);
+    expect(lines[0]).toBe("\uFEFFNom;Prénom;Profession;Code profession;RPPS;Commune;Code INSEE;Structure;Adresse;E-mail;Téléphone;Autres lieux d'exercice;Archivé le");
+    expect(lines[1]).toMatch(/^"Export; ""Guillemets""";'=Formule;Masseur-kinésithérapeute;70;;[^;]+;[0-9AB]{5};"MSP; du centre";;e\.lefevre@exemple\.fr;05 56 12 34 56;;$/);
     expect(lines).toHaveLength(3); // header, one row, the final line end
     expect((await csv(c, '')).body).toContain('Guillemets');
     expect((await csv(c, '?professions=99')).body.split('\r\n')).toHaveLength(2);

@@ -1,3 +1,4 @@
+import type { Logger } from '@cpts/platform-observability';
 import { GraphQLClient, TestData } from '@cpts/testing';
 import { Gateway, startGateway } from '../src/gateway';
 
@@ -15,10 +16,11 @@ export interface Harness {
 let clients = 0;
 const nextIp = () => `198.51.100.${(clients++ % 250) + 1}`;
 
-export async function startHarness(): Promise<Harness> {
+/** `logger`: to read what the gateway logs (by default nothing is, LOG_LEVEL being silent in tests). */
+export async function startHarness(options: { logger?: Logger } = {}): Promise<Harness> {
   // Behind a (pretend) proxy: X-Forwarded-For gives each test client its own address.
   process.env.TRUST_PROXY = 'true';
-  const gateway = await startGateway();
+  const gateway = await startGateway(options);
   const data = new TestData();
   const client = (headers: Record<string, string> = {}) => new GraphQLClient(gateway.url, { 'x-forwarded-for': nextIp(), ...headers });
   return {

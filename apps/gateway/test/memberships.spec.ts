@@ -143,6 +143,11 @@ describe('memberships (adhésions) and involvement levels', () => {
     expect([names(page2), page2.memberships.totalCount]).toEqual([['Chevalier'], 3]);
     expect(names(await c.ok<List>(LIST, { y: Y - 1, s: 'RESIGNED' }))).toEqual(['Chevalier']);
     expect(names(await c.ok<List>(LIST, { y: Y - 1, q: 'bern' }))).toEqual(['Bernard']);
+    // The directory's name search (one typo from five letters), paged on its order.
+    const typo = await c.ok<List>(LIST, { y: Y - 1, q: 'chevalir', first: 1 });
+    expect([names(typo), typo.memberships.totalCount]).toEqual([['Chevalier'], 1]);
+    const next = await c.ok<List>(LIST, { y: Y - 1, q: 'chevalir', first: 1, after: typo.memberships.pageInfo.endCursor });
+    expect([names(next), next.memberships.totalCount]).toEqual([[], 1]);
   });
 
   it('counts the members per profession and year', async () => {

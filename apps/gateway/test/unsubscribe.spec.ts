@@ -20,8 +20,8 @@ type Json = Record<string, any>;
 describe('unsubscribe links, preferences and bounces', () => {
   let h: Harness;
   let links: CampaignLinks;
-  let a: { id: string; communes: string[] };
-  let b: { id: string; communes: string[] };
+  let a: { id: string; communes: string[]; slug: string };
+  let b: { id: string; communes: string[]; slug: string };
   let staffA: GraphQLClient;
   let coordB: GraphQLClient;
 
@@ -66,7 +66,8 @@ describe('unsubscribe links, preferences and bounces', () => {
         );
       }
     });
-    return { campaignId, ids, tokens: ids.map((id) => links.forDelivery(tenantId, id).unsubscribeUrl.split('/').pop()!) };
+    const slug = [a, b].find((t) => t.id === tenantId)!.slug;
+    return { campaignId, ids, tokens: ids.map((id) => links.forDelivery(tenantId, slug, id).unsubscribeUrl.split('/').pop()!) };
   };
 
   const consentRows = async (tenantId: string, professionalId: string) =>
@@ -84,8 +85,12 @@ describe('unsubscribe links, preferences and bounces', () => {
 
   const post = (path: string, body: RequestInit['body'], headers: Record<string, string> = {}) => fetch(`${h.gateway.url}${path}`, { method: 'POST', body, headers, redirect: 'manual' });
 
-  const oneClick = (token: string, headers: Record<string, string> = {}) =>
-    post(`/api/public/unsubscribe/${token}`, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded', ...headers });
+  /** The one-click POST at the address messages carry: under the CPTS's slug. */
+  const oneClick = (token: string, headers: Record<string, string> = {}, cpts = a) =>
+    post(`/api/public/cpts/${cpts.slug}/unsubscribe/${token}`, 'List-Unsubscribe=One-Click', {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...headers,
+    });
 
   describe('one-click unsubscribe (RFC 8058)', () => {
     it('withdraws the purpose of the message at once, with the method unsubscribe_link, and a second POST changes nothing', async () => {
@@ -111,7 +116,7 @@ describe('unsubscribe links, preferences and bounces', () => {
       });
       expect(professional.history[0]).toEqual({ kind: 'consent.withdrawn', summary: 'Opposition enregistrée pour « Lettre professionnelle » (lien de désinscription).' });
 
-      // Idempotent, whatever the body: form, multipart, JSON, none.
+      // Idempotent, whatever the body: form, multipart, JSON, none; and at the address of messages sent before slugs.
       expect((await oneClick(tokens[0])).status).toBe(200);
       const form = new FormData();
       form.set('List-Unsubscribe', 'One-Click');
@@ -121,13 +126,20 @@ describe('unsubscribe links, preferences and bounces', () => {
       expect(await consentRows(a.id, claire)).toHaveLength(1);
     });
 
-    it('answers a GET with the preferences page (303), changing nothing', async () => {
+    it('answers a GET with the preferences page at the CPTS address (303), changing nothing, from either address', async () => {
       const paul = await person(a, 'paul@pharmacie-saintes.fr', 'Bernard');
       const { tokens } = await campaign(a.id, [{ professionalId: paul, email: 'paul@pharmacie-saintes.fr' }]);
-      const res = await fetch(`${h.gateway.url}/api/public/unsubscribe/${tokens[0]}`, { redirect: 'manual' });
-      expect(res.status).toBe(303);
-      expect(res.headers.get('location')).toBe(`${process.env.APP_URL}/preferences/${tokens[0]}`);
+      for (const path of [`/api/public/cpts/${a.slug}/unsubscribe/${tokens[0]}`, `/api/public/unsubscribe/${tokens[0]}`]) {
+        const res = await fetch(`${h.gateway.url}${path}`, { redirect: 'manual' });
+        expect(res.status).toBe(303);
+        expect(res.headers.get('location')).toBe(`${process.env.APP_URL}/cpts/${a.slug}/preferences/${tokens[0]}`);
+      }
       expect(await consentRows(a.id, paul)).toEqual([]);
+      // Opened in a browser, a link that is not ours: a French page, not JSON.
+      const bad = await fetch(`${h.gateway.url}/api/public/cpts/${a.slug}/unsubscribe/nimporte-quoi`, { redirect: 'manual' });
+      expect(bad.status).toBe(404);
+      expect(bad.headers.get('content-type')).toContain('text/html');
+      expect(await bad.text()).toContain('Lien introuvable');
     });
 
     it('refuses a forged or altered token with a French 404, and changes nothing', async () => {
@@ -135,13 +147,14 @@ describe('unsubscribe links, preferences and bounces', () => {
       const { ids, tokens } = await campaign(a.id, [{ professionalId: ines, email: 'ines@kine-royan.fr' }]);
       const token = tokens[0];
       const altered = token.slice(0, -2) + (token.endsWith('AA') ? 'AB' : 'AA');
-      const click = links.forDelivery(a.id, ids[0]).track(0).split('/').pop()!;
+      const click = links.forDelivery(a.id, a.slug, ids[0]).track(0).split('/').pop()!;
       const forged = new LinkSigner('une autre clé secrète de 32 caractères au moins').sign('campaign-unsubscribe-v1', Buffer.alloc(32));
       for (const bad of [altered, click, forged, 'nimporte-quoi', 'x'.repeat(90)]) {
         const res = await oneClick(bad);
         expect(res.status).toBe(404);
         const body = (await res.json()) as Json;
         expect(body.errors[0]).toMatchObject({ message: expect.stringContaining('lien de désinscription n’est pas valide'), extensions: { code: 'NOT_FOUND' } });
+        expect((await fetch(`${h.gateway.url}/api/public/cpts/${a.slug}/preferences/${bad}`)).status).toBe(404);
         expect((await fetch(`${h.gateway.url}/api/public/preferences/${bad}`)).status).toBe(404);
       }
       expect(await consentRows(a.id, ines)).toEqual([]);
@@ -189,12 +202,18 @@ describe('unsubscribe links, preferences and bounces', () => {
     it('shows the CPTS, the address and each mailed purpose; stops one (unsubscribe_link) and receives one again (form, current wording)', async () => {
       const luc = await person(a, 'luc@cabinet-rochefort.fr', 'Petit');
       const { tokens } = await campaign(a.id, [{ professionalId: luc, email: 'luc@cabinet-rochefort.fr' }], 'event_invitations');
-      const url = `${h.gateway.url}/api/public/preferences/${tokens[0]}`;
+      const url = `${h.gateway.url}/api/public/cpts/${a.slug}/preferences/${tokens[0]}`;
       const res = await fetch(url);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
       const page = (await res.json()) as Json;
-      expect(page).toMatchObject({ cpts: { name: 'CPTS Désinscriptions' }, email: 'luc@cabinet-rochefort.fr', purpose: 'event_invitations', blocked: null, erased: false });
+      expect(page).toMatchObject({
+        cpts: { name: 'CPTS Désinscriptions', slug: a.slug },
+        email: 'luc@cabinet-rochefort.fr',
+        purpose: 'event_invitations',
+        blocked: null,
+        erased: false,
+      });
       expect(page.purposes.map((p: Json) => [p.purpose, p.status, p.allowed, p.basis])).toEqual([
         ['pro_newsletter', null, true, 'work_address_opt_out'],
         ['event_invitations', null, true, 'work_address_opt_out'],
@@ -202,7 +221,8 @@ describe('unsubscribe links, preferences and bounces', () => {
       ]);
       expect(page.purposes[2].wording).toEqual({ version: 'public_newsletter.2026-11', text: expect.stringContaining('grand public') });
 
-      const choose = (body: Json) => post(`/api/public/preferences/${tokens[0]}`, JSON.stringify(body), { 'content-type': 'application/json' });
+      const choose = (body: Json) =>
+        post(`/api/public/cpts/${a.slug}/preferences/${tokens[0]}`, JSON.stringify(body), { 'content-type': 'application/json' });
       const stopped = await choose({ purpose: 'event_invitations', receive: false });
       expect(stopped.status).toBe(200);
       expect(((await stopped.json()) as Json).purposes[1]).toMatchObject({ purpose: 'event_invitations', status: 'withdrawn', allowed: false });
@@ -219,6 +239,8 @@ describe('unsubscribe links, preferences and bounces', () => {
       expect(((await stale.json()) as Json).errors[0].extensions.fields[0]).toMatchObject({ field: 'wordingVersion' });
       expect((await choose({ purpose: 'public_listing', receive: false })).status).toBe(400);
       expect((await choose({ purpose: 'pro_newsletter' })).status).toBe(400);
+      const notAChoice = await post(`/api/public/cpts/${a.slug}/preferences/${tokens[0]}`, '[1, 2]', { 'content-type': 'application/json' });
+      expect([notAChoice.status, ((await notAChoice.json()) as Json).errors[0].message]).toEqual([400, 'Type de message inconnu.']);
       expect(await consentRows(a.id, luc)).toHaveLength(2);
     });
   });
@@ -276,9 +298,9 @@ describe('unsubscribe links, preferences and bounces', () => {
       expect(await consentRows(a.id, inA)).toHaveLength(1);
       expect(await consentRows(b.id, inB)).toEqual([]);
       // A validly signed token naming B with A's delivery: B's rows only (RLS), where it does not exist.
-      const crossed = links.forDelivery(b.id, ids[0]).unsubscribeUrl.split('/').pop()!;
-      expect((await oneClick(crossed)).status).toBe(404);
-      const crossedB = links.forDelivery(a.id, campaignB.ids[0]).unsubscribeUrl.split('/').pop()!;
+      const crossed = links.forDelivery(b.id, b.slug, ids[0]).unsubscribeUrl.split('/').pop()!;
+      expect((await oneClick(crossed, {}, b)).status).toBe(404);
+      const crossedB = links.forDelivery(a.id, a.slug, campaignB.ids[0]).unsubscribeUrl.split('/').pop()!;
       expect((await oneClick(crossedB)).status).toBe(404);
       expect(await consentRows(b.id, inB)).toEqual([]);
       // A bounce of A's message suppresses the address in A, not in B.
@@ -442,7 +464,7 @@ describe('unsubscribe links, preferences and bounces', () => {
 
       const marc = await person(a, 'marc@sage-femme.fr', 'Lefèvre');
       const { ids } = await campaign(a.id, [{ professionalId: marc, email: 'marc@sage-femme.fr' }]);
-      const mailto = links.forDelivery(a.id, ids[0]).unsubscribeMailto!;
+      const mailto = links.forDelivery(a.id, a.slug, ids[0]).unsubscribeMailto!;
       const subject = new URL(mailto.replace('mailto:', 'mailto://')).searchParams.get('subject');
       const mail = `From: Marc <marc@sage-femme.fr>\r\nTo: desinscription@cpts.test\r\nSubject: ${subject}\r\n\r\n\r\n`;
       const res = await webhook(mail, 'message/rfc822');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@cpts/platform-core';
+import { proposeSlug, Role } from '@cpts/platform-core';
 import { currentWording } from '@cpts/directory';
 import { Db } from '@cpts/platform-db';
+import { FREE_SLUG_SQL } from '@cpts/platform-identity';
 import { generateProfessionals, hashPassword, insertProfessionals, upsertUser } from './seed';
 
 export const DEMO_PASSWORD = 'demo-cpts-2026';
@@ -50,10 +51,22 @@ export async function createCptsForEpci(db: Db, regionId: string, name: string, 
     if (communes.length === 0) throw new Error(`no commune for EPCI ${epci}`);
     const population = communes.reduce((s, c) => s + c.population, 0);
     const id = randomUUID();
+    const [{ slug }] = await db.rows<{ slug: string }>(FREE_SLUG_SQL, [proposeSlug(name), id]);
+    await db.rows(`INSERT INTO tenant_slugs (slug, tenant_id) VALUES ($1, $2)`, [slug, id]);
     await db.rows(
-      `INSERT INTO tenants (id, region_id, name, size, departement_codes, commune_codes, inhabitants, contact_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, regionId, name, sizeForPopulation(population), [...new Set(communes.map((c) => c.departement_code))], communes.map((c) => c.insee_code), population, contactEmail],
+      `INSERT INTO tenants (id, region_id, name, slug, size, departement_codes, commune_codes, inhabitants, contact_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        id,
+        regionId,
+        name,
+        slug,
+        sizeForPopulation(population),
+        [...new Set(communes.map((c) => c.departement_code))],
+        communes.map((c) => c.insee_code),
+        population,
+        contactEmail,
+      ],
     );
     return id;
   });

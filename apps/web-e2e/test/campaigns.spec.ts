@@ -140,6 +140,31 @@ describe('campaigns (mailings) in the web app', () => {
       await row.getByText('3 / 3 envoyés').waitFor();
       await page.getByText(/^Votre CPTS a déjà 2 lettres d'information envoyées ou programmées en \S+ \d{4} :/).waitFor();
       await checkScreen(page, 'campagnes liste');
+
+      // Years of campaigns: the list shows the latest 20, then the next ones on demand.
+      await stack.data.inTenant(cpts.id, (client) =>
+        client.query(
+          `INSERT INTO campaigns (tenant_id, id, audience_type, purpose, subject, body_html, sender_name, status, sending_started_at, finished_at)
+           SELECT $1, gen_random_uuid(), 'professionals', 'pro_newsletter', 'Lettre ancienne ' || lpad(n::text, 2, '0'), '<p>x</p>', 'CPTS', 'sent',
+                  now() - n * interval '1 month', now() - n * interval '1 month'
+           FROM generate_series(1, 22) n`,
+          [cpts.id],
+        ),
+      );
+      await page.reload();
+      await page.getByText('24 campagnes', { exact: true }).waitFor();
+      await page.getByRole('row', { name: /Lettre ancienne 18/ }).waitFor();
+      expect(await page.getByRole('row', { name: /Lettre ancienne 19/ }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Voir plus' }).click();
+      await page.getByRole('row', { name: /Lettre ancienne 22/ }).waitFor();
+      expect(await page.getByRole('row', { name: /Lettre ancienne/ }).count()).toBe(22);
+      await page.getByRole('button', { name: 'Voir plus' }).waitFor({ state: 'detached' });
+      // A status filter starts again from its first page.
+      await page.getByLabel('Statut').selectOption({ label: 'Brouillon' });
+      await page.getByText('Aucune campagne « Brouillon »').waitFor();
+      await page.getByLabel('Statut').selectOption({ label: 'Envoyée' });
+      await page.getByText('24 campagnes', { exact: true }).waitFor();
+      expect(await page.getByRole('row', { name: /Lettre ancienne/ }).count()).toBe(18);
     });
   }, 240_000);
 });

@@ -10,7 +10,7 @@ import { checkScreen, newPage, scenario, signIn, Stack, startStack } from './har
  */
 describe('consents, labels, public page and GDPR rights', () => {
   let stack: Stack;
-  let cpts: { id: string; communes: string[] };
+  let cpts: { id: string; communes: string[]; slug: string };
   let staff: string;
   let personId: string;
 
@@ -36,7 +36,7 @@ describe('consents, labels, public page and GDPR rights', () => {
   const visitPublic = async (check: (page: Page) => Promise<void>) => {
     const { context, page } = await newPage(stack);
     try {
-      await page.goto(`/annuaire-public/${cpts.id}`);
+      await page.goto(`/cpts/${cpts.slug}/annuaire`);
       await page.getByRole('heading', { level: 1, name: 'Annuaire des professionnels — CPTS Val de Sèvre' }).waitFor();
       await check(page);
     } finally {
@@ -54,7 +54,8 @@ describe('consents, labels, public page and GDPR rights', () => {
       await page.getByLabel('Nouvelle étiquette').fill("Formé·e à l'habituation aux soins TND");
       await page.getByRole('button', { name: 'Ajouter' }).click();
       await page.getByRole('cell', { name: "Formé·e à l'habituation aux soins TND", exact: true }).waitFor();
-      expect(await page.getByTestId('public-link').getAttribute('href')).toBe(`${stack.url}/annuaire-public/${cpts.id}`);
+      // The CPTS's readable address: no internal id in it.
+      expect(await page.getByTestId('public-link').getAttribute('href')).toBe(`${stack.url}/cpts/val-de-sevre/annuaire`);
       await checkScreen(page, 'etiquettes et page publique');
 
       // The person's page: the work-address rule, said plainly, and no public listing without consent.

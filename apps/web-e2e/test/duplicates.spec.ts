@@ -95,4 +95,50 @@ describe('web app: CSV import, duplicates and merge, Excel export', () => {
       expect(sheetXml).not.toContain('DURANDE');
     });
   });
+
+  it('takes the addresses of a sign-up sheet as personal unless the staff say they are work addresses, and says so in the check', async () => {
+    const [c0, c1] = cpts.communes;
+    await stack.data.professional(cpts.id, c0, { lastName: 'Morel', firstName: 'Anne', professionCode: '60', email: 'anne.morel@msp-sevre.fr' });
+    const sheet = [
+      'Nom;Prénom;Profession;Commune;Courriel',
+      `Petit;Jules;Médecin;${c1};jules.petit@gmail.com`,
+      `Roy;Sarah;Sage-femme;${c1};sarah.roy@laposte.net`,
+      `Morel;Anne;Infirmière;${c0};anne.morel@msp-sevre.fr`,
+    ].join('\r\n');
+    await scenario(stack, 'csv import addresses', async (page) => {
+      await signIn(page, staff);
+      await page.goto('/annuaire/import-csv');
+      await page.locator('input[type=file]').setInputFiles({ name: 'inscriptions.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet, 'utf8') });
+      const kinds = page.getByRole('radiogroup', { name: 'Les adresses e-mail de ce fichier sont' });
+      const personal = kinds.getByRole('radio', { name: 'des adresses personnelles' });
+      const work = kinds.getByRole('radio', { name: "des adresses professionnelles (celles des structures d'exercice)" });
+      expect(await personal.isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Vérifier' }).click();
+      await page.getByText("2 adresses prises comme personnelles : les lettres d'information demandent leur consentement.").waitFor();
+      // Anne Morel is in the directory with her practice's address: it stays a work address, and the check says so.
+      await page.getByRole('cell', { name: "L'adresse « anne.morel@msp-sevre.fr » reste professionnelle sur la fiche (le fichier la donne comme personnelle)." }).waitFor();
+      await checkScreen(page, 'import csv adresses personnelles');
+
+      // Saying they are work addresses asks for a new check, which says what that means.
+      await work.check();
+      await page.getByRole('region', { name: "Compte rendu de l'import" }).waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Vérifier' }).click();
+      await page.getByText('2 adresses prises comme professionnelles : les informations professionnelles leur seront envoyées avec un désabonnement en un clic, sans consentement préalable.').waitFor();
+      await checkScreen(page, 'import csv adresses professionnelles');
+
+      await personal.check();
+      await page.getByRole('button', { name: 'Vérifier' }).click();
+      await page.getByText("2 adresses prises comme personnelles : les lettres d'information demandent leur consentement.").waitFor();
+      await page.getByRole('button', { name: 'Importer (2 fiches)' }).click();
+      await page.getByText('Import terminé').waitFor();
+    });
+    const { rows } = await stack.data.inTenant(cpts.id, (db) =>
+      db.query(`SELECT last_name, email_is_work FROM professionals WHERE tenant_id = $1 AND last_name IN ('Petit', 'Roy', 'Morel') ORDER BY last_name`, [cpts.id]),
+    );
+    expect(rows).toEqual([
+      { last_name: 'Morel', email_is_work: true },
+      { last_name: 'Petit', email_is_work: false },
+      { last_name: 'Roy', email_is_work: false },
+    ]);
+  });
 });

@@ -12,7 +12,7 @@ import { checkScreen, newPage, queueCampaign, scenario, signIn, Stack, startStac
  */
 describe('unsubscribing from a campaign message', () => {
   let stack: Stack;
-  let cpts: { id: string; communes: string[] };
+  let cpts: { id: string; communes: string[]; slug: string };
   let staff: string;
   let anne: string;
   let bruno: string;
@@ -56,7 +56,9 @@ describe('unsubscribing from a campaign message', () => {
     const mail = received('anne.roux@msp-agen.test');
     expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     const url = /^List-Unsubscribe: <(http[^>]+)>/m.exec(mail.raw)![1];
-    expect(url).toMatch(new RegExp(`^${stack.url}/api/public/unsubscribe/[A-Za-z0-9_-]+$`));
+    // Under the CPTS's readable address: no internal id in the link.
+    expect(cpts.slug).toBe('deux-rives');
+    expect(url).toMatch(new RegExp(`^${stack.url}/api/public/cpts/deux-rives/unsubscribe/[A-Za-z0-9_-]+$`));
 
     const { context, page } = await newPage(stack);
     try {
@@ -66,7 +68,7 @@ describe('unsubscribing from a campaign message', () => {
       expect(await res.json()).toEqual({ unsubscribed: true, purpose: 'pro_newsletter' });
       // Someone who opens the address instead lands on the page, which says it is done.
       await page.goto(url);
-      await page.waitForURL(/\/preferences\/[A-Za-z0-9_-]+$/);
+      await page.waitForURL(/\/cpts\/deux-rives\/preferences\/[A-Za-z0-9_-]+$/);
       await page.getByRole('heading', { level: 1, name: "Vos choix d'e-mails" }).waitFor();
       await page.getByText("Vous ne recevez plus : La lettre d'information professionnelle.").waitFor();
     } finally {
@@ -82,8 +84,9 @@ describe('unsubscribing from a campaign message', () => {
 
   it('unsubscribes through the page of the footer link, says so, and lets the person choose what they keep', async () => {
     const mail = received('bruno.lambert@kine-agen.test');
-    const link = new RegExp(`${stack.url}/preferences/[A-Za-z0-9_-]+`).exec(mail.text)![0];
+    const link = new RegExp(`${stack.url}/cpts/deux-rives/preferences/[A-Za-z0-9_-]+`).exec(mail.text)![0];
     expect(mail.html).toContain(`href="${link}"`);
+    const token = link.split('/').pop()!;
 
     await scenario(stack, 'preferences page', async (page) => {
       await page.goto(link);
@@ -120,13 +123,24 @@ describe('unsubscribing from a campaign message', () => {
         .waitFor();
       await checkScreen(page, 'fiche apres desinscription');
     });
+
+    // A message sent before readable addresses linked to /preferences/<token>: it lands on the page at the CPTS's address.
+    await scenario(stack, 'preferences page from an older message', async (page) => {
+      await page.goto(`/preferences/${token}`);
+      await page.getByRole('heading', { level: 1, name: "Vos choix d'e-mails" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/cpts/deux-rives/preferences/${token}`);
+      await page.getByText('bruno.lambert@kine-agen.test').waitFor();
+    });
   });
 
   it('says in French that an altered link is not valid', async () => {
     await scenario(stack, 'preferences invalid link', async (page) => {
-      await page.goto('/preferences/lien-modifie-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      await page.goto('/cpts/deux-rives/preferences/lien-modifie-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
       await page.getByText(/Ce lien de désinscription n’est pas valide/).waitFor();
       await checkScreen(page, 'preferences lien invalide');
+      // At the address of before too.
+      await page.goto('/preferences/lien-modifie-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      await page.getByText(/Ce lien de désinscription n’est pas valide/).waitFor();
     });
   });
 });

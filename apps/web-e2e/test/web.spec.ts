@@ -143,6 +143,9 @@ describe('web app', () => {
       await page.getByRole('link', { name: 'Créer une CPTS' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Créer une CPTS' }).waitFor();
       await page.getByLabel('Nom de la CPTS').fill('CPTS du Pays de Brive');
+      // Its public address, proposed from the name.
+      const address = await page.getByLabel('Adresse publique').elementHandle();
+      await page.waitForFunction((input) => (input as HTMLInputElement).value === 'pays-de-brive', address);
       await page.getByLabel('E-mail de contact').fill('contact@cpts-brive.test');
       await page.getByRole('combobox', { name: 'Départements' }).click();
       await page.getByRole('option', { name: '19 · Corrèze' }).click();
@@ -163,6 +166,7 @@ describe('web app', () => {
       cptsPath = new URL(page.url()).pathname;
       await page.getByRole('heading', { level: 1, name: 'CPTS du Pays de Brive' }).waitFor();
       await page.getByText('Brive-la-Gaillarde').first().waitFor();
+      await page.getByTestId('cpts-public-address').getByText(`${stack.url}/cpts/pays-de-brive/annuaire`).waitFor();
       await checkScreen(page, 'region fiche cpts');
       await page.getByRole('button', { name: 'Inviter la coordination' }).click();
       const dialog = page.getByRole('dialog');
@@ -377,7 +381,7 @@ describe('web app', () => {
       expect(download.suggestedFilename()).toBe('annuaire.csv');
       const exported = readFileSync(await download.path(), 'utf8').split('\r\n');
       expect(exported[0]).toMatch(/^\uFEFFNom;Prénom;Profession;/);
-      expect(exported.slice(1).filter(Boolean)).toEqual([expect.stringMatching(/^GARNIER;Inès;Infirmier;60;10000000009;[^;]+;[0-9]{5};Cabinet infirmier des Tilleuls;;05 53 00 00 00;$/)]);
+      expect(exported.slice(1).filter(Boolean)).toEqual([expect.stringMatching(/^GARNIER;Inès;Infirmier;60;10000000009;[^;]+;[0-9]{5};Cabinet infirmier des Tilleuls;;;05 53 00 00 00;;$/)]);
 
       // A hand edit, then a newer extraction that says otherwise: the report shows it, and one click settles it.
       await page.getByRole('link', { name: 'GARNIER Inès' }).first().click();
@@ -398,7 +402,8 @@ describe('web app', () => {
       await conflictRow.getByText("Valeur de l'extraction appliquée").waitFor();
       await page.goto(garnierPage);
       await page.getByRole('region', { name: 'Coordonnées' }).getByText('Pôle santé des Tilleuls').waitFor();
-      await page.getByText("Valeur de l'Annuaire Santé appliquée pour structure d'exercice : « Pôle santé des Tilleuls » (au lieu de « Cabinet des Tilleuls »).").waitFor();
+      // A site's field: the history names the site.
+      await page.getByText(/^Valeur de l'Annuaire Santé appliquée pour structure d'exercice \(Cabinet des Tilleuls, .+\) : « Pôle santé des Tilleuls » \(au lieu de « Cabinet des Tilleuls »\)\.$/).waitFor();
 
       // A file that is not the extraction: refused, explained, nothing changed.
       await page.goto('/annuaire/import');
@@ -411,6 +416,18 @@ describe('web app', () => {
       await page.getByRole('link', { name: 'Import', exact: true }).click();
       await page.getByRole('heading', { level: 2, name: 'Derniers imports' }).waitFor();
       await page.getByText('Refusé').first().waitFor();
+
+      // The November extraction again, now older than December's: asked to confirm before anything is sent.
+      await page.locator('input[type=file]').setInputFiles({ name: 'PS_LibreAcces_Personne_activite_202611010930.txt', mimeType: 'text/plain', buffer: Buffer.from(file, 'utf8') });
+      await page.getByRole('button', { name: "Lancer l'import" }).click();
+      await page.getByText(/^Extraction du 1er novembre 2026 plus ancienne que celle du 1er décembre 2026 importée le .+ : l'importer ramènerait les fiches à ses valeurs, plus anciennes\./).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/annuaire/import');
+      await checkScreen(page, 'import annuaire extraction plus ancienne');
+      await page.getByLabel('Je confirme : importer quand même cette extraction plus ancienne').check();
+      await page.getByRole('button', { name: "Lancer l'import" }).click();
+      await page.getByText('Import terminé').waitFor({ timeout: 30_000 });
+      await page.getByTestId('older-confirmation').getByText(/^Importée sur confirmation de .+ le .+ : extraction du 1er novembre 2026 plus ancienne que celle du 1er décembre 2026 importée le .+\.$/).waitFor();
+      await checkScreen(page, 'import annuaire rapport extraction plus ancienne');
     });
   });
 });

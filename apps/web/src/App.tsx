@@ -1,60 +1,66 @@
-import { useMemo } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { Provider as UrqlProvider } from 'urql';
-import { homePath, MeProvider, useMe } from './auth/me';
-import { useSession } from './auth/useSession';
+import { Suspense } from 'react';
+import { Route, Routes } from 'react-router';
 import { FullPageLoader } from './components/FullPageLoader';
-import { Guard } from './components/Guard';
-import { Layout } from './components/Layout';
-import { createGraphQLClient } from './lib/graphql-client';
-import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage';
-import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
-import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
-import { SignInPage } from './pages/auth/SignInPage';
-import { BoardHomePage } from './pages/cpts/BoardHomePage';
-import { CptsHomePage } from './pages/cpts/CptsHomePage';
-import { MemberHomePage } from './pages/cpts/MemberHomePage';
-import { MembershipsPage } from './pages/cpts/memberships/MembershipsPage';
-import { CampaignComposerPage } from './pages/cpts/campaigns/CampaignComposerPage';
-import { CampaignPage } from './pages/cpts/campaigns/CampaignPage';
-import { CampaignsPage } from './pages/cpts/campaigns/CampaignsPage';
-import { CampaignReportPage } from './pages/cpts/campaign-report/CampaignReportPage';
-import { ProfessionalFormPage } from './pages/cpts/ProfessionalFormPage';
-import { ProfessionalsPage } from './pages/cpts/ProfessionalsPage';
-import { DirectoryImportPage, DirectoryImportReportPage } from './pages/cpts/DirectoryImportPages';
-import { PersonPage } from './pages/cpts/person/PersonPage';
-import { PersonDataPage } from './pages/cpts/person/PersonDataPage';
-import { LabelsAdminPage } from './pages/cpts/LabelsAdminPage';
-import { PublicDirectoryPage } from './pages/public/PublicDirectoryPage';
-import { PreferencesPage } from './pages/public/PreferencesPage';
-import { CsvImportPage } from './pages/cpts/csv-import/CsvImportPage';
-import { DuplicatesPage } from './pages/cpts/duplicates/DuplicatesPage';
-import { TeamPage } from './pages/cpts/TeamPage';
-import { NoRolePage, NotFoundPage } from './pages/MiscPages';
-import { PlatformHomePage } from './pages/PlatformHomePage';
-import { CptsDetailPage } from './pages/region/CptsDetailPage';
-import { CptsFormPage } from './pages/region/CptsFormPage';
-import { FollowedCptsPage } from './pages/region/FollowedCptsPage';
-import { RegionCptsPage } from './pages/region/RegionCptsPage';
-import { RegionTeamPage } from './pages/region/RegionTeamPage';
+import { lazyPage } from './lib/lazyPage';
 import i18n from './i18n';
+
+// Every page is loaded with its route (lib/lazyPage): a public page's first load carries none of the staff app.
+const GraphQLProvider = lazyPage(() => import('./lib/GraphQLProvider'), 'GraphQLProvider');
+const SignedIn = lazyPage(() => import('./auth/SignedIn'), 'SignedIn');
+const Home = lazyPage(() => import('./auth/SignedIn'), 'Home');
+const Guard = lazyPage(() => import('./components/Guard'), 'Guard');
+const AcceptInvitationPage = lazyPage(() => import('./pages/auth/AcceptInvitationPage'), 'AcceptInvitationPage');
+const ForgotPasswordPage = lazyPage(() => import('./pages/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./pages/auth/ResetPasswordPage'), 'ResetPasswordPage');
+const SignInPage = lazyPage(() => import('./pages/auth/SignInPage'), 'SignInPage');
+const BoardHomePage = lazyPage(() => import('./pages/cpts/BoardHomePage'), 'BoardHomePage');
+const CptsHomePage = lazyPage(() => import('./pages/cpts/CptsHomePage'), 'CptsHomePage');
+const MemberHomePage = lazyPage(() => import('./pages/cpts/MemberHomePage'), 'MemberHomePage');
+const MembershipsPage = lazyPage(() => import('./pages/cpts/memberships/MembershipsPage'), 'MembershipsPage');
+const CampaignComposerPage = lazyPage(() => import('./pages/cpts/campaigns/CampaignComposerPage'), 'CampaignComposerPage');
+const CampaignPage = lazyPage(() => import('./pages/cpts/campaigns/CampaignPage'), 'CampaignPage');
+const CampaignsPage = lazyPage(() => import('./pages/cpts/campaigns/CampaignsPage'), 'CampaignsPage');
+const CampaignReportPage = lazyPage(() => import('./pages/cpts/campaign-report/CampaignReportPage'), 'CampaignReportPage');
+const ProfessionalFormPage = lazyPage(() => import('./pages/cpts/ProfessionalFormPage'), 'ProfessionalFormPage');
+const ProfessionalsPage = lazyPage(() => import('./pages/cpts/ProfessionalsPage'), 'ProfessionalsPage');
+const DirectoryImportPage = lazyPage(() => import('./pages/cpts/DirectoryImportPages'), 'DirectoryImportPage');
+const DirectoryImportReportPage = lazyPage(() => import('./pages/cpts/DirectoryImportPages'), 'DirectoryImportReportPage');
+const PersonPage = lazyPage(() => import('./pages/cpts/person/PersonPage'), 'PersonPage');
+const PersonDataPage = lazyPage(() => import('./pages/cpts/person/PersonDataPage'), 'PersonDataPage');
+const LabelsAdminPage = lazyPage(() => import('./pages/cpts/LabelsAdminPage'), 'LabelsAdminPage');
+const PublicDirectoryPage = lazyPage(() => import('./pages/public/PublicDirectoryPage'), 'PublicDirectoryPage');
+const PreferencesPage = lazyPage(() => import('./pages/public/PreferencesPage'), 'PreferencesPage');
+const CsvImportPage = lazyPage(() => import('./pages/cpts/csv-import/CsvImportPage'), 'CsvImportPage');
+const DuplicatesPage = lazyPage(() => import('./pages/cpts/duplicates/DuplicatesPage'), 'DuplicatesPage');
+const TeamPage = lazyPage(() => import('./pages/cpts/TeamPage'), 'TeamPage');
+const NoRolePage = lazyPage(() => import('./pages/MiscPages'), 'NoRolePage');
+const NotFoundPage = lazyPage(() => import('./pages/MiscPages'), 'NotFoundPage');
+const PlatformHomePage = lazyPage(() => import('./pages/PlatformHomePage'), 'PlatformHomePage');
+const CptsDetailPage = lazyPage(() => import('./pages/region/CptsDetailPage'), 'CptsDetailPage');
+const CptsFormPage = lazyPage(() => import('./pages/region/CptsFormPage'), 'CptsFormPage');
+const FollowedCptsPage = lazyPage(() => import('./pages/region/FollowedCptsPage'), 'FollowedCptsPage');
+const RegionCptsPage = lazyPage(() => import('./pages/region/RegionCptsPage'), 'RegionCptsPage');
+const RegionTeamPage = lazyPage(() => import('./pages/region/RegionTeamPage'), 'RegionTeamPage');
 
 const t = i18n.t.bind(i18n);
 
 export function App() {
-  const { generation } = useSession();
-  // A new client (and so an empty cache) for every session, CPTS switch or sign-out.
-  const client = useMemo(() => createGraphQLClient(), [generation]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <UrqlProvider value={client}>
+    // While a page's code arrives (lib/lazyPage) on a first load; later navigations keep the page on screen until the next one is ready.
+    <Suspense fallback={<FullPageLoader />}>
       <Routes>
-        <Route path="/connexion" element={<SignInPage />} />
-        <Route path="/mot-de-passe/oubli" element={<ForgotPasswordPage />} />
-        <Route path="/mot-de-passe/nouveau" element={<ResetPasswordPage />} />
-        <Route path="/invitation" element={<AcceptInvitationPage />} />
-        {/* Public, no sign-in: the directory page of a CPTS. */}
-        <Route path="/annuaire-public/:id" element={<PublicDirectoryPage />} />
+        {/* The GraphQL client goes with the pages that use it: the signed-in ones have theirs in SignedIn. */}
+        <Route path="/connexion" element={<GraphQLProvider><SignInPage /></GraphQLProvider>} />
+        <Route path="/mot-de-passe/oubli" element={<GraphQLProvider><ForgotPasswordPage /></GraphQLProvider>} />
+        <Route path="/mot-de-passe/nouveau" element={<GraphQLProvider><ResetPasswordPage /></GraphQLProvider>} />
+        <Route path="/invitation" element={<GraphQLProvider><AcceptInvitationPage /></GraphQLProvider>} />
+        {/* Public, no sign-in, under the CPTS's readable address (its slug): the directory page of a CPTS. */}
+        <Route path="/cpts/:slug/annuaire" element={<PublicDirectoryPage />} />
         {/* Public, no sign-in: unsubscribe and choose what to receive, from the link of a campaign message. */}
+        <Route path="/cpts/:slug/preferences/:token" element={<PreferencesPage />} />
+        <Route path="/cpts/:slug/*" element={<NotFoundPage />} />
+        {/* The addresses of before: the gateway redirects them (301); reached without a page load, the page moves to the new one. */}
+        <Route path="/annuaire-public/:slug" element={<PublicDirectoryPage />} />
         <Route path="/preferences/:token" element={<PreferencesPage />} />
         <Route element={<SignedIn />}>
           <Route index element={<Home />} />
@@ -90,29 +96,6 @@ export function App() {
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
-    </UrqlProvider>
+    </Suspense>
   );
-}
-
-/** Signed-in pages: wait for the session, else go and sign in (and come back here after). */
-function SignedIn() {
-  const { status, signedOutByUser, generation } = useSession();
-  const location = useLocation();
-  if (status === 'loading') return <FullPageLoader />;
-  if (status === 'signedOut' && signedOutByUser) return <Navigate to="/connexion?deconnecte=1" replace />;
-  if (status === 'signedOut') {
-    const next = location.pathname === '/' ? '' : `?suite=${encodeURIComponent(location.pathname + location.search)}`;
-    return <Navigate to={`/connexion${next}`} replace />;
-  }
-  return (
-    // Remounted for each session generation: a CPTS switch never shows the previous roles, even for a frame.
-    <MeProvider key={generation}>
-      <Layout />
-    </MeProvider>
-  );
-}
-
-function Home() {
-  const me = useMe();
-  return <Navigate to={homePath(me)} replace />;
 }

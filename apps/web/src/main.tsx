@@ -3,7 +3,6 @@ import '@mantine/notifications/styles.css';
 import './styles.css';
 import './i18n';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -18,7 +17,6 @@ void session.refresh();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-center" autoClose={5000} limit={3} />
       <BrowserRouter>
         <ErrorBoundary>
           <App />

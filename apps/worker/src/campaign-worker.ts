@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
 import { LinkSigner, SmtpSender } from '@cpts/platform-mail';
-import { contactBasisSql } from '@cpts/directory';
+import { directorySql } from '@cpts/directory';
 import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignLinks, CampaignReconciler, CampaignStarter, ClickRetention, TenantRateLimiter } from '@cpts/mailing';
 import { Logger, Metrics } from '@cpts/platform-observability';
 import { RemindersService } from '@cpts/platform-reminders';
@@ -55,7 +55,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     const dispatcher = new CampaignDispatcher(db, producer);
     this.reconciler = new CampaignReconciler(db, dispatcher, reminders, logger);
     this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);
-    const starter = new CampaignStarter(db, dispatcher, contactBasisSql);
+    const starter = new CampaignStarter(db, dispatcher, directorySql);
     this.scheduling = new Periodic('scheduled campaigns', () => starter.startDue(logger, reminders), logger);
     const clicks = new ClickRetention(db, logger);
     this.retention = new Periodic('click retention', () => clicks.purgeOnce(), logger);

@@ -1,28 +1,48 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { RedisEnv, StorageEnv, WorkerEnv } from '@cpts/platform-config';
-import { RppsImportProcessor } from '@cpts/directory';
+import { DirectoryImportReconciler, RppsImportProcessor } from '@cpts/directory';
+import { Db } from '@cpts/platform-db';
 import { Logger, Metrics } from '@cpts/platform-observability';
-import { QUEUES, WorkerRunner } from '@cpts/platform-queue';
+import { QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
 import { DataSource } from 'typeorm';
+import { Periodic } from './periodic';
 import { LOGGER } from './tokens';
 
-/** Consumes directory imports (the national extraction into a CPTS directory). */
+/**
+ * Consumes directory imports (the national extraction into a CPTS
+ * directory), and every reconcile interval repairs what PostgreSQL says is
+ * under way but Redis lost, or what a dead gateway left half-received.
+ */
 @Injectable()
 export class DirectoryImportWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runner: WorkerRunner;
   private readonly processor: RppsImportProcessor;
+  private readonly reconciling: Periodic;
 
-  constructor(dataSource: DataSource, redis: RedisEnv, storage: StorageEnv, private readonly worker: WorkerEnv, @Inject(LOGGER) logger: Logger, metrics: Metrics) {
+  constructor(
+    dataSource: DataSource,
+    db: Db,
+    producer: QueueProducer,
+    redis: RedisEnv,
+    storage: StorageEnv,
+    private readonly worker: WorkerEnv,
+    @Inject(LOGGER) logger: Logger,
+    metrics: Metrics,
+  ) {
     this.processor = new RppsImportProcessor(dataSource, storage.UPLOAD_DIR, logger);
+    const reconciler = new DirectoryImportReconciler(db, producer, storage.UPLOAD_DIR, logger);
+    this.reconciling = new Periodic('directory import reconciliation', () => reconciler.reconcileOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.runner.start([{ queue: QUEUES.directoryImport, concurrency: this.worker.IMPORT_CONCURRENCY, process: (job) => this.processor.process(job) }]);
     await this.runner.waitUntilReady();
+    this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.reconciling.stop();
     await this.runner.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { SmtpSink } from '@cpts/testing';
-import { Campaigns, deliveries, PrivateRedis, waitUntil, WorkerProcess, workerEnv } from './harness';
+import { Campaigns, deliveries, namedWorker, PrivateRedis, waitUntil, WorkerProcess, workerEnv } from './harness';
 
 /**
  * Campaigns against real Redis, PostgreSQL and an SMTP sink: whatever
@@ -48,9 +48,12 @@ describe('campaign delivery guarantees', () => {
       expect(mail.html).toContain('CPTS Campagnes');
       // The body's link goes through the signed click-tracking redirect; the unsubscribe is one click away.
       expect(mail.text).toMatch(/Les rencontres \(http:\/\/[^/]+\/api\/public\/c\/[A-Za-z0-9_-]+\) du mois\./);
-      expect(mail.raw).toMatch(/^List-Unsubscribe: <http:\/\/[^/]+\/api\/public\/unsubscribe\/[A-Za-z0-9_-]+>$/m);
+      // Under the CPTS's readable address (CPTS Campagnes: campagnes), no id in sight.
+      expect(mail.raw).toMatch(/^List-Unsubscribe: <http:\/\/[^/]+\/api\/public\/cpts\/campagnes\/unsubscribe\/[A-Za-z0-9_-]+>$/m);
       expect(mail.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
-      expect(mail.text).toMatch(/Se désinscrire ou choisir ce que vous recevez : http:\/\/[^/]+\/preferences\/[A-Za-z0-9_-]+/);
+      expect(mail.text).toMatch(
+        /Se désinscrire ou choisir ce que vous recevez : http:\/\/[^/]+\/cpts\/campagnes\/preferences\/[A-Za-z0-9_-]+/,
+      );
       expect(mail.text).toContain('Vous recevez ce message à votre adresse professionnelle, en tant que professionnel de santé du territoire. Expéditeur : CPTS Campagnes.');
       // The reconciler closes a campaign with nobody left to send to.
       await waitUntil(async () => (await campaigns.status(tenant, campaignId)) === 'sent', 10_000, 'the campaign closed');
@@ -83,38 +86,54 @@ describe('campaign delivery guarantees', () => {
     }
   }, 120_000);
 
-  it('sends every message exactly once with two workers running at once', async () => {
+  it('sends every message exactly once with two workers running at once, each sending its share', async () => {
     const to = recipients('pair', 300);
+    // Every session waits at its envelope until both workers hold some: the first one up cannot take every chunk.
+    const release = sink.hold('rcpt');
     const { campaignId } = await campaigns.create(tenant, to);
-    const workers = [new WorkerProcess(env), new WorkerProcess(env)];
+    const workers = ['worker-a', 'worker-b'].map((name) => new WorkerProcess(namedWorker(env, name)));
     workers.forEach((w) => w.start());
     try {
+      // One worker holds at most its SMTP pool (MAILING_CONCURRENCY): more sessions held means both are sending.
+      // Two processes booting on a loaded machine can take a while: a condition awaited, not a delay.
+      await waitUntil(() => sink.held.rcpt > Number(env.MAILING_CONCURRENCY), 90_000, 'both workers sending').catch((err) => {
+        throw new Error(`${err.message} (${sink.held.rcpt} sessions held)\n${workers.map((w) => w.output).join('\n')}`);
+      });
+      release();
       await settled(tenant, campaignId, to.length);
       expect(deliveries(sink).duplicates).toEqual([]);
       expect(sink.messages).toHaveLength(to.length);
+      expect([...new Set(sink.messages.map((m) => m.client))].sort()).toEqual(['worker-a', 'worker-b']);
     } finally {
+      release();
       await Promise.all(workers.map((w) => w.kill('SIGTERM')));
     }
-  }, 90_000);
+  }, 150_000);
 
   it('sends every message exactly once when Redis restarts empty mid-campaign (the reconciler re-queues from PostgreSQL)', async () => {
     const redis = new PrivateRedis(16_379 + Math.floor(Math.random() * 1000));
     await redis.start();
     const worker = new WorkerProcess({ ...env, REDIS_URL: redis.url });
+    let release = () => undefined as void;
     try {
       const to = recipients('redis', 300);
       // Queued through a client of the private Redis, closed before Redis dies: only the worker lives through it.
       const local = new Campaigns(redis.url);
       const { campaignId } = await local.create(tenant, to).finally(() => local.close());
-      sink.delayMs = 5;
       worker.start();
       await sink.waitFor((m) => m.length >= 60, 30_000);
+      // The sink stops taking envelopes: the campaign cannot finish before Redis goes, whatever the machine's speed.
+      release = sink.hold('rcpt');
+      const atLoss = await campaigns.states(tenant, campaignId);
+      expect(atLoss.pending ?? 0).toBeGreaterThan(0); // recovery has work to do
       await redis.kill(); // every job, waiting or active, is gone
       await redis.start();
+      release();
       await settled(tenant, campaignId, to.length);
       expect(deliveries(sink).duplicates).toEqual([]);
       expect(sink.messages).toHaveLength(to.length);
     } finally {
+      release();
       await worker.kill('SIGTERM');
       await redis.kill();
     }

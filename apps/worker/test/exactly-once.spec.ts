@@ -1,5 +1,5 @@
 import { SmtpSink } from '@cpts/testing';
-import { deliveries, Outbox, waitUntil, WorkerProcess, workerEnv } from './harness';
+import { deliveries, namedWorker, Outbox, waitUntil, WorkerProcess, workerEnv } from './harness';
 
 /**
  * Against real Redis, PostgreSQL and SMTP: whatever happens to workers,
@@ -84,22 +84,32 @@ describe('mail worker delivery guarantees', () => {
     }
   }, 120_000);
 
-  it('sends every email exactly once with two workers running at once', async () => {
+  it('sends every email exactly once with two workers running at once, each sending its share', async () => {
     const to = recipients('pair', 200);
+    // Every session waits at its envelope until both workers hold some: the first one up cannot take every job.
+    const release = sink.hold('rcpt');
     const ids = await outbox.add(to);
-    const workers = [new WorkerProcess(env), new WorkerProcess(env)];
+    const workers = ['worker-a', 'worker-b'].map((name) => new WorkerProcess(namedWorker(env, name)));
     workers.forEach((w) => w.start());
     try {
+      // One worker holds at most its SMTP pool (SMTP_POOL_SIZE, 5 by default): more sessions held means both are sending.
+      // Two processes booting on a loaded machine can take a while: a condition awaited, not a delay.
+      await waitUntil(() => sink.held.rcpt > 5, 90_000, 'both workers sending').catch((err) => {
+        throw new Error(`${err.message} (${sink.held.rcpt} sessions held)\n${workers.map((w) => w.output).join('\n')}`);
+      });
+      release();
       await waitUntil(async () => (await outbox.states(ids)).sent === to.length, 60_000, 'every email sent');
       await sink.waitFor((m) => m.length >= to.length, 5_000);
       await new Promise((r) => setTimeout(r, 1000));
       const { duplicates } = deliveries(sink);
       expect(duplicates).toEqual([]);
       expect(sink.messages).toHaveLength(to.length);
+      expect([...new Set(sink.messages.map((m) => m.client))].sort()).toEqual(['worker-a', 'worker-b']);
     } finally {
+      release();
       await Promise.all(workers.map((w) => w.kill('SIGTERM')));
     }
-  }, 90_000);
+  }, 150_000);
 
   it('finishes the jobs in hand and exits cleanly on SIGTERM', async () => {
     const to = recipients('term', 60);

@@ -62,6 +62,11 @@ export function workerEnv(sinkPort: number): Record<string, string> {
   };
 }
 
+/** The same worker, introducing itself to SMTP servers as `name` (EHLO): the sink then tells which worker sent each message. */
+export function namedWorker(env: Record<string, string>, name: string): Record<string, string> {
+  return { ...env, SMTP_URL: `${env.SMTP_URL}&name=${name}` };
+}
+
 /** Each recipient's number of received messages, and any recipient received more than once. */
 export function deliveries(sink: SmtpSink): { perRecipient: Map<string, number>; duplicates: string[] } {
   const perRecipient = new Map<string, number>();

@@ -129,7 +129,9 @@ describe('respecting people at send time', () => {
     const first = sink.messages[0];
     const target = links.readBounce(/^bounces\+([A-Za-z0-9_-]+)@cpts\.test$/.exec(first.from)![1]);
     expect(target).toEqual({ tenantId: tenant, deliveryId: byEmail[first.to[0]] });
-    expect(first.raw).toMatch(/List-Unsubscribe: <http:\/\/cpts\.test\/api\/public\/unsubscribe\/[A-Za-z0-9_-]+>,\r\n <mailto:desinscription@cpts\.test\?subject=unsubscribe-[A-Za-z0-9_-]+>/);
+    expect(first.raw).toMatch(
+      /List-Unsubscribe: <http:\/\/cpts\.test\/api\/public\/cpts\/respect\/unsubscribe\/[A-Za-z0-9_-]+>,\r\n <mailto:desinscription@cpts\.test\?subject=unsubscribe-[A-Za-z0-9_-]+>/,
+    );
 
     expect(await deliveryRow(byEmail['partant@exemple.fr'])).toMatchObject({ state: 'skipped', skip_reason: 'withdrawn' });
     // Skipped counts as done: the campaign closed.

@@ -20,6 +20,9 @@ import { MembershipsResolver, ProfessionalMembershipFields } from './memberships
 import { MembershipsService } from './memberships/memberships.service';
 import { PERSON_DATA_PARTS, PersonDataPart } from './person-data';
 import { ProfessionalsService } from './professionals.service';
+import { SitesPersonData } from './sites/sites.person-data';
+import { SitesResolver } from './sites/sites.resolver';
+import { SitesService } from './sites/sites.service';
 import { consentProviders, consentResolvers, ConsentsService, GdprExportController, LabelsService, PublicDirectoryController } from './consents/consents.providers';
 
 /** Members and directory: the professionals of each CPTS. */
@@ -46,6 +49,9 @@ import { consentProviders, consentResolvers, ConsentsService, GdprExportControll
     CsvImportService,
     CsvImportResolver,
     MergesPersonData,
+    SitesService,
+    SitesResolver,
+    SitesPersonData,
   ],
   // ConsentsService: the gateway gives it to the mailing module (unsubscribe links, preferences page).
   exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService, ConsentsService],
@@ -59,7 +65,7 @@ export class DirectoryModule {
    * global providers only, such as Db).
    */
   static withPersonData(otherParts: Array<Type<PersonDataPart>>): DynamicModule {
-    const own = [PersonHistoryService, MembershipsService, InvolvementService, ConsentsService, LabelsService, MergesPersonData];
+    const own = [PersonHistoryService, MembershipsService, InvolvementService, ConsentsService, LabelsService, MergesPersonData, SitesPersonData];
     return {
       module: DirectoryModule,
       providers: [
@@ -81,4 +87,5 @@ export const directoryResolvers = [
   ...consentResolvers,
   DuplicatesResolver,
   CsvImportResolver,
+  SitesResolver,
 ];

@@ -6,6 +6,8 @@ export const FIELD_LABELS = {
   rpps: 'RPPS',
   communeCode: 'commune',
   structureName: "structure d'exercice",
+  address: 'adresse',
+  postalCode: 'code postal',
   email: 'e-mail',
   phone: 'téléphone',
   practiceMode: "mode d'exercice",

@@ -3,6 +3,9 @@ import { enableTenantRls } from '@cpts/platform-db';
 import { Memberships1795400800000 } from './memberships/memberships.migration';
 import { Consents1795400900000 } from './consents/consents.migration';
 import { Duplicates1795401000000 } from './duplicates/migration';
+import { ProfessionalSites1795401700000 } from './sites/sites.migration';
+import { ProfessionalSearchRuns1795402100001 } from './name-search.migration';
+import { DirectoryImportAdmission1795401800000 } from './import/import-admission.migration';
 
 export class Professionals1795400500000 implements MigrationInterface {
   name = 'Professionals1795400500000';
@@ -201,4 +204,7 @@ export const directoryMigrations = [
   Duplicates1795401000000,
   ProfessionalImportOrigin1795401050000,
   ErasedIdentifiers1795401070000,
+  ProfessionalSites1795401700000,
+  ProfessionalSearchRuns1795402100001,
+  DirectoryImportAdmission1795401800000,
 ];

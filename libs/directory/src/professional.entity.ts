@@ -4,6 +4,7 @@ import { MembershipRow, MembershipYearRow } from './memberships/membership.entit
 import { consentEntities } from './consents/consents.entities';
 import { DuplicateDismissalRow, ProfessionalMergeRow } from './duplicates/duplicate.entities';
 import { ErasedIdentifierRow } from './gdpr/erased-identifiers';
+import { ProfessionalSiteRow } from './sites/site.entity';
 
 /** A health professional practising on the territory of a CPTS (tenant table). */
 @Entity({ name: 'professionals' })
@@ -14,14 +15,21 @@ export class ProfessionalRow {
   @Column('text', { name: 'first_name' }) firstName: string;
   /** searchKey(last name + first name): accent- and case-free, for search and order. */
   @Column('text', { name: 'search_name' }) searchName: string;
+  /** The key read from each word on, for name search (generated: search_runs_of, see name-search.ts in platform-core). */
+  @Column({ type: 'text', name: 'search_runs', generatedType: 'STORED', asExpression: 'search_runs_of(search_name)' }) searchRuns: string;
   @Column('text', { name: 'profession_code' }) professionCode: string;
   @Column('text', { nullable: true }) rpps: string | null;
+  /** The main site's commune (copied by a trigger from professional_sites: see ProfessionalSites1795401700000). */
   @Column('text', { name: 'commune_code' }) communeCode: string;
+  /** The main site's structure name (copied, as commune_code). */
   @Column('text', { name: 'structure_name', nullable: true }) structureName: string | null;
   @Column('text', { nullable: true }) email: string | null;
+  /** The main site's phone (copied, as commune_code). */
   @Column('text', { nullable: true }) phone: string | null;
-  /** Mode of practice from the national directory: L libéral, S salarié, B bénévole. */
+  /** The main site's mode of practice (copied, as commune_code): L libéral, S salarié, B bénévole. */
   @Column('text', { name: 'practice_mode', nullable: true }) practiceMode: string | null;
+  /** The person's main practice site (professional_sites), whose values the four columns above hold. */
+  @Column('uuid', { name: 'main_site_id', nullable: true }) mainSiteId: string | null;
   /** The values of the last import (RPPS): a field that differs was edited by hand. */
   @Column('jsonb', { nullable: true }) imported: Record<string, string | null> | null;
   @Column('timestamptz', { name: 'imported_at', nullable: true }) importedAt: Date | null;
@@ -50,7 +58,7 @@ export class DirectoryImportRow {
   @Column('text', { name: 'file_name' }) fileName: string;
   @Column('bigint', { name: 'file_bytes' }) fileBytes: string;
   @Column('timestamptz', { name: 'extracted_at', nullable: true }) extractedAt: Date | null;
-  /** queued, running, done, failed. */
+  /** uploading, queued, running, done, failed. */
   @Column('text') status: string;
   @Column('bigint', { name: 'bytes_read', default: 0 }) bytesRead: string;
   @Column('int', { name: 'lines_read', default: 0 }) linesRead: number;
@@ -66,6 +74,11 @@ export class DirectoryImportRow {
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt: Date | null;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt: Date | null;
+  /** An extraction older than the last one imported: who confirmed it should run anyway, when, and the newer one's dates. */
+  @Column('uuid', { name: 'older_confirmed_by', nullable: true }) olderConfirmedBy: string | null;
+  @Column('timestamptz', { name: 'older_confirmed_at', nullable: true }) olderConfirmedAt: Date | null;
+  @Column('timestamptz', { name: 'newer_extracted_at', nullable: true }) newerExtractedAt: Date | null;
+  @Column('timestamptz', { name: 'newer_imported_at', nullable: true }) newerImportedAt: Date | null;
 }
 
 /** A rejected line or a kept hand edit of one import (tenant table). */
@@ -79,6 +92,8 @@ export class DirectoryImportIssueRow {
   @Column('int', { nullable: true }) line: number | null;
   @Column('text') reason: string;
   @Column('uuid', { name: 'professional_id', nullable: true }) professionalId: string | null;
+  /** The practice site a conflict on a site field is about. */
+  @Column('uuid', { name: 'site_id', nullable: true }) siteId: string | null;
   @Column('text', { nullable: true }) field: string | null;
   @Column('text', { name: 'current_value', nullable: true }) currentValue: string | null;
   @Column('text', { name: 'imported_value', nullable: true }) importedValue: string | null;
@@ -115,4 +130,5 @@ export const directoryEntities = [
   DuplicateDismissalRow,
   ProfessionalMergeRow,
   ErasedIdentifierRow,
+  ProfessionalSiteRow,
 ];

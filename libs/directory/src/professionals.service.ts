@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, decodeCursor, FieldError, isUuid, requirePrincipal, requireTenantId, toConnection } from '@cpts/platform-core';
+import {
+  afterNameCursor,
+  AppError,
+  Connection,
+  FieldError,
+  nameSearchSql,
+  requirePrincipal,
+  requireTenantId,
+  toConnection,
+} from '@cpts/platform-core';
 import { Db, isUniqueViolation } from '@cpts/platform-db';
 import { searchKey } from '@cpts/platform-core';
 import { ReferenceCatalog, ReferenceService } from '@cpts/platform-reference';
@@ -9,6 +18,7 @@ import { fieldList, LabelledField } from './field-labels';
 import { isValidRpps, normalizeFrenchPhone } from './identifiers';
 import { erasedRppsHash } from './gdpr/erased-identifiers';
 import { Professional, ProfessionalFilter, ProfessionalInput } from './professional.types';
+import { practiceSitesSql } from './sites/practice-sites-sql';
 
 type ProfessionalRow = Omit<Professional, 'profession' | 'commune'>;
 
@@ -36,59 +46,64 @@ export class ProfessionalsService {
   /**
    * A page ordered by name (keyset on search_name, id) and the total count of
    * matches, in one statement: the count joined laterally to the page, so an
-   * empty page still carries it.
+   * empty page still carries it. A name search that may match with a typo
+   * puts exact matches first: its order and cursor start with the rank.
    */
   async list(filter: ProfessionalFilter, first: number, after: string | null | undefined): Promise<Connection<Professional>> {
-    const { where, params } = this.filterWhere(filter);
-    if (after) {
-      const [name, id] = decodeCursor(after, 2);
-      if (typeof name !== 'string' || !isUuid(id)) throw AppError.field('after', 'Curseur de pagination invalide.');
-      params.push(name, id);
-      where.push(`(search_name, id) > ($${params.length - 1}::text, $${params.length}::uuid)`);
-    }
+    const { where, params, rank } = this.filterWhere(filter);
+    const keyset = after ? afterNameCursor(after, rank ? 'rank' : null, rank ? '"searchName"' : 'search_name', 'id', params) : null;
     params.push(first + 1);
-    const countWhere = where.slice(0, where.length - (after ? 1 : 0));
-    // The page walks the (tenant_id, search_name, id) index and stops after first + 1 rows.
-    const rows = await this.db.tenantRows<ProfessionalRow & { totalCount: number }>(
-      `SELECT c.total AS "totalCount", p.* FROM (SELECT count(*)::int AS total FROM professionals WHERE ${countWhere.join(' AND ')}) c
-       LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM professionals WHERE ${where.join(' AND ')} ORDER BY search_name, id LIMIT $${params.length}) p ON true
-       ORDER BY p."searchName", p.id`,
+    const rows = await this.db.tenantRows<ProfessionalRow & { totalCount: number; rank?: number }>(
+      rank
+        ? // The matching rows once, with their rank, for the count and the page: matching in each cost PostgreSQL 1.5 to 2.5 times as much.
+          `WITH m AS MATERIALIZED (SELECT ${COLUMNS}, ${rank} AS rank FROM professionals WHERE ${where.join(' AND ')})
+           SELECT c.total AS "totalCount", p.* FROM (SELECT count(*)::int AS total FROM m) c
+           LEFT JOIN LATERAL (SELECT * FROM m ${keyset ? `WHERE ${keyset}` : ''} ORDER BY rank, "searchName", id LIMIT $${params.length}) p ON true
+           ORDER BY p.rank, p."searchName", p.id`
+        : // The page walks the (tenant_id, search_name, id) index and stops after first + 1 rows.
+          `SELECT c.total AS "totalCount", p.* FROM (SELECT count(*)::int AS total FROM professionals WHERE ${where.join(' AND ')}) c
+           LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM professionals WHERE ${[...where, ...(keyset ? [keyset] : [])].join(' AND ')}
+             ORDER BY search_name, id LIMIT $${params.length}) p ON true
+           ORDER BY p."searchName", p.id`,
       params,
     );
     const total = rows[0]?.totalCount ?? 0;
     const page = await this.withReference(rows.filter((r) => r.id !== null));
-    return toConnection(page, first, total, (p) => [p.searchName, p.id], Boolean(after));
+    return toConnection(page, first, total, (p) => (rank ? [p.rank, p.searchName, p.id] : [p.searchName, p.id]), Boolean(after));
   }
 
-  /** Every professional matching a filter, in name order (exports): at most MAX_EXPORT_ROWS. */
+  /** Every professional matching a filter, in the list's order (exports): at most MAX_EXPORT_ROWS. */
   async all(filter: ProfessionalFilter): Promise<Professional[]> {
-    const { where, params } = this.filterWhere(filter);
+    const { where, params, rank } = this.filterWhere(filter);
     params.push(MAX_EXPORT_ROWS);
     const rows = await this.db.tenantRows<ProfessionalRow>(
-      `SELECT ${COLUMNS} FROM professionals WHERE ${where.join(' AND ')} ORDER BY search_name, id LIMIT $${params.length}`,
+      `SELECT ${COLUMNS} FROM professionals WHERE ${where.join(' AND ')} ORDER BY ${rank ? `${rank}, ` : ''}search_name, id LIMIT $${params.length}`,
       params,
     );
     return this.withReference(rows);
   }
 
-  /** The WHERE clause of a filter on the active CPTS's directory, and its parameters ($1 is the tenant). */
-  private filterWhere(filter: ProfessionalFilter): { where: string[]; params: unknown[] } {
+  /**
+   * The WHERE clause of a filter on the active CPTS's directory, its
+   * parameters ($1 is the tenant), and the rank of a name search (null when
+   * every match is exact).
+   */
+  private filterWhere(filter: ProfessionalFilter): { where: string[]; params: unknown[]; rank: string | null } {
     const params: unknown[] = [requireTenantId()];
     // Erased people are in no list nor export (only their page remains, saying so); a merged record lives on in the one it was merged into.
     const where = ['tenant_id = $1', filter.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL', 'erased_at IS NULL', 'merged_into IS NULL'];
-    for (const token of searchKey(filter.search ?? '').split(' ').filter(Boolean)) {
-      params.push(`% ${token}%`);
-      where.push(`(' ' || search_name) LIKE $${params.length}`);
-    }
+    const search = nameSearchSql(filter.search ?? '', 'search_runs', params);
+    if (search) where.push(search.match);
     if (filter.professionCodes?.length) {
       params.push(filter.professionCodes);
       where.push(`profession_code = ANY($${params.length})`);
     }
     if (filter.communeCodes?.length) {
+      // Any current practice site there, not only the main one.
       params.push(filter.communeCodes);
-      where.push(`commune_code = ANY($${params.length})`);
+      where.push(practiceSitesSql.practisesIn('professionals', `$${params.length}::text[]`));
     }
-    return { where, params };
+    return { where, params, rank: search?.rank ?? null };
   }
 
   async get(id: string): Promise<Professional> {
@@ -106,15 +121,15 @@ export class ProfessionalsService {
   }
 
   /** Attaches profession and commune from the reference catalog: no statement, whatever the page size. */
-  private async withReference(rows: ProfessionalRow[]): Promise<Professional[]> {
+  private async withReference<R extends ProfessionalRow>(rows: R[]): Promise<Array<R & Professional>> {
     const attach = (catalog: ReferenceCatalog) => {
-      const out: Professional[] = [];
+      const out: Array<R & Professional> = [];
       for (const row of rows) {
         const profession = catalog.profession(row.professionCode);
         const commune = catalog.commune(row.communeCode);
         if (!profession || !commune) return null;
         // Completes the row in place: copying pg's row objects cost 4 % of the gateway's CPU on a list.
-        const professional = row as Professional;
+        const professional = row as R & Professional;
         professional.profession = profession;
         professional.commune = commune;
         out.push(professional);
@@ -127,6 +142,7 @@ export class ProfessionalsService {
     return attached;
   }
 
+  /** A new record; its commune, structure and phone make its main site (a trigger creates it with the row, ProfessionalSites1795401700000). */
   async create(input: ProfessionalInput): Promise<Professional> {
     const tenantId = requireTenantId();
     const clean = await this.check(input, null);
@@ -146,13 +162,19 @@ export class ProfessionalsService {
     const before = await this.get(id); // NOT_FOUND comes before any complaint about the input
     if (before.erasedAt) throw AppError.conflict('Les données de cette personne ont été effacées.');
     const clean = await this.check(input, id);
-    const rows = await this.write(
-      `UPDATE professionals SET last_name = $3, first_name = $4, search_name = $5, profession_code = $6, rpps = $7, commune_code = $8,
-         structure_name = $9, email = $10, phone = $11, updated_at = now(), updated_by = $12, email_is_work = $13
-       WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL RETURNING id`,
-      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId, clean.emailIsWork],
-    );
+    const rows = (await this.write(
+      `UPDATE professionals SET last_name = $3, first_name = $4, search_name = $5, profession_code = $6, rpps = $7,
+         email = $8, updated_at = now(), updated_by = $9, email_is_work = $10
+       WHERE tenant_id = $1 AND id = $2 AND merged_into IS NULL RETURNING main_site_id`,
+      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.email, requirePrincipal().userId, clean.emailIsWork],
+    )) as Array<{ main_site_id: string }>;
     if (rows.length === 0) throw AppError.notFound('Professionnel introuvable.');
+    // The form's commune, structure and phone are the main site's: the trigger copies them back onto the person.
+    await this.db.tenantRows(
+      `UPDATE professional_sites SET commune_code = $3, structure_name = $4, phone = $5, updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 AND (commune_code, structure_name, phone) IS DISTINCT FROM ($3, $4, $5)`,
+      [tenantId, rows[0].main_site_id, clean.communeCode, clean.structureName, clean.phone],
+    );
     await this.forgetErasure(tenantId, clean.rpps);
     const edited: LabelledField[] = ['lastName', 'firstName', 'professionCode', 'rpps', 'communeCode', 'structureName', 'email', 'phone', 'emailIsWork'];
     const changed = edited.filter((field) => (before[field as keyof typeof before] ?? null) !== (clean[field as keyof typeof clean] ?? null));

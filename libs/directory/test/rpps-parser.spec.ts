@@ -1,10 +1,8 @@
-import { appendFile, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { ArrivingUpload, ArrivingUploadOptions } from '../src/import/import-files';
-import { ArrivingFile, parseRppsExtraction, RppsActivity, RppsFormatError, RppsParseOptions, RppsRejection } from '../src/rpps';
+import { parseRppsExtraction, RppsActivity, RppsFormatError, RppsParseOptions, RppsRejection } from '../src/rpps';
 
 const HEADER =
   "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|Libellé civilité d'exercice|Code civilité|Libellé civilité|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Code catégorie professionnelle|Libellé catégorie professionnelle|Code type savoir-faire|Libellé type savoir-faire|Code savoir-faire|Libellé savoir-faire|Code mode exercice|Libellé mode exercice|Numéro SIRET site|Numéro SIREN site|Numéro FINESS site|Numéro FINESS établissement juridique|Identifiant technique de la structure|Raison sociale site|Enseigne commerciale site|Complément destinataire (coord. structure)|Complément point géographique (coord. structure)|Numéro Voie (coord. structure)|Indice répétition voie (coord. structure)|Code type de voie (coord. structure)|Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Mention distribution (coord. structure)|Bureau cedex (coord. structure)|Code postal (coord. structure)|Code commune (coord. structure)|Libellé commune (coord. structure)|Code pays (coord. structure)|Libellé pays (coord. structure)|Téléphone (coord. structure)|Téléphone 2 (coord. structure)|Télécopie (coord. structure)|Adresse e-mail (coord. structure)|Code Département (structure)|Libellé Département (structure)|Ancien identifiant de la structure|Autorité d'enregistrement|Code secteur d'activité|Libellé secteur d'activité|Code section tableau pharmaciens|Libellé section tableau pharmaciens|Code rôle|Libellé rôle|Code genre activité|Libellé genre activité|";
@@ -58,7 +56,7 @@ async function file(content: string | Buffer, name = `PS_LibreAcces_Personne_act
 
 const text = (...lines: string[]) => `${lines.join('\n')}\n`;
 
-async function parse(target: string | ArrivingFile, options: RppsParseOptions = {}) {
+async function parse(target: string, options: RppsParseOptions = {}) {
   const activities: RppsActivity[] = [];
   const rejections: RppsRejection[] = [];
   let error: RppsFormatError | null = null;
@@ -171,6 +169,13 @@ describe('parseRppsExtraction', () => {
         postalCode: '33000',
         phone: '0556123456',
         email: 'cabinet@example.fr',
+        address: '12 Rue Notre-Dame',
+        structureId: 'R10100000123456',
+        siret: null,
+        siren: null,
+        finess: null,
+        finessLegal: null,
+        siteKey: 'structure:R10100000123456',
       },
     ]);
   });
@@ -194,8 +199,43 @@ describe('parseRppsExtraction', () => {
         postalCode: null,
         phone: null,
         email: 'sage.femme@example.fr',
+        // No site columns in this file: the site is known by its address, commune and name.
+        address: null,
+        structureId: null,
+        siret: null,
+        siren: null,
+        finess: null,
+        finessLegal: null,
+        siteKey: expect.stringMatching(/^address:[A-Za-z0-9_-]{22}$/),
       },
     ]);
+  });
+
+  it("identifies each line's practice site by the structure's id, else its SIRET, else its FINESS, else its address", async () => {
+    const site = (more: Record<string, string>) =>
+      person('10001234567', '33063', { 'Numéro Voie (coord. structure)': '12', 'Libellé type de voie (coord. structure)': 'Rue', 'Libellé Voie (coord. structure)': 'Notre-Dame', 'Raison sociale site': 'CABINET', ...more });
+    const { activities } = await parse(
+      await file(
+        text(
+          HEADER,
+          site({ 'Identifiant technique de la structure': 'R1', 'Numéro SIRET site': '12345678900011', 'Numéro FINESS site': '330000001' }),
+          site({ 'Numéro SIRET site': '12345678900011', 'Numéro FINESS site': '330000001', 'Numéro SIREN site': '123456789' }),
+          site({ 'Numéro FINESS site': '330000001', 'Numéro FINESS établissement juridique': '330000002' }),
+          // The same address written otherwise (case, accents, spaces): the same site; another commune: another one.
+          site({ 'Complément point géographique (coord. structure)': 'Bâtiment A', 'Mention distribution (coord. structure)': 'BP 12' }),
+          site({ 'Complément point géographique (coord. structure)': ' BATIMENT  a', 'Mention distribution (coord. structure)': 'bp 12', 'Raison sociale site': 'Cabinet' }),
+          person('10001234567', '33039', { 'Numéro Voie (coord. structure)': '12', 'Libellé type de voie (coord. structure)': 'Rue', 'Libellé Voie (coord. structure)': 'Notre-Dame', 'Raison sociale site': 'CABINET', 'Complément point géographique (coord. structure)': 'Bâtiment A', 'Mention distribution (coord. structure)': 'BP 12' }),
+        ),
+      ),
+    );
+    const keys = activities.map((a) => a.siteKey);
+    expect(keys.slice(0, 3)).toEqual(['structure:R1', 'siret:12345678900011', 'finess:330000001']);
+    expect(activities[1]).toMatchObject({ siret: '12345678900011', siren: '123456789', finess: '330000001' });
+    expect(activities[2]).toMatchObject({ finess: '330000001', finessLegal: '330000002' });
+    expect(activities[3].address).toBe('Bâtiment A, 12 Rue Notre-Dame, BP 12');
+    expect(keys[3]).toMatch(/^address:/);
+    expect(keys[4]).toBe(keys[3]);
+    expect(keys[5]).not.toBe(keys[3]);
   });
 
   it('accepts lines without the trailing "|" and a last line without line end', async () => {
@@ -371,72 +411,5 @@ describe('parseRppsExtraction', () => {
       expect(activities).toEqual([]);
       expect(error?.code).toBe(code);
     });
-  });
-});
-
-describe('an extraction read while its upload arrives (ArrivingUpload)', () => {
-  let uploads = 0;
-  const arriving = (options: Partial<ArrivingUploadOptions> = {}) => {
-    const name = `arriving-${++uploads}`;
-    return new ArrivingUpload(path.join(dir, `${name}.part`), path.join(dir, `${name}.upload`), { pollMs: 5, ...options });
-  };
-  const people = (n: number) => Array.from({ length: n }, (_, i) => person(String(10_000_000_000 + i), i % 3 ? '33063' : '79191'));
-
-  /** Writes `content` into the part in pieces, with pauses, as a connection does, then renames it: the upload is complete. */
-  async function arrive(upload: ArrivingUpload, content: Buffer, from: number, piece: number): Promise<void> {
-    for (let at = from; at < content.length; at += piece) {
-      await appendFile(upload.partPath, content.subarray(at, at + piece));
-      await sleep(2);
-    }
-    await rename(upload.partPath, upload.finalPath);
-  }
-
-  it('yields, from a text file written in pieces then renamed, what the whole file gives', async () => {
-    const content = Buffer.from(text(HEADER, ...people(400)));
-    const whole = await parse(await file(content));
-    const upload = arriving();
-    await writeFile(upload.partPath, content.subarray(0, 1000)); // ends inside a line
-    const parsing = parse(upload);
-    await arrive(upload, content, 1000, 7777);
-    const parsed = await parsing;
-    expect(parsed.error).toBeNull();
-    expect(parsed.activities).toHaveLength(400);
-    expect(parsed).toEqual(whole);
-  });
-
-  it('reads a zip only once it is complete (its directory is at its end)', async () => {
-    const content = Buffer.from(text(HEADER, ...people(300)));
-    const archive = zip([{ name: 'PS_LibreAcces_Personne_activite_1.txt', data: content }]);
-    const upload = arriving();
-    await writeFile(upload.partPath, archive.subarray(0, 100));
-    let done = false;
-    const parsing = parse(upload).finally(() => (done = true));
-    await sleep(50);
-    expect(done).toBe(false);
-    await arrive(upload, archive, 100, 500);
-    const parsed = await parsing;
-    expect(parsed.error).toBeNull();
-    expect(parsed.activities).toHaveLength(300);
-  });
-
-  it('gives the upload up when its part disappears (the gateway gave up) or stops growing (the gateway died)', async () => {
-    const content = Buffer.from(text(HEADER, ...people(50)));
-    const removed = arriving();
-    await writeFile(removed.partPath, content.subarray(0, 2000));
-    const parsingRemoved = parse(removed);
-    await sleep(30);
-    await rm(removed.partPath);
-    expect((await parsingRemoved).error?.code).toBe('UPLOAD_INTERRUPTED');
-
-    const stalled = arriving({ stallMs: 150 });
-    await writeFile(stalled.partPath, content.subarray(0, 2000));
-    const started = Date.now();
-    const parsingStalled = parse(stalled);
-    await sleep(100);
-    await appendFile(stalled.partPath, content.subarray(2000, 2100)); // still arriving: the clock starts again
-    const { error } = await parsingStalled;
-    expect(error?.code).toBe('UPLOAD_INTERRUPTED');
-    expect(error?.message).toBe("L'envoi du fichier a été interrompu avant la fin : déposez-le à nouveau.");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
   });
 });

@@ -23,6 +23,14 @@ export class CampaignRow {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
+  /** The list's order, stored and indexed: started, else scheduled, else last changed. */
+  @Column({
+    type: 'timestamptz',
+    name: 'listed_at',
+    generatedType: 'STORED',
+    asExpression: 'coalesce(sending_started_at, scheduled_at, updated_at)',
+  })
+  listedAt: Date;
 }
 
 /** One recipient of a campaign: its outbox row, and the id of its job (tenant table). */
@@ -48,6 +56,22 @@ export class CampaignDeliveryRow {
   @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt: Date | null;
   /** The job that sends it: deliveries go by chunks of about 100 (set from a sequence at insert). */
   @Column('bigint', { default: () => "nextval('campaign_delivery_chunk_seq') / 100" }) chunk: string;
+}
+
+/**
+ * A campaign's deliveries counted by state (tenant table): moved by the
+ * triggers on campaign_deliveries in the same statement, never written by the
+ * application (see the CampaignListAtScale migration).
+ */
+@Entity({ name: 'campaign_progress' })
+export class CampaignProgressRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid', { name: 'campaign_id' }) campaignId: string;
+  @Column('int', { default: 0 }) pending: number;
+  @Column('int', { default: 0 }) sent: number;
+  @Column('int', { default: 0 }) failed: number;
+  @Column('int', { default: 0 }) cancelled: number;
+  @Column('int', { default: 0 }) skipped: number;
 }
 
 /** An address not to mail again in this CPTS (hard bounce, complaint) or its soft-bounce count (tenant table). */
@@ -78,4 +102,4 @@ export class CampaignClickRow {
   @Column('timestamptz', { name: 'clicked_at', default: () => 'now()' }) clickedAt: Date;
 }
 
-export const mailingEntities = [CampaignRow, CampaignDeliveryRow, EmailSuppressionRow, CampaignClickRow];
+export const mailingEntities = [CampaignRow, CampaignDeliveryRow, CampaignProgressRow, EmailSuppressionRow, CampaignClickRow];

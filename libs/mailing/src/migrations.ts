@@ -189,4 +189,102 @@ export class CampaignClicks1795401600000 implements MigrationInterface {
   }
 }
 
-export const mailingMigrations = [Campaigns1795401200000, EmailSuppressions1795401350000, CampaignChunks1795401360000, RespectingPeople1795401500000, CampaignClicks1795401600000];
+/** Adds a statement's deliveries, as (tenant_id, campaign_id, state, sign) rows, to their campaigns' counters. */
+const countDeliveries = (rows: string) => `
+  INSERT INTO campaign_progress AS p (tenant_id, campaign_id, pending, sent, failed, cancelled, skipped)
+  SELECT * FROM (
+    SELECT tenant_id, campaign_id,
+           coalesce(sum(sign) FILTER (WHERE state = 'pending'), 0)::int AS pending, coalesce(sum(sign) FILTER (WHERE state = 'sent'), 0)::int AS sent,
+           coalesce(sum(sign) FILTER (WHERE state = 'failed'), 0)::int AS failed, coalesce(sum(sign) FILTER (WHERE state = 'cancelled'), 0)::int AS cancelled,
+           coalesce(sum(sign) FILTER (WHERE state = 'skipped'), 0)::int AS skipped
+    FROM (${rows}) d GROUP BY tenant_id, campaign_id
+  ) delta
+  WHERE (pending, sent, failed, cancelled, skipped) <> (0, 0, 0, 0, 0)
+  ORDER BY tenant_id, campaign_id
+  ON CONFLICT (tenant_id, campaign_id) DO UPDATE SET
+    pending = p.pending + EXCLUDED.pending, sent = p.sent + EXCLUDED.sent, failed = p.failed + EXCLUDED.failed,
+    cancelled = p.cancelled + EXCLUDED.cancelled, skipped = p.skipped + EXCLUDED.skipped`;
+
+/**
+ * The campaign list at scale: a CPTS sends a few campaigns a month, each to
+ * up to thousands of people, so after some years it has hundreds of
+ * campaigns and a million deliveries; its list must not count deliveries.
+ *  - `campaign_progress` holds each campaign's deliveries by state, moved by
+ *    statement-level triggers on `campaign_deliveries`: whatever writes a
+ *    delivery (the send command, a worker's group, a cancel, a test, a bench)
+ *    moves the counters in the same statement and transaction, so they cannot
+ *    drift from the rows. One upsert per statement and campaign (a worker's
+ *    group of messages is one statement), none when no state changed (a
+ *    bounce recorded, an erasure's address blanked). Campaigns are upserted
+ *    in key order, so two statements over the same campaigns cannot deadlock
+ *    on their counters.
+ *  - `listed_at`, the list's order (started, else scheduled, else last
+ *    changed), stored and indexed, so a page is read from the index.
+ *  - `(tenant_id, professional_id)` on deliveries: a person's GDPR export,
+ *    erasure and merge read their deliveries without scanning the CPTS's.
+ */
+export class CampaignListAtScale1795402200000 implements MigrationInterface {
+  name = 'CampaignListAtScale1795402200000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE campaign_progress (
+        tenant_id uuid NOT NULL,
+        campaign_id uuid NOT NULL,
+        pending int NOT NULL DEFAULT 0,
+        sent int NOT NULL DEFAULT 0,
+        failed int NOT NULL DEFAULT 0,
+        cancelled int NOT NULL DEFAULT 0,
+        skipped int NOT NULL DEFAULT 0,
+        PRIMARY KEY (tenant_id, campaign_id),
+        FOREIGN KEY (tenant_id, campaign_id) REFERENCES campaigns (tenant_id, id) ON DELETE CASCADE
+      )`);
+    await enableTenantRls(runner, 'campaign_progress');
+    // Existing deliveries counted once, before the triggers exist. Row-level security is forced on
+    // the owner too: lifted for this statement only, inside this migration's transaction.
+    await runner.query(`SET LOCAL statement_timeout = 0`);
+    for (const table of ['campaign_deliveries', 'campaign_progress']) await runner.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
+    await runner.query(countDeliveries(`SELECT tenant_id, campaign_id, state, 1 AS sign FROM campaign_deliveries`));
+    for (const table of ['campaign_deliveries', 'campaign_progress']) await runner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+
+    // Transition tables are given to one-event triggers only: one function, a branch per event
+    // (PL/pgSQL plans a statement when it first runs it, so each branch names only its own tables).
+    await runner.query(`
+      CREATE FUNCTION campaign_progress_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          ${countDeliveries(`SELECT tenant_id, campaign_id, state, 1 AS sign FROM new_deliveries`)};
+        ELSIF TG_OP = 'UPDATE' THEN
+          ${countDeliveries(`SELECT tenant_id, campaign_id, state, 1 AS sign FROM new_deliveries UNION ALL SELECT tenant_id, campaign_id, state, -1 FROM old_deliveries`)};
+        ELSE
+          ${countDeliveries(`SELECT tenant_id, campaign_id, state, -1 AS sign FROM old_deliveries`)};
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await runner.query(`
+      CREATE TRIGGER campaign_deliveries_count_insert AFTER INSERT ON campaign_deliveries
+      REFERENCING NEW TABLE AS new_deliveries FOR EACH STATEMENT EXECUTE FUNCTION campaign_progress_count()`);
+    await runner.query(`
+      CREATE TRIGGER campaign_deliveries_count_update AFTER UPDATE ON campaign_deliveries
+      REFERENCING OLD TABLE AS old_deliveries NEW TABLE AS new_deliveries FOR EACH STATEMENT EXECUTE FUNCTION campaign_progress_count()`);
+    await runner.query(`
+      CREATE TRIGGER campaign_deliveries_count_delete AFTER DELETE ON campaign_deliveries
+      REFERENCING OLD TABLE AS old_deliveries FOR EACH STATEMENT EXECUTE FUNCTION campaign_progress_count()`);
+
+    await runner.query(`ALTER TABLE campaigns ADD COLUMN listed_at timestamptz NOT NULL GENERATED ALWAYS AS (coalesce(sending_started_at, scheduled_at, updated_at)) STORED`);
+    await runner.query(`CREATE INDEX campaigns_list_idx ON campaigns (tenant_id, listed_at DESC, id DESC)`);
+    await runner.query(`CREATE INDEX campaign_deliveries_person_idx ON campaign_deliveries (tenant_id, professional_id)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX campaign_deliveries_person_idx`);
+    await runner.query(`ALTER TABLE campaigns DROP COLUMN listed_at`);
+    await runner.query(`DROP TRIGGER campaign_deliveries_count_insert ON campaign_deliveries`);
+    await runner.query(`DROP TRIGGER campaign_deliveries_count_update ON campaign_deliveries`);
+    await runner.query(`DROP TRIGGER campaign_deliveries_count_delete ON campaign_deliveries`);
+    await runner.query(`DROP FUNCTION campaign_progress_count()`);
+    await runner.query(`DROP TABLE campaign_progress`);
+  }
+}
+
+export const mailingMigrations = [Campaigns1795401200000, EmailSuppressions1795401350000, CampaignChunks1795401360000, RespectingPeople1795401500000, CampaignClicks1795401600000, CampaignListAtScale1795402200000];

@@ -54,13 +54,19 @@ describe('campaign emails', () => {
     const withLinks = { ...content, bodyHtml: `${content.bodyHtml}<p><a href="https://cpts.test/b?x=1&amp;y=2">B</a> <a href="mailto:c@cpts.test">écrire</a></p>` };
     expect(campaignLinks(withLinks.bodyHtml)).toEqual(['https://cpts.test/agenda', 'https://cpts.test/b?x=1&y=2']);
     const renderer = new CampaignEmailRenderer('no-reply@cpts.fr', 'cpts.fr');
-    const raw = await renderer.render(withLinks, { deliveryId, email: 'marie@exemple.fr', basis: 'consent', links: links.forDelivery(tenantId, deliveryId) });
+    const raw = await renderer.render(withLinks, {
+      deliveryId,
+      email: 'marie@exemple.fr',
+      basis: 'consent',
+      links: links.forDelivery(tenantId, 'grand-cognac', deliveryId),
+    });
     const mail = await simpleParser(raw);
     // mailparser files the List-* headers under 'list'.
     const list = mail.headers.get('list') as { unsubscribe: { url?: string; mail?: string }; 'unsubscribe-post': { name: string } };
     const listUnsubscribe = list.unsubscribe;
     expect(listUnsubscribe.mail).toMatch(/^desinscription@cpts\.test\?subject=unsubscribe-[A-Za-z0-9_-]+$/);
-    expect(listUnsubscribe.url).toMatch(/^https:\/\/cpts\.test\/api\/public\/unsubscribe\/[A-Za-z0-9_-]+$/);
+    // Under the CPTS's readable address: no id shows, except inside the opaque signed token.
+    expect(listUnsubscribe.url).toMatch(/^https:\/\/cpts\.test\/api\/public\/cpts\/grand-cognac\/unsubscribe\/[A-Za-z0-9_-]+$/);
     expect(raw).toContain('\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n');
     const token = listUnsubscribe.url!.split('/').pop()!;
     expect(links.readUnsubscribe(token)).toEqual({ tenantId, deliveryId });
@@ -73,8 +79,11 @@ describe('campaign emails', () => {
       { tenantId, deliveryId, index: 1 },
     ]);
     expect(mail.html).toContain('href="mailto:c@cpts.test"');
-    expect(mail.html).toContain(`href="https://cpts.test/preferences/${token}"`);
-    expect(mail.text).toContain(`https://cpts.test/preferences/${token}`);
+    expect(mail.html).toContain(`href="https://cpts.test/cpts/grand-cognac/preferences/${token}"`);
+    expect(mail.text).toContain(`https://cpts.test/cpts/grand-cognac/preferences/${token}`);
+    // No internal id in an address of the message (the Message-ID aside, which is no address).
+    for (const url of [listUnsubscribe.url!, ...[...String(mail.html).matchAll(/href="([^"]+)"/g)].map((m) => m[1])])
+      expect(url).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(mail.text).toContain('/api/public/c/');
     // Without links (preview, test send) the body links stay as written.
     const plain = renderer.readable(withLinks, 'consent');

@@ -84,12 +84,17 @@ describe('bounces and unsubscribe emails', () => {
     // Not ours: another secret signed it.
     expect(await readInboundMail(report('delivery-status', other.bounceAddress(tenantId, deliveryId)!, failed('5.1.1', '550')), links)).toMatchObject({ kind: 'ignored' });
 
-    const unsubscribeUrl = links.forDelivery(tenantId, deliveryId).unsubscribeUrl;
-    const quoted = `List-Unsubscribe: <${unsubscribeUrl}>`;
-    expect(await readInboundMail(report('delivery-status', 'no-reply@cpts.test', failed('5.1.1', '550 5.1.1 unknown'), quoted), links)).toMatchObject({
-      kind: 'hard_bounce',
-      target: { tenantId, deliveryId },
-    });
+    const unsubscribeUrl = links.forDelivery(tenantId, 'vallee-de-la-dordogne', deliveryId).unsubscribeUrl;
+    // The link as messages carry it (under the CPTS's address), and as messages sent before readable addresses did.
+    for (const url of [unsubscribeUrl, unsubscribeUrl.replace('/cpts/vallee-de-la-dordogne/', '/')]) {
+      const quoted = `List-Unsubscribe: <${url}>`;
+      expect(
+        await readInboundMail(report('delivery-status', 'no-reply@cpts.test', failed('5.1.1', '550 5.1.1 unknown'), quoted), links),
+      ).toMatchObject({
+        kind: 'hard_bounce',
+        target: { tenantId, deliveryId },
+      });
+    }
 
     const abuse = `Feedback-Type: abuse\r\nUser-Agent: FBL/1\r\nVersion: 1\r\nOriginal-Mail-From: <${verp}>\r\n`;
     expect(await readInboundMail(report('feedback-report', 'abuse@cpts.test', abuse), links)).toMatchObject({ kind: 'complaint', target: { tenantId, deliveryId } });
@@ -97,7 +102,7 @@ describe('bounces and unsubscribe emails', () => {
   });
 
   it('reads an email to the unsubscribe mailbox, and ignores an auto-reply', async () => {
-    const mailto = links.forDelivery(tenantId, deliveryId).unsubscribeMailto!;
+    const mailto = links.forDelivery(tenantId, 'vallee-de-la-dordogne', deliveryId).unsubscribeMailto!;
     const token = /subject=unsubscribe-([A-Za-z0-9_-]+)$/.exec(mailto)![1];
     expect(await readInboundMail(`From: a@b.fr\r\nTo: desinscription@cpts.test\r\nSubject: unsubscribe-${token}\r\n\r\n`, links)).toEqual({ kind: 'unsubscribe', token });
     expect(await readInboundMail(`From: a@b.fr\r\nTo: desinscription@cpts.test\r\nSubject: Re: unsubscribe-${token.slice(0, -1)}A\r\n\r\n`, links)).toMatchObject({ kind: 'ignored' });
@@ -106,7 +111,7 @@ describe('bounces and unsubscribe emails', () => {
 
   it('reads a JSON event by its VERP token, VERP address or List-Unsubscribe token', () => {
     const verp = links.bounceAddress(tenantId, deliveryId)!;
-    const unsubscribe = links.forDelivery(tenantId, deliveryId).unsubscribeUrl.split('/').pop()!;
+    const unsubscribe = links.forDelivery(tenantId, 'vallee-de-la-dordogne', deliveryId).unsubscribeUrl.split('/').pop()!;
     const target = { tenantId, deliveryId };
     expect(readInboundEvent({ type: 'hard_bounce', token: verp }, links)).toEqual({ kind: 'hard_bounce', target, detail: 'hard_bounce' });
     expect(readInboundEvent({ type: 'complaint', token: /\+(.+)@/.exec(verp)![1], detail: 'abuse' }, links)).toEqual({ kind: 'complaint', target, detail: 'abuse' });

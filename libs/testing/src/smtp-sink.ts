@@ -12,6 +12,8 @@ export interface ReceivedMail {
   headers: Map<string, unknown>;
   raw: string;
   receivedAt: Date;
+  /** The name the sending client gave in EHLO: tells which process sent the message. */
+  client: string;
 }
 
 /**
@@ -95,6 +97,7 @@ export class SmtpSink {
               headers: parsed.headers as Map<string, unknown>,
               raw,
               receivedAt: new Date(),
+              client: session.hostNameAppearsAs,
             };
             this.messages.push(mail);
             await this.onMessage?.(mail);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import argon2 from 'argon2';
-import { Role, searchKey } from '@cpts/platform-core';
+import { proposeSlug, Role, searchKey } from '@cpts/platform-core';
 
 export const TEST_PASSWORD = 'mot de passe de test';
 
@@ -29,8 +29,11 @@ export class TestData {
     return rows[0].id;
   }
 
-  /** A CPTS on `count` communes of the département not yet taken by another CPTS. */
-  async cpts(regionId: string, options: { name?: string; departement?: string; communes?: number } = {}): Promise<{ id: string; communes: string[] }> {
+  /** A CPTS on `count` communes of the département not yet taken by another CPTS; its address is proposed from its name. */
+  async cpts(
+    regionId: string,
+    options: { name?: string; departement?: string; communes?: number } = {},
+  ): Promise<{ id: string; communes: string[]; slug: string }> {
     const departement = options.departement ?? '33';
     const { rows: communes } = await this.pool.query(
       `SELECT insee_code FROM communes c WHERE departement_code = $1
@@ -40,12 +43,23 @@ export class TestData {
     );
     const id = randomUUID();
     const codes = communes.map((c) => c.insee_code);
+    // Spec files of a Jest project share one database: a name another spec file took in the region gets the id's start.
+    const wanted = options.name ?? `CPTS test ${id.slice(0, 8)}`;
+    const nameTaken = (await this.pool.query(`SELECT 1 FROM tenants WHERE region_id = $1 AND lower(name) = lower($2)`, [regionId, wanted])).rowCount;
+    const name = nameTaken ? `${wanted} ${id.slice(0, 8)}` : wanted;
+    // The address proposed from the name, or, when a CPTS of an earlier test has it, that and the id's start.
+    const proposed = proposeSlug(name);
+    const taken = (await this.pool.query(`SELECT 1 FROM tenant_slugs WHERE slug = $1`, [proposed])).rowCount;
+    const slug = taken ? `${proposed.slice(0, 51)}-${id.slice(0, 8)}` : proposed;
     await this.pool.query(
-      `INSERT INTO tenants (id, region_id, name, size, departement_codes, commune_codes, inhabitants, contact_email)
-       VALUES ($1, $2, $3, 2, $4, $5, 50000, 'contact@cpts.test')`,
-      [id, regionId, options.name ?? `CPTS test ${id.slice(0, 8)}`, [departement], codes],
+      `WITH t AS (
+         INSERT INTO tenants (id, region_id, name, slug, size, departement_codes, commune_codes, inhabitants, contact_email)
+         VALUES ($1, $2, $3, $6, 2, $4, $5, 50000, 'contact@cpts.test') RETURNING id, slug
+       )
+       INSERT INTO tenant_slugs (slug, tenant_id) SELECT slug, id FROM t`,
+      [id, regionId, name, [departement], codes, slug],
     );
-    return { id, communes: codes };
+    return { id, communes: codes, slug };
   }
 
   async user(roles: Array<{ role: Role; tenantId?: string; regionId?: string }>, email = `u-${randomUUID().slice(0, 8)}@test.cpts.fr`): Promise<{ id: string; email: string }> {

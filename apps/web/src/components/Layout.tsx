@@ -13,11 +13,12 @@ import {
   IconWorld,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../auth/me';
 import { ContextSwitcher } from './ContextSwitcher';
+import { LoadingState } from './states';
 import { UserMenu } from './UserMenu';
 
 interface NavItem {
@@ -117,7 +118,10 @@ export function Layout() {
       </AppShell.Navbar>
       <AppShell.Main id="contenu" component="main" style={{ minWidth: 0 }}>
         <Box maw={1200} mx="auto">
-          <Outlet />
+          {/* A page opened first, its code still on its way: the frame is there already. */}
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
         </Box>
       </AppShell.Main>
     </AppShell>

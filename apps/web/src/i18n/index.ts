@@ -1,14 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
 import fr from './locales/fr.json';
 
-// The interface speaks French; English fills any key French would lack.
+// The interface speaks French, and French lacks no key (scripts/check-i18n.mjs). English (en.json, kept in step by
+// the same check) is not shipped until the interface offers it: every visitor would download it for nothing.
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: { fr: { translation: fr } },
   lng: 'fr',
-  fallbackLng: 'en',
-  supportedLngs: ['fr', 'en'],
+  fallbackLng: 'fr',
+  supportedLngs: ['fr'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

@@ -8,7 +8,12 @@ import { session } from './session';
  * hundreds of megabytes, so the staff see the upload move. XMLHttpRequest,
  * because fetch() reports no upload progress.
  */
-export async function uploadFile<T>(url: string, file: File, onProgress: (sent: number, total: number) => void): Promise<{ data: T } | { error: AppError }> {
+export async function uploadFile<T>(
+  url: string,
+  file: File,
+  onProgress: (sent: number, total: number) => void,
+  headers: Record<string, string> = {},
+): Promise<{ data: T } | { error: AppError }> {
   if (session.expiresSoon(60_000)) await session.refresh();
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
@@ -16,6 +21,7 @@ export async function uploadFile<T>(url: string, file: File, onProgress: (sent: 
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
     if (session.token) xhr.setRequestHeader('authorization', `Bearer ${session.token}`);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {
       let body: { data?: T } | null = null;

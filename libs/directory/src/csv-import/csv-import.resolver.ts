@@ -14,10 +14,11 @@ export class CsvImportResolver {
   }
 
   @Mutation(() => CsvImportReport, {
-    description: 'Imports a CSV file of professionals with a column mapping: finds people by RPPS or name, profession and commune, fills blank fields, creates the others; all or nothing.',
+    description:
+      'Imports a CSV file of professionals with a column mapping: finds people by RPPS or name, profession and commune, fills blank fields, creates the others; all or nothing. The addresses it writes are personal unless emailKind says WORK.',
   })
   @Allow(...CPTS_TEAM)
   importProfessionalsCsv(@Args() args: CsvImportArgs): Promise<CsvImportReport> {
-    return this.service.import(args.content, args.mapping, args.dryRun);
+    return this.service.import(args.content, args.mapping, args.dryRun, args.emailKind);
   }
 }

@@ -4,7 +4,7 @@ import { AppError, requirePrincipal, requireTenantId, searchKey } from '@cpts/pl
 import { Db, isUniqueViolation } from '@cpts/platform-db';
 import { PersonHistoryService } from '../history/person-history.service';
 import { isValidRpps, normalizeFrenchPhone } from '../identifiers';
-import { CsvColumnMappingInput, CsvImportError, CsvImportReport, CsvPreview, MAX_CSV_BYTES, MAX_CSV_ROWS } from './csv-import.types';
+import { CsvColumnMappingInput, CsvEmailKind, CsvImportLine, CsvImportReport, CsvPreview, MAX_CSV_BYTES, MAX_CSV_ROWS } from './csv-import.types';
 import { CsvField, CsvFormatError, parseCsv, ParsedCsv, suggestMapping } from './csv-parser';
 import { erasedRppsHash } from '../gdpr/erased-identifiers';
 
@@ -58,6 +58,8 @@ interface Target {
   rpps: string | null;
   structureName: string | null;
   email: string | null;
+  /** Whether `email` is a work address (the work-address rule, docs/consents.md). */
+  emailIsWork: boolean;
   phone: string | null;
   archived: boolean;
   /** Planned by this import (not in the database yet). */
@@ -72,6 +74,13 @@ interface Target {
 type Row = { lastName: string; firstName: string; professionCode: string; communeCode: string; rpps: string | null; email: string | null; phone: string | null; structureName: string | null };
 
 const FILL_LABELS = { rpps: 'RPPS', structureName: "structure d'exercice", email: 'e-mail', phone: 'téléphone' } as const;
+const KIND_LABELS = { true: 'professionnelle', false: 'personnelle' } as const;
+/** A record's value and the file's, told apart as the staff would (phones are both normalised, file addresses lower-cased). */
+const SAME_VALUE = {
+  structureName: (current: string, given: string) => searchKey(current) === searchKey(given),
+  phone: (current: string, given: string) => current === given,
+  email: (current: string, given: string) => current.toLowerCase() === given,
+};
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -82,6 +91,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * created. The whole file is planned in memory first: a dry run reports
  * exactly what the import would do, and the import writes it in the
  * request's one transaction.
+ *
+ * The addresses it writes are personal unless the staff say the file's are
+ * work addresses (a sign-up sheet is mostly people's own mailboxes, which
+ * newsletters may reach only with consent). A person found keeps their
+ * address and whether it is a work one; what the file says differently is
+ * listed in the report as kept.
  */
 @Injectable()
 export class CsvImportService {
@@ -102,7 +117,7 @@ export class CsvImportService {
     };
   }
 
-  async import(content: string, mapping: CsvColumnMappingInput[], dryRun: boolean): Promise<CsvImportReport> {
+  async import(content: string, mapping: CsvColumnMappingInput[], dryRun: boolean, emailKind: CsvEmailKind): Promise<CsvImportReport> {
     const tenantId = requireTenantId();
     const parsed = this.parse(content);
     const columnOf = this.checkMapping(mapping, parsed.header.length);
@@ -124,7 +139,7 @@ export class CsvImportService {
 
     const existing = await this.db.tenantRows<Omit<Target, 'isNew' | 'filled' | 'archived' | 'name'> & { archivedAt: Date | null; firstName: string; lastName: string }>(
       `SELECT id, search_name AS "searchName", profession_code AS "professionCode", commune_code AS "communeCode", rpps, structure_name AS "structureName",
-              email, phone, archived_at AS "archivedAt", first_name AS "firstName", last_name AS "lastName"
+              email, email_is_work AS "emailIsWork", phone, archived_at AS "archivedAt", first_name AS "firstName", last_name AS "lastName"
        FROM professionals WHERE tenant_id = $1 AND merged_into IS NULL`,
       [tenantId],
     );
@@ -144,7 +159,9 @@ export class CsvImportService {
       (await this.db.tenantRows<{ hash: string }>(`SELECT encode(rpps_hash, 'hex') AS hash FROM erased_identifiers WHERE tenant_id = $1`, [tenantId])).map((r) => r.hash),
     );
 
-    const errors: CsvImportError[] = [];
+    const work = emailKind === CsvEmailKind.WORK;
+    const errors: CsvImportLine[] = [];
+    const kept: CsvImportLine[] = [];
     const created: Array<Target & { row: Row }> = [];
     const touched = new Set<Target>();
     let unchanged = 0;
@@ -202,15 +219,35 @@ export class CsvImportService {
         if (namesake && !(rpps && namesake.rpps && namesake.rpps !== rpps)) target = namesake;
       }
       if (!target) {
-        const planned: Target & { row: Row } = { id: randomUUID(), searchName, professionCode, communeCode, rpps, structureName, email, phone, archived: false, isNew: true, filled: new Set(), name: `${firstName} ${lastName}`, row };
+        const planned: Target & { row: Row } = {
+          id: randomUUID(),
+          searchName,
+          professionCode,
+          communeCode,
+          rpps,
+          structureName,
+          email,
+          emailIsWork: work,
+          phone,
+          archived: false,
+          isNew: true,
+          filled: new Set(),
+          name: `${firstName} ${lastName}`,
+          row,
+        };
         created.push(planned);
         register(planned);
         continue;
+      }
+      if (!target.isNew) {
+        const differences = keptDifferences(target, row, work);
+        if (differences.length > 0) kept.push({ line: record.line, reason: capitalise(differences.join(' ; ')) + '.' });
       }
       let filled = false;
       for (const field of ['rpps', 'structureName', 'email', 'phone'] as const) {
         if (!target[field] && row[field]) {
           target[field] = row[field];
+          if (field === 'email') target.emailIsWork = work;
           if (field === 'rpps') byRpps.set(row[field] as string, target);
           if (target.row) target.row[field] = row[field];
           else target.filled.add(field);
@@ -222,21 +259,24 @@ export class CsvImportService {
     }
 
     const updated = [...touched];
-    if (!dryRun) await this.write(created, updated);
+    if (!dryRun) await this.write(created, updated, work);
     errors.sort((a, b) => a.line - b.line);
-    return { dryRun, rows: parsed.records.length, created: created.length, updated: updated.length, unchanged, errors };
+    const emails = created.filter((t) => t.row.email).length + updated.filter((t) => t.filled.has('email')).length;
+    return { dryRun, rows: parsed.records.length, created: created.length, updated: updated.length, unchanged, errors, kept, emailKind, emails };
   }
 
   /** Inserts and fills in a few statements, whatever the number of lines, then one history line per person. */
-  private async write(created: Array<Target & { row: Row }>, updated: Target[]): Promise<void> {
+  private async write(created: Array<Target & { row: Row }>, updated: Target[], work: boolean): Promise<void> {
     const tenantId = requireTenantId();
     const userId = requirePrincipal().userId;
     try {
       if (created.length > 0) {
         const col = (f: (t: Target & { row: Row }) => string | null) => created.map(f);
         await this.db.tenantRows(
-          `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, rpps, commune_code, structure_name, email, phone, created_by, updated_by)
-           SELECT $1, * , $12, $12 FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+          `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, rpps, commune_code, structure_name, email, phone, created_by, updated_by, email_is_work)
+           SELECT $1, u.*, $12, $12, u.email IS NULL OR $13
+           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+             AS u(id, last_name, first_name, search_name, profession_code, rpps, commune_code, structure_name, email, phone)`,
           [
             tenantId,
             col((t) => t.id),
@@ -250,26 +290,27 @@ export class CsvImportService {
             col((t) => t.row.email),
             col((t) => t.row.phone),
             userId,
+            work,
           ],
         );
       }
       if (updated.length > 0) {
         const value = (t: Target, f: 'rpps' | 'structureName' | 'email' | 'phone') => (t.filled.has(f) ? t[f] : null);
-        // coalesce: a value typed meanwhile by someone else is not overwritten either.
+        // coalesce: a value typed meanwhile by someone else is not overwritten either, nor whether their address is a work one.
         await this.db.tenantRows(
-          `UPDATE professionals p SET rpps = coalesce(p.rpps, u.rpps), structure_name = coalesce(p.structure_name, u.structure_name),
-             email = coalesce(p.email, u.email), phone = coalesce(p.phone, u.phone), updated_at = now(), updated_by = $7
-           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(id, rpps, structure_name, email, phone)
+          `UPDATE professionals p SET rpps = coalesce(p.rpps, u.rpps), email = coalesce(p.email, u.email),
+             email_is_work = CASE WHEN p.email IS NULL AND u.email IS NOT NULL THEN $6 ELSE p.email_is_work END, updated_at = now(), updated_by = $5
+           FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(id, rpps, email)
            WHERE p.tenant_id = $1 AND p.id = u.id`,
-          [
-            tenantId,
-            updated.map((t) => t.id),
-            updated.map((t) => value(t, 'rpps')),
-            updated.map((t) => value(t, 'structureName')),
-            updated.map((t) => value(t, 'email')),
-            updated.map((t) => value(t, 'phone')),
-            userId,
-          ],
+          [tenantId, updated.map((t) => t.id), updated.map((t) => value(t, 'rpps')), updated.map((t) => value(t, 'email')), userId, work],
+        );
+        // Structure and phone are the main site's: a trigger copies them back onto the person (ProfessionalSites1795401700000).
+        await this.db.tenantRows(
+          `UPDATE professional_sites s SET structure_name = coalesce(s.structure_name, u.structure_name), phone = coalesce(s.phone, u.phone), updated_at = now()
+           FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(id, structure_name, phone)
+           JOIN professionals p ON p.tenant_id = $1 AND p.id = u.id
+           WHERE s.tenant_id = $1 AND s.id = p.main_site_id AND (u.structure_name IS NOT NULL OR u.phone IS NOT NULL)`,
+          [tenantId, updated.map((t) => t.id), updated.map((t) => value(t, 'structureName')), updated.map((t) => value(t, 'phone'))],
         );
       }
     } catch (err) {
@@ -316,6 +357,23 @@ export class CsvImportService {
     if (missing.length > 0) throw AppError.field('mapping', `Indiquez la colonne qui contient ${missing.join(', ')}.`);
     return columnOf;
   }
+}
+
+/**
+ * What the file says differently about a person already in the directory:
+ * the import keeps the record's value (it only fills blanks), and says so.
+ */
+function keptDifferences(target: Target, row: Row, work: boolean): string[] {
+  const out: string[] = [];
+  for (const field of ['structureName', 'phone', 'email'] as const) {
+    const current = target[field];
+    const given = row[field];
+    if (current && given && !SAME_VALUE[field](current, given)) out.push(`${FILL_LABELS[field]} : la fiche garde « ${current} », le fichier indique « ${given} »`);
+  }
+  if (row.email && target.email?.toLowerCase() === row.email && target.emailIsWork !== work) {
+    out.push(`l'adresse « ${target.email} » reste ${KIND_LABELS[`${target.emailIsWork}`]} sur la fiche (le fichier la donne comme ${KIND_LABELS[`${work}`]})`);
+  }
+  return out;
 }
 
 function capitalise(text: string): string {

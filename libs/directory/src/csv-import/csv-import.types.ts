@@ -5,6 +5,18 @@ import { CsvField } from './csv-parser';
 
 registerEnumType(CsvField, { name: 'CsvField', description: 'What a column of an imported CSV file holds.' });
 
+/** What the e-mail addresses of an imported file are (docs/consents.md, the work-address rule). */
+export enum CsvEmailKind {
+  /** A person's own address: newsletters need their consent. */
+  PERSONAL = 'PERSONAL',
+  /** The address of the structure they practise in: professional information goes with a free, one-click opt-out. */
+  WORK = 'WORK',
+}
+registerEnumType(CsvEmailKind, {
+  name: 'CsvEmailKind',
+  description: 'Whether the e-mail addresses of an imported file are personal (the default) or work addresses.',
+});
+
 /** Files of sign-up sheets and old spreadsheets: small. The browser sends the decoded text. */
 export const MAX_CSV_BYTES = 2 * 1024 * 1024;
 export const MAX_CSV_ROWS = 5000;
@@ -41,6 +53,14 @@ export class CsvImportArgs extends CsvContentArgs {
   @Field({ description: 'Checks everything and reports what the import would do, writing nothing.' })
   @IsBoolean()
   dryRun: boolean;
+
+  @Field(() => CsvEmailKind, {
+    defaultValue: CsvEmailKind.PERSONAL,
+    description:
+      "What the addresses of the file's e-mail column are: personal unless the staff say they are work addresses. Only addresses this import writes take it.",
+  })
+  @IsEnum(CsvEmailKind)
+  emailKind: CsvEmailKind;
 }
 
 @ObjectType()
@@ -59,10 +79,10 @@ export class CsvPreview {
   suggestedMapping: CsvColumnMapping[];
 }
 
-@ObjectType()
-export class CsvImportError {
+@ObjectType({ description: 'A line of the file and what the import says about it.' })
+export class CsvImportLine {
   @Field(() => Int, { description: 'Line of the file, header included, as a spreadsheet numbers it.' }) line: number;
-  @Field({ description: 'Why the line is left out, in French.' }) reason: string;
+  @Field({ description: 'In French, for the staff.' }) reason: string;
 }
 
 @ObjectType({ description: 'What an import of a CSV file did, or would do (dry run).' })
@@ -72,5 +92,12 @@ export class CsvImportReport {
   @Field(() => Int, { description: 'New professionals.' }) created: number;
   @Field(() => Int, { description: 'Professionals found whose blank fields were filled (never overwritten).' }) updated: number;
   @Field(() => Int, { description: 'Professionals found with nothing new.' }) unchanged: number;
-  @Field(() => [CsvImportError], { description: 'Lines left out, by line number.' }) errors: CsvImportError[];
+  @Field(() => [CsvImportLine], { description: 'Lines left out, by line number.' }) errors: CsvImportLine[];
+  @Field(() => [CsvImportLine], {
+    description: 'Lines whose person was found with another value, kept (an import never overwrites a value), by line number.',
+  })
+  kept: CsvImportLine[];
+  @Field(() => CsvEmailKind, { description: 'What the addresses this import writes are taken as.' }) emailKind: CsvEmailKind;
+  @Field(() => Int, { description: 'Addresses this import writes (new professionals, blank addresses filled), all taken as emailKind.' })
+  emails: number;
 }

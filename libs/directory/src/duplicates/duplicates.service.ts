@@ -22,18 +22,23 @@ interface StoredProfessional {
   practice_mode: string | null;
   imported: Record<string, string | null> | null;
   imported_at: Date | null;
+  main_site_id: string;
   archived_at: Date | null;
   merged_into: string | null;
   erased_at: Date | null;
   [column: string]: unknown;
 }
 
-/** Fields a merge fills on the kept record when it has none, and how the history names them. */
+/**
+ * Fields a merge fills on the kept record when it has none, and how the
+ * history names them. The site ones are the main site's (the person's row
+ * holds a copy of them): they are filled on the kept record's main site.
+ */
 const FILLABLE = [
-  ['structure_name', "structure d'exercice"],
-  ['email', 'e-mail'],
-  ['phone', 'téléphone'],
-  ['practice_mode', "mode d'exercice"],
+  ['structure_name', "structure d'exercice", 'site'],
+  ['email', 'e-mail', 'person'],
+  ['phone', 'téléphone', 'site'],
+  ['practice_mode', "mode d'exercice", 'site'],
 ] as const;
 
 /**
@@ -110,8 +115,16 @@ export class DuplicatesService {
     const filled: string[] = [];
     const sets: string[] = [];
     const params: unknown[] = [tenantId, keptId, userId];
-    for (const [column, label] of FILLABLE) {
+    const siteSets: string[] = [];
+    const siteParams: unknown[] = [tenantId, kept.main_site_id];
+    for (const [column, label, owner] of FILLABLE) {
       if ((kept[column] ?? '') === '' && (merged[column] ?? '') !== '') {
+        if (owner === 'site') {
+          siteParams.push(merged[column]);
+          siteSets.push(`${column} = $${siteParams.length}`);
+          filled.push(label);
+          continue;
+        }
         params.push(merged[column]);
         sets.push(`${column} = $${params.length}`);
         filled.push(label);
@@ -136,6 +149,8 @@ export class DuplicatesService {
       filled.push('RPPS');
     }
     await this.db.tenantRows(`UPDATE professionals SET ${[...sets, 'updated_at = now()', 'updated_by = $3'].join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
+    // The trigger copies the main site's filled values onto the kept record (ProfessionalSites1795401700000).
+    if (siteSets.length > 0) await this.db.tenantRows(`UPDATE professional_sites SET ${[...siteSets, 'updated_at = now()'].join(', ')} WHERE tenant_id = $1 AND id = $2`, siteParams);
     // Records merged earlier into the merged one now lead straight to the kept one (and their merges follow: MergesPersonData).
     await this.db.tenantRows(`UPDATE professionals SET merged_into = $2 WHERE tenant_id = $1 AND merged_into = $3`, [tenantId, keptId, mergedId]);
     // Pairs dismissed with the merged record no longer mean anything.

@@ -1,43 +1,12 @@
-import { searchKey } from '@cpts/platform-core';
-
-/**
- * Optimal string alignment distance (Damerau-Levenshtein where a transposed
- * pair counts as one edit and is not edited again): "dupont"/"dupond" 1,
- * "marie"/"maire" 1. Stops early and answers `max + 1` once the distance
- * cannot stay within `max`, so comparing a name with hundreds of others stays cheap.
- */
-export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const n = b.length;
-  let prevPrev: number[] = new Array<number>(n + 1).fill(0);
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(n + 1);
-    row[0] = i;
-    let rowMin = row[0];
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2] + 1);
-      row[j] = d;
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = row;
-  }
-  return prev[n];
-}
+import { editDistance, searchKey } from '@cpts/platform-core';
 
 /**
  * The typing mistakes tolerated in one part of a name: none in names of 3
  * letters or fewer ("Li"/"Le" are different names), one up to 8 letters
  * ("Dupont"/"Dupond"), two beyond ("Kowalczykowski"/"Kowalczykowsky").
  */
-export function tolerance(name: string): number {
-  const letters = name.replace(/ /g, '').length;
-  return letters <= 3 ? 0 : letters <= 8 ? 1 : 2;
+export function tolerance(part: string): number {
+  return part.length <= 3 ? 0 : part.length <= 8 ? 1 : 2;
 }
 
 export type NameMatch = 'same_name' | 'close_name';
@@ -47,9 +16,13 @@ export interface PersonName {
   firstName: string;
 }
 
-/** Each part of the name as compared: searchKey (accents, case, punctuation ignored). */
+/**
+ * Each part of the name as compared: searchKey (accents, case, punctuation
+ * ignored) without its spaces, so "Le Fèvre"/"Lefèvre", "Jean-Pierre"/"Jeanpierre"
+ * and "D'Angelo"/"Dangelo" are one name written two ways, not a typo apart.
+ */
 function parts(p: PersonName): [string, string] {
-  return [searchKey(p.lastName), searchKey(p.firstName)];
+  return [searchKey(p.lastName).replace(/ /g, ''), searchKey(p.firstName).replace(/ /g, '')];
 }
 
 function closeParts([lastA, firstA]: [string, string], [lastB, firstB]: [string, string]): boolean {
@@ -62,8 +35,8 @@ function closeParts([lastA, firstA]: [string, string], [lastB, firstB]: [string,
 }
 
 /**
- * Whether two names may be the same person's: the same once accents, case
- * and punctuation are ignored, or with first and last name swapped (a
+ * Whether two names may be the same person's: the same once accents, case,
+ * punctuation and spaces are ignored, or with first and last name swapped (a
  * sign-up sheet filled in the other order) — "same_name"; or a typing
  * mistake or two away, in either order — "close_name".
  */

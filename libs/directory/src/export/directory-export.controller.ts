@@ -2,7 +2,8 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { Allow, AppError, CPTS_TEAM, CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '@cpts/platform-core';
 import { ProfessionalFilter } from '../professional.types';
 import { ProfessionalsService } from '../professionals.service';
-import { professionalsCsv } from './professionals-csv';
+import { SitesService } from '../sites/sites.service';
+import { ExportedProfessional, professionalsCsv } from './professionals-csv';
 import { professionalsXlsx } from './professionals-xlsx';
 
 const PROFESSION = /^[0-9]{2}$/;
@@ -22,7 +23,10 @@ function codes(raw: string | undefined, pattern: RegExp, field: string, message:
  */
 @Controller('api/directory')
 export class DirectoryExportController {
-  constructor(private readonly professionals: ProfessionalsService) {}
+  constructor(
+    private readonly professionals: ProfessionalsService,
+    private readonly sites: SitesService,
+  ) {}
 
   @Get('professionals.csv')
   @Allow(...CPTS_TEAM)
@@ -35,7 +39,7 @@ export class DirectoryExportController {
     @Query('communes') communes?: string,
     @Query('archives') archives?: string,
   ): Promise<string> {
-    return professionalsCsv(await this.professionals.all(exportFilter(q, professions, communes, archives)));
+    return professionalsCsv(await this.rows(exportFilter(q, professions, communes, archives)));
   }
 
   /** The same list as an Excel workbook. */
@@ -50,7 +54,17 @@ export class DirectoryExportController {
     @Query('communes') communes?: string,
     @Query('archives') archives?: string,
   ): Promise<Buffer> {
-    return professionalsXlsx(await this.professionals.all(exportFilter(q, professions, communes, archives)));
+    return professionalsXlsx(await this.rows(exportFilter(q, professions, communes, archives)));
+  }
+
+  /** The people of the filter with their current sites (one statement for all the sites). */
+  private async rows(filter: ProfessionalFilter): Promise<ExportedProfessional[]> {
+    const people = await this.professionals.all(filter);
+    const sites = await this.sites.ofProfessionals(
+      people.map((p) => p.id),
+      false,
+    );
+    return people.map((p) => Object.assign(p, { sites: sites.get(p.id) ?? [] }));
   }
 }
 

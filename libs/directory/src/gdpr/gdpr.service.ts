@@ -38,7 +38,7 @@ export class GdprService {
   async export(professionalId: string): Promise<PersonDataExport> {
     const tenantId = requireTenantId();
     const [row] = await this.db.tenantRows<{ person: Record<string, unknown>; erased: boolean; cptsName: string }>(
-      `SELECT to_jsonb(p) - 'tenant_id' - 'search_name' AS person, p.erased_at IS NOT NULL AS erased, t.name AS "cptsName"
+      `SELECT to_jsonb(p) - 'tenant_id' - 'search_name' - 'search_runs' AS person, p.erased_at IS NOT NULL AS erased, t.name AS "cptsName"
        FROM professionals p JOIN tenants t ON t.id = p.tenant_id WHERE p.tenant_id = $1 AND p.id = $2`,
       [tenantId, professionalId],
     );

@@ -1,6 +1,8 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum DirectoryImportStatus {
+  /** The file is still arriving; its job is queued once it is whole. */
+  UPLOADING = 'uploading',
   QUEUED = 'queued',
   RUNNING = 'running',
   DONE = 'done',
@@ -25,12 +27,36 @@ export class DirectoryImportIssue {
   @Field() reason: string;
   @Field(() => ID, { nullable: true }) professionalId: string | null;
   @Field(() => String, { nullable: true }) professionalName: string | null;
-  @Field(() => String, { nullable: true, description: 'lastName, firstName, professionCode, communeCode, structureName, phone, email or practiceMode.' })
+  @Field(() => ID, { nullable: true, description: 'The practice site a conflict on a site field is about.' }) siteId: string | null;
+  @Field(() => String, { nullable: true, description: "That site's structure name and commune." }) siteName: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'lastName, firstName, professionCode, email (the person); structureName, address, postalCode, communeCode, phone, practiceMode (a site, siteId).',
+  })
   field: string | null;
   @Field(() => String, { nullable: true, description: 'The value in the directory (kept).' }) currentValue: string | null;
   @Field(() => String, { nullable: true, description: 'The value of the extraction.' }) importedValue: string | null;
   @Field(() => ConflictChoice, { nullable: true, description: 'The choice the staff made on a conflict, once made.' }) resolution?: ConflictChoice | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt?: Date | null;
+}
+
+@ObjectType({ description: 'An extraction imported although a newer one had been: who confirmed it, when, and what it was older than.' })
+export class OlderExtractionConfirmation {
+  @Field(() => String, { nullable: true, description: 'The staff member who confirmed it.' }) confirmedByName: string | null;
+  @Field(() => GraphQLISODateTime) confirmedAt: Date;
+  @Field(() => GraphQLISODateTime, { description: 'The newer extraction imported before.' }) newerExtractedAt: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When that newer extraction was imported.' }) newerImportedAt: Date;
+  @Field({ description: '"extraction du … plus ancienne que celle du … importée le …" (French).' }) summary: string;
+}
+
+@ObjectType({ description: 'What the upload of an extraction file would meet, asked before sending its hundreds of megabytes.' })
+export class DirectoryImportCheck {
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the extraction was made (from its file name).' }) extractedAt: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when a newer extraction was imported already: why the upload must be confirmed (French). The upload then needs X-Confirm-Older-Extraction: yes.',
+  })
+  olderWarning: string | null;
 }
 
 @ObjectType({ description: 'An import of the national directory extraction (RPPS) into the CPTS directory: progress, then its report.' })
@@ -53,4 +79,6 @@ export class DirectoryImport {
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) startedAt: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt: Date | null;
+  @Field(() => OlderExtractionConfirmation, { nullable: true, description: 'Set when the staff confirmed importing an extraction older than the last one imported.' })
+  olderConfirmation: OlderExtractionConfirmation | null;
 }

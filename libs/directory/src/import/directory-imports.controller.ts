@@ -7,8 +7,11 @@ import { DirectoryImportsService } from './directory-imports.service';
 /**
  * Receives an extraction file: the body is the file itself
  * (application/octet-stream, streamed to disk), its name in X-File-Name
- * (URI-encoded). Answers the id of the queued import, whose progress and
- * report are read through GraphQL (directoryImport); errors have the GraphQL shape.
+ * (URI-encoded); `X-Confirm-Older-Extraction: yes` when the staff confirmed
+ * importing an extraction older than the last one imported (the web app asks
+ * directoryImportCheck first). Answers the id of the queued import, whose
+ * progress and report are read through GraphQL (directoryImport); errors
+ * have the GraphQL shape.
  */
 @Controller('api/directory/imports')
 export class DirectoryImportsController {
@@ -17,11 +20,15 @@ export class DirectoryImportsController {
   @Post()
   @HttpCode(201)
   @Allow(...CPTS_TEAM)
-  async upload(@Req() req: FastifyRequest, @Headers('x-file-name') fileName: string | undefined): Promise<{ data: { directoryImport: { id: string } } }> {
+  async upload(
+    @Req() req: FastifyRequest,
+    @Headers('x-file-name') fileName: string | undefined,
+    @Headers('x-confirm-older-extraction') confirmOlder: string | undefined,
+  ): Promise<{ data: { directoryImport: { id: string } } }> {
     if (!(req.body instanceof Readable)) throw AppError.field('file', 'Envoyez le fichier tel quel (application/octet-stream).');
     // The size the client announces (browsers do), shown as the import's size until the whole file has arrived.
     const declared = Number(req.headers['content-length']);
     const declaredBytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
-    return { data: { directoryImport: { id: await this.imports.upload(req.body, fileName, declaredBytes) } } };
+    return { data: { directoryImport: { id: await this.imports.upload(req.body, fileName, declaredBytes, confirmOlder === 'yes') } } };
   }
 }

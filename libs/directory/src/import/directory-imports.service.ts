@@ -8,26 +8,41 @@ import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { StorageEnv } from '@cpts/platform-config';
 import { afterCommit, AppError, requirePrincipal, requireTenantId } from '@cpts/platform-core';
-import { Db } from '@cpts/platform-db';
+import { Db, isUniqueViolation } from '@cpts/platform-db';
 import { QueueProducer, QUEUES } from '@cpts/platform-queue';
-import { DirectoryImport, DirectoryImportIssue, DirectoryImportStatus } from './directory-import.types';
+import { DirectoryImport, DirectoryImportCheck, DirectoryImportIssue } from './directory-import.types';
+import { ImportAdmission, importUnderWay, NewerImport, olderExtractionRefusal, olderExtractionSummary } from './import-admission';
 import { importFilePath, importPartPath, UPLOAD_INTERRUPTED_MESSAGE } from './import-files';
+import { ISSUE_COLUMNS, ISSUE_JOINS } from './issue-columns';
 
 /** The national extraction is ~1.5 GB as text; well above, it is not an extraction. */
 export const MAX_IMPORT_BYTES = 4 * 1024 ** 3;
 
 const tooLarge = () => AppError.field('file', 'Fichier trop volumineux (4 Go au plus) : est-ce bien une extraction ?');
 
-const IMPORT_COLUMNS = `id, file_name AS "fileName", file_bytes::float8 AS "fileBytes", extracted_at AS "extractedAt", status,
-  bytes_read::float8 AS "bytesRead", lines_read AS "linesRead", kept, created, updated, unchanged, rejected, conflicts,
-  error_code AS "errorCode", error_message AS "errorMessage", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
+const IMPORT_COLUMNS = `i.id, i.file_name AS "fileName", i.file_bytes::float8 AS "fileBytes", i.extracted_at AS "extractedAt", i.status,
+  i.bytes_read::float8 AS "bytesRead", i.lines_read AS "linesRead", i.kept, i.created, i.updated, i.unchanged, i.rejected, i.conflicts,
+  i.error_code AS "errorCode", i.error_message AS "errorMessage", i.created_at AS "createdAt", i.started_at AS "startedAt", i.finished_at AS "finishedAt",
+  i.older_confirmed_at AS "olderConfirmedAt", u.display_name AS "olderConfirmedByName", i.newer_extracted_at AS "newerExtractedAt", i.newer_imported_at AS "newerImportedAt"`;
+const IMPORTS = `directory_imports i LEFT JOIN users u ON u.id = i.older_confirmed_by`;
 
-/**
- * An import still queued or running this long after it started, whose job
- * Redis no longer holds (Redis lost it, or the job was never added because
- * Redis was down at upload), is queued again when someone looks at it.
- */
-const LOST_AFTER_MS = 60_000;
+type ImportRow = Omit<DirectoryImport, 'olderConfirmation'> & {
+  olderConfirmedAt: Date | null;
+  olderConfirmedByName: string | null;
+  newerExtractedAt: Date | null;
+  newerImportedAt: Date | null;
+};
+
+function toImport({ olderConfirmedAt, olderConfirmedByName, newerExtractedAt, newerImportedAt, ...row }: ImportRow): DirectoryImport {
+  const newer: NewerImport | null = newerExtractedAt && newerImportedAt ? { extractedAt: newerExtractedAt, importedAt: newerImportedAt } : null;
+  return {
+    ...row,
+    olderConfirmation:
+      olderConfirmedAt && newer && row.extractedAt
+        ? { confirmedAt: olderConfirmedAt, confirmedByName: olderConfirmedByName, newerExtractedAt: newer.extractedAt, newerImportedAt: newer.importedAt, summary: olderExtractionSummary(row.extractedAt, newer) }
+        : null,
+  };
+}
 
 const PARIS = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
 
@@ -50,31 +65,50 @@ export function extractionDate(fileName: string): Date | null {
 /**
  * Imports of the national directory: receiving the file (streamed to the
  * shared upload folder, never held in memory), queueing its job once the
- * import row is committed, and reading progress and reports.
+ * whole file is there, and reading progress and reports.
  */
 @Injectable()
 export class DirectoryImportsService {
+  private readonly admission: ImportAdmission;
+
   constructor(
     private readonly db: Db,
     private readonly producer: QueueProducer,
     private readonly storage: StorageEnv,
-  ) {}
+  ) {
+    this.admission = new ImportAdmission(db);
+  }
 
   /**
-   * Stores the file and imports it: the import row and its job come first,
-   * so the worker reads the file while it arrives (see ArrivingUpload); the
-   * whole file is renamed into place once received. An upload that fails
-   * (cut off, too big, empty) marks its import failed and deletes the part.
-   * The import's id, once the whole file has arrived.
+   * What the upload of this file would meet, for the web app to ask before
+   * sending hundreds of megabytes: a wrong name or an import under way are
+   * refused (as the upload would), an older extraction comes with the
+   * warning the staff confirm.
    */
-  async upload(body: Readable, rawName: string | undefined, declaredBytes: number | null): Promise<string> {
+  async check(rawName: string): Promise<DirectoryImportCheck> {
+    const tenantId = requireTenantId();
+    const fileName = checkedName(path.basename(rawName).trim());
+    await this.admission.assertNoneActive(tenantId);
+    const extractedAt = extractionDate(fileName);
+    const newer = await this.admission.newerImport(tenantId, extractedAt);
+    return { extractedAt, olderWarning: newer && extractedAt ? olderExtractionRefusal(extractedAt, newer).message : null };
+  }
+
+  /**
+   * Stores the file, then queues its import: the row comes first (status
+   * `uploading`, the CPTS's one import slot), the job only once the whole
+   * file is renamed into place, so a slow upload holds no worker. An upload
+   * that fails (cut off, too big, empty) marks its import failed and deletes
+   * the part. An extraction older than the last one imported needs
+   * `confirmOlder`, recorded on the import. The import's id, once the whole
+   * file has arrived.
+   */
+  async upload(body: Readable, rawName: string | undefined, declaredBytes: number | null, confirmOlder: boolean): Promise<string> {
     const tenantId = requireTenantId();
     const userId = requirePrincipal().userId;
-    const fileName = decodeName(rawName);
-    if (!fileName || !/\.(txt|zip)$/i.test(fileName) || fileName.length > 200) {
-      throw AppError.field('file', "Choisissez le fichier de l'extraction de l'Annuaire Santé (.txt ou .zip).");
-    }
+    const fileName = checkedName(decodeName(rawName));
     if (declaredBytes !== null && declaredBytes > MAX_IMPORT_BYTES) throw tooLarge();
+    const extractedAt = extractionDate(fileName);
     const id = randomUUID();
     const part = importPartPath(this.storage.UPLOAD_DIR, tenantId, id);
     const final = importFilePath(this.storage.UPLOAD_DIR, tenantId, id);
@@ -82,15 +116,24 @@ export class DirectoryImportsService {
     // Fewer, larger writes: chunks gather while one is written (a bare Node server received the 397 MB bench file in 0.6 s so, 0.9 s with the default 16 KiB).
     const out = createWriteStream(part, { flags: 'wx', highWaterMark: 1 << 20 });
     try {
-      await once(out, 'open'); // the part exists before its job can look for it
+      await once(out, 'open'); // the part exists while its row says `uploading` (the worker's periodic pass watches it)
       // A unit of work of its own: the request's transaction commits only when the upload is over.
       await this.db.runApart({ tenantId, label: 'directory-import' }, async () => {
-        await this.db.tenantRows(
-          `INSERT INTO directory_imports (tenant_id, id, file_name, file_bytes, extracted_at, status, created_by) VALUES ($1, $2, $3, $4, $5, 'queued', $6)`,
-          [tenantId, id, fileName, declaredBytes ?? 0, extractionDate(fileName), userId],
-        );
-        // A file refused is not retried (the job marks it failed); a technical failure is, a few times.
-        afterCommit(() => this.producer.add(QUEUES.directoryImport, { tenantId, importId: id }, id, { attempts: 3 }));
+        await this.admission.assertNoneActive(tenantId);
+        const newer = await this.admission.newerImport(tenantId, extractedAt);
+        if (newer && extractedAt && !confirmOlder) throw olderExtractionRefusal(extractedAt, newer);
+        try {
+          await this.db.tenantRows(
+            `INSERT INTO directory_imports (tenant_id, id, file_name, file_bytes, extracted_at, status, created_by,
+               older_confirmed_by, older_confirmed_at, newer_extracted_at, newer_imported_at)
+             VALUES ($1, $2, $3, $4, $5, 'uploading', $6, $7, CASE WHEN $8::timestamptz IS NULL THEN NULL ELSE now() END, $8, $9)`,
+            [tenantId, id, fileName, declaredBytes ?? 0, extractedAt, userId, newer ? userId : null, newer?.extractedAt ?? null, newer?.importedAt ?? null],
+          );
+        } catch (err) {
+          // Another upload of the CPTS started in between (the unique index lets one in).
+          if (isUniqueViolation(err, 'directory_imports_one_active')) throw importUnderWay();
+          throw err;
+        }
       });
     } catch (err) {
       out.destroy();
@@ -115,69 +158,62 @@ export class DirectoryImportsService {
         await this.db.runApart({ tenantId, label: 'directory-import' }, () =>
           this.db.tenantRows(
             `UPDATE directory_imports SET status = 'failed', finished_at = now(), error_code = $3, error_message = $4
-             WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
+             WHERE tenant_id = $1 AND id = $2 AND status = 'uploading'`,
             [tenantId, id, code, message],
           ),
         );
       } finally {
-        // After the row says why: the worker reading the part then stops without a word (or, if the row
-        // could not be written, fails the import itself as interrupted).
+        // If the row could not be written, the worker's periodic pass fails the import once it sees the part gone.
         await rm(part, { force: true });
       }
       throw err;
     }
-    const [row] = await this.db.runApart({ tenantId, label: 'directory-import' }, () =>
-      this.db.tenantRows<{ status: string }>(`UPDATE directory_imports SET file_bytes = $3 WHERE tenant_id = $1 AND id = $2 RETURNING status`, [tenantId, id, bytes]),
-    );
-    // Refused by the worker before it was whole (a wrong header): nobody will read it.
-    if (row?.status === DirectoryImportStatus.FAILED) await rm(final, { force: true });
+    const queued = await this.db.runApart({ tenantId, label: 'directory-import' }, async () => {
+      const rows = await this.db.tenantRows(
+        `UPDATE directory_imports SET status = 'queued', file_bytes = $3 WHERE tenant_id = $1 AND id = $2 AND status = 'uploading' RETURNING id`,
+        [tenantId, id, bytes],
+      );
+      // A file refused is not retried (the job marks it failed); a technical failure is, a few times.
+      if (rows.length > 0) afterCommit(() => this.producer.add(QUEUES.directoryImport, { tenantId, importId: id }, id, { attempts: 3 }));
+      return rows.length > 0;
+    });
+    if (!queued) {
+      // Given up meanwhile by the worker's periodic pass (nothing had arrived for minutes): it said why on the import.
+      await rm(final, { force: true });
+      throw AppError.conflict(UPLOAD_INTERRUPTED_MESSAGE);
+    }
     return id;
   }
 
   async list(first: number): Promise<DirectoryImport[]> {
-    return this.db.tenantRows<DirectoryImport>(`SELECT ${IMPORT_COLUMNS} FROM directory_imports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT $2`, [
+    const rows = await this.db.tenantRows<ImportRow>(`SELECT ${IMPORT_COLUMNS} FROM ${IMPORTS} WHERE i.tenant_id = $1 ORDER BY i.created_at DESC LIMIT $2`, [
       requireTenantId(),
       first,
     ]);
+    return rows.map(toImport);
   }
 
   async get(id: string): Promise<DirectoryImport> {
-    const tenantId = requireTenantId();
-    const [row] = await this.db.tenantRows<DirectoryImport>(`SELECT ${IMPORT_COLUMNS} FROM directory_imports WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const [row] = await this.db.tenantRows<ImportRow>(`SELECT ${IMPORT_COLUMNS} FROM ${IMPORTS} WHERE i.tenant_id = $1 AND i.id = $2`, [requireTenantId(), id]);
     if (!row) throw AppError.notFound('Import introuvable.');
-    const since = (row.startedAt ?? row.createdAt).getTime();
-    if ((row.status === DirectoryImportStatus.QUEUED || row.status === DirectoryImportStatus.RUNNING) && Date.now() - since > LOST_AFTER_MS) {
-      await this.requeueIfLost(tenantId, id);
-    }
-    return row;
-  }
-
-  /**
-   * The staff watching a stuck import is what brings it back: imports are
-   * tenant rows, so no process scans them across CPTS. Same job id: a job
-   * Redis still holds is never doubled. A Redis failure here leaves the read
-   * alone; the next read tries again.
-   */
-  private async requeueIfLost(tenantId: string, id: string): Promise<void> {
-    try {
-      const live = await this.producer.liveJobIds(QUEUES.directoryImport, [id]);
-      if (live.has(id)) return;
-      await this.producer.removeFinished(QUEUES.directoryImport, id);
-      await this.producer.add(QUEUES.directoryImport, { tenantId, importId: id }, id, { attempts: 3 });
-    } catch {
-      // Redis unreachable: the import waits for the next look.
-    }
+    return toImport(row);
   }
 
   async issues(importId: string, first: number, afterSeq: number): Promise<DirectoryImportIssue[]> {
     return this.db.tenantRows<DirectoryImportIssue>(
-      `SELECT i.seq, i.kind, i.line, i.reason, i.professional_id AS "professionalId", p.first_name || ' ' || p.last_name AS "professionalName",
-              i.field, i.current_value AS "currentValue", i.imported_value AS "importedValue", i.resolution, i.resolved_at AS "resolvedAt"
-       FROM directory_import_issues i LEFT JOIN professionals p ON p.tenant_id = i.tenant_id AND p.id = i.professional_id
+      `SELECT ${ISSUE_COLUMNS} FROM directory_import_issues i ${ISSUE_JOINS}
        WHERE i.tenant_id = $1 AND i.import_id = $2 AND i.seq > $3 ORDER BY i.seq LIMIT $4`,
       [requireTenantId(), importId, afterSeq, first],
     );
   }
+}
+
+/** The name of an extraction file, or the French refusal. */
+function checkedName(fileName: string | null): string {
+  if (!fileName || !/\.(txt|zip)$/i.test(fileName) || fileName.length > 200) {
+    throw AppError.field('file', "Choisissez le fichier de l'extraction de l'Annuaire Santé (.txt ou .zip).");
+  }
+  return fileName;
 }
 
 function decodeName(raw: string | undefined): string | null {

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError, Connection, currentScope, decodeCursor, FieldError, isUuid, requireTenantId, searchKey, toConnection } from '@cpts/platform-core';
+import {
+  afterNameCursor,
+  AppError,
+  Connection,
+  currentScope,
+  FieldError,
+  nameSearchSql,
+  requireTenantId,
+  toConnection,
+} from '@cpts/platform-core';
 import { Db, isUniqueViolation } from '@cpts/platform-db';
 import { ReferenceService } from '@cpts/platform-reference';
 import { RemindersService } from '@cpts/platform-reminders';
@@ -71,27 +80,23 @@ export class MembershipsService implements PersonDataPart {
       params.push(args.status);
       where.push(`m.status = $${params.length}`);
     }
-    for (const token of searchKey(args.search ?? '').split(' ').filter(Boolean)) {
-      params.push(`% ${token}%`);
-      where.push(`(' ' || p.search_name) LIKE $${params.length}`);
-    }
+    // The directory's name search, exact matches first (see ProfessionalsService.list).
+    const search = nameSearchSql(args.search ?? '', 'p.search_runs', params);
+    if (search) where.push(search.match);
+    const rank = search?.rank ?? null;
     const countWhere = [...where];
     const countParams = [...params];
-    if (args.after) {
-      const [name, id] = decodeCursor(args.after, 2);
-      if (typeof name !== 'string' || !isUuid(id)) throw AppError.field('after', 'Curseur de pagination invalide.');
-      params.push(name, id);
-      where.push(`(p.search_name, m.id) > ($${params.length - 1}::text, $${params.length}::uuid)`);
-    }
+    if (args.after) where.push(afterNameCursor(args.after, rank, 'p.search_name', 'm.id', params));
     params.push(args.first + 1);
     const from = `memberships m JOIN professionals p ON p.tenant_id = m.tenant_id AND p.id = m.professional_id`;
-    const rows = await this.db.tenantRows<Membership & { searchName: string }>(
-      `SELECT ${COLUMNS('m')}, p.search_name AS "searchName" FROM ${from} WHERE ${where.join(' AND ')} ORDER BY p.search_name, m.id LIMIT $${params.length}`,
+    const rows = await this.db.tenantRows<Membership & { searchName: string; rank?: number }>(
+      `SELECT ${COLUMNS('m')}, p.search_name AS "searchName"${rank ? `, ${rank} AS rank` : ''} FROM ${from} WHERE ${where.join(' AND ')}
+       ORDER BY ${rank ? 'rank, ' : ''}p.search_name, m.id LIMIT $${params.length}`,
       params,
     );
     const [{ total }] = await this.db.tenantRows<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${countWhere.join(' AND ')}`, countParams);
     await this.attachPeople(rows);
-    return toConnection(rows, args.first, total, (m) => [m.searchName, m.id], Boolean(args.after));
+    return toConnection(rows, args.first, total, (m) => (rank ? [m.rank, m.searchName, m.id] : [m.searchName, m.id]), Boolean(args.after));
   }
 
   /** Opened years and years holding memberships, newest first. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, isUuid } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
+import { AddressedCpts } from '@cpts/platform-identity';
 import { ReferenceService } from '@cpts/platform-reference';
 
 export interface PublicPerson {
@@ -12,7 +12,8 @@ export interface PublicPerson {
 }
 
 export interface PublicDirectory {
-  cpts: { id: string; name: string };
+  /** Its name, and the address of its public pages (no internal id is shown). */
+  cpts: { slug: string; name: string };
   labels: string[];
   communes: Array<{ code: string; name: string; professions: Array<{ code: string; label: string; people: PublicPerson[] }> }>;
 }
@@ -20,7 +21,9 @@ export interface PublicDirectory {
 /**
  * The public, login-free page of a CPTS's directory: the professionals who
  * gave the public_listing consent, and nothing else about them than what
- * that consent's wording names (no e-mail). Read on every request, so a
+ * that consent's wording names (no e-mail). A person is listed under the
+ * commune of each of their current practice sites, with that site's
+ * structure and phone. Read on every request, so a
  * withdrawal takes effect at the next one.
  */
 @Injectable()
@@ -30,20 +33,19 @@ export class PublicDirectoryService {
     private readonly reference: ReferenceService,
   ) {}
 
-  async directory(tenantId: string): Promise<PublicDirectory> {
-    if (!isUuid(tenantId)) throw AppError.notFound('CPTS introuvable.');
-    return this.inTenant(tenantId.toLowerCase(), async (id) => {
-      const [cpts] = await this.db.tenantRows<{ name: string }>(`SELECT name FROM tenants WHERE id = $1`, [id]);
-      if (!cpts) throw AppError.notFound('CPTS introuvable.');
+  /** The page of the CPTS its address named (CptsSlugs.resolve). */
+  async directory(cpts: AddressedCpts): Promise<PublicDirectory> {
+    return this.inTenant(cpts.tenantId, async (id) => {
       const rows = await this.db.tenantRows<PublicPerson & { communeCode: string; professionCode: string }>(
-        `SELECT p.last_name AS "lastName", p.first_name AS "firstName", p.structure_name AS "structureName", p.phone,
-                p.commune_code AS "communeCode", p.profession_code AS "professionCode",
+        `SELECT p.last_name AS "lastName", p.first_name AS "firstName", s.structure_name AS "structureName", s.phone,
+                s.commune_code AS "communeCode", p.profession_code AS "professionCode",
                 ARRAY(SELECT l.name FROM professional_labels pl JOIN directory_labels l ON l.tenant_id = pl.tenant_id AND l.id = pl.label_id
                       WHERE pl.tenant_id = p.tenant_id AND pl.professional_id = p.id ORDER BY lower(l.name)) AS labels
          FROM consents c
          JOIN professionals p ON p.tenant_id = c.tenant_id AND p.id = c.professional_id
+         JOIN professional_sites s ON s.tenant_id = p.tenant_id AND s.professional_id = p.id AND s.retired_at IS NULL
          WHERE c.tenant_id = $1 AND c.purpose = 'public_listing' AND c.status = 'given' AND p.archived_at IS NULL AND p.erased_at IS NULL
-         ORDER BY p.search_name, p.id`,
+         ORDER BY p.search_name, p.id, s.id = p.main_site_id DESC, s.created_at`,
         [id],
       );
       const catalog = await this.reference.catalog();
@@ -67,7 +69,7 @@ export class PublicDirectoryService {
       for (const c of sorted) c.professions.sort((a, b) => a.label.localeCompare(b.label, 'fr'));
       // The labels someone on the page carries: a filter that could only give nothing is not offered.
       const labels = [...new Set(rows.flatMap((r) => r.labels))].sort((a, b) => a.localeCompare(b, 'fr'));
-      return { cpts: { id, name: cpts.name }, labels, communes: sorted };
+      return { cpts: { slug: cpts.slug, name: cpts.name }, labels, communes: sorted };
     });
   }
 

@@ -20,6 +20,18 @@ export const RPPS_COLUMNS = {
   postalCode: 'Code postal (coord. structure)',
   phone: 'Téléphone (coord. structure)',
   email: 'Adresse e-mail (coord. structure)',
+  // The practice site: its identifiers (see siteKeyOf) and its address.
+  structureId: 'Identifiant technique de la structure',
+  siret: 'Numéro SIRET site',
+  siren: 'Numéro SIREN site',
+  finess: 'Numéro FINESS site',
+  finessLegal: 'Numéro FINESS établissement juridique',
+  addressComplement: 'Complément point géographique (coord. structure)',
+  streetNumber: 'Numéro Voie (coord. structure)',
+  streetRepeat: 'Indice répétition voie (coord. structure)',
+  streetType: 'Libellé type de voie (coord. structure)',
+  streetName: 'Libellé Voie (coord. structure)',
+  distribution: 'Mention distribution (coord. structure)',
 } as const;
 
 export type RppsColumn = keyof typeof RPPS_COLUMNS;

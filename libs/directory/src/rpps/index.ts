@@ -3,4 +3,5 @@ export type { RppsActivity, RppsParseOptions, RppsRejection } from './parser';
 export { RppsFormatError } from './rpps-format-error';
 export type { RppsFormatErrorCode } from './rpps-format-error';
 export { RPPS_COLUMNS } from './columns';
-export type { ArrivingFile } from './source';
+export { siteKeyOf } from './site-key';
+export type { SiteIdentity } from './site-key';

@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import { readHeader, RppsLayout } from './columns';
 import { RppsFormatError } from './rpps-format-error';
-import { ArrivingFile, ExtractionSource, openExtraction } from './source';
+import { siteKeyOf } from './site-key';
+import { ExtractionSource, openExtraction } from './source';
 
-/** One line of the extraction: one practice of one professional. */
+/** One line of the extraction: one practice of one professional, at one site. */
 export interface RppsActivity {
   /** 1-based line number in the text file (the header is line 1). */
   line: number;
@@ -25,6 +26,16 @@ export interface RppsActivity {
   phone: string | null;
   /** Trimmed, lower-cased. */
   email: string | null;
+  /** The site's street address on one line: complement, number, repetition index, street type and name, distribution mention. */
+  address: string | null;
+  /** The site's identifiers, as in the file (null when blank, or when the file has no such column). */
+  structureId: string | null;
+  siret: string | null;
+  siren: string | null;
+  finess: string | null;
+  finessLegal: string | null;
+  /** The site among the person's sites, from one extraction to the next (siteKeyOf). */
+  siteKey: string;
 }
 
 /** A line left out, with why in French (shown to the staff in the import report). */
@@ -55,12 +66,12 @@ const DIGITS = /^[0-9]+$/;
 /**
  * Streams the activities of an Annuaire Santé extraction
  * (PS_LibreAcces_Personne_activite_*.txt, or the .zip that holds it), given
- * the path of the file, or the file as it arrives. Bad lines go to
- * onRejected; a file that cannot be imported at all throws RppsFormatError,
- * before anything is yielded when its header is wrong.
+ * the path of the file. Bad lines go to onRejected; a file that cannot be
+ * imported at all throws RppsFormatError, before anything is yielded when its
+ * header is wrong.
  */
-export async function* parseRppsExtraction(file: string | ArrivingFile, options: RppsParseOptions = {}): AsyncGenerator<RppsActivity> {
-  const source = await openExtraction(file);
+export async function* parseRppsExtraction(path: string, options: RppsParseOptions = {}): AsyncGenerator<RppsActivity> {
+  const source = await openExtraction(path);
   const parser = new LineParser(source, options);
   const chunks = source.chunks[Symbol.asyncIterator]();
   try {
@@ -206,7 +217,8 @@ class LineParser {
     if (!communeCode) return this.reject('Code commune manquant');
     if (!COMMUNE_CODE.test(communeCode)) return this.reject(`Code commune invalide (« ${field(commune)} »)`);
     const mode = field(index.practiceMode);
-    return {
+    const street = [field(index.streetNumber), field(index.streetRepeat), field(index.streetType), field(index.streetName)].filter(Boolean).join(' ');
+    const activity: RppsActivity = {
       line: this.line,
       rpps,
       lastName,
@@ -220,7 +232,16 @@ class LineParser {
       postalCode: optional(index.postalCode),
       phone: optional(index.phone),
       email: optional(index.email)?.toLowerCase() ?? null,
+      address: [field(index.addressComplement), street, field(index.distribution)].filter(Boolean).join(', ') || null,
+      structureId: optional(index.structureId),
+      siret: optional(index.siret),
+      siren: optional(index.siren),
+      finess: optional(index.finess),
+      finessLegal: optional(index.finessLegal),
+      siteKey: '',
     };
+    activity.siteKey = siteKeyOf(activity);
+    return activity;
   }
 }
 

@@ -1,4 +1,4 @@
-export type RppsFormatErrorCode = 'NOT_AN_EXTRACTION' | 'MISSING_COLUMNS' | 'CORRUPT_ZIP' | 'EMPTY_FILE' | 'NOT_UTF8' | 'UPLOAD_INTERRUPTED';
+export type RppsFormatErrorCode = 'NOT_AN_EXTRACTION' | 'MISSING_COLUMNS' | 'CORRUPT_ZIP' | 'EMPTY_FILE' | 'NOT_UTF8';
 
 /**
  * The file as a whole cannot be imported. The message is French and is shown

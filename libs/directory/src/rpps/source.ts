@@ -30,23 +30,8 @@ export interface ExtractionSource {
   bytesRead(): number;
 }
 
-/**
- * A file still arriving (an upload the gateway is writing), read while it
- * grows: a plain text extraction is parsed as its bytes come; a zip, whose
- * directory is at its end, waits until it is complete.
- */
-export interface ArrivingFile {
-  /** Up to `length` bytes at `position`: at least one (waiting for it while the file grows), none at the end of the complete file. */
-  read(position: number, length: number): Promise<Buffer>;
-  /** Waits until the file is complete; its path then. */
-  complete(): Promise<string>;
-  close(): Promise<void>;
-}
-
 /** Opens a plain text extraction, or the extraction inside a zip; zip is told by its first bytes, never by the name. */
-export async function openExtraction(file: string | ArrivingFile): Promise<ExtractionSource> {
-  if (typeof file !== 'string') return openArriving(file);
-  const path = file;
+export async function openExtraction(path: string): Promise<ExtractionSource> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -63,37 +48,6 @@ export async function openExtraction(file: string | ArrivingFile): Promise<Extra
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
       bytes += (chunk as Buffer).length;
       yield chunk as Buffer;
-    }
-  }
-  return { chunks: chunks(), zip: false, bytesRead: () => bytes };
-}
-
-async function openArriving(file: ArrivingFile): Promise<ExtractionSource> {
-  let head: Buffer = Buffer.alloc(0);
-  try {
-    while (head.length < 4) {
-      const more = await file.read(head.length, CHUNK_BYTES);
-      if (more.length === 0) break;
-      head = Buffer.concat([head, more]);
-    }
-    if (head.length >= 4 && head.readUInt32LE(0) === LOCAL_HEADER) {
-      const path = await file.complete();
-      await file.close();
-      return openExtraction(path);
-    }
-  } catch (err) {
-    await file.close();
-    throw err;
-  }
-  let bytes = 0;
-  async function* chunks(): AsyncGenerator<Buffer> {
-    try {
-      for (let chunk: Buffer = head; chunk.length > 0; chunk = await file.read(bytes, CHUNK_BYTES)) {
-        bytes += chunk.length;
-        yield chunk;
-      }
-    } finally {
-      await file.close();
     }
   }
   return { chunks: chunks(), zip: false, bytesRead: () => bytes };

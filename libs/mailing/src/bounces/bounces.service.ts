@@ -44,7 +44,7 @@ export class BouncesService {
       case 'ignored':
         return { result: 'ignored', reason: event.reason };
       case 'unsubscribe':
-        await this.preferences.unsubscribe(event.token, 'mailto');
+        await this.preferences.unsubscribe(await this.preferences.locate(event.token, null), 'mailto');
         return { result: 'unsubscribed' };
       default: {
         const { tenantId, deliveryId } = event.target;

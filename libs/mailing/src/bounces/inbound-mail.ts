@@ -9,7 +9,8 @@ export type InboundEvent =
   | { kind: 'ignored'; reason: string };
 
 const VERP_TOKEN = /\+([A-Za-z0-9_-]{40,400})@/g;
-const UNSUBSCRIBE_URL = /\/api\/public\/unsubscribe\/([A-Za-z0-9_-]{40,400})/g;
+/** The List-Unsubscribe link: under the CPTS's address, or as messages sent before readable addresses had it. */
+const UNSUBSCRIBE_URL = /\/api\/public\/(?:cpts\/[a-z0-9-]{1,60}\/)?unsubscribe\/([A-Za-z0-9_-]{40,400})/g;
 const UNSUBSCRIBE_SUBJECT = /\bunsubscribe-([A-Za-z0-9_-]{40,400})/;
 
 /**

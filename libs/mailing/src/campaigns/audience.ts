@@ -7,8 +7,25 @@ import { INVOLVEMENT_LEVELS, StoredSegment } from './campaign.types';
  */
 export type ContactBasisSql = (inputs: { purpose: string; status: string; emailIsWork: string; hasEmail: string }) => { allowed: string; basis: string; reason: string };
 
-/** Injection token of the ContactBasisSql the apps provide. */
-export const CONTACT_BASIS_SQL = Symbol('CONTACT_BASIS_SQL');
+/**
+ * Where a person practises, as SQL (practiceSitesSql in @cpts/directory):
+ * a person may have several practice sites, each in its commune.
+ */
+export interface PracticeSitesSql {
+  /** A boolean: the person (a `professionals` alias) has a current practice site in one of the communes (a text[] expression). */
+  practisesIn(person: string, communeCodes: string): string;
+  /** A text[]: the communes of the person's current sites, the main site's first. */
+  communesOf(person: string): string;
+}
+
+/** What the mailing needs of the directory's rules as SQL, handed in by the apps (`directorySql` in @cpts/directory). */
+export interface DirectorySql {
+  contactBasis: ContactBasisSql;
+  sites: PracticeSitesSql;
+}
+
+/** Injection token of the DirectorySql the apps provide. */
+export const DIRECTORY_SQL = Symbol('DIRECTORY_SQL');
 
 /**
  * The people of a segment, each with the address they would get it at, the
@@ -22,7 +39,7 @@ export const CONTACT_BASIS_SQL = Symbol('CONTACT_BASIS_SQL');
  * address suppressed after a hard bounce or a complaint (soft bounces alone
  * suppress nothing).
  */
-export function audienceSql(tenantId: string, purpose: string, segment: StoredSegment, basisSql: ContactBasisSql): { sql: string; params: unknown[] } {
+export function audienceSql(tenantId: string, purpose: string, segment: StoredSegment, directory: DirectorySql): { sql: string; params: unknown[] } {
   const params: unknown[] = [tenantId, purpose];
   const bind = (value: unknown) => {
     params.push(value);
@@ -30,7 +47,8 @@ export function audienceSql(tenantId: string, purpose: string, segment: StoredSe
   };
   const filters: string[] = [];
   if (segment.professionCodes.length) filters.push(`p.profession_code = ANY(${bind(segment.professionCodes)}::text[])`);
-  if (segment.communeCodes.length) filters.push(`p.commune_code = ANY(${bind(segment.communeCodes)}::text[])`);
+  // Any of the person's current practice sites, not only the main one.
+  if (segment.communeCodes.length) filters.push(directory.sites.practisesIn('p', `${bind(segment.communeCodes)}::text[]`));
   if (segment.membership) {
     const statuses = segment.membership.statuses.length ? ` AND m.status = ANY(${bind(segment.membership.statuses)}::text[])` : '';
     filters.push(`EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = p.tenant_id AND m.professional_id = p.id AND m.year = ${bind(segment.membership.year)}::int${statuses})`);
@@ -48,7 +66,7 @@ export function audienceSql(tenantId: string, purpose: string, segment: StoredSe
   const named = (ids: string[]) => `(SELECT coalesce(x.merged_into, x.id) FROM professionals x WHERE x.tenant_id = $1 AND x.id = ANY(${bind(ids)}::uuid[]))`;
   if (segment.includeIds.length) selected = `(${selected} OR p.id IN ${named(segment.includeIds)})`;
   if (segment.excludeIds.length) selected = `${selected} AND p.id NOT IN ${named(segment.excludeIds)}`;
-  const rule = basisSql({
+  const rule = directory.contactBasis({
     purpose: '$2::text',
     status: 'c.status',
     emailIsWork: 'p.email_is_work',

@@ -3,7 +3,7 @@ import { Db, tenantFailuresLog } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
 import type { RemindersService } from '@cpts/platform-reminders';
-import { audienceSql, ContactBasisSql } from './audience';
+import { audienceSql, DirectorySql } from './audience';
 import { NOT_STARTED_NOTICE } from './not-started-notice';
 import { normalizeSegment, StoredSegment } from './campaign.types';
 
@@ -19,7 +19,7 @@ export class CampaignStarter {
   constructor(
     private readonly db: Db,
     private readonly dispatcher: CampaignDispatcher,
-    private readonly basisSql: ContactBasisSql,
+    private readonly directorySql: DirectorySql,
   ) {}
 
   /**
@@ -38,7 +38,7 @@ export class CampaignStarter {
     if (!options.from.includes(campaign.status) || (options.dueOnly && !campaign.due)) {
       throw new AppError(ErrorCode.CONFLICT, notStartable(campaign.status), [], { reason: 'NOT_STARTABLE' });
     }
-    const audience = audienceSql(tenantId, campaign.purpose, normalizeSegment(campaign.segment), this.basisSql);
+    const audience = audienceSql(tenantId, campaign.purpose, normalizeSegment(campaign.segment), this.directorySql);
     const campaignParam = `$${audience.params.length + 1}`;
     // One message per address (deliveries are unique per campaign and address): the person first in id order stands for it.
     const [{ count }] = await this.db.tenantRows<{ count: number }>(

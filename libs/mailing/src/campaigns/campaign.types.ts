@@ -1,5 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
+import { ConnectionType } from '@cpts/platform-core';
 import { ArrayMaxSize, IsDate, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export enum CampaignStatus {
@@ -249,12 +250,26 @@ export class AudiencePreviewArgs {
   segment?: CampaignSegmentInput | null;
 }
 
+export const CampaignConnection = ConnectionType(Campaign, 'Campaign');
+
 @ArgsType()
 export class CampaignsArgs {
   @Field(() => CampaignStatus, { nullable: true })
   @IsOptional()
   @IsEnum(CampaignStatus)
   status?: CampaignStatus | null;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @IsInt()
+  @Min(1, { message: 'Au moins 1 campagne par page.' })
+  @Max(100, { message: '100 campagnes par page au plus.' })
+  first: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  after?: string | null;
 }
 
 @ArgsType()

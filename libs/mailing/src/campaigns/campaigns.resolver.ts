@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, CPTS_TEAM, UuidPipe } from '@cpts/platform-core';
-import { AudiencePreview, AudiencePreviewArgs, Campaign, CampaignInput, CampaignsArgs, NewslettersInMonthArgs, ScheduleCampaignArgs } from './campaign.types';
+import { Allow, Connection, CPTS_TEAM, UuidPipe } from '@cpts/platform-core';
+import { AudiencePreview, AudiencePreviewArgs, Campaign, CampaignConnection, CampaignInput, CampaignsArgs, NewslettersInMonthArgs, ScheduleCampaignArgs } from './campaign.types';
 import { CampaignsService } from './campaigns.service';
 
 /** Campaigns are the CPTS team's: board members and members neither read nor send them. */
@@ -8,10 +8,10 @@ import { CampaignsService } from './campaigns.service';
 export class CampaignsResolver {
   constructor(private readonly service: CampaignsService) {}
 
-  @Query(() => [Campaign], { description: 'The campaigns of the CPTS, latest first, with their progress.' })
+  @Query(() => CampaignConnection, { description: 'The campaigns of the CPTS, latest first (started, else scheduled, else last changed), with their progress; by pages.' })
   @Allow(...CPTS_TEAM)
-  campaigns(@Args() args: CampaignsArgs): Promise<Campaign[]> {
-    return this.service.list(args.status);
+  campaigns(@Args() args: CampaignsArgs): Promise<Connection<Campaign>> {
+    return this.service.list(args);
   }
 
   @Query(() => Campaign)

@@ -6,7 +6,7 @@ import { MailModule } from '@cpts/platform-mail';
 import { QueueProducer } from '@cpts/platform-queue';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
 import { CampaignEmailRenderer } from '../delivery/campaign-email';
-import { CONTACT_BASIS_SQL, ContactBasisSql } from './audience';
+import { DIRECTORY_SQL, DirectorySql } from './audience';
 import { CampaignStarter } from './campaign-starter';
 import { CampaignsResolver } from './campaigns.resolver';
 import { CampaignsService } from './campaigns.service';
@@ -19,22 +19,23 @@ export function campaignSender(mailFrom: string): { address: string; domain: str
 
 /**
  * Campaigns for the gateway: composing, audiences, sending. The app hands
- * in the directory's contact rule (a domain library does not import another).
+ * in the directory's contact rule and practice sites as SQL (a domain
+ * library does not import another).
  */
 @Module({})
 export class MailingModule {
-  static forRoot(options: { contactBasisSql: ContactBasisSql }): DynamicModule {
+  static forRoot(options: { directorySql: DirectorySql }): DynamicModule {
     return {
       module: MailingModule,
       imports: [MailModule],
       providers: [
-        { provide: CONTACT_BASIS_SQL, useValue: options.contactBasisSql },
+        { provide: DIRECTORY_SQL, useValue: options.directorySql },
         RateLimiter,
         { provide: CampaignDispatcher, inject: [Db, QueueProducer], useFactory: (db: Db, producer: QueueProducer) => new CampaignDispatcher(db, producer) },
         {
           provide: CampaignStarter,
-          inject: [Db, CampaignDispatcher, CONTACT_BASIS_SQL],
-          useFactory: (db: Db, dispatcher: CampaignDispatcher, basisSql: ContactBasisSql) => new CampaignStarter(db, dispatcher, basisSql),
+          inject: [Db, CampaignDispatcher, DIRECTORY_SQL],
+          useFactory: (db: Db, dispatcher: CampaignDispatcher, directorySql: DirectorySql) => new CampaignStarter(db, dispatcher, directorySql),
         },
         {
           provide: CampaignEmailRenderer,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MailEnv } from '@cpts/platform-config';
 import { LinkSigner } from '@cpts/platform-mail';
 import type { Logger } from '@cpts/platform-observability';
+import { DIRECTORY_SQL, DirectorySql } from '../campaigns/audience';
 import { CampaignLinks } from '../links/campaign-links';
 import { CampaignClicksService } from './campaign-clicks.service';
 import { CampaignReportResolver } from './campaign-report.resolver';
@@ -14,12 +15,13 @@ import { CLICKS_LOGGER } from './tokens';
 /** Click tracking (the public redirect), the campaign report and the "relance téléphonique" list, in the gateway. */
 @Module({})
 export class CampaignClicksModule {
-  static forGateway(logger: Logger): DynamicModule {
+  static forGateway(logger: Logger, directorySql: DirectorySql): DynamicModule {
     return {
       module: CampaignClicksModule,
       controllers: [ClickRedirectController, FollowUpExportController],
       providers: [
         { provide: CLICKS_LOGGER, useValue: logger },
+        { provide: DIRECTORY_SQL, useValue: directorySql },
         // Reads tokens only: the unsubscribe mailbox does not matter here.
         { provide: CampaignLinks, inject: [MailEnv], useFactory: (mail: MailEnv) => new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, null) },
         CampaignClicksService,

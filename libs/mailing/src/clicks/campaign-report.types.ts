@@ -46,7 +46,8 @@ export class FollowUpContact {
   @Field(() => String, { nullable: true }) lastName: string | null;
   @Field(() => String, { nullable: true }) firstName: string | null;
   @Field(() => Profession, { nullable: true }) profession: Profession | null;
-  @Field(() => Commune, { nullable: true }) commune: Commune | null;
+  @Field(() => Commune, { nullable: true, description: "The main practice site's commune." }) commune: Commune | null;
+  @Field(() => [Commune], { description: 'The communes of every current practice site, the main one first.' }) communes: Commune[];
   @Field(() => String, { nullable: true, description: 'Null: no phone number in the directory (listed last).' }) phone: string | null;
   @Field({ description: 'The address the message went to.' }) email: string;
   /** Keyset of the list's order (phone first, then name). */

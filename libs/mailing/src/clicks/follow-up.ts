@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Connection, decodeCursor, isUuid, requireTenantId, toConnection } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { ReferenceService } from '@cpts/platform-reference';
+import { DIRECTORY_SQL, DirectorySql } from '../campaigns/audience';
 import { FollowUpContact } from './campaign-report.types';
 
 /**
@@ -34,7 +35,7 @@ interface Row {
   lastName: string | null;
   firstName: string | null;
   professionCode: string | null;
-  communeCode: string | null;
+  communeCodes: string[] | null;
   phone: string | null;
   email: string;
   sortName: string;
@@ -52,6 +53,7 @@ export class FollowUpList {
   constructor(
     private readonly db: Db,
     private readonly reference: ReferenceService,
+    @Inject(DIRECTORY_SQL) private readonly directorySql: DirectorySql,
   ) {}
 
   async page(audience: SilentAudience, first: number, after?: string | null): Promise<Connection<FollowUpContact>> {
@@ -79,7 +81,7 @@ export class FollowUpList {
   private source(audience: SilentAudience): { from: string; params: unknown[] } {
     return {
       from: `SELECT s.delivery_id AS "deliveryId", p.id AS "professionalId", p.last_name AS "lastName", p.first_name AS "firstName",
-                    p.profession_code AS "professionCode", p.commune_code AS "communeCode", nullif(p.phone, '') AS phone, s.email,
+                    p.profession_code AS "professionCode", ${this.directorySql.sites.communesOf('p')} AS "communeCodes", nullif(p.phone, '') AS phone, s.email,
                     coalesce(p.search_name, lower(s.email)) AS "sortName", (coalesce(p.phone, '') = '')::int AS "noPhone"
              FROM (${audience.sql}) s
              LEFT JOIN professionals r ON r.tenant_id = $1 AND r.id = s.professional_id
@@ -97,7 +99,8 @@ export class FollowUpList {
       lastName: r.lastName,
       firstName: r.firstName,
       profession: r.professionCode ? catalog.profession(r.professionCode) : null,
-      commune: r.communeCode ? catalog.commune(r.communeCode) : null,
+      commune: r.communeCodes?.length ? catalog.commune(r.communeCodes[0]) : null,
+      communes: (r.communeCodes ?? []).flatMap((code) => catalog.commune(code) ?? []),
       phone: r.phone,
       email: r.email,
       sortName: r.sortName,
@@ -110,7 +113,7 @@ export const FOLLOW_UP_COLUMNS: Array<{ header: string; width: number; value: (c
   { header: 'Nom', width: 22, value: (c) => c.lastName },
   { header: 'Prénom', width: 18, value: (c) => c.firstName },
   { header: 'Profession', width: 26, value: (c) => c.profession?.label ?? null },
-  { header: 'Commune', width: 24, value: (c) => c.commune?.name ?? null },
+  { header: 'Commune', width: 24, value: (c) => c.communes.map((x) => x.name).join(', ') || null },
   { header: 'Téléphone', width: 16, value: (c) => c.phone },
   { header: 'E-mail', width: 30, value: (c) => c.email },
 ];

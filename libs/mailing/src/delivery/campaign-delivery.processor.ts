@@ -18,6 +18,7 @@ interface CampaignRow {
   reply_to: string | null;
   updated_at: Date;
   cpts_name: string;
+  cpts_slug: string;
 }
 
 interface PendingRow {
@@ -27,6 +28,11 @@ interface PendingRow {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a chunk's messages share: the campaign, and its CPTS's address, which their links are under. */
+interface ChunkContent extends CampaignContent {
+  cptsSlug: string;
+}
 
 /** One delivery's email, as the group sends it. */
 interface DeliveryEmail extends LockedEmail {
@@ -124,10 +130,11 @@ export class CampaignDeliveryProcessor {
     try {
       const { campaign, pending } = await this.read(client, tenantId, campaignId, chunk);
       if (!campaign || pending.length === 0) return result;
-      const content: CampaignContent = {
+      const content: ChunkContent = {
         campaignId,
         version: campaign.updated_at.toISOString(),
         cptsName: campaign.cpts_name,
+        cptsSlug: campaign.cpts_slug,
         purpose: campaign.purpose,
         subject: campaign.subject,
         bodyHtml: campaign.body_html,
@@ -184,7 +191,7 @@ export class CampaignDeliveryProcessor {
     await client.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
     try {
       const campaign = await client.query<CampaignRow>(
-        `SELECT c.status, c.purpose, c.subject, c.body_html, c.sender_name, c.reply_to, c.updated_at, t.name AS cpts_name
+        `SELECT c.status, c.purpose, c.subject, c.body_html, c.sender_name, c.reply_to, c.updated_at, t.name AS cpts_name, t.slug AS cpts_slug
          FROM campaigns c JOIN tenants t ON t.id = c.tenant_id
          WHERE c.tenant_id = $1 AND c.id = $2`,
         [tenantId, campaignId],
@@ -210,7 +217,7 @@ export class CampaignDeliveryProcessor {
     tenantId: string,
     campaignId: string,
     chunk: string,
-    content: CampaignContent,
+    content: ChunkContent,
     group: PendingRow[],
     finalAttempt: boolean,
     result: ChunkResult,
@@ -267,7 +274,7 @@ export class CampaignDeliveryProcessor {
           deliveryId,
           email: delivery.email,
           basis: delivery.basis,
-          links: this.links.forDelivery(tenantId, deliveryId),
+          links: this.links.forDelivery(tenantId, content.cptsSlug, deliveryId),
         });
         emails.push({
           deliveryId,

@@ -1,3 +1,4 @@
+import { cptsPagePath } from '@cpts/platform-core';
 import { LinkSigner } from '@cpts/platform-mail';
 import type { RecipientLinks } from '../delivery/campaign-email';
 
@@ -65,13 +66,20 @@ export class CampaignLinks {
     return { tenantId: bytesUuid(payload.subarray(0, 16)), deliveryId: bytesUuid(payload.subarray(16, 32)) };
   }
 
-  forDelivery(tenantId: string, deliveryId: string): RecipientLinks {
+  /**
+   * The addresses of one message, under its CPTS's readable address
+   * (`cptsSlug`, docs/bounces.md): no id shows in them, except inside the
+   * signed, opaque tokens. A CPTS that changes its address later keeps
+   * these working: former addresses redirect, and the one-click POST is
+   * honoured at any of them.
+   */
+  forDelivery(tenantId: string, cptsSlug: string, deliveryId: string): RecipientLinks {
     const ids = Buffer.concat([uuidBytes(tenantId), uuidBytes(deliveryId)]);
     const unsubscribe = this.signer.sign(UNSUBSCRIBE, ids);
     return {
-      unsubscribeUrl: `${this.appUrl}/api/public/unsubscribe/${unsubscribe}`,
+      unsubscribeUrl: `${this.appUrl}/api/public${cptsPagePath(cptsSlug, 'unsubscribe', unsubscribe)}`,
       unsubscribeMailto: this.unsubscribeMailbox ? `mailto:${this.unsubscribeMailbox}?subject=unsubscribe-${unsubscribe}` : null,
-      preferencesUrl: `${this.appUrl}/preferences/${unsubscribe}`,
+      preferencesUrl: `${this.appUrl}${cptsPagePath(cptsSlug, 'preferences', unsubscribe)}`,
       track: (index) => `${this.appUrl}/api/public/c/${this.signer.sign(CLICK, Buffer.concat([ids, indexBytes(index)]))}`,
     };
   }

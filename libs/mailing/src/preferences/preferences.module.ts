@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata, Provider } from '@nestjs/common';
 import { MailEnv } from '@cpts/platform-config';
+import { IdentityModule } from '@cpts/platform-identity';
 import { LinkSigner } from '@cpts/platform-mail';
 import { BouncesController } from '../bounces/bounces.controller';
 import { BouncesService } from '../bounces/bounces.service';
@@ -26,7 +27,8 @@ export class PreferencesModule {
   static forRoot(options: PreferencesModuleOptions): DynamicModule {
     return {
       module: PreferencesModule,
-      imports: options.imports,
+      // Identity: the CPTS addresses (CptsSlugs) that links come under.
+      imports: [IdentityModule, ...options.imports],
       controllers: [UnsubscribeController, PreferencesController, BouncesController],
       providers: [
         options.consents,
@@ -39,6 +41,8 @@ export class PreferencesModule {
         BouncesService,
         EmailSuppressionsResolver,
       ],
+      // The gateway leads the preferences page's addresses of before to the current ones.
+      exports: [PreferencesService],
     };
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
+import { CptsSlugs } from '@cpts/platform-identity';
 import { RECORD_SUPPRESSION_SQL, recordSuppressionParams } from '../bounces/suppressions';
-import { CampaignLinks } from '../links/campaign-links';
+import { CampaignLinks, UnsubscribeTarget } from '../links/campaign-links';
 import { isMailedPurpose, MailedPurpose, MailingConsents, PurposeStanding } from './mailing-consents';
 
 /** Said for a token we did not write, or altered, or whose campaign is gone: nothing is changed. */
@@ -17,12 +18,18 @@ const SOURCE_NOTE: Record<UnsubscribeSource, string> = {
   page: 'page de préférences',
 };
 
+/** Where a link leads: its token's delivery, and the current address of that delivery's CPTS. */
+export interface LinkTarget extends UnsubscribeTarget {
+  cptsSlug: string;
+}
+
 /** The delivery a link was written for, with its person (the record it was merged into, if merged since). */
 interface LinkedDelivery {
   email: string;
   purpose: MailedPurpose;
   subject: string;
   cptsName: string;
+  cptsSlug: string;
   personId: string | null;
   erased: boolean;
   suppressed: string | null;
@@ -30,7 +37,8 @@ interface LinkedDelivery {
 
 /** What the preferences page shows. */
 export interface Preferences {
-  cpts: { name: string };
+  /** Its name, and the current address of its public pages (the page's own address goes under it). */
+  cpts: { name: string; slug: string };
   /** The address the message was sent to. */
   email: string;
   /** The purpose of the message the link came from: the one "Me désinscrire" stops. */
@@ -51,16 +59,34 @@ export interface UnsubscribeResult {
 /**
  * The login-free side of a campaign message: the one-click unsubscribe
  * (RFC 8058) and the preferences page, both reached with the signed token of
- * List-Unsubscribe. Each runs in the token's CPTS only, in one transaction,
- * and records the person's choice in their consents (with its proof).
+ * List-Unsubscribe, under the CPTS's address. `locate` is the one way in:
+ * the token must be ours and the address one of its CPTS's. Each action
+ * then runs in the token's CPTS only, in one transaction, and records the
+ * person's choice in their consents (with its proof).
  */
 @Injectable()
 export class PreferencesService {
   constructor(
     private readonly db: Db,
     private readonly links: CampaignLinks,
+    private readonly slugs: CptsSlugs,
     @Inject(MailingConsents) private readonly consents: MailingConsents,
   ) {}
+
+  /**
+   * Where a link leads: the delivery its token names, if the address it came
+   * under (`addressed`, a slug; null for the addresses of before, which had
+   * none) is one its CPTS has or had. Another CPTS's address, or a token we
+   * did not write: 404, nothing read. The address is resolved before any
+   * tenant transaction.
+   */
+  async locate(token: string, addressed: string | null): Promise<LinkTarget> {
+    const target = this.links.readUnsubscribe(token);
+    if (!target) throw AppError.notFound(INVALID_LINK);
+    const cpts = await this.slugs.resolve(addressed ?? target.tenantId);
+    if (!cpts || cpts.tenantId !== target.tenantId) throw AppError.notFound(INVALID_LINK);
+    return { ...target, cptsSlug: cpts.slug };
+  }
 
   /**
    * Unsubscribes at once from the purpose of the message: a withdrawal with
@@ -69,23 +95,23 @@ export class PreferencesService {
    * address. An address with no person record is suppressed instead; an
    * erased person receives nothing already.
    */
-  unsubscribe(token: string, source: UnsubscribeSource): Promise<UnsubscribeResult> {
-    return this.withDelivery(token, 'unsubscribe', async (tenantId, d) => {
+  unsubscribe(target: LinkTarget, source: UnsubscribeSource): Promise<UnsubscribeResult> {
+    return this.withDelivery(target, 'unsubscribe', async (tenantId, d) => {
       await this.withdraw(tenantId, d, d.purpose, source);
       return { unsubscribed: true, purpose: d.purpose };
     });
   }
 
-  preferences(token: string): Promise<Preferences> {
-    return this.withDelivery(token, 'preferences', (_tenantId, d) => this.read(d));
+  preferences(target: LinkTarget): Promise<Preferences> {
+    return this.withDelivery(target, 'preferences', (_tenantId, d) => this.read(d));
   }
 
   /** Keeps or stops one purpose: stopping records a withdrawal (unsubscribe_link); receiving again, a consent (form, the wording shown). */
-  choose(token: string, input: { purpose?: unknown; receive?: unknown; wordingVersion?: unknown }): Promise<Preferences> {
+  choose(target: LinkTarget, input: { purpose?: unknown; receive?: unknown; wordingVersion?: unknown }): Promise<Preferences> {
     if (!isMailedPurpose(input.purpose)) throw AppError.field('purpose', 'Type de message inconnu.');
     if (typeof input.receive !== 'boolean') throw AppError.field('receive', 'Choisissez de recevoir ou non ces messages.');
     const purpose = input.purpose;
-    return this.withDelivery(token, 'preferences', async (tenantId, d, deliveryId) => {
+    return this.withDelivery(target, 'preferences', async (tenantId, d, deliveryId) => {
       if (input.receive) {
         if (!d.personId || d.erased) throw AppError.conflict('Cette adresse n’est liée à aucune fiche de la CPTS : écrivez-lui pour recevoir ses messages.');
         if (typeof input.wordingVersion !== 'string') throw AppError.field('wordingVersion', 'Le texte du consentement manque : rechargez la page.');
@@ -120,13 +146,22 @@ export class PreferencesService {
 
   private async read(d: LinkedDelivery): Promise<Preferences> {
     const purposes = d.personId && !d.erased ? await this.consents.standing(d.personId) : [];
-    return { cpts: { name: d.cptsName }, email: d.email, purpose: d.purpose, purposes, blocked: d.suppressed, erased: d.erased };
+    return {
+      cpts: { name: d.cptsName, slug: d.cptsSlug },
+      email: d.email,
+      purpose: d.purpose,
+      purposes,
+      blocked: d.suppressed,
+      erased: d.erased,
+    };
   }
 
-  /** Verifies the token, then runs `fn` in its CPTS with the delivery it names; 404 (nothing changed) for anything else. */
-  private async withDelivery<T>(token: string, label: string, fn: (tenantId: string, d: LinkedDelivery, deliveryId: string) => Promise<T>): Promise<T> {
-    const target = this.links.readUnsubscribe(token);
-    if (!target) throw AppError.notFound(INVALID_LINK);
+  /** Runs `fn` in the link's CPTS with the delivery it names; 404 (nothing changed) when the delivery is gone. */
+  private async withDelivery<T>(
+    target: LinkTarget,
+    label: string,
+    fn: (tenantId: string, d: LinkedDelivery, deliveryId: string) => Promise<T>,
+  ): Promise<T> {
     const { tenantId, deliveryId } = target;
     // A unit of work of its own, confined to the token's CPTS: never the caller's session or tenant.
     return this.db.runApart({ tenantId, label }, async () => fn(tenantId, await this.delivery(tenantId, deliveryId), deliveryId));
@@ -134,7 +169,7 @@ export class PreferencesService {
 
   private async delivery(tenantId: string, deliveryId: string): Promise<LinkedDelivery> {
     const [row] = await this.db.tenantRows<LinkedDelivery>(
-      `SELECT d.email, c.purpose, c.subject, t.name AS "cptsName", pp.id AS "personId", coalesce(pp.erased_at IS NOT NULL, false) AS erased, s.reason AS suppressed
+      `SELECT d.email, c.purpose, c.subject, t.name AS "cptsName", t.slug AS "cptsSlug", pp.id AS "personId", coalesce(pp.erased_at IS NOT NULL, false) AS erased, s.reason AS suppressed
        FROM campaign_deliveries d
        JOIN campaigns c ON c.tenant_id = d.tenant_id AND c.id = d.campaign_id
        JOIN tenants t ON t.id = d.tenant_id

@@ -203,7 +203,7 @@ export class WorkerEnv {
   @Max(100)
   MAIL_CONCURRENCY = 5;
 
-  /** Directory imports run at once per worker process (each streams a file and holds one long transaction). */
+  /** Directory imports run at once per worker process (each reads a whole uploaded file in one transaction; each adds its territory to the heap, docs/performance.md). */
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -7,4 +7,6 @@ export * from './connection';
 export * from './loaders';
 export * from './uuid.pipe';
 export * from './search-key';
+export * from './cpts-address';
 export * from './spreadsheets';
+export * from './name-search';

@@ -7,6 +7,7 @@ export const SHARED_TABLES: Record<string, string> = {
   schema_migrations: 'TypeORM migration bookkeeping',
   regions: 'organisation: the regional networks, above tenants',
   tenants: 'organisation: one row per CPTS (the tenant itself)',
+  tenant_slugs: 'organisation: the public addresses of every CPTS, looked up before any tenant is known',
   users: 'identity: a person may hold roles in several CPTS',
   role_assignments: 'identity: roles across platform, regions and CPTS, read at sign-in',
   mission_officer_tenants: 'organisation: which CPTS a mission officer follows (region level)',

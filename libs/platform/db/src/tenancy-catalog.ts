@@ -1,4 +1,5 @@
 import { SHARED_TABLES } from './shared-tables';
+import { TENANT_POLICY_CONDITIONS } from './tenant-schema';
 
 interface TableRow {
   table: string;
@@ -42,16 +43,21 @@ export async function tenancyViolations(
     if (!t.forced) violations.push(`${where}: row level security is not forced`);
   }
 
+  // Permissive policies are OR-ed: each one must be exactly one of the two enableTenantRls creates, or it widens
+  // what a request sees. Restrictive ones (AND-ed) can only narrow it.
   const policies = await q<{ table: string; name: string; cmd: string; qual: string | null; check: string | null; roles: string[] }>(`
     SELECT tablename AS "table", policyname AS name, cmd, qual, with_check AS "check", roles::text[] AS roles
-    FROM pg_policies WHERE schemaname = 'public'`);
+    FROM pg_policies WHERE schemaname = 'public' AND permissive = 'PERMISSIVE'`);
+  const { isolation, regional } = TENANT_POLICY_CONDITIONS;
+  const confining = (p: (typeof policies)[number]) => p.cmd === 'ALL' && p.qual === isolation && p.check === isolation;
   for (const table of tenantTables) {
-    const isolation = policies.find(
-      (p) => p.table === table && p.cmd === 'ALL' && p.qual?.includes(`current_setting('app.tenant_id'`) && p.check?.includes(`current_setting('app.tenant_id'`),
-    );
-    if (!isolation) violations.push(`table ${table}: no policy confining reads and writes (WITH CHECK) to app.tenant_id`);
-    for (const p of policies.filter((p) => p.table === table && p !== isolation)) {
-      if (p.cmd !== 'SELECT') violations.push(`table ${table}: policy ${p.name} widens ${p.cmd}; only SELECT policies may be added`);
+    const ofTable = policies.filter((p) => p.table === table);
+    if (!ofTable.some(confining)) {
+      violations.push(`table ${table}: no policy confining reads and writes to app.tenant_id (USING and WITH CHECK exactly ${isolation}, as enableTenantRls creates)`);
+    }
+    for (const p of ofTable.filter((p) => !confining(p))) {
+      if (p.cmd !== 'SELECT') violations.push(`table ${table}: policy ${p.name} widens ${p.cmd}; only the regional SELECT policy may be added`);
+      else if (p.qual !== regional) violations.push(`table ${table}: policy ${p.name} reads beyond the tenants of app.tenant_ids; its USING must be exactly ${regional}`);
       else if (p.roles.includes('public')) violations.push(`table ${table}: policy ${p.name} applies to every role; scope it TO the regional role`);
     }
   }

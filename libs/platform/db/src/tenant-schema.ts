@@ -1,5 +1,18 @@
 import { QueryRunner } from 'typeorm';
 
+const ISOLATION = `tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;
+const REGIONAL = `tenant_id = ANY (string_to_array(nullif(current_setting('app.tenant_ids', true), ''), ',')::uuid[])`;
+
+/**
+ * The two policies' conditions as PostgreSQL deparses them into pg_policies:
+ * the catalog check (tenancy-catalog.ts) compares them exactly, so a policy
+ * that merely mentions app.tenant_id (`... OR true`) is caught.
+ */
+export const TENANT_POLICY_CONDITIONS = {
+  isolation: `(tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)`,
+  regional: `(tenant_id = ANY ((string_to_array(NULLIF(current_setting('app.tenant_ids'::text, true), ''::text), ','::text))::uuid[]))`,
+} as const;
+
 /**
  * DDL shared by every migration that creates a tenant table. A tenant table
  * has `tenant_id uuid not null` leading its primary key, unique keys, foreign
@@ -10,16 +23,14 @@ import { QueryRunner } from 'typeorm';
  *    (set only by the read-only regional path), and only for the regional
  *    role: migrate() scopes it TO that role (see regionalRoleOf), so it never
  *    joins a normal request's plans.
- * The catalog test (tenancy-catalog.spec) checks all of it on the live schema.
+ * The catalog test (libs/platform/db/test/tenancy.spec.ts) checks all of it on the live schema.
  */
 export async function enableTenantRls(runner: QueryRunner, table: string): Promise<void> {
   await runner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
   await runner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
   await runner.query(`
     CREATE POLICY tenant_isolation ON ${table}
-      USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-      WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)`);
-  await runner.query(`
-    CREATE POLICY regional_read ON ${table} FOR SELECT
-      USING (tenant_id = ANY (string_to_array(nullif(current_setting('app.tenant_ids', true), ''), ',')::uuid[]))`);
+      USING (${ISOLATION})
+      WITH CHECK (${ISOLATION})`);
+  await runner.query(`CREATE POLICY regional_read ON ${table} FOR SELECT USING (${REGIONAL})`);
 }

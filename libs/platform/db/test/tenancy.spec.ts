@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { newScope, runInScope } from '@cpts/platform-core';
 import { TestData } from '@cpts/testing';
-import { assertRuntimeRoleIsConfined, ClientGoneError, createDataSource, Db, RegionalReader, regionalRoleOf, tenancyViolations, tenantFailuresLog } from '../src';
+import {
+  assertRuntimeRoleIsConfined,
+  ClientGoneError,
+  createDataSource,
+  Db,
+  enableTenantRls,
+  RegionalReader,
+  regionalRoleOf,
+  tenancyViolations,
+  tenantFailuresLog,
+} from '../src';
 
 describe('tenancy: the database wall', () => {
   let data: TestData;
@@ -173,6 +183,7 @@ describe('tenancy: the live catalog', () => {
       await owner.query(`ALTER TABLE bad_keys ENABLE ROW LEVEL SECURITY`);
       await owner.query(`CREATE POLICY loose ON bad_keys USING (true)`);
       await owner.query(`CREATE POLICY peek ON bad_keys FOR SELECT USING (true)`);
+      await owner.query(`CREATE POLICY peek_everyone ON bad_keys FOR SELECT USING (tenant_id = ANY (string_to_array(nullif(current_setting('app.tenant_ids', true), ''), ',')::uuid[]))`);
       const violations = (await tenancyViolations(owner)).join('\n');
       expect(violations).toMatch(/table unlisted .* has no tenant_id column/);
       expect(violations).toMatch(/table no_rls .* row level security is not enabled/);
@@ -182,7 +193,47 @@ describe('tenancy: the live catalog', () => {
       expect(violations).toMatch(/table bad_keys: key bad_keys_code_key does not start with tenant_id/);
       expect(violations).toMatch(/table bad_keys: index bad_keys_code_idx does not start with tenant_id/);
       expect(violations).toMatch(/table bad_keys: policy loose widens ALL/);
-      expect(violations).toMatch(/table bad_keys: policy peek applies to every role/);
+      expect(violations).toMatch(/table bad_keys: policy peek reads beyond the tenants of app.tenant_ids/);
+      expect(violations).toMatch(/table bad_keys: policy peek_everyone applies to every role/);
+    } finally {
+      await owner.query('ROLLBACK');
+    }
+  });
+
+  it('accepts only the exact conditions enableTenantRls writes: a policy that merely mentions app.tenant_id is too permissive', async () => {
+    const regional = regionalRoleOf(process.env.DATABASE_RUNTIME_ROLE as string);
+    const runner = { query: (sql: string) => owner.query(sql) } as unknown as QueryRunner;
+    const table = async (name: string) => {
+      await owner.query(`CREATE TABLE ${name} (tenant_id uuid NOT NULL, id uuid, PRIMARY KEY (tenant_id, id))`);
+      await enableTenantRls(runner, name);
+      await owner.query(`ALTER POLICY regional_read ON ${name} TO ${regional}`);
+    };
+    const MINE = `tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;
+    await owner.query('BEGIN');
+    try {
+      await table('sound'); // as a migration makes it: no violation
+      await table('or_true');
+      await owner.query(`DROP POLICY tenant_isolation ON or_true`);
+      await owner.query(`CREATE POLICY tenant_isolation ON or_true USING (${MINE} OR true) WITH CHECK (${MINE} OR true)`);
+      await table('open_check');
+      await owner.query(`ALTER POLICY tenant_isolation ON open_check WITH CHECK (tenant_id IS NOT NULL)`);
+      await table('open_regional');
+      await owner.query(`ALTER POLICY regional_read ON open_regional USING (tenant_id IS NOT NULL OR current_setting('app.tenant_id', true) <> '')`);
+      await table('second_door'); // the exact policy, plus a permissive one beside it
+      await owner.query(`CREATE POLICY also_mine ON second_door USING (${MINE} OR tenant_id IS NOT NULL)`);
+      await table('narrowed'); // a restrictive policy only narrows: allowed
+      await owner.query(`CREATE POLICY only_recent ON narrowed AS RESTRICTIVE USING (id IS NOT NULL)`);
+      const violations = (await tenancyViolations(owner)).filter((v) => /^table (sound|or_true|open_check|open_regional|second_door|narrowed):/.test(v));
+      expect(violations.sort()).toEqual(
+        [
+          expect.stringMatching(/^table open_check: no policy confining reads and writes to app.tenant_id/),
+          expect.stringMatching(/^table open_check: policy tenant_isolation widens ALL/),
+          expect.stringMatching(/^table open_regional: policy regional_read reads beyond the tenants of app.tenant_ids/),
+          expect.stringMatching(/^table or_true: no policy confining reads and writes to app.tenant_id/),
+          expect.stringMatching(/^table or_true: policy tenant_isolation widens ALL/),
+          expect.stringMatching(/^table second_door: policy also_mine widens ALL/),
+        ],
+      );
     } finally {
       await owner.query('ROLLBACK');
     }

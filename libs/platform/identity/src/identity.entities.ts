@@ -16,6 +16,8 @@ export class TenantRow {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'region_id' }) regionId: string;
   @Column('text') name: string;
+  /** The address of its public pages (/cpts/<slug>/…); every address it had is in tenant_slugs. */
+  @Column('text') slug: string;
   @Column('smallint') size: number;
   @Column('text', { name: 'departement_codes', array: true }) departementCodes: string[];
   @Column('text', { name: 'commune_codes', array: true }) communeCodes: string[];
@@ -25,6 +27,15 @@ export class TenantRow {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt: Date;
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
+}
+
+/** Every public address a CPTS ever had, its current one included: an old link keeps leading to it. */
+@Entity({ name: 'tenant_slugs' })
+export class TenantSlugRow {
+  @PrimaryColumn('text') slug: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId: string;
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
 }
 
 @Entity({ name: 'users' })
@@ -119,6 +130,7 @@ export class RegionalAccessLogRow {
 export const identityEntities = [
   RegionRow,
   TenantRow,
+  TenantSlugRow,
   UserRow,
   RoleAssignmentRow,
   MissionOfficerTenantRow,

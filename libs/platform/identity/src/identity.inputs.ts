@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Role } from '@cpts/platform-core';
+import { Role, SLUG_LENGTH_MESSAGE, SLUG_MAX_LENGTH } from '@cpts/platform-core';
 
 const EMAIL_MESSAGE = 'Adresse e-mail invalide.';
 
@@ -119,6 +119,16 @@ export class CptsInput {
   @IsEmail({}, { message: EMAIL_MESSAGE })
   @MaxLength(254)
   contactEmail: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The address of its public pages (/cpts/<slug>/…). Creation: proposed from the name when absent; edit: unchanged when absent.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SLUG_MAX_LENGTH, { message: SLUG_LENGTH_MESSAGE })
+  slug?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Needed only for someone administering several regions (creation).' })
   @IsOptional()

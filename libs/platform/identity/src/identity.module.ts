@@ -5,6 +5,7 @@ import { AccessGuard } from './access.guard';
 import { AccessTokenService } from './access-token.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { CptsSlugs } from './cpts-slugs';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsService } from './invitations.service';
 import { LocalStrategy, LoginGuard } from './local.strategy';
@@ -28,13 +29,14 @@ import { RegionalAccess } from './regional-access';
     InvitationsService,
     PasswordResetService,
     OrganisationService,
+    CptsSlugs,
     RegionalAccess,
     MeService,
     AuthResolver,
     InvitationsResolver,
     OrganisationResolver,
   ],
-  exports: [AccessGuard, AccessTokenService, AuthService, OrganisationService, RegionalAccess, RateLimiter],
+  exports: [AccessGuard, AccessTokenService, AuthService, OrganisationService, CptsSlugs, RegionalAccess, RateLimiter],
 })
 export class IdentityModule {}
 

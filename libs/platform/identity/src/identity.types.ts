@@ -15,6 +15,7 @@ export class Region {
 export class Cpts {
   @Field(() => ID) id: string;
   @Field() name: string;
+  @Field({ description: 'Address of its public pages and email links: /cpts/<slug>/…; former ones redirect to it.' }) slug: string;
   @Field(() => Int, { description: 'Size class 1 to 4 (ACI), by population.' }) size: number;
   @Field(() => [String]) departementCodes: string[];
   @Field(() => [String], { description: 'INSEE codes of the communes of the territory.' }) communeCodes: string[];

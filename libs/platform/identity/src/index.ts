@@ -8,6 +8,7 @@ export * from './access.guard';
 export * from './rate-limiter';
 export * from './auth.service';
 export * from './organisation.service';
+export * from './cpts-slugs';
 export * from './regional-access';
 export * from './invitations.service';
 export * from './password-reset.service';

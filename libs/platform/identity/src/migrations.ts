@@ -1,4 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { proposeSlug, SLUG_MAX_LENGTH, SLUG_MIN_LENGTH } from '@cpts/platform-core';
+import { FREE_SLUG_SQL } from './cpts-slugs';
 
 const TENANT_ROLES = `'COORDINATOR', 'STAFF', 'BOARD_MEMBER', 'MEMBER'`;
 const REGION_ROLES = `'REGION_ADMIN', 'MISSION_OFFICER'`;
@@ -168,4 +170,46 @@ export class Identity1795400100000 implements MigrationInterface {
   }
 }
 
-export const identityMigrations = [Identity1795400100000];
+/**
+ * The readable addresses of the CPTS' public pages (/cpts/<slug>/…):
+ * `tenants.slug` is the current one; `tenant_slugs` holds every address a
+ * CPTS ever had, current included, so that one is never another CPTS's,
+ * now or later. Existing CPTS get the address proposed from their name.
+ */
+export class CptsSlugs1795402000000 implements MigrationInterface {
+  name = 'CptsSlugs1795402000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE tenant_slugs (
+        slug text PRIMARY KEY CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(slug) BETWEEN ${SLUG_MIN_LENGTH} AND ${SLUG_MAX_LENGTH}),
+        -- Deferred: a new CPTS and its first address are written in one transaction, in either order.
+        tenant_id uuid NOT NULL REFERENCES tenants (id) DEFERRABLE INITIALLY DEFERRED,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by uuid NULL
+      )`);
+    await runner.query(`CREATE UNIQUE INDEX tenant_slugs_slug_tenant_key ON tenant_slugs (slug, tenant_id)`);
+    await runner.query(`CREATE INDEX tenant_slugs_tenant_idx ON tenant_slugs (tenant_id)`);
+    await runner.query(`ALTER TABLE tenants ADD COLUMN slug text NULL`);
+    const tenants: Array<{ id: string; name: string }> = await runner.query(`SELECT id, name FROM tenants ORDER BY created_at, id`);
+    for (const tenant of tenants) {
+      const [{ slug }] = await runner.query(FREE_SLUG_SQL, [proposeSlug(tenant.name), tenant.id]);
+      await runner.query(`INSERT INTO tenant_slugs (slug, tenant_id) VALUES ($1, $2)`, [slug, tenant.id]);
+      await runner.query(`UPDATE tenants SET slug = $2 WHERE id = $1`, [tenant.id, slug]);
+    }
+    await runner.query(`ALTER TABLE tenants ALTER COLUMN slug SET NOT NULL`);
+    await runner.query(`CREATE UNIQUE INDEX tenants_slug_key ON tenants (slug)`);
+    // The current address is always one of the CPTS's own recorded addresses.
+    await runner.query(
+      `ALTER TABLE tenants ADD CONSTRAINT tenants_slug_fkey FOREIGN KEY (slug, id) REFERENCES tenant_slugs (slug, tenant_id) DEFERRABLE INITIALLY DEFERRED`,
+    );
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE tenants DROP CONSTRAINT tenants_slug_fkey`);
+    await runner.query(`ALTER TABLE tenants DROP COLUMN slug`);
+    await runner.query(`DROP TABLE tenant_slugs`);
+  }
+}
+
+export const identityMigrations = [Identity1795400100000, CptsSlugs1795402000000];

@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, Allow, requirePrincipal, Role, scopedLoader, TENANT_ROLES, UuidPipe } from '@cpts/platform-core';
+import { AppError, byKeys, Allow, regionsWhere, requirePrincipal, Role, scopedLoader, TENANT_ROLES, UuidPipe } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { Commune, Departement, ReferenceService } from '@cpts/platform-reference';
+import { CptsSlugs } from './cpts-slugs';
 import { CptsInput } from './identity.inputs';
 import { Cpts, Region, TeamMember, User } from './identity.types';
 import { OrganisationService } from './organisation.service';
@@ -12,6 +13,7 @@ export class OrganisationResolver {
     private readonly organisation: OrganisationService,
     private readonly reference: ReferenceService,
     private readonly db: Db,
+    private readonly slugs: CptsSlugs,
   ) {}
 
   @Query(() => [Region], { description: 'Every region of the platform.' })
@@ -50,6 +52,22 @@ export class OrganisationResolver {
   @Allow(Role.REGION_ADMIN)
   updateCpts(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: CptsInput): Promise<Cpts> {
     return this.organisation.updateCpts(requirePrincipal(), id, input);
+  }
+
+  @Query(() => String, {
+    description: 'A free address for the public pages of a CPTS, proposed from its name (for `cptsId`: its own addresses count as free).',
+  })
+  @Allow(Role.REGION_ADMIN)
+  async cptsSlugSuggestion(
+    @Args('name') name: string,
+    @Args('cptsId', { type: () => ID, nullable: true }, UuidPipe) cptsId?: string | null,
+  ): Promise<string> {
+    if (cptsId) {
+      const cpts = await this.organisation.cptsById(cptsId);
+      const mine = cpts && regionsWhere(requirePrincipal(), [Role.REGION_ADMIN]).includes(cpts.regionId);
+      if (!mine) throw AppError.notFound('CPTS introuvable.');
+    }
+    return this.slugs.suggest(name.slice(0, 120), cptsId ?? null);
   }
 
   @Mutation(() => TeamMember, { description: 'Sets the CPTS a mission officer of the region follows.' })

@@ -3,11 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { AppError, hasRole, Principal, regionsWhere, Role } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { ReferenceService } from '@cpts/platform-reference';
+import { CptsSlugs } from './cpts-slugs';
 
 export interface CptsRecord {
   id: string;
   regionId: string;
   name: string;
+  slug: string;
   size: number;
   departementCodes: string[];
   communeCodes: string[];
@@ -32,9 +34,11 @@ export interface CptsFields {
   /** Defaults to the sum of the communes' populations. */
   inhabitants?: number | null;
   contactEmail: string;
+  /** The address of its public pages; when absent: proposed from the name (creation), unchanged (edit). */
+  slug?: string | null;
 }
 
-const CPTS_COLUMNS = `t.id, t.region_id AS "regionId", t.name, t.size, t.departement_codes AS "departementCodes",
+const CPTS_COLUMNS = `t.id, t.region_id AS "regionId", t.name, t.slug, t.size, t.departement_codes AS "departementCodes",
   t.commune_codes AS "communeCodes", t.inhabitants, t.contact_email AS "contactEmail", t.created_at AS "createdAt", t.updated_at AS "updatedAt"`;
 
 /**
@@ -46,6 +50,7 @@ export class OrganisationService {
   constructor(
     private readonly db: Db,
     private readonly reference: ReferenceService,
+    private readonly slugs: CptsSlugs,
   ) {}
 
   async regions(): Promise<RegionRecord[]> {
@@ -115,10 +120,22 @@ export class OrganisationService {
   async createCpts(principal: Principal, regionId: string, input: CptsFields): Promise<CptsRecord> {
     const checked = await this.checkCptsInput(regionId, input, null);
     const id = randomUUID();
+    const slug = await this.slugs.claim(id, input.slug ?? (await this.slugs.suggest(checked.name, null)), principal.userId);
     await this.db.rows(
-      `INSERT INTO tenants (id, region_id, name, size, departement_codes, commune_codes, inhabitants, contact_email, created_by, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-      [id, regionId, checked.name, input.size, checked.departementCodes, checked.communeCodes, checked.inhabitants, checked.contactEmail, principal.userId],
+      `INSERT INTO tenants (id, region_id, name, slug, size, departement_codes, commune_codes, inhabitants, contact_email, created_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+      [
+        id,
+        regionId,
+        checked.name,
+        slug,
+        input.size,
+        checked.departementCodes,
+        checked.communeCodes,
+        checked.inhabitants,
+        checked.contactEmail,
+        principal.userId,
+      ],
     );
     return (await this.cptsById(id)) as CptsRecord;
   }
@@ -127,11 +144,24 @@ export class OrganisationService {
     const current = await this.cptsById(id);
     if (!current || !regionsWhere(principal, [Role.REGION_ADMIN]).includes(current.regionId)) throw AppError.notFound('CPTS introuvable.');
     const checked = await this.checkCptsInput(current.regionId, input, id);
+    // A new address joins the former ones, which keep leading here.
+    const slug =
+      input.slug != null && input.slug !== current.slug ? await this.slugs.claim(id, input.slug, principal.userId) : current.slug;
     await this.db.rows(
-      `UPDATE tenants SET name = $2, size = $3, departement_codes = $4, commune_codes = $5, inhabitants = $6, contact_email = $7,
-         updated_at = now(), updated_by = $8
+      `UPDATE tenants SET name = $2, slug = $3, size = $4, departement_codes = $5, commune_codes = $6, inhabitants = $7, contact_email = $8,
+         updated_at = now(), updated_by = $9
        WHERE id = $1`,
-      [id, checked.name, input.size, checked.departementCodes, checked.communeCodes, checked.inhabitants, checked.contactEmail, principal.userId],
+      [
+        id,
+        checked.name,
+        slug,
+        input.size,
+        checked.departementCodes,
+        checked.communeCodes,
+        checked.inhabitants,
+        checked.contactEmail,
+        principal.userId,
+      ],
     );
     return (await this.cptsById(id)) as CptsRecord;
   }

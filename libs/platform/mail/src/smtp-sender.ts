@@ -298,6 +298,9 @@ class SmtpConnectionPool {
       secure: url.protocol === 'smtps:',
       // STARTTLS when the server offers it; a local relay or sink may not.
       ignoreTLS: url.searchParams.get('tls') === 'off',
+      // The name this client gives in EHLO (?name=mail.example.fr): relays check it against the sending address's
+      // reverse DNS, and a container's host name (the default) is a random id. Each worker may give its own.
+      name: url.searchParams.get('name') ?? undefined,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

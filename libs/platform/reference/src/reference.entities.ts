@@ -36,9 +36,13 @@ export class CommuneRow {
   @Column('text')
   name: string;
 
-  /** Lower-case, accent-free name for prefix search. */
+  /** searchKey(name): lower-case, accent-free. */
   @Column('text', { name: 'search_name' })
   searchName: string;
+
+  /** The name read from each word on, for search (generated: search_runs_of, see name-search.ts in platform-core). */
+  @Column({ type: 'text', name: 'search_runs', generatedType: 'STORED', asExpression: 'search_runs_of(search_name)' })
+  searchRuns: string;
 
   @Column('text', { name: 'departement_code' })
   departementCode: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { searchKey } from '@cpts/platform-core';
+import { nameSearchSql } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { Commune, Departement, Profession } from './reference.types';
 
@@ -120,15 +120,18 @@ export class ReferenceService {
     return (await this.catalog()).commune(inseeCode);
   }
 
-  /** Communes by name prefix, optionally within some départements or among given codes. */
+  /**
+   * Communes by name, as people's names are searched (name-search.ts:
+   * "saint emilion", "saintemilion" and "emilion" find Saint-Émilion,
+   * "perigeux" finds Périgueux), exact matches first, then the most
+   * populated; optionally within some départements or among given codes.
+   */
   async searchCommunes(filter: { search?: string; departementCodes?: string[]; inseeCodes?: string[]; limit: number }): Promise<Commune[]> {
     const m = await this.db.manager();
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.search) {
-      params.push(`${searchKey(filter.search)}%`);
-      where.push(`search_name LIKE $${params.length}`);
-    }
+    const search = nameSearchSql(filter.search ?? '', 'search_runs', params);
+    if (search) where.push(search.match);
     if (filter.departementCodes?.length) {
       params.push(filter.departementCodes);
       where.push(`departement_code = ANY($${params.length})`);
@@ -140,7 +143,7 @@ export class ReferenceService {
     params.push(filter.limit);
     return m.query(
       `SELECT ${COMMUNE_COLUMNS} FROM communes ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY population DESC, name LIMIT $${params.length}`,
+       ORDER BY ${search?.rank ? `${search.rank}, ` : ''}population DESC, name LIMIT $${params.length}`,
       params,
     );
   }

@@ -49,6 +49,27 @@ describe('reference data', () => {
     expect(saint.map((c) => c.name)).toContain('Saint-Émilion');
   });
 
+  it("finds communes as people's names are found: across spaces, by a later word, with one typo after the exact matches", async () => {
+    const names = async (search: string, departementCodes = ['33']) =>
+      (await run(() => reference.searchCommunes({ search, departementCodes, limit: 5 }))).map((c) => c.name);
+    expect(await names('saintemilion')).toEqual(['Saint-Émilion']);
+    expect(await names('emilion')).toEqual(['Saint-Émilion']);
+    expect(await names('lateste')).toEqual(['La Teste-de-Buch']);
+    expect((await names('perigeux', ['24']))[0]).toBe('Périgueux');
+    // Exact matches before typos, whatever the population: Besse (148 inhabitants), then Bassens (8,435), one letter away.
+    expect((await names('besse', ['24', '33'])).slice(0, 2)).toEqual(['Besse', 'Bassens']);
+  });
+
+  it('stores each name read from each of its word starts, spaces removed, in search_runs (search_runs_of)', async () => {
+    const [row] = await run(() =>
+      db.rows<Record<string, string>>(
+        `SELECT search_runs_of('le fevre marie') AS a, search_runs_of('dupont') AS b, search_runs_of('') AS c, search_runs_of('a  b') AS d,
+                (SELECT search_runs FROM communes WHERE insee_code = '33394') AS e`,
+      ),
+    );
+    expect(row).toEqual({ a: ' lefevremarie, fevremarie, marie', b: ' dupont', c: '', d: ' ab, b', e: ' saintemilion, emilion' });
+  });
+
   it('answers lookups by code from one snapshot: no statement per lookup, a reload sees a new code', async () => {
     const statements: string[] = [];
     const original = dataSource.driver.createQueryRunner.bind(dataSource.driver);

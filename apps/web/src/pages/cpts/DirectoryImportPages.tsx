@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Box, Button, Card, FileInput, Group, List, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Checkbox, FileInput, Group, List, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { IconAlertTriangle, IconCheck, IconFileImport, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconFileImport, IconHistory, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { notifications } from '@mantine/notifications';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, FormAlert, LoadingState } from '../../components/states';
@@ -48,6 +48,11 @@ const DirectoryImportDocument = graphql(`
       errorMessage
       createdAt
       finishedAt
+      olderConfirmation {
+        confirmedByName
+        confirmedAt
+        summary
+      }
       issues(first: 200) {
         seq
         kind
@@ -55,11 +60,21 @@ const DirectoryImportDocument = graphql(`
         reason
         professionalId
         professionalName
+        siteName
         field
         currentValue
         importedValue
         resolution
       }
+    }
+  }
+`);
+
+const DirectoryImportCheckDocument = graphql(`
+  query DirectoryImportCheck($fileName: String!) {
+    directoryImportCheck(fileName: $fileName) {
+      extractedAt
+      olderWarning
     }
   }
 `);
@@ -73,12 +88,21 @@ const ResolveImportConflictDocument = graphql(`
   }
 `);
 
+const ResolvePersonImportConflictsDocument = graphql(`
+  mutation ResolvePersonImportConflicts($importId: ID!, $professionalId: ID!, $keep: ConflictChoice!) {
+    resolvePersonImportConflicts(importId: $importId, professionalId: $professionalId, keep: $keep) {
+      seq
+      resolution
+    }
+  }
+`);
+
 const IMPORTS_CONTEXT = { additionalTypenames: ['DirectoryImport'] };
-const running = (status: DirectoryImportStatus) => status === 'QUEUED' || status === 'RUNNING';
+const running = (status: DirectoryImportStatus) => status === 'UPLOADING' || status === 'QUEUED' || status === 'RUNNING';
 
 function StatusBadge({ status }: { status: DirectoryImportStatus }) {
   const { t } = useTranslation();
-  const color = { QUEUED: 'gray', RUNNING: 'blue', DONE: 'green', FAILED: 'red' }[status];
+  const color = { UPLOADING: 'gray', QUEUED: 'gray', RUNNING: 'blue', DONE: 'green', FAILED: 'red' }[status];
   return (
     <Badge color={color} variant="light">
       {t(`import.status.${status}`)}
@@ -90,9 +114,14 @@ function StatusBadge({ status }: { status: DirectoryImportStatus }) {
 export function DirectoryImportPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const client = useClient();
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<{ sent: number; total: number } | null>(null);
+  const [checking, setChecking] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  // An extraction older than the last one imported: the warning, and whether the staff confirmed it.
+  const [older, setOlder] = useState<string | null>(null);
+  const [olderConfirmed, setOlderConfirmed] = useState(false);
   const [{ data, error: listError }, refetch] = useQuery({ query: DirectoryImportsDocument, context: IMPORTS_CONTEXT, requestPolicy: 'cache-and-network' });
 
   const submit = async (e: React.FormEvent) => {
@@ -102,11 +131,28 @@ export function DirectoryImportPage() {
       setError({ code: 'BAD_USER_INPUT', message: t('import.chooseFile'), fields: { file: t('import.chooseFile') } });
       return;
     }
+    // Asked before sending hundreds of megabytes: an import under way, or an older extraction to confirm.
+    setChecking(true);
+    const check = await client.query(DirectoryImportCheckDocument, { fileName: file.name }, { requestPolicy: 'network-only' }).toPromise();
+    setChecking(false);
+    if (!check.data) {
+      setError(toAppError(check.error));
+      return;
+    }
+    const warning = check.data.directoryImportCheck.olderWarning ?? null;
+    setOlder(warning);
+    if (warning && !olderConfirmed) return;
     setSent({ sent: 0, total: file.size });
-    const result = await uploadFile<{ directoryImport: { id: string } }>('/api/directory/imports', file, (s, total) => setSent({ sent: s, total }));
+    const headers: Record<string, string> = warning ? { 'x-confirm-older-extraction': 'yes' } : {};
+    const result = await uploadFile<{ directoryImport: { id: string } }>('/api/directory/imports', file, (s, total) => setSent({ sent: s, total }), headers);
     setSent(null);
-    if ('error' in result) setError(result.error);
-    else navigate(`/annuaire/import/${result.data.directoryImport.id}`);
+    if ('error' in result) {
+      if (result.error.fields.confirmOlder) {
+        // A newer extraction was imported between the check and the upload.
+        setOlder(result.error.fields.confirmOlder);
+        setOlderConfirmed(false);
+      } else setError(result.error);
+    } else navigate(`/annuaire/import/${result.data.directoryImport.id}`);
   };
 
   return (
@@ -130,11 +176,22 @@ export function DirectoryImportPage() {
             onChange={(f) => {
               setFile(f);
               setError(null);
+              setOlder(null);
+              setOlderConfirmed(false);
             }}
             leftSection={<IconFileImport size={18} />}
             error={error?.fields.file}
             clearable
+            clearButtonProps={{ 'aria-label': t('import.clearFile') }}
           />
+          {older && (
+            <Alert color="yellow" variant="light" icon={<IconHistory size={18} />} title={t('import.olderTitle')}>
+              <Stack gap="xs">
+                <Text size="sm">{older}</Text>
+                <Checkbox label={t('import.olderConfirm')} checked={olderConfirmed} onChange={(e) => setOlderConfirmed(e.currentTarget.checked)} />
+              </Stack>
+            </Alert>
+          )}
           {sent && (
             <Stack gap={4}>
               <Progress value={sent.total ? (100 * sent.sent) / sent.total : 0} aria-label={t('import.uploading')} />
@@ -144,7 +201,7 @@ export function DirectoryImportPage() {
             </Stack>
           )}
           <Group>
-            <Button type="submit" leftSection={<IconUpload size={18} />} loading={!!sent}>
+            <Button type="submit" leftSection={<IconUpload size={18} />} loading={!!sent || checking}>
               {t('import.submit')}
             </Button>
           </Group>
@@ -262,7 +319,7 @@ function ImportProgress({ current }: { current: Import }) {
   return (
     <Card withBorder padding="lg" radius="md">
       <Stack gap="sm">
-        <Text fw={600}>{current.status === 'QUEUED' ? t('import.queued') : t('import.running')}</Text>
+        <Text fw={600}>{t(`import.progressStatus.${current.status}`)}</Text>
         <Progress value={percent} animated aria-label={t('import.progressLabel')} />
         <Text size="sm" c="gray.8" aria-live="polite">
           {t('import.progress', { lines: formatNumber(current.linesRead), kept: formatNumber(current.kept), percent: Math.floor(percent) })}
@@ -288,11 +345,13 @@ function Figure({ label, value }: { label: string; value: number }) {
   );
 }
 
+type Issue = Import['issues'][number];
+type Choices = Record<number, ConflictChoice | null>;
+
 /** One click per conflict: keep the staff's value, or take the extraction's (then shown as settled). */
-function ConflictChoiceCell({ importId, seq, resolution }: { importId: string; seq: number; resolution: ConflictChoice | null }) {
+function ConflictChoiceCell({ importId, seq, chosen, onChosen }: { importId: string; seq: number; chosen: ConflictChoice | null; onChosen: (keep: ConflictChoice) => void }) {
   const { t } = useTranslation();
   const [{ fetching }, resolve] = useMutation(ResolveImportConflictDocument);
-  const [chosen, setChosen] = useState<ConflictChoice | null>(resolution);
   if (chosen) {
     return (
       <Badge variant="light" color={chosen === 'IMPORTED' ? 'blue' : 'gray'}>
@@ -302,7 +361,7 @@ function ConflictChoiceCell({ importId, seq, resolution }: { importId: string; s
   }
   const choose = async (keep: ConflictChoice) => {
     const result = await resolve({ importId, seq, keep });
-    if (result.data) setChosen(result.data.resolveImportConflict.resolution ?? keep);
+    if (result.data) onChosen(result.data.resolveImportConflict.resolution ?? keep);
     else notifications.show({ color: 'red', message: toAppError(result.error)?.message });
   };
   return (
@@ -315,6 +374,105 @@ function ConflictChoiceCell({ importId, seq, resolution }: { importId: string; s
       </Button>
     </Group>
   );
+}
+
+/**
+ * One person's conflicts of the report: a choice per field, or one for all
+ * of them (all or nothing: when a field cannot be settled, the server says
+ * which and nothing is applied; the message stays under the person's name).
+ */
+function PersonConflicts({ importId, issues }: { importId: string; issues: Issue[] }) {
+  const { t } = useTranslation();
+  const [{ fetching }, resolveAll] = useMutation(ResolvePersonImportConflictsDocument);
+  const [chosen, setChosen] = useState<Choices>(() => Object.fromEntries(issues.map((i) => [i.seq, i.resolution ?? null])));
+  const [error, setError] = useState<AppError | null>(null);
+  const [first] = issues;
+  const open = issues.filter((i) => !chosen[i.seq]);
+  const name = first.professionalName ?? '';
+  const chooseAll = async (keep: ConflictChoice) => {
+    setError(null);
+    const result = await resolveAll({ importId, professionalId: first.professionalId as string, keep });
+    if (result.data) {
+      const settled = result.data.resolvePersonImportConflicts;
+      setChosen((c) => ({ ...c, ...Object.fromEntries(settled.map((i) => [i.seq, i.resolution ?? keep])) }));
+      notifications.show({ color: 'teal', message: t('import.allDone', { count: settled.length, name }) });
+    } else setError(toAppError(result.error));
+  };
+  return (
+    <Card withBorder padding="sm" radius="md" component="section" aria-label={name}>
+      <Group justify="space-between" gap="xs" mb="xs" wrap="wrap">
+        <Group gap="xs">
+          {first.professionalId ? (
+            <Anchor component={Link} to={`/annuaire/${first.professionalId}`} fw={600}>
+              {name}
+            </Anchor>
+          ) : (
+            <Text fw={600}>{name}</Text>
+          )}
+          <Badge variant="light" color={open.length > 0 ? 'orange' : 'teal'}>
+            {open.length > 0 ? t('import.personConflicts', { count: open.length }) : t('import.personSettled')}
+          </Badge>
+        </Group>
+        {open.length > 0 && first.professionalId && (
+          <Group gap={6}>
+            <Button size="compact-sm" variant="default" loading={fetching} onClick={() => void chooseAll('CURRENT')}>
+              {t('import.keepAllCurrent')}
+            </Button>
+            <Button size="compact-sm" variant="light" loading={fetching} onClick={() => void chooseAll('IMPORTED')}>
+              {t('import.takeAllImported')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {open.length > 1 && (
+        <Text size="xs" c="gray.7" mb="xs">
+          {t('import.groupHelp')}
+        </Text>
+      )}
+      <FormAlert error={error} />
+      <ScrollRegion label={name}>
+        <Table verticalSpacing="xs" striped miw={700}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('import.field')}</Table.Th>
+              <Table.Th>{t('import.kept')}</Table.Th>
+              <Table.Th>{t('import.inExtraction')}</Table.Th>
+              <Table.Th>{t('import.choice')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {issues.map((c) => (
+              <Table.Tr key={c.seq}>
+                <Table.Td>
+                  {t(`import.fields.${c.field}`, { defaultValue: c.field ?? '' })}
+                  {c.siteName && (
+                    <Text size="xs" c="gray.7">
+                      {c.siteName}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{c.currentValue ?? '—'}</Table.Td>
+                <Table.Td>{c.importedValue ?? '—'}</Table.Td>
+                <Table.Td>
+                  <ConflictChoiceCell importId={importId} seq={c.seq} chosen={chosen[c.seq] ?? null} onChosen={(keep) => setChosen((x) => ({ ...x, [c.seq]: keep }))} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+    </Card>
+  );
+}
+
+/** The conflicts of each person together, in the report's order. */
+function byPerson(conflicts: Issue[]): Issue[][] {
+  const groups = new Map<string, Issue[]>();
+  for (const c of conflicts) {
+    const key = c.professionalId ?? `seq:${c.seq}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()];
 }
 
 function ImportReport({ current }: { current: Import }) {
@@ -332,6 +490,15 @@ function ImportReport({ current }: { current: Import }) {
             extracted: current.extractedAt ? formatDateTime(current.extractedAt) : t('import.unknownDate'),
           })}
         </Text>
+        {current.olderConfirmation && (
+          <Text size="sm" mt="xs" data-testid="older-confirmation">
+            {t('import.olderConfirmed', {
+              summary: current.olderConfirmation.summary,
+              name: current.olderConfirmation.confirmedByName ?? t('import.someone'),
+              date: formatDateTime(current.olderConfirmation.confirmedAt),
+            })}
+          </Text>
+        )}
       </Alert>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
         <Figure label={t('import.created')} value={current.created} />
@@ -348,40 +515,11 @@ function ImportReport({ current }: { current: Import }) {
           <Text size="sm" c="gray.8" mb="sm">
             {t('import.conflictsHelp')}
           </Text>
-          <ScrollRegion label={t('import.conflictsTitle')}>
-            <Table verticalSpacing="sm" striped miw={760}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('import.professional')}</Table.Th>
-                  <Table.Th>{t('import.field')}</Table.Th>
-                  <Table.Th>{t('import.kept')}</Table.Th>
-                  <Table.Th>{t('import.inExtraction')}</Table.Th>
-                  <Table.Th>{t('import.choice')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {conflicts.map((c) => (
-                  <Table.Tr key={c.seq}>
-                    <Table.Td>
-                      {c.professionalId ? (
-                        <Anchor component={Link} to={`/annuaire/${c.professionalId}`}>
-                          {c.professionalName}
-                        </Anchor>
-                      ) : (
-                        c.professionalName
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t(`import.fields.${c.field}`, { defaultValue: c.field ?? '' })}</Table.Td>
-                    <Table.Td>{c.currentValue ?? '—'}</Table.Td>
-                    <Table.Td>{c.importedValue ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <ConflictChoiceCell importId={current.id} seq={c.seq} resolution={c.resolution ?? null} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+          <Stack gap="sm">
+            {byPerson(conflicts).map((group) => (
+              <PersonConflicts key={group[0].professionalId ?? group[0].seq} importId={current.id} issues={group} />
+            ))}
+          </Stack>
         </section>
       )}
       {rejected.length > 0 && (

@@ -59,7 +59,7 @@ export function LabelsAdminPage() {
   const [createError, setCreateError] = useState<AppError | null>(null);
   const [renaming, setRenaming] = useState<Label | null>(null);
   const [deleting, setDeleting] = useState<Label | null>(null);
-  const publicUrl = cpts ? `${window.location.origin}/annuaire-public/${cpts.currentCpts.id}` : null;
+  const publicUrl = cpts ? `${window.location.origin}/cpts/${cpts.currentCpts.slug}/annuaire` : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

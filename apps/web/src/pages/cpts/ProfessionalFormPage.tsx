@@ -221,7 +221,7 @@ function ProfessionalForm({ existing }: { existing?: Existing }) {
               />
               <Select
                 label={t('fields.commune')}
-                description={t('directory.communeHelp')}
+                description={t('directory.mainSiteHelp')}
                 required
                 searchable
                 data={(cptsData?.currentCpts.communes ?? []).map((c) => ({ value: c.inseeCode, label: `${c.name} (${c.inseeCode})` }))}

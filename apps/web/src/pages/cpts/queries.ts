@@ -5,6 +5,7 @@ export const CurrentCptsDocument = graphql(`
     currentCpts {
       id
       name
+      slug
       size
       inhabitants
       professionalCount

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/states';
 import { errorFromBody, type AppError } from '../../lib/errors';
+import { useCurrentAddress } from './useCurrentAddress';
 
 type Purpose = 'pro_newsletter' | 'event_invitations' | 'public_newsletter';
 
@@ -17,7 +18,7 @@ interface Standing {
 }
 
 interface Preferences {
-  cpts: { name: string };
+  cpts: { name: string; slug: string };
   email: string;
   purpose: Purpose;
   purposes: Standing[];
@@ -32,10 +33,11 @@ const networkError = (message: string): AppError => ({ code: 'NETWORK', message,
  * token in the address names the message. One prominent button stops what
  * this message was about; below, each kind of message with what the person
  * receives now, to keep or stop one by one. Every choice is recorded at once
- * (with its proof) and confirmed on the page.
+ * (with its proof) and confirmed on the page. At the CPTS's address,
+ * /cpts/<slug>/preferences/<token>.
  */
 export function PreferencesPage() {
-  const { token = '' } = useParams();
+  const { slug, token = '' } = useParams();
   const { t } = useTranslation();
   const [data, setData] = useState<Preferences | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -44,7 +46,11 @@ export function PreferencesPage() {
   const [done, setDone] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const confirmation = useRef<HTMLDivElement>(null);
-  const url = `/api/public/preferences/${encodeURIComponent(token)}`;
+  // Without a slug: the address of messages sent before, whose API answer leads to the current one.
+  const url = slug
+    ? `/api/public/cpts/${encodeURIComponent(slug)}/preferences/${encodeURIComponent(token)}`
+    : `/api/public/preferences/${encodeURIComponent(token)}`;
+  useCurrentAddress(data ? `/cpts/${data.cpts.slug}/preferences/${encodeURIComponent(token)}` : null);
 
   useEffect(() => {
     document.title = `${t('preferences.title')} · ${t('app.name')}`;

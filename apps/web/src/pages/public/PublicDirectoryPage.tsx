@@ -1,11 +1,12 @@
-import { Anchor, Badge, Box, Button, Container, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Container, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPhone } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/states';
 import { errorFromBody, type AppError } from '../../lib/errors';
 import { formatPhone } from '../../lib/format';
+import { useCurrentAddress } from './useCurrentAddress';
 
 interface PublicPerson {
   lastName: string;
@@ -15,7 +16,7 @@ interface PublicPerson {
   labels: string[];
 }
 interface PublicDirectory {
-  cpts: { id: string; name: string };
+  cpts: { slug: string; name: string };
   labels: string[];
   communes: Array<{ code: string; name: string; professions: Array<{ code: string; label: string; people: PublicPerson[] }> }>;
 }
@@ -23,10 +24,11 @@ interface PublicDirectory {
 /**
  * The public page of a CPTS's directory: no sign-in, for patients and
  * colleagues. Only the professionals who agreed to be shown, by commune and
- * profession, with the CPTS's labels. Read fresh on every visit.
+ * profession, with the CPTS's labels. Read fresh on every visit. At the
+ * CPTS's address, /cpts/<slug>/annuaire.
  */
 export function PublicDirectoryPage() {
-  const { id } = useParams();
+  const { slug = '' } = useParams();
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<PublicDirectory | null>(null);
@@ -40,7 +42,7 @@ export function PublicDirectoryPage() {
     let live = true;
     setError(null);
     // A plain request: no session is sent, the page is the same for everyone.
-    fetch(`/api/public/cpts/${encodeURIComponent(id ?? '')}/directory`, { cache: 'no-store' })
+    fetch(`/api/public/cpts/${encodeURIComponent(slug)}/directory`, { cache: 'no-store' })
       .then(async (res) => {
         const body = await res.json().catch(() => null);
         if (!live) return;
@@ -51,7 +53,8 @@ export function PublicDirectoryPage() {
     return () => {
       live = false;
     };
-  }, [id, attempt, t]);
+  }, [slug, attempt, t]);
+  useCurrentAddress(data ? `/cpts/${data.cpts.slug}/annuaire` : null);
 
   const professions = useMemo(() => {
     const all = new Map<string, string>();
@@ -75,7 +78,9 @@ export function PublicDirectoryPage() {
   );
   const count = shown.reduce((n, c) => n + c.professions.reduce((m, p) => m + p.people.length, 0), 0);
 
-  const setFilter = (key: string) => (value: string | null) => {
+  const all = { value: '', label: t('publicDirectory.all') };
+  const setFilter = (key: string) => (event: ChangeEvent<HTMLSelectElement>) => {
+    const { value } = event.currentTarget;
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
@@ -99,18 +104,25 @@ export function PublicDirectoryPage() {
             </div>
             <Paper withBorder p="sm" radius="md" component="form" role="search" aria-label={t('publicDirectory.filters')} onSubmit={(e) => e.preventDefault()}>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                <Select
+                {/* The phone's own pickers (native selects): light to load, and what a phone's user knows. */}
+                <NativeSelect
                   label={t('publicDirectory.commune')}
-                  placeholder={t('publicDirectory.all')}
-                  data={data.communes.map((c) => ({ value: c.code, label: c.name }))}
-                  value={commune}
+                  data={[all, ...data.communes.map((c) => ({ value: c.code, label: c.name }))]}
+                  value={commune ?? ''}
                   onChange={setFilter('commune')}
-                  clearable
-                  searchable
-                  nothingFoundMessage={t('common.noResult')}
                 />
-                <Select label={t('publicDirectory.profession')} placeholder={t('publicDirectory.all')} data={professions} value={profession} onChange={setFilter('profession')} clearable searchable nothingFoundMessage={t('common.noResult')} />
-                <Select label={t('publicDirectory.label')} placeholder={t('publicDirectory.all')} data={data.labels} value={label} onChange={setFilter('etiquette')} clearable searchable nothingFoundMessage={t('common.noResult')} />
+                <NativeSelect
+                  label={t('publicDirectory.profession')}
+                  data={[all, ...professions]}
+                  value={profession ?? ''}
+                  onChange={setFilter('profession')}
+                />
+                <NativeSelect
+                  label={t('publicDirectory.label')}
+                  data={[all, ...data.labels]}
+                  value={label ?? ''}
+                  onChange={setFilter('etiquette')}
+                />
               </SimpleGrid>
             </Paper>
             <Text size="sm" role="status" aria-live="polite">

@@ -18,6 +18,7 @@ export const CptsDetailDocument = graphql(`
     cpts(id: $id) {
       id
       name
+      slug
       size
       inhabitants
       professionalCount
@@ -142,6 +143,20 @@ export function CptsDetailPage({ mode }: { mode: 'admin' | 'officer' }) {
                 </Text>
                 <Anchor href={`mailto:${cpts.contactEmail}`} className="break">
                   {cpts.contactEmail}
+                </Anchor>
+              </div>
+              <div>
+                <Text size="sm" c="gray.8">
+                  {t('cpts.publicAddress')}
+                </Text>
+                <Anchor
+                  href={`/cpts/${cpts.slug}/annuaire`}
+                  target="_blank"
+                  rel="noopener"
+                  className="break"
+                  data-testid="cpts-public-address"
+                >
+                  {`${window.location.origin}/cpts/${cpts.slug}/annuaire`}
                 </Anchor>
               </div>
               <div>

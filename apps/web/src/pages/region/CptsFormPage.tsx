@@ -1,6 +1,6 @@
-import { Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -11,6 +11,7 @@ import { graphql } from '../../gql';
 import type { CptsDetailQuery } from '../../gql/graphql';
 import { toAppError, type AppError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
+import { useDebounced } from '../../lib/useDebounced';
 import { CptsDetailDocument } from './CptsDetailPage';
 
 const DepartementsDocument = graphql(`
@@ -22,11 +23,18 @@ const DepartementsDocument = graphql(`
   }
 `);
 
+const CptsSlugSuggestionDocument = graphql(`
+  query CptsSlugSuggestion($name: String!) {
+    cptsSlugSuggestion(name: $name)
+  }
+`);
+
 const CreateCptsDocument = graphql(`
   mutation CreateCpts($input: CptsInput!) {
     createCpts(input: $input) {
       id
       name
+      slug
     }
   }
 `);
@@ -36,6 +44,7 @@ const UpdateCptsDocument = graphql(`
     updateCpts(id: $id, input: $input) {
       id
       name
+      slug
       size
       inhabitants
       contactEmail
@@ -83,6 +92,18 @@ function CptsForm({ existing }: { existing?: CptsDetailQuery['cpts'] }) {
   const [communes, setCommunes] = useState<PickedCommune[]>(existing?.communes ?? []);
   const [size, setSize] = useState<string | null>(existing ? String(existing.size) : null);
   const [inhabitants, setInhabitants] = useState<number | string>(existing?.inhabitants ?? '');
+  // The public address: proposed from the name while creating, until the admin writes one; kept as it is when editing.
+  const [slug, setSlug] = useState(existing?.slug ?? '');
+  const [slugTyped, setSlugTyped] = useState(!!existing);
+  const proposedFor = useDebounced(name.trim(), 400);
+  const [{ data: proposal }] = useQuery({
+    query: CptsSlugSuggestionDocument,
+    variables: { name: proposedFor },
+    pause: slugTyped || proposedFor.length < 3,
+  });
+  useEffect(() => {
+    if (!slugTyped && proposal) setSlug(proposal.cptsSlugSuggestion);
+  }, [proposal, slugTyped]);
   const [error, setError] = useState<AppError | null>(null);
 
   const population = communes.reduce((sum, c) => sum + c.population, 0);
@@ -103,6 +124,8 @@ function CptsForm({ existing }: { existing?: CptsDetailQuery['cpts'] }) {
       communeCodes: communes.map((c) => c.inseeCode),
       size: Number(sizeValue ?? 0),
       inhabitants: inhabitants === '' ? null : Number(inhabitants),
+      // Left empty at creation: the server proposes one from the name.
+      slug: slug.trim() || (existing ? '' : null),
     };
     if (existing) {
       const result = await update({ id: existing.id, input });
@@ -120,7 +143,7 @@ function CptsForm({ existing }: { existing?: CptsDetailQuery['cpts'] }) {
   };
 
   const title = existing ? t('region.editCptsNamed', { name: existing.name }) : t('region.createCpts');
-  const fieldNames = ['name', 'contactEmail', 'departementCodes', 'communeCodes', 'size', 'inhabitants'];
+  const fieldNames = ['name', 'slug', 'contactEmail', 'departementCodes', 'communeCodes', 'size', 'inhabitants'];
   const formLevel = error && !fieldNames.some((f) => error.fields[f]) ? error : error && Object.keys(error.fields).length > 1 ? { ...error, message: t('form.fixFields') } : null;
 
   return (
@@ -145,6 +168,25 @@ function CptsForm({ existing }: { existing?: CptsDetailQuery['cpts'] }) {
                 error={error?.fields.contactEmail}
               />
             </SimpleGrid>
+            <TextInput
+              label={t('fields.publicAddress')}
+              description={t('region.slugHelp', { url: `${window.location.origin}/cpts/${slug.trim() || '…'}/annuaire` })}
+              required={!!existing}
+              value={slug}
+              onChange={(e) => {
+                setSlugTyped(true);
+                setSlug(e.currentTarget.value.toLowerCase());
+              }}
+              error={error?.fields.slug}
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+            />
+            {existing && slug.trim() !== existing.slug && (
+              <Alert color="orange" role="status">
+                {t('region.slugChanged', { old: existing.slug })}
+              </Alert>
+            )}
             <MultiSelect
               label={t('fields.departements')}
               description={t('region.departementsHelp')}

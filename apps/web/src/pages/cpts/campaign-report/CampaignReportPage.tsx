@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet, IconPhoneCheck } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -9,10 +9,10 @@ import { Figure } from '../../../components/CptsFigures';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { graphql } from '../../../gql';
-import type { CampaignFollowUpQuery } from '../../../gql/graphql';
 import { downloadFile } from '../../../lib/download';
 import { toAppError } from '../../../lib/errors';
 import { formatDateTime, formatNumber, formatPercent } from '../../../lib/format';
+import { useCursorPages } from '../../../lib/useCursorPages';
 import { FollowUpContacts } from './FollowUpContacts';
 
 const CampaignReportDocument = graphql(`
@@ -67,7 +67,7 @@ const CampaignFollowUpDocument = graphql(`
             code
             label
           }
-          commune {
+          communes {
             inseeCode
             name
           }
@@ -80,7 +80,6 @@ const CampaignFollowUpDocument = graphql(`
 `);
 
 const PAGE_SIZE = 50;
-type Edge = CampaignFollowUpQuery['campaignFollowUp']['edges'][number];
 
 /**
  * What a campaign achieved (no open rate: opens cannot be measured
@@ -227,13 +226,7 @@ export function CampaignReportPage() {
 /** The recipients who did not click, with their phone numbers (pages of 50) and the exports. */
 function FollowUpSection({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const [pages, setPages] = useState<Record<string, Edge[]>>({});
-  const after = cursors[cursors.length - 1];
-  const [{ data, error, fetching }, refetch] = useQuery({ query: CampaignFollowUpDocument, variables: { campaignId, first: PAGE_SIZE, after } });
-  useEffect(() => {
-    if (data) setPages((p) => ({ ...p, [after ?? '']: data.campaignFollowUp.edges }));
-  }, [data, after]);
+  const { edges, totalCount, error, fetching, retry, more } = useCursorPages(CampaignFollowUpDocument, { campaignId, first: PAGE_SIZE }, (d) => d.campaignFollowUp);
   const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(format);
@@ -241,8 +234,7 @@ function FollowUpSection({ campaignId }: { campaignId: string }) {
     setExporting(null);
     if (failure) notifications.show({ color: 'red', message: failure.message });
   };
-  const edges = cursors.flatMap((c) => pages[c ?? ''] ?? []);
-  const total = data?.campaignFollowUp.totalCount ?? edges.length;
+  const total = totalCount ?? edges.length;
   return (
     <Stack gap="sm" component="section" aria-labelledby="report-follow-up">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
@@ -264,8 +256,8 @@ function FollowUpSection({ campaignId }: { campaignId: string }) {
         {t('campaignReport.followUpHelp')}
       </Text>
       {error && edges.length === 0 ? (
-        <ErrorState error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !data && edges.length === 0 ? (
+        <ErrorState error={toAppError(error)} onRetry={retry} />
+      ) : totalCount === null && edges.length === 0 ? (
         <LoadingState rows={3} />
       ) : total === 0 ? (
         <EmptyState icon={<IconPhoneCheck size={32} />} title={t('campaignReport.followUpEmpty')} />
@@ -276,9 +268,9 @@ function FollowUpSection({ campaignId }: { campaignId: string }) {
             {fetching ? ` · ${t('common.updating')}` : ''}
           </Text>
           <FollowUpContacts contacts={edges.map((e) => e.node)} caption={t('campaignReport.followUpCaption')} />
-          {data?.campaignFollowUp.pageInfo.hasNextPage && (
+          {more && (
             <Group justify="center">
-              <Button variant="default" loading={fetching} onClick={() => setCursors((c) => [...c, data.campaignFollowUp.pageInfo.endCursor ?? null])}>
+              <Button variant="default" loading={fetching} onClick={more}>
                 {t('campaignReport.more')}
               </Button>
             </Group>

@@ -9,10 +9,13 @@ export interface FollowUpContactView {
   lastName?: string | null;
   firstName?: string | null;
   profession?: { label: string } | null;
-  commune?: { name: string } | null;
+  /** Every current practice site's commune, the main one first. */
+  communes: Array<{ name: string }>;
   phone?: string | null;
   email: string;
 }
+
+const communesOf = (c: FollowUpContactView) => c.communes.map((x) => x.name).join(', ');
 
 const telHref = (phone: string) => `tel:${phone.replace(/[\s.]/g, '')}`;
 
@@ -62,7 +65,7 @@ export function FollowUpContacts({ contacts, caption }: { contacts: FollowUpCont
               <Table.Tr key={c.deliveryId}>
                 <Table.Td>{person(c)}</Table.Td>
                 <Table.Td>{c.profession?.label ?? '—'}</Table.Td>
-                <Table.Td>{c.commune?.name ?? '—'}</Table.Td>
+                <Table.Td>{communesOf(c) || '—'}</Table.Td>
                 <Table.Td>{phone(c)}</Table.Td>
                 <Table.Td className="break">{c.email}</Table.Td>
               </Table.Tr>
@@ -74,7 +77,7 @@ export function FollowUpContacts({ contacts, caption }: { contacts: FollowUpCont
         {contacts.map((c) => (
           <Card key={c.deliveryId} withBorder padding="sm" component="li">
             {person(c)}
-            <Text size="sm">{[c.profession?.label, c.commune?.name].filter(Boolean).join(' · ')}</Text>
+            <Text size="sm">{[c.profession?.label, communesOf(c)].filter(Boolean).join(' · ')}</Text>
             {phone(c)}
           </Card>
         ))}

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Box, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { IconMail, IconPlus } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import type { CampaignsQuery, CampaignStatus } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
+import { useCursorPages } from '../../../lib/useCursorPages';
 import { CAMPAIGN_CONTEXT } from './CampaignComposerPage';
 import { CampaignsDocument, NewslettersInMonthDocument } from './queries';
 import { formatParis, NEWSLETTERS_PER_MONTH, statusColor } from './schedule';
@@ -22,10 +24,15 @@ export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
   );
 }
 
-/** The campaigns of the CPTS: status, progress, when. */
+type CampaignRow = CampaignsQuery['campaigns']['edges'][number]['node'];
+
+const PAGE_SIZE = 20;
+const STATUSES: CampaignStatus[] = ['DRAFT', 'SCHEDULED', 'SENDING', 'PAUSED', 'SENT', 'CANCELLED'];
+
+/** The campaigns of the CPTS, latest first, by pages: status, progress, when. */
 export function CampaignsPage() {
   const { t } = useTranslation();
-  const [{ data, error }, refetch] = useQuery({ query: CampaignsDocument, context: CAMPAIGN_CONTEXT, requestPolicy: 'cache-and-network' });
+  const [status, setStatus] = useState<CampaignStatus | null>(null);
   const [{ data: month }] = useQuery({ query: NewslettersInMonthDocument, context: CAMPAIGN_CONTEXT });
   const add = (
     <Button component={Link} to="/campagnes/nouvelle" leftSection={<IconPlus size={18} />}>
@@ -40,51 +47,87 @@ export function CampaignsPage() {
           <TooManyWarning count={month.newslettersInMonth} at={new Date()} />
         </Box>
       )}
-      {error && !data && <ErrorState error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {!data && !error && <LoadingState rows={3} />}
-      {data && data.campaigns.length === 0 && <EmptyState icon={<IconMail size={32} />} title={t('campaigns.empty')} description={t('campaigns.emptyHelp')} action={add} />}
-      {data && data.campaigns.length > 0 && (
-        <Stack gap="sm">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('campaigns.fields.subject')}</Table.Th>
-                  <Table.Th>{t('campaigns.fields.audienceType')}</Table.Th>
-                  <Table.Th>{t('campaigns.statusLabel')}</Table.Th>
-                  <Table.Th>{t('campaigns.progressLabel')}</Table.Th>
-                  <Table.Th>{t('campaigns.when')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.campaigns.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/campagnes/${c.id}`} fw={600}>
-                        {c.subject}
-                      </Anchor>
-                      <Text size="xs" c="gray.8">
-                        {t(`campaigns.purpose.${c.purpose}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{t(`campaigns.audience.${c.audienceType}`)}</Table.Td>
-                    <Table.Td>
-                      <CampaignStatusBadge status={c.status} />
-                    </Table.Td>
-                    <Table.Td>{c.progress.total > 0 ? t('campaigns.progressShort', { sent: formatNumber(c.progress.sent), total: formatNumber(c.progress.total) }) : '—'}</Table.Td>
-                    <Table.Td>{when(c, t)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Stack>
-      )}
+      <NativeSelect
+        mb="md"
+        maw={280}
+        label={t('campaigns.statusLabel')}
+        value={status ?? ''}
+        onChange={(e) => setStatus((e.currentTarget.value || null) as CampaignStatus | null)}
+        data={[{ value: '', label: t('campaigns.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`campaigns.status.${s}`) }))]}
+      />
+      <CampaignPages key={status ?? ''} status={status} add={add} />
     </>
   );
 }
 
-function when(c: CampaignsQuery['campaigns'][number], t: (key: string, options?: Record<string, unknown>) => string): string {
+/** Pages of 20; "Voir plus" adds the next page under those already shown. */
+function CampaignPages({ status, add }: { status: CampaignStatus | null; add: ReactNode }) {
+  const { t } = useTranslation();
+  const list = useCursorPages(CampaignsDocument, { status, first: PAGE_SIZE }, (d) => d.campaigns, {
+    context: CAMPAIGN_CONTEXT,
+    requestPolicy: 'cache-and-network',
+  });
+  if (list.error && list.edges.length === 0) return <ErrorState error={toAppError(list.error)} onRetry={list.retry} />;
+  if (list.totalCount === null && list.edges.length === 0) return <LoadingState rows={3} />;
+  if (list.totalCount === 0) {
+    return status ? (
+      <EmptyState icon={<IconMail size={32} />} title={t('campaigns.noneWithStatus', { status: t(`campaigns.status.${status}`) })} />
+    ) : (
+      <EmptyState icon={<IconMail size={32} />} title={t('campaigns.empty')} description={t('campaigns.emptyHelp')} action={add} />
+    );
+  }
+  const total = list.totalCount ?? list.edges.length;
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="gray.8" role="status" aria-live="polite">
+        {t('campaigns.count', { count: total, formatted: formatNumber(total) })}
+        {list.fetching ? ` · ${t('common.updating')}` : ''}
+      </Text>
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="sm" striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('campaigns.fields.subject')}</Table.Th>
+              <Table.Th>{t('campaigns.fields.audienceType')}</Table.Th>
+              <Table.Th>{t('campaigns.statusLabel')}</Table.Th>
+              <Table.Th>{t('campaigns.progressLabel')}</Table.Th>
+              <Table.Th>{t('campaigns.when')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.edges.map(({ node: c }) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/campagnes/${c.id}`} fw={600}>
+                    {c.subject}
+                  </Anchor>
+                  <Text size="xs" c="gray.8">
+                    {t(`campaigns.purpose.${c.purpose}`)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{t(`campaigns.audience.${c.audienceType}`)}</Table.Td>
+                <Table.Td>
+                  <CampaignStatusBadge status={c.status} />
+                </Table.Td>
+                <Table.Td>{c.progress.total > 0 ? t('campaigns.progressShort', { sent: formatNumber(c.progress.sent), total: formatNumber(c.progress.total) }) : '—'}</Table.Td>
+                <Table.Td>{when(c, t)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {list.more && (
+        <Group justify="center">
+          <Button variant="default" loading={list.fetching} onClick={list.more}>
+            {t('campaigns.more')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function when(c: CampaignRow, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (c.status === 'SCHEDULED' && c.scheduledAt) return t('campaigns.scheduledFor', { when: formatParis(c.scheduledAt) });
   if (c.sendingStartedAt) return t('campaigns.startedAt', { when: formatParis(c.sendingStartedAt) });
   return t('campaigns.editedAt', { when: formatParis(c.updatedAt) });

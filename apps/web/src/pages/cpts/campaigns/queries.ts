@@ -1,19 +1,28 @@
 import { graphql } from '../../../gql';
 
 export const CampaignsDocument = graphql(`
-  query Campaigns {
-    campaigns {
-      id
-      subject
-      status
-      audienceType
-      purpose
-      scheduledAt
-      sendingStartedAt
-      finishedAt
-      updatedAt
-      progress {
-        ...CampaignProgressFields
+  query Campaigns($status: CampaignStatus, $first: Int!, $after: String) {
+    campaigns(status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          subject
+          status
+          audienceType
+          purpose
+          scheduledAt
+          sendingStartedAt
+          finishedAt
+          updatedAt
+          progress {
+            ...CampaignProgressFields
+          }
+        }
       }
     }
   }

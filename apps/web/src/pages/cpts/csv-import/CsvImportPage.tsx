@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Card, FileInput, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, FileInput, Group, Radio, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconFileSpreadsheet, IconInfoCircle, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { useClient, useMutation } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { FormAlert } from '../../../components/states';
 import { graphql } from '../../../gql';
-import type { CsvField, CsvImportReportFieldsFragment, PreviewProfessionalsCsvQuery } from '../../../gql/graphql';
+import type { CsvEmailKind, CsvField, CsvImportReportFieldsFragment, PreviewProfessionalsCsvQuery } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
 import { decodeText } from './decode';
@@ -28,8 +28,8 @@ const PreviewDocument = graphql(`
 `);
 
 const ImportDocument = graphql(`
-  mutation ImportProfessionalsCsv($content: String!, $mapping: [CsvColumnMappingInput!]!, $dryRun: Boolean!) {
-    importProfessionalsCsv(content: $content, mapping: $mapping, dryRun: $dryRun) {
+  mutation ImportProfessionalsCsv($content: String!, $mapping: [CsvColumnMappingInput!]!, $dryRun: Boolean!, $emailKind: CsvEmailKind!) {
+    importProfessionalsCsv(content: $content, mapping: $mapping, dryRun: $dryRun, emailKind: $emailKind) {
       ...CsvImportReportFields
     }
   }
@@ -44,12 +44,19 @@ const ImportDocument = graphql(`
       line
       reason
     }
+    kept {
+      line
+      reason
+    }
+    emailKind
+    emails
   }
 `);
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const FIELDS: CsvField[] = ['LAST_NAME', 'FIRST_NAME', 'PROFESSION', 'COMMUNE', 'RPPS', 'EMAIL', 'PHONE', 'STRUCTURE'] as CsvField[];
 const IGNORE = '';
+const EMAIL_KINDS: CsvEmailKind[] = ['PERSONAL', 'WORK'] as CsvEmailKind[];
 type Preview = PreviewProfessionalsCsvQuery['previewProfessionalsCsv'];
 
 /**
@@ -64,6 +71,8 @@ export function CsvImportPage() {
   const [content, setContent] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<string[]>([]);
+  // Personal unless the staff say otherwise: newsletters reach a personal address only with consent.
+  const [emailKind, setEmailKind] = useState<CsvEmailKind>('PERSONAL' as CsvEmailKind);
   const [fileError, setFileError] = useState<AppError | null>(null);
   const [reading, setReading] = useState(false);
   const [check, setCheck] = useState<CsvImportReportFieldsFragment | null>(null);
@@ -77,6 +86,7 @@ export function CsvImportPage() {
     setCheck(null);
     setDone(null);
     setFileError(null);
+    setEmailKind('PERSONAL' as CsvEmailKind);
     if (!picked) return;
     if (picked.size > MAX_BYTES) {
       setFileError({ code: 'BAD_USER_INPUT', message: t('csvImport.tooBig'), fields: {} });
@@ -104,7 +114,7 @@ export function CsvImportPage() {
 
   const submit = async (dryRun: boolean) => {
     if (!content) return;
-    const res = await run({ content, dryRun, mapping: mapping.flatMap((field, column) => (field ? [{ column, field: field as CsvField }] : [])) });
+    const res = await run({ content, dryRun, emailKind, mapping: mapping.flatMap((field, column) => (field ? [{ column, field: field as CsvField }] : [])) });
     const report = res.data?.importProfessionalsCsv;
     if (!report) return;
     if (dryRun) setCheck(report);
@@ -200,6 +210,22 @@ export function CsvImportPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
+              {mapping.includes('EMAIL') && (
+                <Radio.Group
+                  label={t('csvImport.emailKindLabel')}
+                  value={emailKind}
+                  onChange={(v) => {
+                    setEmailKind(v as CsvEmailKind);
+                    setCheck(null);
+                  }}
+                >
+                  <Stack gap={6} mt={6}>
+                    {EMAIL_KINDS.map((kind) => (
+                      <Radio key={kind} value={kind} label={t(`csvImport.emailKind.${kind}`)} description={t(`csvImport.emailKindHelp.${kind}`)} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+              )}
               <FormAlert error={toAppError(error)} />
               <Group gap="sm">
                 <Button variant={check ? 'default' : 'filled'} onClick={() => submit(true)} loading={fetching && !check}>
@@ -249,30 +275,50 @@ function ReportView({ report }: { report: CsvImportReportFieldsFragment }) {
         {figure('unchanged', report.unchanged)}
         {figure('errors', report.errors.length, report.errors.length ? 'red.8' : undefined)}
       </SimpleGrid>
+      {report.emails > 0 && (
+        <Alert color={report.emailKind === 'WORK' ? 'yellow' : 'blue'} icon={<IconInfoCircle size={18} />} data-testid="report-emails">
+          {t(`csvImport.emails.${report.emailKind}`, { count: report.emails, formatted: formatNumber(report.emails) })}
+        </Alert>
+      )}
       {report.errors.length > 0 && (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('csvImport.errorsTitle', { count: report.errors.length })}>
-          <Table verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={90}>{t('csvImport.line')}</Table.Th>
-                <Table.Th>{t('csvImport.reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.errors.map((e) => (
-                <Table.Tr key={e.line}>
-                  <Table.Td>
-                    <Badge variant="light" color="orange">
-                      {e.line}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{e.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <LinesTable lines={report.errors} color="orange" />
+        </Alert>
+      )}
+      {report.kept.length > 0 && (
+        <Alert color="gray" icon={<IconInfoCircle size={18} />} title={t('csvImport.keptTitle', { count: report.kept.length })}>
+          <Text size="sm" mb="xs">
+            {t('csvImport.keptHelp')}
+          </Text>
+          <LinesTable lines={report.kept} color="gray" />
         </Alert>
       )}
     </Stack>
+  );
+}
+
+function LinesTable({ lines, color }: { lines: CsvImportReportFieldsFragment['errors']; color: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table verticalSpacing={4}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={90}>{t('csvImport.line')}</Table.Th>
+          <Table.Th>{t('csvImport.reason')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {lines.map((e) => (
+          <Table.Tr key={e.line}>
+            <Table.Td>
+              <Badge variant="light" color={color}>
+                {e.line}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{e.reason}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

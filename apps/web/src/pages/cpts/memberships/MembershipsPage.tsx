@@ -1,18 +1,19 @@
 import { Alert, Anchor, Button, Card, Group, Modal, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconIdBadge2, IconSearch, IconUserX } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyState, ErrorState, FormAlert, LoadingState } from '../../../components/states';
 import { graphql } from '../../../gql';
-import type { MembershipsQuery, MembershipStatus } from '../../../gql/graphql';
+import type { MembershipStatus } from '../../../gql/graphql';
 import { useFilterParams } from '../../../lib/useFilterParams';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDay, formatEuros, formatNumber } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
+import { useCursorPages } from '../../../lib/useCursorPages';
 import { CurrentCptsDocument } from '../queries';
 import { currentYear, eurosToCents, STATUSES } from './labels';
 import { StatusBadge } from './StatusBadge';
@@ -131,7 +132,6 @@ const LapseUnpaidDocument = graphql(`
 // Stable across renders: ties these queries to every change of a membership, even when they showed none.
 const MEMBERSHIP_CONTEXT = { additionalTypenames: ['Membership', 'MembershipYear'] };
 const PAGE_SIZE = 50;
-type Edge = MembershipsQuery['memberships']['edges'][number];
 
 /**
  * Memberships (adhésions) of the CPTS, year by year: the list, the yearly
@@ -249,21 +249,12 @@ function MembershipList({ year }: { year: number }) {
 /** Pages of 50; "Afficher plus" adds the next page under those already shown. */
 function MembershipPages({ year, status, search }: { year: number; status: MembershipStatus | null; search: string | null }) {
   const { t } = useTranslation();
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const [pages, setPages] = useState<Record<string, Edge[]>>({});
-  const after = cursors[cursors.length - 1];
-  const [{ data, error, fetching }, refetch] = useQuery({
-    query: MembershipsDocument,
-    variables: { year, status, search, first: PAGE_SIZE, after },
+  const { edges, totalCount, error, fetching, retry, more } = useCursorPages(MembershipsDocument, { year, status, search, first: PAGE_SIZE }, (d) => d.memberships, {
     context: MEMBERSHIP_CONTEXT,
   });
-  useEffect(() => {
-    if (data) setPages((p) => ({ ...p, [after ?? '']: data.memberships.edges }));
-  }, [data, after]);
-  const edges = cursors.flatMap((c) => pages[c ?? ''] ?? []);
-  if (error && edges.length === 0) return <ErrorState error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data && edges.length === 0) return <LoadingState rows={4} />;
-  const total = data?.memberships.totalCount ?? edges.length;
+  if (error && edges.length === 0) return <ErrorState error={toAppError(error)} onRetry={retry} />;
+  if (totalCount === null && edges.length === 0) return <LoadingState rows={4} />;
+  const total = totalCount ?? edges.length;
   if (total === 0) {
     return <EmptyState icon={<IconIdBadge2 size={32} />} title={t('memberships.empty', { year })} description={search || status ? t('memberships.noMatchHelp') : t('memberships.emptyHelp')} />;
   }
@@ -305,9 +296,9 @@ function MembershipPages({ year, status, search }: { year: number; status: Membe
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {data?.memberships.pageInfo.hasNextPage && (
+      {more && (
         <Group justify="center">
-          <Button variant="default" loading={fetching} onClick={() => setCursors((c) => [...c, data.memberships.pageInfo.endCursor])}>
+          <Button variant="default" loading={fetching} onClick={more}>
             {t('memberships.more')}
           </Button>
         </Group>

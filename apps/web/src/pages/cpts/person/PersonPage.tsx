@@ -15,6 +15,7 @@ import { HistorySection } from './HistorySection';
 import { InvolvementSection } from './InvolvementSection';
 import { MembershipsSection } from './MembershipsSection';
 import { LabelsSection } from './LabelsSection';
+import { SitesSection } from './SitesSection';
 
 const PersonDocument = graphql(`
   query Person($id: ID!) {
@@ -108,6 +109,7 @@ export function PersonPage() {
             {t('directory.updatedAt', { date: formatDateTime(p.updatedAt) })}
           </Text>
         </PersonSection>
+        <SitesSection professionalId={p.id} />
         {/* Module sections, one per line: each takes the professional's id. */}
         <MembershipsSection professionalId={p.id} />
         <InvolvementSection professionalId={p.id} />
