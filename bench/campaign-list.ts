@@ -54,6 +54,12 @@ async function measure(client: Client, backend: number, runs: number, fn: (i: nu
   return { wallMs: median(walls), cpuMs: median(cpus) };
 }
 
+/** EXPLAIN ANALYZE of a statement, printed under a title (plans go in docs/performance.md). */
+async function explain(client: Client, title: string, sql: string, params: unknown[]): Promise<void> {
+  const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params)).rows.map((r) => r['QUERY PLAN']);
+  console.log(`\n-- ${title}\n${plan.map((line) => `   ${line}`).join('\n')}`);
+}
+
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 /** One line: the figure, its baseline, and baseline / figure (above 1: faster than the baseline). */
 function print(name: string, now: Figure, before: Figure, unit: string, labels = ['now', 'before']) {
@@ -131,58 +137,58 @@ async function main() {
       )
     ).rows;
     console.log(`\n${tenant.name}: ${campaigns} campaigns, ${deliveries.toLocaleString('en')} deliveries\n`);
-    const t = (fn: () => Promise<unknown>, commit = true) => inTenant(client, tenant.id, fn, commit);
+    const t = <T>(fn: () => Promise<T>, commit = true) => inTenant(client, tenant.id, fn, commit);
 
     // The list: now (CampaignsService.list) and before (every campaign, deliveries counted).
+    const COUNT = `SELECT count(*)::int FROM campaigns WHERE tenant_id = $1`;
+    const PAGE_NOW = `SELECT ${COLUMNS}, listed_at::text FROM campaigns WHERE tenant_id = $1 ORDER BY listed_at DESC, id DESC LIMIT $2`;
+    const PROGRESS_NOW = `SELECT campaign_id, pending + sent + failed + cancelled + skipped AS total, sent, failed, pending, cancelled, skipped
+                          FROM campaign_progress WHERE tenant_id = $1 AND campaign_id = ANY($2::uuid[])`;
+    const LIST_BEFORE = `SELECT ${COLUMNS} FROM campaigns WHERE tenant_id = $1 ORDER BY coalesce(sending_started_at, scheduled_at, updated_at) DESC, id`;
+    const PROGRESS_BEFORE = `SELECT campaign_id, count(*)::int AS total,
+              count(*) FILTER (WHERE state = 'sent')::int AS sent, count(*) FILTER (WHERE state = 'failed')::int AS failed,
+              count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled,
+              count(*) FILTER (WHERE state = 'skipped')::int AS skipped
+       FROM campaign_deliveries WHERE tenant_id = $1 AND campaign_id = ANY($2::uuid[]) GROUP BY campaign_id`;
     const pageNow = await measure(client, backend, 30, () =>
       t(async () => {
-        await client.query(`SELECT count(*)::int FROM campaigns WHERE tenant_id = $1`, [tenant.id]);
-        const rows = (
-          await client.query(
-            `SELECT ${COLUMNS}, listed_at::text FROM campaigns WHERE tenant_id = $1 ORDER BY listed_at DESC, id DESC LIMIT $2`,
-            [tenant.id, PAGE + 1],
-          )
-        ).rows;
-        await client.query(
-          `SELECT campaign_id, pending + sent + failed + cancelled + skipped AS total, sent, failed, pending, cancelled, skipped FROM campaign_progress WHERE tenant_id = $1 AND campaign_id = ANY($2::uuid[])`,
-          [tenant.id, rows.map((r) => r.id)],
-        );
+        await client.query(COUNT, [tenant.id]);
+        const rows = (await client.query(PAGE_NOW, [tenant.id, PAGE + 1])).rows;
+        await client.query(PROGRESS_NOW, [tenant.id, rows.map((r) => r.id)]);
       }),
     );
     const pageBefore = await measure(client, backend, 5, () =>
       t(async () => {
-        const rows = (
-          await client.query(
-            `SELECT ${COLUMNS} FROM campaigns WHERE tenant_id = $1 ORDER BY coalesce(sending_started_at, scheduled_at, updated_at) DESC, id`,
-            [tenant.id],
-          )
-        ).rows;
-        await client.query(
-          `SELECT campaign_id, count(*)::int AS total,
-                  count(*) FILTER (WHERE state = 'sent')::int AS sent, count(*) FILTER (WHERE state = 'failed')::int AS failed,
-                  count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled,
-                  count(*) FILTER (WHERE state = 'skipped')::int AS skipped
-           FROM campaign_deliveries WHERE tenant_id = $1 AND campaign_id = ANY($2::uuid[]) GROUP BY campaign_id`,
-          [tenant.id, rows.map((r) => r.id)],
-        );
+        const rows = (await client.query(LIST_BEFORE, [tenant.id])).rows;
+        await client.query(PROGRESS_BEFORE, [tenant.id, rows.map((r) => r.id)]);
       }),
     );
-    print('campaign list (page of 20 / all, counted)', pageNow, pageBefore, 'per list view');
+    const firstPage = (await t(() => client.query(PAGE_NOW, [tenant.id, PAGE + 1]))).rows.map((r) => r.id);
+    const all = (await t(() => client.query(LIST_BEFORE, [tenant.id]))).rows.map((r) => r.id);
+    await t(async () => {
+      await explain(client, 'before: the progress of every campaign, deliveries counted', PROGRESS_BEFORE, [tenant.id, all]);
+      await explain(client, 'now: the first page', PAGE_NOW, [tenant.id, PAGE + 1]);
+      await explain(client, "now: the page's progress", PROGRESS_NOW, [tenant.id, firstPage.slice(0, PAGE)]);
+      await explain(client, 'now: the count', COUNT, [tenant.id]);
+    });
 
     // A person's deliveries, for 20 people of the CPTS: with the index, then without (dropped, rolled back).
+    const PERSON = `SELECT id, campaign_id, state FROM campaign_deliveries WHERE tenant_id = $1 AND professional_id = $2`;
     const people = (
       await t(() => client.query(`SELECT id FROM professionals WHERE tenant_id = $1 ORDER BY id LIMIT 20`, [tenant.id]))
     ).rows.map((r) => r.id);
-    const lookup = (i: number) =>
-      client.query(`SELECT id, campaign_id, state FROM campaign_deliveries WHERE tenant_id = $1 AND professional_id = $2`, [
-        tenant.id,
-        people[Math.max(i, 0) % people.length],
-      ]);
-    const personNow = await t(() => measure(client, backend, 20, lookup));
+    const lookup = (i: number) => client.query(PERSON, [tenant.id, people[Math.max(i, 0) % people.length]]);
+    const personNow = await t(async () => {
+      await explain(client, "a person's deliveries, with the index", PERSON, [tenant.id, people[0]]);
+      return measure(client, backend, 20, lookup);
+    });
     const personBefore = await t(async () => {
       await client.query(`DROP INDEX campaign_deliveries_person_idx`);
+      await explain(client, "a person's deliveries, without the index", PERSON, [tenant.id, people[0]]);
       return measure(client, backend, 5, lookup);
     }, false);
+    console.log('');
+    print('campaign list (page of 20 / all, counted)', pageNow, pageBefore, 'per list view');
     print("a person's deliveries (GDPR, merge)", personNow, personBefore, 'per person');
 
     // The writes, with the counters and without (triggers disabled, rolled back).
