@@ -21,9 +21,11 @@ describe('consents, labels, public page and GDPR rights', () => {
     cpts = await data.cpts(regionId, { name: 'CPTS Val de Sèvre', departement: '79', communes: 3 });
     staff = (await data.user([{ role: Role.STAFF, tenantId: cpts.id }], 'staff@consents.e2e.fr')).email;
     personId = await data.professional(cpts.id, cpts.communes[0], { lastName: 'Garnier', firstName: 'Inès', professionCode: '60' });
-    await data.inTenant(cpts.id, (db) =>
-      db.query(`UPDATE professionals SET email = 'ines.garnier@msp.test', phone = '05 49 00 00 01', structure_name = 'MSP du Marais' WHERE tenant_id = $1 AND id = $2`, [cpts.id, personId]),
-    );
+    await data.inTenant(cpts.id, async (db) => {
+      await db.query(`UPDATE professionals SET email = 'ines.garnier@msp.test' WHERE tenant_id = $1 AND id = $2`, [cpts.id, personId]);
+      // Her practice site (the record keeps a copy of its main site's structure and phone).
+      await db.query(`UPDATE professional_sites SET phone = '05 49 00 00 01', structure_name = 'MSP du Marais' WHERE tenant_id = $1 AND professional_id = $2`, [cpts.id, personId]);
+    });
   }, 120_000);
 
   afterAll(async () => {
