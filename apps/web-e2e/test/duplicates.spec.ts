@@ -72,7 +72,8 @@ describe('web app: CSV import, duplicates and merge, Excel export', () => {
       await page.waitForURL(/\/annuaire\/[0-9a-f-]{36}$/);
       const keptUrl = page.url();
       await page.getByRole('heading', { level: 1, name: 'Élise Durand' }).waitFor();
-      await page.getByText('06 12 34 56 78').waitFor();
+      // The phone the merge completed, on the record (its practice site shows it too, once its section has loaded).
+      await page.getByRole('region', { name: 'Coordonnées' }).getByText('06 12 34 56 78').waitFor();
       await page.getByText('Fiche fusionnée avec celle de Élise DURANDE (complétée : téléphone).').waitFor();
 
       // The merged record's old address leads to the kept one; the pair is gone.

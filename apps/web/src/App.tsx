@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Outlet, Route, Routes } from 'react-router';
+import type { Abilities } from './auth/me';
 import { FullPageLoader } from './components/FullPageLoader';
 import { lazyPage } from './lib/lazyPage';
 import i18n from './i18n';
@@ -44,6 +45,26 @@ const RegionTeamPage = lazyPage(() => import('./pages/region/RegionTeamPage'), '
 
 const t = i18n.t.bind(i18n);
 
+/** Who each part of the signed-in app is for: its pages are routed under one guard. */
+const AUDIENCES = {
+  staff: { allow: (a) => a.isCptsStaff, audience: 'audience.staff' },
+  board: { allow: (a) => a.isBoardMember, audience: 'audience.board' },
+  cptsAny: { allow: (a) => a.cptsRoles.length > 0, audience: 'audience.cptsAny' },
+  regionAdmin: { allow: (a) => a.isRegionAdmin, audience: 'audience.regionAdmin' },
+  missionOfficer: { allow: (a) => a.isMissionOfficer, audience: 'audience.missionOfficer' },
+  platformAdmin: { allow: (a) => a.isPlatformAdmin, audience: 'audience.platformAdmin' },
+} satisfies Record<string, { allow: (a: Abilities) => boolean; audience: string }>;
+
+/** The guard of a group of routes: their page (the outlet) for those it is meant for, a clear message to others. */
+function Only({ who }: { who: keyof typeof AUDIENCES }) {
+  const { allow, audience } = AUDIENCES[who];
+  return (
+    <Guard allow={allow} audience={t(audience)}>
+      <Outlet />
+    </Guard>
+  );
+}
+
 export function App() {
   return (
     // While a page's code arrives (lib/lazyPage) on a first load; later navigations keep the page on screen until the next one is ready.
@@ -64,34 +85,46 @@ export function App() {
         <Route path="/preferences/:token" element={<PreferencesPage />} />
         <Route element={<SignedIn />}>
           <Route index element={<Home />} />
-          <Route path="cpts" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CptsHomePage /></Guard>} />
-          <Route path="annuaire" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalsPage /></Guard>} />
-          <Route path="annuaire/import" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportPage /></Guard>} />
-          <Route path="annuaire/import/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DirectoryImportReportPage /></Guard>} />
-          <Route path="annuaire/doublons" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><DuplicatesPage /></Guard>} />
-          <Route path="annuaire/import-csv" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CsvImportPage /></Guard>} />
-          <Route path="annuaire/nouveau" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
-          <Route path="annuaire/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonPage /></Guard>} />
-          <Route path="annuaire/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><ProfessionalFormPage /></Guard>} />
-          <Route path="adhesions" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><MembershipsPage /></Guard>} />
-          <Route path="campagnes" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignsPage /></Guard>} />
-          <Route path="campagnes/nouvelle" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignComposerPage /></Guard>} />
-          <Route path="campagnes/:id" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignPage /></Guard>} />
-          <Route path="campagnes/:id/modifier" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignComposerPage /></Guard>} />
-          <Route path="campagnes/:id/rapport" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><CampaignReportPage /></Guard>} />
-          <Route path="annuaire/:id/donnees" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><PersonDataPage /></Guard>} />
-          <Route path="annuaire/etiquettes" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><LabelsAdminPage /></Guard>} />
-          <Route path="equipe" element={<Guard allow={(a) => a.isCptsStaff} audience={t('audience.staff')}><TeamPage /></Guard>} />
-          <Route path="bureau" element={<Guard allow={(a) => a.isBoardMember} audience={t('audience.board')}><BoardHomePage /></Guard>} />
-          <Route path="adherent" element={<Guard allow={(a) => a.cptsRoles.length > 0} audience={t('audience.cptsAny')}><MemberHomePage /></Guard>} />
-          <Route path="region" element={<Guard allow={(a) => a.isRegionAdmin} audience={t('audience.regionAdmin')}><RegionCptsPage /></Guard>} />
-          <Route path="region/cpts/nouvelle" element={<Guard allow={(a) => a.isRegionAdmin} audience={t('audience.regionAdmin')}><CptsFormPage /></Guard>} />
-          <Route path="region/cpts/:id" element={<Guard allow={(a) => a.isRegionAdmin} audience={t('audience.regionAdmin')}><CptsDetailPage mode="admin" /></Guard>} />
-          <Route path="region/cpts/:id/modifier" element={<Guard allow={(a) => a.isRegionAdmin} audience={t('audience.regionAdmin')}><CptsFormPage /></Guard>} />
-          <Route path="region/equipe" element={<Guard allow={(a) => a.isRegionAdmin} audience={t('audience.regionAdmin')}><RegionTeamPage /></Guard>} />
-          <Route path="mes-cpts" element={<Guard allow={(a) => a.isMissionOfficer} audience={t('audience.missionOfficer')}><FollowedCptsPage /></Guard>} />
-          <Route path="mes-cpts/:id" element={<Guard allow={(a) => a.isMissionOfficer} audience={t('audience.missionOfficer')}><CptsDetailPage mode="officer" /></Guard>} />
-          <Route path="plateforme" element={<Guard allow={(a) => a.isPlatformAdmin} audience={t('audience.platformAdmin')}><PlatformHomePage /></Guard>} />
+          <Route element={<Only who="staff" />}>
+            <Route path="cpts" element={<CptsHomePage />} />
+            <Route path="annuaire" element={<ProfessionalsPage />} />
+            <Route path="annuaire/import" element={<DirectoryImportPage />} />
+            <Route path="annuaire/import/:id" element={<DirectoryImportReportPage />} />
+            <Route path="annuaire/doublons" element={<DuplicatesPage />} />
+            <Route path="annuaire/import-csv" element={<CsvImportPage />} />
+            <Route path="annuaire/nouveau" element={<ProfessionalFormPage />} />
+            <Route path="annuaire/:id" element={<PersonPage />} />
+            <Route path="annuaire/:id/modifier" element={<ProfessionalFormPage />} />
+            <Route path="adhesions" element={<MembershipsPage />} />
+            <Route path="campagnes" element={<CampaignsPage />} />
+            <Route path="campagnes/nouvelle" element={<CampaignComposerPage />} />
+            <Route path="campagnes/:id" element={<CampaignPage />} />
+            <Route path="campagnes/:id/modifier" element={<CampaignComposerPage />} />
+            <Route path="campagnes/:id/rapport" element={<CampaignReportPage />} />
+            <Route path="annuaire/:id/donnees" element={<PersonDataPage />} />
+            <Route path="annuaire/etiquettes" element={<LabelsAdminPage />} />
+            <Route path="equipe" element={<TeamPage />} />
+          </Route>
+          <Route element={<Only who="board" />}>
+            <Route path="bureau" element={<BoardHomePage />} />
+          </Route>
+          <Route element={<Only who="cptsAny" />}>
+            <Route path="adherent" element={<MemberHomePage />} />
+          </Route>
+          <Route element={<Only who="regionAdmin" />}>
+            <Route path="region" element={<RegionCptsPage />} />
+            <Route path="region/cpts/nouvelle" element={<CptsFormPage />} />
+            <Route path="region/cpts/:id" element={<CptsDetailPage mode="admin" />} />
+            <Route path="region/cpts/:id/modifier" element={<CptsFormPage />} />
+            <Route path="region/equipe" element={<RegionTeamPage />} />
+          </Route>
+          <Route element={<Only who="missionOfficer" />}>
+            <Route path="mes-cpts" element={<FollowedCptsPage />} />
+            <Route path="mes-cpts/:id" element={<CptsDetailPage mode="officer" />} />
+          </Route>
+          <Route element={<Only who="platformAdmin" />}>
+            <Route path="plateforme" element={<PlatformHomePage />} />
+          </Route>
           <Route path="sans-role" element={<NoRolePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -3,7 +3,8 @@ import { IdentityModule } from '@cpts/platform-identity';
 import { RemindersModule } from '@cpts/platform-reminders';
 import { CsvImportResolver } from './csv-import/csv-import.resolver';
 import { CsvImportService } from './csv-import/csv-import.service';
-import { CptsDirectoryFields, ProfessionalsResolver } from './directory.resolver';
+import { CptsDirectoryFields } from './cpts-directory-fields.resolver';
+import { DirectoryFiguresService } from './directory-figures.service';
 import { DuplicatesResolver } from './duplicates/duplicates.resolver';
 import { DuplicatesService } from './duplicates/duplicates.service';
 import { MergesPersonData } from './duplicates/merges.person-data';
@@ -19,6 +20,7 @@ import { InvolvementService } from './involvement/involvement.service';
 import { MembershipsResolver, ProfessionalMembershipFields } from './memberships/memberships.resolver';
 import { MembershipsService } from './memberships/memberships.service';
 import { PERSON_DATA_PARTS, PersonDataPart } from './person-data';
+import { ProfessionalsResolver } from './professionals.resolver';
 import { ProfessionalsService } from './professionals.service';
 import { SitesPersonData } from './sites/sites.person-data';
 import { SitesResolver } from './sites/sites.resolver';
@@ -33,6 +35,7 @@ import { consentProviders, consentResolvers, ConsentsService, GdprExportControll
     ProfessionalsService,
     ProfessionalsResolver,
     CptsDirectoryFields,
+    DirectoryFiguresService,
     DirectoryImportsService,
     DirectoryImportsResolver,
     ImportConflictsService,

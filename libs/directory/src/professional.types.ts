@@ -1,7 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { ConnectionType } from '@cpts/platform-core';
+import { blankToNull, ConnectionType } from '@cpts/platform-core';
 import { Commune, Profession } from '@cpts/platform-reference';
 
 @ObjectType({ description: 'A health professional practising on the territory of the CPTS.' })
@@ -29,8 +29,6 @@ export class Professional {
   searchName: string;
 }
 
-/** Blank optional text from a form means "none". */
-const blankToNull = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? null : value));
 
 export const ProfessionalConnection = ConnectionType(Professional, 'Professional');
 

@@ -28,4 +28,5 @@ export * from './preferences/mailing-consents';
 export * from './preferences/preferences.service';
 export * from './preferences/preferences.module';
 export * from './bounces/suppressions.resolver';
+export * from './bounces/suppression.types';
 export * from './clicks/click-retention';

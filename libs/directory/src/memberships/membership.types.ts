@@ -1,7 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ConnectionType } from '@cpts/platform-core';
+import { blankToNull, ConnectionType } from '@cpts/platform-core';
 import { Profession } from '@cpts/platform-reference';
 import { Professional } from '../professional.types';
 
@@ -38,12 +37,6 @@ registerEnumType(MembershipCollege, {
 
 /** French names, for the person's history. */
 export const STATUS_LABELS: Record<MembershipStatus, string> = { pending: 'en attente', active: 'active', lapsed: 'non renouvelée', resigned: 'démission' };
-export const COLLEGE_LABELS: Record<MembershipCollege, string> = {
-  liberal: 'professionnels libéraux',
-  msp: "équipes de soins primaires (MSP)",
-  establishment: 'établissements',
-  user: 'usagers',
-};
 
 @ObjectType({ description: "A person's membership (adhésion) of the CPTS for one year." })
 export class Membership {
@@ -106,8 +99,6 @@ export class LapsedMember {
   @Field(() => Membership, { nullable: true, description: "This year's membership, if any (pending, lapsed, resigned)." }) current: Membership | null;
 }
 
-/** Blank optional text from a form means "none". */
-const blankToNull = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? null : value));
 
 @InputType({ description: "A person's membership of one year: without id it creates one, with id it changes that one." })
 export class MembershipInput {

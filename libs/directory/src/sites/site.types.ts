@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
+import { blankToNull } from '@cpts/platform-core';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Commune } from '@cpts/platform-reference';
 
@@ -33,8 +33,6 @@ export class ProfessionalSite {
   professionalId: string;
 }
 
-/** Blank optional text from a form means "none". */
-const blankToNull = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? null : value));
 
 @InputType()
 export class ProfessionalSiteInput {

@@ -18,9 +18,6 @@ export type SuppressionEvent = 'hard_bounce' | 'soft_bounce' | 'complaint' | 'un
 export const SOFT_BOUNCE_LIMIT = 5;
 export const SOFT_BOUNCE_RESET_DAYS = 30;
 
-/** Reasons that stop every campaign message to the address (the worker skips it). */
-export const SUPPRESSING_REASONS = ['hard_bounce', 'complaint', 'unsubscribed'] as const;
-
 const softCount = `CASE WHEN s.last_event_at < now() - make_interval(days => ${SOFT_BOUNCE_RESET_DAYS}) THEN 1 ELSE s.soft_bounces + 1 END`;
 
 /**

@@ -1,6 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ConnectionType } from '@cpts/platform-core';
+import { blankToNull, ConnectionType } from '@cpts/platform-core';
 import { ArrayMaxSize, IsDate, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export enum CampaignStatus {
@@ -129,7 +129,6 @@ export class AudiencePreview {
 }
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const blankToNull = () => Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value));
 
 @InputType()
 export class SegmentMembershipInput {

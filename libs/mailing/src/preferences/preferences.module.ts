@@ -5,6 +5,7 @@ import { LinkSigner } from '@cpts/platform-mail';
 import { BouncesController } from '../bounces/bounces.controller';
 import { BouncesService } from '../bounces/bounces.service';
 import { EmailSuppressionsResolver } from '../bounces/suppressions.resolver';
+import { EmailSuppressionsService } from '../bounces/suppressions.service';
 import { CampaignLinks } from '../links/campaign-links';
 import { PreferencesController, UnsubscribeController } from './preferences.controller';
 import { PreferencesService } from './preferences.service';
@@ -39,6 +40,7 @@ export class PreferencesModule {
         },
         PreferencesService,
         BouncesService,
+        EmailSuppressionsService,
         EmailSuppressionsResolver,
       ],
       // The gateway leads the preferences page's addresses of before to the current ones.

@@ -10,3 +10,4 @@ export * from './search-key';
 export * from './cpts-address';
 export * from './spreadsheets';
 export * from './name-search';
+export * from './transforms';

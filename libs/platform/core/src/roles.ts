@@ -34,7 +34,3 @@ export const ROLE_LABELS_FR: Record<Role, string> = {
 export function isTenantRole(role: Role): boolean {
   return TENANT_ROLES.includes(role);
 }
-
-export function isRegionRole(role: Role): boolean {
-  return REGION_ROLES.includes(role);
-}

@@ -116,12 +116,6 @@ async function onceNeeded(client: Client, check: string, change: string): Promis
   }
 }
 
-export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
-  await withClient(adminUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
-  });
-}
-
 /**
  * Applies pending migrations as the owner, then (re)grants the runtime role
  * exactly what it needs: DML on application tables, SELECT on reference data,

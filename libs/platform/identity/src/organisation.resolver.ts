@@ -1,10 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AppError, byKeys, Allow, regionsWhere, requirePrincipal, Role, scopedLoader, TENANT_ROLES, UuidPipe } from '@cpts/platform-core';
-import { Db } from '@cpts/platform-db';
 import { Commune, Departement, ReferenceService } from '@cpts/platform-reference';
 import { CptsSlugs } from './cpts-slugs';
 import { CptsInput } from './identity.inputs';
-import { Cpts, Region, TeamMember, User } from './identity.types';
+import { Cpts, Region, TeamMember } from './identity.types';
 import { OrganisationService } from './organisation.service';
 
 @Resolver(() => Cpts)
@@ -12,7 +11,6 @@ export class OrganisationResolver {
   constructor(
     private readonly organisation: OrganisationService,
     private readonly reference: ReferenceService,
-    private readonly db: Db,
     private readonly slugs: CptsSlugs,
   ) {}
 
@@ -87,13 +85,13 @@ export class OrganisationResolver {
   async regionTeam(): Promise<TeamMember[]> {
     const principal = requirePrincipal();
     const regionIds = principal.regionRoles.filter((r) => r.role === Role.REGION_ADMIN).map((r) => r.regionId);
-    return this.team(`ra.region_id = ANY($1)`, regionIds);
+    return this.organisation.regionTeam(regionIds);
   }
 
   @Query(() => [TeamMember], { description: 'People with a role in the active CPTS.' })
   @Allow(Role.COORDINATOR, Role.STAFF)
   cptsTeam(): Promise<TeamMember[]> {
-    return this.team(`ra.tenant_id = $1`, requirePrincipal().tenantId);
+    return this.organisation.cptsTeam(requirePrincipal().tenantId as string);
   }
 
   @Query(() => Cpts, { description: 'The active CPTS of the session.' })
@@ -106,7 +104,7 @@ export class OrganisationResolver {
   @ResolveField(() => Region)
   region(@Parent() cpts: Cpts): Promise<Region | null> {
     return scopedLoader<string, Region | null>(OrganisationResolver.prototype.region, async (ids) =>
-      byKeys(ids, await this.db.rows<Region>(`SELECT id, name, network_name AS "networkName", insee_region_code AS "inseeRegionCode" FROM regions WHERE id = ANY($1)`, [ids]), (r) => r.id),
+      byKeys(ids, await this.organisation.regionsByIds(ids), (r) => r.id),
     ).load(cpts.regionId);
   }
 
@@ -123,22 +121,5 @@ export class OrganisationResolver {
       .map((code) => catalog.commune(code))
       .filter((c): c is Commune => c !== null)
       .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name, 'fr'));
-  }
-
-  private async team(where: string, param: unknown): Promise<TeamMember[]> {
-    const rows = await this.db.rows<User & { roles: Role[] }>(
-      `SELECT u.id, u.email, u.display_name AS "displayName", array_agg(DISTINCT ra.role ORDER BY ra.role) AS roles
-       FROM role_assignments ra JOIN users u ON u.id = ra.user_id
-       WHERE ${where} GROUP BY u.id ORDER BY u.display_name`,
-      [param],
-    );
-    const assignments = await this.organisation.assignmentsOf(rows.filter((r) => r.roles.includes(Role.MISSION_OFFICER)).map((r) => r.id));
-    const followedIds = [...new Set([...assignments.values()].flat())];
-    const followed = new Map((followedIds.length ? await Promise.all(followedIds.map((id) => this.organisation.cptsById(id))) : []).filter((c): c is Cpts => !!c).map((c) => [c.id, c]));
-    return rows.map((r) => ({
-      user: { id: r.id, email: r.email, displayName: r.displayName },
-      roles: r.roles,
-      followedCpts: (assignments.get(r.id) ?? []).map((id) => followed.get(id)).filter((c): c is Cpts => !!c),
-    }));
   }
 }

@@ -26,6 +26,12 @@ export interface RegionRecord {
   inseeRegionCode: string;
 }
 
+export interface TeamMemberRecord {
+  user: { id: string; email: string; displayName: string };
+  roles: Role[];
+  followedCpts: CptsRecord[];
+}
+
 export interface CptsFields {
   name: string;
   size: number;
@@ -57,6 +63,10 @@ export class OrganisationService {
     return this.db.rows<RegionRecord>(
       `SELECT id, name, network_name AS "networkName", insee_region_code AS "inseeRegionCode" FROM regions ORDER BY name`,
     );
+  }
+
+  async regionsByIds(ids: readonly string[]): Promise<RegionRecord[]> {
+    return this.db.rows<RegionRecord>(`SELECT id, name, network_name AS "networkName", insee_region_code AS "inseeRegionCode" FROM regions WHERE id = ANY($1)`, [ids]);
   }
 
   async region(id: string): Promise<RegionRecord | null> {
@@ -245,5 +255,32 @@ export class OrganisationService {
     if (sameName.length > 0) throw AppError.conflict('Une CPTS porte déjà ce nom dans la région.', [{ field: 'name', message: 'Nom déjà utilisé.' }]);
     const inhabitants = input.inhabitants ?? (await this.reference.population(communeCodes));
     return { name, departementCodes, communeCodes, contactEmail, inhabitants };
+  }
+
+  /** People with a role in these regions, with the CPTS each mission officer follows. */
+  regionTeam(regionIds: string[]): Promise<TeamMemberRecord[]> {
+    return this.team(`ra.region_id = ANY($1)`, regionIds);
+  }
+
+  /** People with a role in this CPTS. */
+  cptsTeam(tenantId: string): Promise<TeamMemberRecord[]> {
+    return this.team(`ra.tenant_id = $1`, tenantId);
+  }
+
+  private async team(where: string, param: unknown): Promise<TeamMemberRecord[]> {
+    const rows = await this.db.rows<TeamMemberRecord['user'] & { roles: Role[] }>(
+      `SELECT u.id, u.email, u.display_name AS "displayName", array_agg(DISTINCT ra.role ORDER BY ra.role) AS roles
+       FROM role_assignments ra JOIN users u ON u.id = ra.user_id
+       WHERE ${where} GROUP BY u.id ORDER BY u.display_name`,
+      [param],
+    );
+    const assignments = await this.assignmentsOf(rows.filter((r) => r.roles.includes(Role.MISSION_OFFICER)).map((r) => r.id));
+    const followedIds = [...new Set([...assignments.values()].flat())];
+    const followed = new Map((followedIds.length ? await Promise.all(followedIds.map((id) => this.cptsById(id))) : []).filter((c): c is CptsRecord => !!c).map((c) => [c.id, c]));
+    return rows.map((r) => ({
+      user: { id: r.id, email: r.email, displayName: r.displayName },
+      roles: r.roles,
+      followedCpts: (assignments.get(r.id) ?? []).map((id) => followed.get(id)).filter((c): c is CptsRecord => !!c),
+    }));
   }
 }

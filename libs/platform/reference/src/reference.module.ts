@@ -6,8 +6,4 @@ import { ReferenceService } from './reference.service';
 @Module({ providers: [ReferenceService, ReferenceResolver], exports: [ReferenceService] })
 export class ReferenceModule {}
 
-/** For processes without GraphQL (worker, scripts). */
-@Module({ providers: [ReferenceService], exports: [ReferenceService] })
-export class ReferenceDataModule {}
-
 export const referenceResolvers = [ReferenceResolver];

@@ -1,10 +1,7 @@
 import { Db, tenantFailuresLog } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import { QueueProducer } from '@cpts/platform-queue';
-import { enqueueReminders } from './reminders.service';
-
-/** Reminders due within this horizon have their job in Redis; later ones wait in PostgreSQL only. */
-export const REMINDER_HORIZON_MS = 60 * 60_000;
+import { enqueueReminders, REMINDER_HORIZON_MS } from './reminder-queueing';
 
 /**
  * The scheduler of far reminders and the repair of lost ones: each pass,

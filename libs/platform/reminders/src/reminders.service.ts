@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { afterCommit, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
-import { QueueProducer, QUEUES, REMINDER_JOB_OPTIONS } from '@cpts/platform-queue';
-import { REMINDER_HORIZON_MS } from './reminder-reconciler';
+import { QueueProducer } from '@cpts/platform-queue';
+import { enqueueReminders, REMINDER_HORIZON_MS } from './reminder-queueing';
 
 export interface ReminderPlan {
   kind: string;
@@ -51,20 +51,5 @@ export class RemindersService {
   async reschedule(kind: string, ref: string, fireAts: Date[]): Promise<string[]> {
     await this.cancel(kind, ref);
     return this.schedule(fireAts.map((fireAt) => ({ kind, ref, fireAt })));
-  }
-}
-
-/** One delayed job per reminder (job id = reminder id: queueing twice keeps one). */
-export async function enqueueReminders(producer: QueueProducer, tenantId: string, reminders: Array<{ id: string; fireAt: Date }>): Promise<void> {
-  const queue = producer.queue(QUEUES.reminder);
-  const now = Date.now();
-  for (let i = 0; i < reminders.length; i += 1000) {
-    await queue.addBulk(
-      reminders.slice(i, i + 1000).map((r) => ({
-        name: QUEUES.reminder,
-        data: { tenantId, reminderId: r.id },
-        opts: { ...REMINDER_JOB_OPTIONS, jobId: r.id, delay: Math.max(0, r.fireAt.getTime() - now) },
-      })),
-    );
   }
 }

@@ -9,7 +9,7 @@ import { graphql } from '../../../gql';
 import type { ConsentMethod, ConsentPurpose, PersonConsentsQuery } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDate, formatDateTime } from '../../../lib/format';
-import { PersonSection } from './PersonPage';
+import { PersonSection } from './PersonSection';
 
 const PersonConsentsDocument = graphql(`
   query PersonConsents($id: ID!) {

@@ -10,7 +10,7 @@ import { graphql } from '../../../gql';
 import { downloadFile } from '../../../lib/download';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
-import { PersonSection } from './PersonPage';
+import { PersonSection } from './PersonSection';
 
 const PersonGdprDocument = graphql(`
   query PersonGdpr($id: ID!) {

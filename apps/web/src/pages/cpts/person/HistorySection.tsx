@@ -5,7 +5,7 @@ import { ErrorState, LoadingState } from '../../../components/states';
 import { graphql } from '../../../gql';
 import { toAppError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import { PersonSection } from './PersonPage';
+import { PersonSection } from './PersonSection';
 
 const PersonHistoryDocument = graphql(`
   query PersonHistory($id: ID!) {

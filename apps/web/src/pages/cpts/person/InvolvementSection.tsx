@@ -10,7 +10,7 @@ import type { InvolvementLevel } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { LEVELS } from '../memberships/labels';
-import { PersonSection } from './PersonPage';
+import { PersonSection } from './PersonSection';
 
 const PersonInvolvementDocument = graphql(`
   query PersonInvolvement($id: ID!) {

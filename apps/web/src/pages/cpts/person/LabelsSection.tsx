@@ -7,7 +7,7 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { graphql } from '../../../gql';
 import { toAppError } from '../../../lib/errors';
-import { PersonSection } from './PersonPage';
+import { PersonSection } from './PersonSection';
 
 const PersonLabelsDocument = graphql(`
   query PersonLabels($id: ID!) {

@@ -11,7 +11,7 @@ import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDay, formatEuros } from '../../../lib/format';
 import { COLLEGES, currentYear, eurosToCents, MEANS, STATUSES, today } from '../memberships/labels';
 import { StatusBadge } from '../memberships/StatusBadge';
-import { PersonSection } from './PersonPage';
+import { PersonSection } from './PersonSection';
 
 const PersonMembershipsDocument = graphql(`
   query PersonMemberships($id: ID!) {

@@ -1,6 +1,5 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -16,6 +15,7 @@ import { InvolvementSection } from './InvolvementSection';
 import { MembershipsSection } from './MembershipsSection';
 import { LabelsSection } from './LabelsSection';
 import { SitesSection } from './SitesSection';
+import { PersonSection } from './PersonSection';
 
 const PersonDocument = graphql(`
   query Person($id: ID!) {
@@ -119,21 +119,6 @@ export function PersonPage() {
         <HistorySection professionalId={p.id} />
       </Stack>
     </>
-  );
-}
-
-/** One part of a person's page: a titled card, with optional actions on the right. */
-export function PersonSection({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" component="section" aria-label={title}>
-      <Group justify="space-between" mb="sm" gap="xs" wrap="wrap">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {actions}
-      </Group>
-      {children}
-    </Paper>
   );
 }
 

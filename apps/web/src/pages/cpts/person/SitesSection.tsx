@@ -10,7 +10,7 @@ import type { PersonSitesQuery } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { CurrentCptsDocument } from '../queries';
-import { PersonSection } from './PersonPage';
+import { PersonSection } from './PersonSection';
 
 const SiteFields = graphql(`
   fragment SiteFields on ProfessionalSite {
