@@ -1,9 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
-import { LinkSigner, SmtpSender } from '@cpts/platform-mail';
+import { SmtpSender } from '@cpts/platform-mail';
 import { directorySql } from '@cpts/directory';
-import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignLinks, CampaignReconciler, CampaignStarter, ClickRetention, TenantRateLimiter } from '@cpts/mailing';
+import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignLinks, CampaignReconciler, campaignSender, CampaignStarter, ClickRetention, TenantRateLimiter } from '@cpts/mailing';
 import { Logger, Metrics } from '@cpts/platform-observability';
 import { RemindersService } from '@cpts/platform-reminders';
 import { QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
@@ -46,12 +46,10 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
   ) {
     this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: worker.MAILING_CONCURRENCY });
     this.groupSize = Math.min(worker.MAILING_GROUP_SIZE, worker.MAILING_CONCURRENCY);
-    const address = /<([^>]+)>/.exec(mail.MAIL_FROM)?.[1] ?? mail.MAIL_FROM.trim();
-    const domain = address.split('@')[1] ?? 'cpts.localhost';
+    const { address } = campaignSender(mail.MAIL_FROM);
     const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
-    // The mailto: of List-Unsubscribe and the VERP envelope sender, when their mailboxes are configured (docs/bounces.md).
-    const links = new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, mail.MAIL_UNSUBSCRIBE_ADDRESS ?? null, mail.MAIL_BOUNCE_ADDRESS ?? null);
-    this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, new CampaignEmailRenderer(address, domain), rate, address, links, logger, this.groupSize);
+    const renderer = CampaignEmailRenderer.fromMailFrom(mail.MAIL_FROM);
+    this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, renderer, rate, address, CampaignLinks.fromEnv(mail), logger, this.groupSize);
     const dispatcher = new CampaignDispatcher(db, producer);
     this.reconciler = new CampaignReconciler(db, dispatcher, reminders, logger);
     this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);

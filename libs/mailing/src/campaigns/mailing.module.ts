@@ -11,12 +11,6 @@ import { CampaignStarter } from './campaign-starter';
 import { CampaignsResolver } from './campaigns.resolver';
 import { CampaignsService } from './campaigns.service';
 
-/** The address campaigns are sent from (MAIL_FROM's address) and the domain of their Message-IDs. */
-export function campaignSender(mailFrom: string): { address: string; domain: string } {
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
-  return { address, domain: address.split('@')[1] ?? 'cpts.localhost' };
-}
-
 /**
  * Campaigns for the gateway: composing, audiences, sending. The app hands
  * in the directory's contact rule and practice sites as SQL (a domain
@@ -37,14 +31,7 @@ export class MailingModule {
           inject: [Db, CampaignDispatcher, DIRECTORY_SQL],
           useFactory: (db: Db, dispatcher: CampaignDispatcher, directorySql: DirectorySql) => new CampaignStarter(db, dispatcher, directorySql),
         },
-        {
-          provide: CampaignEmailRenderer,
-          inject: [MailEnv],
-          useFactory: (mail: MailEnv) => {
-            const { address, domain } = campaignSender(mail.MAIL_FROM);
-            return new CampaignEmailRenderer(address, domain);
-          },
-        },
+        { provide: CampaignEmailRenderer, inject: [MailEnv], useFactory: (mail: MailEnv) => CampaignEmailRenderer.fromMailFrom(mail.MAIL_FROM) },
         CampaignsService,
         CampaignsResolver,
       ],

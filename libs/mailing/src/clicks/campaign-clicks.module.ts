@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MailEnv } from '@cpts/platform-config';
-import { LinkSigner } from '@cpts/platform-mail';
 import type { Logger } from '@cpts/platform-observability';
 import { DIRECTORY_SQL, DirectorySql } from '../campaigns/audience';
 import { CampaignLinks } from '../links/campaign-links';
@@ -22,8 +21,7 @@ export class CampaignClicksModule {
       providers: [
         { provide: CLICKS_LOGGER, useValue: logger },
         { provide: DIRECTORY_SQL, useValue: directorySql },
-        // Reads tokens only: the unsubscribe mailbox does not matter here.
-        { provide: CampaignLinks, inject: [MailEnv], useFactory: (mail: MailEnv) => new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, null) },
+        { provide: CampaignLinks, inject: [MailEnv], useFactory: CampaignLinks.fromEnv },
         CampaignClicksService,
         CampaignReportService,
         CampaignReportResolver,

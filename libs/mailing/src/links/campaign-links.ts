@@ -1,5 +1,6 @@
 import { cptsPagePath } from '@cpts/platform-core';
-import { LinkSigner } from '@cpts/platform-mail';
+import type { MailEnv } from '@cpts/platform-config';
+import { bytesUuid, LinkSigner, uuidBytes } from '@cpts/platform-mail';
 import type { RecipientLinks } from '../delivery/campaign-email';
 
 /** What an unsubscribe token names: the delivery it came with (its person, address and purpose follow). */
@@ -35,6 +36,11 @@ const LEGACY_BOUNCE_MAC_BYTES = 16;
  */
 export class CampaignLinks {
   private readonly appUrl: string;
+
+  /** The links of the platform's settings: its secret, its address, and the unsubscribe and bounce mailboxes when set (docs/bounces.md). */
+  static fromEnv(mail: MailEnv): CampaignLinks {
+    return new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, mail.MAIL_UNSUBSCRIBE_ADDRESS ?? null, mail.MAIL_BOUNCE_ADDRESS ?? null);
+  }
 
   constructor(
     private readonly signer: LinkSigner,
@@ -97,17 +103,6 @@ export class CampaignLinks {
     if (!payload || payload.length !== 34) return null;
     return { tenantId: bytesUuid(payload.subarray(0, 16)), deliveryId: bytesUuid(payload.subarray(16, 32)), index: payload.readUInt16BE(32) };
   }
-}
-
-function uuidBytes(uuid: string): Buffer {
-  const hex = uuid.replace(/-/g, '');
-  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a UUID: ${uuid}`);
-  return Buffer.from(hex, 'hex');
-}
-
-function bytesUuid(bytes: Buffer): string {
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function indexBytes(index: number): Buffer {

@@ -1,7 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata, Provider } from '@nestjs/common';
 import { MailEnv } from '@cpts/platform-config';
 import { IdentityModule } from '@cpts/platform-identity';
-import { LinkSigner } from '@cpts/platform-mail';
 import { BouncesController } from '../bounces/bounces.controller';
 import { BouncesService } from '../bounces/bounces.service';
 import { EmailSuppressionsResolver } from '../bounces/suppressions.resolver';
@@ -33,11 +32,7 @@ export class PreferencesModule {
       controllers: [UnsubscribeController, PreferencesController, BouncesController],
       providers: [
         options.consents,
-        {
-          provide: CampaignLinks,
-          inject: [MailEnv],
-          useFactory: (mail: MailEnv) => new CampaignLinks(new LinkSigner(mail.LINK_SECRET), mail.APP_URL, mail.MAIL_UNSUBSCRIBE_ADDRESS ?? null, mail.MAIL_BOUNCE_ADDRESS ?? null),
-        },
+        { provide: CampaignLinks, inject: [MailEnv], useFactory: CampaignLinks.fromEnv },
         PreferencesService,
         BouncesService,
         EmailSuppressionsService,

@@ -40,3 +40,16 @@ export class LinkSigner {
     return createHmac('sha256', key).update(payload).digest().subarray(0, macBytes);
   }
 }
+
+/** A uuid as its 16 bytes: how signed links carry ids (half the characters of its text). */
+export function uuidBytes(uuid: string): Buffer {
+  const hex = uuid.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a UUID: ${uuid}`);
+  return Buffer.from(hex, 'hex');
+}
+
+/** The uuid of 16 bytes read back from a signed link. */
+export function bytesUuid(bytes: Buffer): string {
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
