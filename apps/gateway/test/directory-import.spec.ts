@@ -3,10 +3,10 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { erasedRppsHash, importFilePath, importPartPath, RppsImportProcessor, withRppsCheckDigit } from '@cpts/directory';
+import { DirectoryImportJob, erasedRppsHash, importFilePath, importPartPath, RppsImportProcessor, withRppsCheckDigit } from '@cpts/directory';
 import { Role } from '@cpts/platform-core';
 import { createLogger } from '@cpts/platform-observability';
-import { createRedis, DirectoryImportJob, queuePrefix, QUEUES } from '@cpts/platform-queue';
+import { createRedis, queuePrefix, QUEUES } from '@cpts/platform-queue';
 import { errorCode, GraphQLClient } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
 

@@ -46,3 +46,4 @@ export * from './sites/sites.service';
 export * from './sites/sites.person-data';
 export * from './sites/practice-sites-sql';
 export * from './sites/sites.migration';
+export * from './import/directory-import.job';

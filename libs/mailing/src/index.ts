@@ -30,3 +30,4 @@ export * from './preferences/preferences.module';
 export * from './bounces/suppressions.resolver';
 export * from './bounces/suppression.types';
 export * from './clicks/click-retention';
+export * from './delivery/campaign-delivery.job';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { access, rm } from 'node:fs/promises';
 import { searchKey } from '@cpts/platform-core';
 import type { Logger } from '@cpts/platform-observability';
-import type { DirectoryImportJob } from '@cpts/platform-queue';
+import type { DirectoryImportJob } from './directory-import.job';
 import { UnrecoverableError } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { DataSource, QueryRunner } from 'typeorm';

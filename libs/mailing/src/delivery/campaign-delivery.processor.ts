@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@cpts/platform-observability';
 import { LockedEmail, LockedRows, RetryLater, RowTransaction, sendLockedGroup, SmtpRefusal, SmtpSender } from '@cpts/platform-mail';
-import type { CampaignDeliveryJob } from '@cpts/platform-queue';
+import type { CampaignDeliveryJob } from './campaign-delivery.job';
 import { CampaignContent, CampaignEmailRenderer } from './campaign-email';
 import { TenantRateLimiter } from './tenant-rate';
 import type { CampaignLinks } from '../links/campaign-links';

@@ -1,5 +1,6 @@
 import { Db } from '@cpts/platform-db';
-import { CAMPAIGN_JOB_OPTIONS, CampaignDeliveryJob, QueueProducer, QUEUES } from '@cpts/platform-queue';
+import { CAMPAIGN_JOB_OPTIONS, QueueProducer, QUEUES } from '@cpts/platform-queue';
+import type { CampaignDeliveryJob } from './campaign-delivery.job';
 
 /** Jobs per addBulk call. */
 const BULK = 1000;

@@ -10,3 +10,4 @@ export * from './outbox-reconciler';
 export * from './outbox-retention';
 export * from './mail.module';
 export * from './migrations';
+export * from './mail.job';

@@ -2,7 +2,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { MailJob } from '@cpts/platform-queue';
+import type { MailJob } from './mail.job';
 import type { Logger } from '@cpts/platform-observability';
 import { SECRET_PLACEHOLDER } from './layout';
 import { SecretBox } from './secret-box';

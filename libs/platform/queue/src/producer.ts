@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { DEFAULT_JOB_OPTIONS, JobPayloads, QUEUES, QueueName, queuePrefix } from './queues';
+import { DEFAULT_JOB_OPTIONS, JobPayload, QUEUES, QueueName, queuePrefix } from './queues';
 
 /**
  * Puts jobs on queues; the only way the gateway touches BullMQ. The job id is
@@ -27,7 +27,7 @@ export class QueueProducer {
     return queue;
   }
 
-  async add<Q extends QueueName>(name: Q, payload: JobPayloads[Q], jobId: string, options: { delayMs?: number; attempts?: number } = {}): Promise<void> {
+  async add<Q extends QueueName>(name: Q, payload: JobPayload<Q>, jobId: string, options: { delayMs?: number; attempts?: number } = {}): Promise<void> {
     await this.queue(name).add(name, payload, { ...DEFAULT_JOB_OPTIONS, jobId, delay: options.delayMs, attempts: options.attempts ?? DEFAULT_JOB_OPTIONS.attempts });
   }
 

@@ -16,37 +16,22 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** Payload of a `mail` job: ids only, the state lives in PostgreSQL. */
-export interface MailJob {
-  outboxId: string;
-}
+/**
+ * Each queue's payload, by queue name. The library that owns a job declares
+ * its payload beside its processor, by augmenting this interface:
+ *
+ *     declare module '@cpts/platform-queue' {
+ *       interface JobPayloads { 'my-queue': MyJob }
+ *     }
+ *
+ * so this library knows the queues and their options, not what domains put
+ * in them. Payloads carry ids only: the state lives in PostgreSQL.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the domains (above)
+export interface JobPayloads {}
 
-/** Payload of a `directory-import` job: the import row holds the rest (file, status, progress). */
-export interface DirectoryImportJob {
-  tenantId: string;
-  importId: string;
-}
-
-/** Payload of a `campaign-delivery` job: a chunk of a campaign's deliveries (its id is `<campaignId>.<chunk>`). */
-export interface CampaignDeliveryJob {
-  tenantId: string;
-  campaignId: string;
-  /** campaign_deliveries.chunk (a bigint, as a string). */
-  chunk: string;
-}
-
-/** Payload of a `reminder` job (its id is the reminder's id). */
-export interface ReminderJob {
-  tenantId: string;
-  reminderId: string;
-}
-
-export interface JobPayloads {
-  mail: MailJob;
-  'directory-import': DirectoryImportJob;
-  'campaign-delivery': CampaignDeliveryJob;
-  reminder: ReminderJob;
-}
+/** The payload of a queue's jobs, as its owner declared it. */
+export type JobPayload<Q extends QueueName> = Q extends keyof JobPayloads ? JobPayloads[Q] : never;
 
 /**
  * Key prefix of one queue. The hash tag ({...}) puts every key of a queue in

@@ -1,6 +1,6 @@
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger, Metrics } from '@cpts/platform-observability';
-import { JobPayloads, QueueName, queuePrefix } from './queues';
+import { JobPayload, QueueName, queuePrefix } from './queues';
 import { createRedis } from './redis';
 
 /** A processor of one queue. Jobs carry ids only; the processor re-reads state from PostgreSQL. */
@@ -8,7 +8,7 @@ export interface QueueConsumer<Q extends QueueName = QueueName> {
   readonly queue: Q;
   readonly concurrency: number;
   /** `token` is the job's lock token (for job.moveToDelayed). */
-  process(job: Job<JobPayloads[Q]>, token?: string): Promise<unknown>;
+  process(job: Job<JobPayload<Q>>, token?: string): Promise<unknown>;
 }
 
 /**

@@ -6,3 +6,4 @@ export * from './reminder.processor';
 export * from './reminder-reconciler';
 export * from './reminder-queueing';
 export * from './reminders.module';
+export * from './reminder.job';

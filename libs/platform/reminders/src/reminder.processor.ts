@@ -2,7 +2,7 @@ import { DelayedError, Job } from 'bullmq';
 import { Db } from '@cpts/platform-db';
 import { MailOutbox, RetryLater } from '@cpts/platform-mail';
 import type { Logger } from '@cpts/platform-observability';
-import type { ReminderJob } from '@cpts/platform-queue';
+import type { ReminderJob } from './reminder.job';
 import { DueReminder, ReminderHandler } from './reminder-handler';
 
 export type ReminderResult = 'sent' | 'skipped' | 'already-done' | 'gone';
