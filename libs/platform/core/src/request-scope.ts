@@ -21,6 +21,12 @@ export interface RequestScope {
    * active CPTS for a request, the job's CPTS for a job, null otherwise.
    */
   tenantId: string | null;
+  /**
+   * The region every region-owned query of this scope is confined to (shared
+   * resources, survey templates, regional figures): set by the unit of work
+   * of a region's team, null otherwise.
+   */
+  regionId: string | null;
   ip: string | null;
   /** Why a presented access token was refused (the principal is then null). */
   authProblem: 'expired' | 'invalid' | null;
@@ -34,7 +40,7 @@ export interface RequestScope {
 const storage = new AsyncLocalStorage<RequestScope>();
 
 export function newScope(init: Partial<RequestScope> & { requestId: string }): RequestScope {
-  return { principal: null, tenantId: null, ip: null, authProblem: null, transaction: null, afterCommit: [], loaders: new Map(), ...init };
+  return { principal: null, tenantId: null, regionId: null, ip: null, authProblem: null, transaction: null, afterCommit: [], loaders: new Map(), ...init };
 }
 
 export function runInScope<T>(scope: RequestScope, fn: () => T): T {

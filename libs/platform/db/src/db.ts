@@ -6,6 +6,8 @@ import { RequestTransaction } from './request-transaction';
 export interface UnitOfWorkOptions {
   /** The CPTS this work is confined to (RLS); null for platform-only work. */
   tenantId: string | null;
+  /** The region whose region-owned rows this work may read and write (RLS); none by default. */
+  regionId?: string | null;
   /** For logs: which job or command this is. */
   label?: string;
 }
@@ -64,6 +66,15 @@ export class Db {
     return (await manager.queryRunner!.query(sql, params, true)).records as T[];
   }
 
+  /** Like rows(), for region-owned tables: throws outside a region scope. */
+  async regionRows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    if (!requireScope().regionId) {
+      throw new Error('Region-owned query outside a region scope: wrap it in the unit of work of a region team, Db.run({ regionId }).');
+    }
+    const manager = await this.manager();
+    return (await manager.queryRunner!.query(sql, params, true)).records as T[];
+  }
+
   /**
    * Rows of one read of shared reference tables, outside any scope (process
    * caches such as the reference catalog, shared by every request). It runs
@@ -81,7 +92,10 @@ export class Db {
    */
   async run<T>(options: UnitOfWorkOptions, fn: () => Promise<T>): Promise<T> {
     if (currentScope()) throw new Error('Db.run() cannot nest inside another scope.');
-    return this.unitOfWork(newScope({ requestId: options.label ?? randomUUID(), tenantId: options.tenantId }), fn);
+    return this.unitOfWork(
+      newScope({ requestId: options.label ?? randomUUID(), tenantId: options.tenantId, regionId: options.regionId ?? null }),
+      fn,
+    );
   }
 
   /**

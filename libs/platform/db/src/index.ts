@@ -4,6 +4,7 @@ export * from './request-transaction';
 export * from './regional-reader';
 export * from './tenant-schema';
 export * from './shared-tables';
+export * from './region-tables';
 export * from './tenancy-catalog';
 export * from './runtime-role';
 export * from './provisioning';

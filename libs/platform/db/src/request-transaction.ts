@@ -21,8 +21,8 @@ export class ClientGoneError extends Error {
 
 /**
  * The single transaction of a request or job, opened on first use. It sets the
- * scope's tenant with set_config(..., true): transaction-local, so a pooled
- * connection never carries one request's tenant into the next.
+ * scope's tenant (and region) with set_config(..., true): transaction-local,
+ * so a pooled connection never carries one request's tenant into the next.
  */
 export class RequestTransaction implements ScopedTransaction {
   private runner: QueryRunner | null = null;
@@ -56,6 +56,11 @@ export class RequestTransaction implements ScopedTransaction {
     if (tenantId) {
       assertUuid(tenantId, 'tenant id');
       await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    }
+    const regionId = this.scope.regionId;
+    if (regionId) {
+      assertUuid(regionId, 'region id');
+      await runner.query(`SELECT set_config('app.region_id', $1, true)`, [regionId]);
     }
     if (this.options.tenantIds) {
       this.options.tenantIds.forEach((id) => assertUuid(id, 'tenant id'));

@@ -1,20 +1,25 @@
+import { REGION_TABLES } from './region-tables';
 import { SHARED_TABLES } from './shared-tables';
-import { TENANT_POLICY_CONDITIONS } from './tenant-schema';
+import { REGION_POLICY_CONDITION, TENANT_POLICY_CONDITIONS } from './tenant-schema';
 
 interface TableRow {
   table: string;
   rls: boolean;
   forced: boolean;
   tenantColumn: { type: string; notNull: boolean } | null;
+  regionColumn: { type: string; notNull: boolean } | null;
 }
 
 /**
  * Reads the live catalog and lists every way a table breaks the tenancy rules
- * (see tenant-schema.ts). Empty means the schema is sound.
+ * (see tenant-schema.ts): tenant tables confined to app.tenant_id,
+ * region-owned tables (REGION_TABLES) to app.region_id. Empty means the
+ * schema is sound.
  */
 export async function tenancyViolations(
   db: { query(sql: string, params?: unknown[]): Promise<unknown> },
   sharedTables: Record<string, string> = SHARED_TABLES,
+  regionTables: Record<string, string> = REGION_TABLES,
 ): Promise<string[]> {
   const q = async <T>(sql: string, params: unknown[] = []) => {
     const result = (await db.query(sql, params)) as T[] | { rows: T[] };
@@ -25,14 +30,27 @@ export async function tenancyViolations(
   const tables = await q<TableRow>(`
     SELECT c.relname AS "table", c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
       (SELECT json_build_object('type', format_type(a.atttypid, a.atttypmod), 'notNull', a.attnotnull)
-         FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) AS "tenantColumn"
+         FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) AS "tenantColumn",
+      (SELECT json_build_object('type', format_type(a.atttypid, a.atttypmod), 'notNull', a.attnotnull)
+         FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'region_id' AND NOT a.attisdropped) AS "regionColumn"
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
     ORDER BY c.relname`);
-  const tenantTables = new Set(tables.filter((t) => !(t.table in sharedTables)).map((t) => t.table));
+  const tenantTables = new Set(tables.filter((t) => !(t.table in sharedTables) && !(t.table in regionTables)).map((t) => t.table));
+  const regionOwned = new Set(tables.filter((t) => t.table in regionTables).map((t) => t.table));
+  // The leading column of each table's keys and indexes, by the rules it follows.
+  const leading = (table: string) => (tenantTables.has(table) ? 'tenant_id' : regionOwned.has(table) ? 'region_id' : null);
 
   for (const t of tables) {
     if (t.table in sharedTables) continue;
+    if (regionOwned.has(t.table)) {
+      const where = `table ${t.table} (listed in REGION_TABLES)`;
+      if (!t.regionColumn) violations.push(`${where}: has no region_id column`);
+      else if (t.regionColumn.type !== 'uuid' || !t.regionColumn.notNull) violations.push(`${where}: region_id must be uuid not null`);
+      if (!t.rls) violations.push(`${where}: row level security is not enabled`);
+      if (!t.forced) violations.push(`${where}: row level security is not forced`);
+      continue;
+    }
     const where = `table ${t.table} (not listed in SHARED_TABLES, so a tenant table)`;
     if (!t.tenantColumn) {
       violations.push(`${where}: has no tenant_id column`);
@@ -62,7 +80,17 @@ export async function tenancyViolations(
     }
   }
 
-  // Constraints: primary and unique keys, and foreign keys between tenant tables.
+  // A region-owned table has one permissive policy, exactly enableRegionRls's: nothing reads it more widely.
+  const regionConfining = (p: (typeof policies)[number]) => p.cmd === 'ALL' && p.qual === REGION_POLICY_CONDITION && p.check === REGION_POLICY_CONDITION;
+  for (const table of regionOwned) {
+    const ofTable = policies.filter((p) => p.table === table);
+    if (!ofTable.some(regionConfining)) {
+      violations.push(`table ${table}: no policy confining reads and writes to app.region_id (USING and WITH CHECK exactly ${REGION_POLICY_CONDITION}, as enableRegionRls creates)`);
+    }
+    for (const p of ofTable.filter((p) => !regionConfining(p))) violations.push(`table ${table}: policy ${p.name} widens ${p.cmd}; a region-owned table has its region policy only`);
+  }
+
+  // Constraints: primary and unique keys, and foreign keys between tenant tables (or between region tables).
   const constraints = await q<{ table: string; name: string; type: string; firstColumn: string; refTable: string | null; refFirstColumn: string | null }>(`
     SELECT rel.relname AS "table", con.conname AS name, con.contype AS type,
       (SELECT attname FROM pg_attribute WHERE attrelid = con.conrelid AND attnum = con.conkey[1]) AS "firstColumn",
@@ -74,12 +102,14 @@ export async function tenancyViolations(
     LEFT JOIN pg_class ref ON ref.oid = con.confrelid
     WHERE n.nspname = 'public' AND con.contype IN ('p', 'u', 'f')`);
   for (const c of constraints) {
-    if (!tenantTables.has(c.table)) continue;
-    if ((c.type === 'p' || c.type === 'u') && c.firstColumn !== 'tenant_id') {
-      violations.push(`table ${c.table}: key ${c.name} does not start with tenant_id`);
+    const column = leading(c.table);
+    if (!column) continue;
+    if ((c.type === 'p' || c.type === 'u') && c.firstColumn !== column) {
+      violations.push(`table ${c.table}: key ${c.name} does not start with ${column}`);
     }
-    if (c.type === 'f' && c.refTable && tenantTables.has(c.refTable) && (c.firstColumn !== 'tenant_id' || c.refFirstColumn !== 'tenant_id')) {
-      violations.push(`table ${c.table}: foreign key ${c.name} to tenant table ${c.refTable} does not start with tenant_id`);
+    if (c.type === 'f' && c.refTable && leading(c.refTable) === column && (c.firstColumn !== column || c.refFirstColumn !== column)) {
+      const kind = column === 'tenant_id' ? 'tenant' : 'region';
+      violations.push(`table ${c.table}: foreign key ${c.name} to ${kind} table ${c.refTable} does not start with ${column}`);
     }
   }
 
@@ -92,9 +122,8 @@ export async function tenancyViolations(
     JOIN pg_namespace n ON n.oid = t.relnamespace
     WHERE n.nspname = 'public'`);
   for (const ix of indexes) {
-    if (tenantTables.has(ix.table) && ix.firstColumn !== 'tenant_id') {
-      violations.push(`table ${ix.table}: index ${ix.name} does not start with tenant_id`);
-    }
+    const column = leading(ix.table);
+    if (column && ix.firstColumn !== column) violations.push(`table ${ix.table}: index ${ix.name} does not start with ${column}`);
   }
 
   return violations;

@@ -1,6 +1,7 @@
 import { QueryRunner } from 'typeorm';
 
 const ISOLATION = `tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;
+const REGION_ISOLATION = `region_id = nullif(current_setting('app.region_id', true), '')::uuid`;
 const REGIONAL = `tenant_id = ANY (string_to_array(nullif(current_setting('app.tenant_ids', true), ''), ',')::uuid[])`;
 
 /**
@@ -12,6 +13,9 @@ export const TENANT_POLICY_CONDITIONS = {
   isolation: `(tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)`,
   regional: `(tenant_id = ANY ((string_to_array(NULLIF(current_setting('app.tenant_ids'::text, true), ''::text), ','::text))::uuid[]))`,
 } as const;
+
+/** The region-owned tables' policy condition, as pg_policies shows it (compared exactly, like the tenants'). */
+export const REGION_POLICY_CONDITION = `(region_id = (NULLIF(current_setting('app.region_id'::text, true), ''::text))::uuid)`;
 
 /**
  * DDL shared by every migration that creates a tenant table. A tenant table
@@ -33,4 +37,23 @@ export async function enableTenantRls(runner: QueryRunner, table: string): Promi
       USING (${ISOLATION})
       WITH CHECK (${ISOLATION})`);
   await runner.query(`CREATE POLICY regional_read ON ${table} FOR SELECT USING (${REGIONAL})`);
+}
+
+/**
+ * DDL of a region-owned table (listed in REGION_TABLES): what a region's
+ * team publishes for its CPTS (shared library, survey templates, regional
+ * figures). `region_id uuid not null` leads its keys and indexes, and one
+ * policy confines reads and writes to the region of the unit of work
+ * (app.region_id, set by Db.run({ regionId })): a region's team reads and
+ * writes its own region's rows, a CPTS request or another region sees none.
+ * What a CPTS may read of its region's rows goes through a service that
+ * opens a region unit of work for it, never through a wider policy.
+ */
+export async function enableRegionRls(runner: QueryRunner, table: string): Promise<void> {
+  await runner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+  await runner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+  await runner.query(`
+    CREATE POLICY region_isolation ON ${table}
+      USING (${REGION_ISOLATION})
+      WITH CHECK (${REGION_ISOLATION})`);
 }

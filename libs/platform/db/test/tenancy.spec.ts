@@ -8,9 +8,12 @@ import {
   ClientGoneError,
   createDataSource,
   Db,
+  enableRegionRls,
   enableTenantRls,
+  REGION_TABLES,
   RegionalReader,
   regionalRoleOf,
+  SHARED_TABLES,
   tenancyViolations,
   tenantFailuresLog,
 } from '../src';
@@ -234,6 +237,101 @@ describe('tenancy: the live catalog', () => {
           expect.stringMatching(/^table second_door: policy also_mine widens ALL/),
         ],
       );
+    } finally {
+      await owner.query('ROLLBACK');
+    }
+  });
+});
+
+describe('tenancy: region-owned tables', () => {
+  // A table as a migration of the regional layer makes it (committed: the runtime connection must see it).
+  const TABLE = 'region_notes_test';
+  const regionTables = { ...REGION_TABLES, [TABLE]: 'test: notes of a region' };
+  let data: TestData;
+  let runtime: DataSource;
+  let db: Db;
+  let owner: Client;
+  let r1: string;
+  let r2: string;
+  let cptsOfR1: string;
+  beforeAll(async () => {
+    data = new TestData();
+    r1 = await data.region('75');
+    r2 = await data.region('76');
+    cptsOfR1 = (await data.cpts(r1, { departement: '24' })).id;
+    runtime = createDataSource({ url: process.env.DATABASE_URL as string, entities: [], applicationName: 'test', poolSize: 1 });
+    await runtime.initialize();
+    db = new Db(runtime);
+    owner = new Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+    await owner.connect();
+    const runner = { query: (sql: string) => owner.query(sql) } as unknown as QueryRunner;
+    await owner.query(`CREATE TABLE ${TABLE} (region_id uuid NOT NULL REFERENCES regions (id), id uuid NOT NULL, body text NOT NULL, PRIMARY KEY (region_id, id))`);
+    await enableRegionRls(runner, TABLE);
+    await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${TABLE} TO ${process.env.DATABASE_RUNTIME_ROLE}`);
+    // Row-level security is forced on the owner too: each region's team writes its own note.
+    for (const [regionId, body] of [
+      [r1, 'note of region 1'],
+      [r2, 'note of region 2'],
+    ]) {
+      await db.run({ tenantId: null, regionId }, () => db.regionRows(`INSERT INTO ${TABLE} VALUES ($1, $2, $3)`, [regionId, randomUUID(), body]));
+    }
+  });
+  afterAll(async () => {
+    await owner.query(`DROP TABLE IF EXISTS ${TABLE}`);
+    await owner.end();
+    await runtime.destroy();
+    await data.close();
+  });
+
+  const notes = (options: { tenantId?: string | null; regionId?: string | null }) =>
+    db.run({ tenantId: options.tenantId ?? null, regionId: options.regionId }, async () => (await db.rows<{ body: string }>(`SELECT body FROM ${TABLE} ORDER BY body`)).map((r) => r.body));
+
+  it("shows a region's team its region's rows only; a CPTS request, even of that region, or no region sees none", async () => {
+    expect(await notes({ regionId: r1 })).toEqual(['note of region 1']);
+    expect(await notes({ regionId: r2 })).toEqual(['note of region 2']);
+    expect(await notes({ tenantId: cptsOfR1 })).toEqual([]);
+    expect(await notes({})).toEqual([]);
+    await expect(db.run({ tenantId: cptsOfR1 }, () => db.regionRows(`SELECT 1 FROM ${TABLE}`))).rejects.toThrow(/outside a region scope/);
+  });
+
+  it("refuses to write another region's row and cannot touch its rows", async () => {
+    await expect(db.run({ tenantId: null, regionId: r1 }, () => db.regionRows(`INSERT INTO ${TABLE} VALUES ($1, $2, 'planted')`, [r2, randomUUID()]))).rejects.toThrow(/row-level security/);
+    const updated = await db.run({ tenantId: null, regionId: r1 }, () => db.regionRows(`UPDATE ${TABLE} SET body = 'pirate' WHERE region_id = $1 RETURNING id`, [r2]));
+    expect(updated).toEqual([]);
+    const deleted = await db.run({ tenantId: null, regionId: r1 }, () => db.regionRows(`DELETE FROM ${TABLE} RETURNING id`));
+    expect(deleted).toHaveLength(1);
+    expect(await notes({ regionId: r2 })).toEqual(['note of region 2']);
+    await db.run({ tenantId: null, regionId: r1 }, () => db.regionRows(`INSERT INTO ${TABLE} VALUES ($1, $2, 'note of region 1')`, [r1, randomUUID()]));
+    expect(await notes({ regionId: r1 })).toEqual(['note of region 1']);
+  });
+
+  it('holds region-owned tables to their own rules in the catalog check', async () => {
+    // Listed, and made by enableRegionRls: sound. Not listed: a tenant table without tenant_id.
+    expect((await tenancyViolations(owner, SHARED_TABLES, regionTables)).filter((v) => v.includes(TABLE))).toEqual([]);
+    expect((await tenancyViolations(owner)).filter((v) => v.includes(TABLE))).toContainEqual(expect.stringMatching(new RegExp(`table ${TABLE} .*has no tenant_id column`)));
+    await owner.query('BEGIN');
+    try {
+      const MINE = `region_id = nullif(current_setting('app.region_id', true), '')::uuid`;
+      await owner.query(`CREATE TABLE region_loose (region_id uuid NOT NULL, id uuid, code text, PRIMARY KEY (id, region_id), UNIQUE (code))`);
+      await owner.query(`ALTER TABLE region_loose ENABLE ROW LEVEL SECURITY`);
+      await owner.query(`CREATE POLICY region_isolation ON region_loose USING (${MINE} OR true) WITH CHECK (${MINE})`);
+      await owner.query(`CREATE TABLE region_peek (region_id uuid NOT NULL, id uuid, PRIMARY KEY (region_id, id))`);
+      await enableRegionRls({ query: (sql: string) => owner.query(sql) } as unknown as QueryRunner, 'region_peek');
+      await owner.query(`CREATE POLICY cpts_read ON region_peek FOR SELECT USING (true)`);
+      const listed = { ...regionTables, region_loose: 'test', region_peek: 'test' };
+      const violations = (await tenancyViolations(owner, SHARED_TABLES, listed)).filter((v) => /region_(loose|peek)/.test(v));
+      const expected = [
+        /^table region_loose \(listed in REGION_TABLES\): row level security is not forced/,
+        /^table region_loose: key region_loose_code_key does not start with region_id/,
+        /^table region_loose: key region_loose_pkey does not start with region_id/,
+        /^table region_loose: index region_loose_code_key does not start with region_id/,
+        /^table region_loose: index region_loose_pkey does not start with region_id/,
+        /^table region_loose: no policy confining reads and writes to app.region_id/,
+        /^table region_loose: policy region_isolation widens ALL/,
+        /^table region_peek: policy cpts_read widens SELECT/,
+      ];
+      for (const pattern of expected) expect(violations).toContainEqual(expect.stringMatching(pattern));
+      expect(violations).toHaveLength(expected.length);
     } finally {
       await owner.query('ROLLBACK');
     }
