@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from '@cpts/platform-db';
 import { Memberships1795400800000 } from './memberships/memberships.migration';
 import { Consents1795400900000 } from './consents/consents.migration';
-import { Duplicates1795401000000 } from './duplicates/migration';
+import { Duplicates1795401000000 } from './duplicates/duplicates.migration';
 import { ProfessionalSites1795401700000 } from './sites/sites.migration';
 import { ProfessionalSearchRuns1795402100001 } from './name-search.migration';
 import { DirectoryImportAdmission1795401800000 } from './import/import-admission.migration';
