@@ -11,6 +11,7 @@ import { graphql } from '../../gql';
 import type { ProfessionalQuery } from '../../gql/graphql';
 import { toAppError, type AppError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { CommuneSelect } from './CommuneSelect';
 import { CurrentCptsDocument, ProfessionsDocument } from './queries';
 
 const ProfessionalFields = graphql(`
@@ -219,17 +220,12 @@ function ProfessionalForm({ existing }: { existing?: Existing }) {
                 nothingFoundMessage={t('common.noResult')}
                 comboboxProps={{ withinPortal: true }}
               />
-              <Select
+              <CommuneSelect
                 label={t('fields.commune')}
                 description={t('directory.mainSiteHelp')}
-                required
-                searchable
-                data={(cptsData?.currentCpts.communes ?? []).map((c) => ({ value: c.inseeCode, label: `${c.name} (${c.inseeCode})` }))}
                 value={form.communeCode}
                 onChange={set('communeCode')}
                 error={error?.fields.communeCode}
-                nothingFoundMessage={t('common.noResult')}
-                comboboxProps={{ withinPortal: true }}
               />
               <TextInput label={t('fields.structure')} description={t('directory.structureHelp')} value={form.structureName ?? ''} onChange={(e) => set('structureName')(e.currentTarget.value)} error={error?.fields.structureName} />
               <TextInput label={t('fields.rpps')} description={t('directory.rppsHelp')} inputMode="numeric" value={form.rpps ?? ''} onChange={(e) => set('rpps')(e.currentTarget.value)} error={error?.fields.rpps} />

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMapPin, IconPlus, IconStar } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -9,7 +9,7 @@ import { graphql } from '../../../gql';
 import type { PersonSitesQuery } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
-import { CurrentCptsDocument } from '../queries';
+import { CommuneSelect } from '../CommuneSelect';
 import { PersonSection } from './PersonSection';
 
 const SiteFields = graphql(`
@@ -45,17 +45,25 @@ const PersonSitesDocument = graphql(`
   }
 `);
 
-// Each mutation answers with the person's sites, so the section shows the result without another round trip.
+// Each mutation answers with the person's sites (and the copy of the main one on the record), so the section
+// and the person's page show the result without another round trip.
+const PersonSitesChange = graphql(`
+  fragment PersonSitesChange on Professional {
+    id
+    communeCode
+    structureName
+    phone
+    sites(includeRetired: true) {
+      ...SiteFields
+    }
+  }
+`);
+void PersonSitesChange;
+
 const AddSiteDocument = graphql(`
   mutation AddProfessionalSite($professionalId: ID!, $input: ProfessionalSiteInput!) {
     addProfessionalSite(professionalId: $professionalId, input: $input) {
-      id
-      communeCode
-      structureName
-      phone
-      sites(includeRetired: true) {
-        ...SiteFields
-      }
+      ...PersonSitesChange
     }
   }
 `);
@@ -63,13 +71,7 @@ const AddSiteDocument = graphql(`
 const UpdateSiteDocument = graphql(`
   mutation UpdateProfessionalSite($id: ID!, $input: ProfessionalSiteInput!) {
     updateProfessionalSite(id: $id, input: $input) {
-      id
-      communeCode
-      structureName
-      phone
-      sites(includeRetired: true) {
-        ...SiteFields
-      }
+      ...PersonSitesChange
     }
   }
 `);
@@ -77,13 +79,7 @@ const UpdateSiteDocument = graphql(`
 const SetMainSiteDocument = graphql(`
   mutation SetMainProfessionalSite($id: ID!) {
     setMainProfessionalSite(id: $id) {
-      id
-      communeCode
-      structureName
-      phone
-      sites(includeRetired: true) {
-        ...SiteFields
-      }
+      ...PersonSitesChange
     }
   }
 `);
@@ -91,10 +87,7 @@ const SetMainSiteDocument = graphql(`
 const RetireSiteDocument = graphql(`
   mutation RetireProfessionalSite($id: ID!) {
     retireProfessionalSite(id: $id) {
-      id
-      sites(includeRetired: true) {
-        ...SiteFields
-      }
+      ...PersonSitesChange
     }
   }
 `);
@@ -266,7 +259,6 @@ function SiteCard({ site }: { site: Site }) {
 
 function SiteForm({ professionalId, site, onDone }: { professionalId: string; site: Site | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const [{ data: cptsData }] = useQuery({ query: CurrentCptsDocument, requestPolicy: 'cache-first' });
   const [{ fetching: adding }, add] = useMutation(AddSiteDocument);
   const [{ fetching: updating }, update] = useMutation(UpdateSiteDocument);
   const [form, setForm] = useState({
@@ -320,16 +312,11 @@ function SiteForm({ professionalId, site, onDone }: { professionalId: string; si
             onChange={(e) => set('postalCode')(e.currentTarget.value)}
             error={error?.fields.postalCode}
           />
-          <Select
+          <CommuneSelect
             label={t('sites.commune')}
-            required
-            searchable
-            data={(cptsData?.currentCpts.communes ?? []).map((c) => ({ value: c.inseeCode, label: `${c.name} (${c.inseeCode})` }))}
             value={form.communeCode}
             onChange={set('communeCode')}
             error={error?.fields.communeCode}
-            nothingFoundMessage={t('common.noResult')}
-            comboboxProps={{ withinPortal: true }}
           />
         </SimpleGrid>
         <TextInput
