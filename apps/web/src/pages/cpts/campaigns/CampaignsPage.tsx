@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Card, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { IconMail, IconPlus } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,7 +83,8 @@ function CampaignPages({ status, add }: { status: CampaignStatus | null; add: Re
         {t('campaigns.count', { count: total, formatted: formatNumber(total) })}
         {list.fetching ? ` · ${t('common.updating')}` : ''}
       </Text>
-      <Table.ScrollContainer minWidth={640}>
+      {/* A table from tablets up; on a phone, a card per campaign with what the table's columns say. */}
+      <Table.ScrollContainer minWidth={640} visibleFrom="sm">
         <Table verticalSpacing="sm" striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -109,13 +110,32 @@ function CampaignPages({ status, add }: { status: CampaignStatus | null; add: Re
                 <Table.Td>
                   <CampaignStatusBadge status={c.status} />
                 </Table.Td>
-                <Table.Td>{c.progress.total > 0 ? t('campaigns.progressShort', { sent: formatNumber(c.progress.sent), total: formatNumber(c.progress.total) }) : '—'}</Table.Td>
+                <Table.Td>{progress(c, t)}</Table.Td>
                 <Table.Td>{when(c, t)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <Stack gap="xs" hiddenFrom="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {list.edges.map(({ node: c }) => (
+          <Card key={c.id} withBorder padding="sm" component="li">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <Anchor component={Link} to={`/campagnes/${c.id}`} fw={600}>
+                {c.subject}
+              </Anchor>
+              {/* Whole, however long the subject. */}
+              <Box style={{ flexShrink: 0 }}>
+                <CampaignStatusBadge status={c.status} />
+              </Box>
+            </Group>
+            <Text size="sm" c="gray.8">
+              {t(`campaigns.purpose.${c.purpose}`)}
+            </Text>
+            <Text size="sm">{[when(c, t), c.progress.total > 0 ? progress(c, t) : null].filter(Boolean).join(' · ')}</Text>
+          </Card>
+        ))}
+      </Stack>
       {list.more && (
         <Group justify="center">
           <Button variant="default" loading={list.fetching} onClick={list.more}>
@@ -125,6 +145,12 @@ function CampaignPages({ status, add }: { status: CampaignStatus | null; add: Re
       )}
     </Stack>
   );
+}
+
+function progress(c: CampaignRow, t: (key: string, options?: Record<string, unknown>) => string): string {
+  return c.progress.total > 0
+    ? t('campaigns.progressShort', { sent: formatNumber(c.progress.sent), total: formatNumber(c.progress.total) })
+    : '—';
 }
 
 function when(c: CampaignRow, t: (key: string, options?: Record<string, unknown>) => string): string {
