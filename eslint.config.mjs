@@ -3,10 +3,12 @@ import tseslint from 'typescript-eslint';
 
 const testFiles = ['**/*.spec.ts', '**/test/**/*.ts', 'libs/testing/**/*.ts', 'bench/**/*.ts'];
 
-// Layering (see docs/architecture.md): apps -> libs; domain -> platform;
-// platform -> platform only. Test helpers (type:testing) only from test code.
+// Layering (see docs/architecture.md): apps -> libs; the domain list
+// (type:domains) -> domain; domain -> platform; platform -> platform only.
+// Test helpers (type:testing) only from test code.
 const layering = (allowTesting) => [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', ...(allowTesting ? ['type:testing'] : [])] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domains', 'type:domain', 'type:platform', ...(allowTesting ? ['type:testing'] : [])] },
+  { sourceTag: 'type:domains', onlyDependOnLibsWithTags: ['type:domain', 'type:platform'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:platform', ...(allowTesting ? ['type:testing'] : [])] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', ...(allowTesting ? ['type:testing'] : [])] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:testing'] },

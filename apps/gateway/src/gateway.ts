@@ -7,8 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { GatewayEnv, loadEnv, RuntimeEnv } from '@cpts/platform-config';
 import { AppError } from '@cpts/platform-core';
+import { DOMAINS } from '@cpts/domains';
 import { Db } from '@cpts/platform-db';
-import { PreferencesService } from '@cpts/mailing';
 import { AccessTokenService, CptsSlugs, redirectPermanently } from '@cpts/platform-identity';
 import { createLogger, Logger, Metrics, PinoNestLogger } from '@cpts/platform-observability';
 import { gatewayModule, GRAPHQL_PATH } from './app.module';
@@ -89,7 +89,10 @@ async function serveWebApp(app: NestFastifyApplication, env: GatewayEnv, logger:
       reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const pages = new PublicPages(app.get(CptsSlugs), app.get(PreferencesService));
+  const pages = new PublicPages(
+    app.get(CptsSlugs),
+    DOMAINS.flatMap((d) => d.formerPages ?? []).map((former) => app.get(former)),
+  );
   fastify.get('/*', async (req, reply) => {
     const [pathname, query] = req.url.split(/\?(.*)/s);
     if (path.posix.extname(pathname)) throw AppError.notFound('Fichier introuvable.');

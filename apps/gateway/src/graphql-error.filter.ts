@@ -1,9 +1,8 @@
 import { ArgumentsHost, Catch, Inject } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
-import type { Logger } from '@cpts/platform-observability';
+import { Logger, LOGGER } from '@cpts/platform-observability';
 import type { FastifyReply } from 'fastify';
 import { sendHttpError } from './errors';
-import { LOGGER } from './tokens';
 
 /**
  * GraphQL: hands every error thrown by a resolver to GraphQL untouched: the

@@ -1,5 +1,5 @@
-import { PreferencesService } from '@cpts/mailing';
-import { AppError, cptsPagePath, ErrorCode, isUuid } from '@cpts/platform-core';
+import { cptsPagePath } from '@cpts/platform-core';
+import type { FormerPageAddress } from '@cpts/platform-domain';
 import { CptsSlugs } from '@cpts/platform-identity';
 
 /** What to answer for an address of the web app: a permanent redirect, or the app with this status. */
@@ -11,8 +11,8 @@ const UNKNOWN: PageAnswer = { status: 404 };
 /**
  * The web app's public pages, as the gateway serves it: under the CPTS's
  * readable address, /cpts/<slug>/… Its former addresses, and the addresses
- * of before (/annuaire-public/<id>, /preferences/<token>), are redirected
- * permanently (301) to it, so that links already printed or mailed keep
+ * of before that the domains declare (/annuaire-public/<id>,
+ * /preferences/<token>: `formerPages`), are redirected permanently (301) to it, so that links already printed or mailed keep
  * working; an address that names no CPTS gets the app with a 404 (the page
  * says so in French). The web app follows the same redirects itself when it
  * reaches such an address without a page load (its API answers 308).
@@ -20,19 +20,16 @@ const UNKNOWN: PageAnswer = { status: 404 };
 export class PublicPages {
   constructor(
     private readonly slugs: CptsSlugs,
-    private readonly preferences: PreferencesService,
+    private readonly formerPages: readonly FormerPageAddress[],
   ) {}
 
   async answer(pathname: string): Promise<PageAnswer> {
     const [first, second, ...rest] = pathname.split('/').filter(Boolean).map(decoded);
     if (!second) return APP;
-    if (first === 'annuaire-public' && rest.length === 0) {
-      const cpts = isUuid(second) ? await this.slugs.resolve(second) : null;
-      return cpts ? { redirect: cptsPagePath(cpts.slug, 'annuaire') } : UNKNOWN;
-    }
-    if (first === 'preferences' && rest.length === 0) {
-      const target = await this.preferences.locate(second, null).catch(unlessNotFound);
-      return target ? { redirect: cptsPagePath(target.cptsSlug, 'preferences', second) } : UNKNOWN;
+    const former = rest.length === 0 ? this.formerPages.find((f) => f.prefix === first) : undefined;
+    if (former) {
+      const path = await former.locate(second);
+      return path ? { redirect: path } : UNKNOWN;
     }
     // "/cpts" alone is the staff's home page; a public page has a name after the address.
     if (first === 'cpts' && rest.length > 0) {
@@ -50,9 +47,4 @@ function decoded(segment: string): string {
   } catch {
     return segment;
   }
-}
-
-function unlessNotFound(err: unknown): null {
-  if (err instanceof AppError && err.code === ErrorCode.NOT_FOUND) return null;
-  throw err;
 }

@@ -1,14 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { directoryResolvers } from '@cpts/directory';
-import { mailingResolvers } from '@cpts/mailing';
+import { DOMAINS } from '@cpts/domains';
 import { ACCESS_METADATA, AccessRule } from '@cpts/platform-core';
 import { identityResolvers } from '@cpts/platform-identity';
 import { referenceResolvers } from '@cpts/platform-reference';
 
 /** Every resolver class the gateway serves. A test checks the live schema is built from exactly these. */
-export const gatewayResolvers = [...referenceResolvers, ...identityResolvers, ...directoryResolvers, ...mailingResolvers];
+export const gatewayResolvers = [...referenceResolvers, ...identityResolvers, ...DOMAINS.flatMap((d) => d.resolvers)];
 
 export function printSortedSchema(schema: GraphQLSchema): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;

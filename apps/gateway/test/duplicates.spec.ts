@@ -1,4 +1,4 @@
-import { PERSON_DATA_PARTS, PersonDataPart } from '@cpts/directory';
+import { InvolvementLevel, PersonDataParts, PersonDirectory, PersonHistory, PersonInvolvement } from '@cpts/platform-persons';
 import { Role } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { errorCode, GraphQLClient } from '@cpts/testing';
@@ -199,7 +199,7 @@ describe('duplicates of the directory and their merge', () => {
       );
     });
     await c.ok(MERGE, { k: kept, m: merged });
-    const part = h.gateway.app.get<PersonDataPart[]>(PERSON_DATA_PARTS).find((p) => p.key === 'merges');
+    const part = h.gateway.app.get(PersonDataParts).all().find((p) => p.key === 'merges');
     const db = h.gateway.app.get(Db);
     const exported = (await db.run({ tenantId: tenant.id }, () => part!.exportPerson(kept))) as Array<{ mergedId: string; mergedRecord: Record<string, unknown> }>;
     expect(exported).toEqual([expect.objectContaining({ mergedId: merged, mergedRecord: expect.objectContaining({ last_name: 'GARNIER', email: 'i.garnier@exemple.fr' }) })]);
@@ -210,6 +210,33 @@ describe('duplicates of the directory and their merge', () => {
     expect(record.snapshot).toEqual({ id: merged });
     const issues = await h.data.inTenant(tenant.id, async (q) => (await q.query(`SELECT count(*)::int AS n FROM directory_import_issues WHERE professional_id = $1`, [merged])).rows);
     expect(issues).toEqual([{ n: 0 }]);
+  });
+
+  it('gives other modules a person through the person contracts: merges followed, history written, a level from their own source, one CPTS only', async () => {
+    const kept = await create(pro('Lemoine', 'Claire', { email: 'c.lemoine@exemple.fr' }));
+    const merged = await create(pro('LEMOINE', 'Claire'));
+    await c.ok(MERGE, { k: kept, m: merged });
+    const db = h.gateway.app.get(Db);
+    const persons = h.gateway.app.get(PersonDirectory);
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const found = await db.run({ tenantId: tenant.id }, () => persons.resolve([kept, merged, nobody, 'pas-un-uuid']));
+    expect([...found.keys()].sort()).toEqual([kept, merged].sort());
+    expect(found.get(merged)).toEqual({ id: kept, firstName: 'Claire', lastName: 'Lemoine', professionCode: '60', email: 'c.lemoine@exemple.fr', archived: false, erased: false });
+    await expect(db.run({ tenantId: tenant.id }, () => persons.require(nobody))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Another CPTS does not see the person, by either id.
+    const other = await h.data.cpts(await h.data.region(), { name: 'CPTS Ailleurs', departement: '86', communes: 1 });
+    expect((await db.run({ tenantId: other.id }, () => persons.resolve([kept, merged]))).size).toBe(0);
+
+    await db.run({ tenantId: tenant.id }, async () => {
+      await h.gateway.app.get(PersonHistory).record(kept, 'working_group.joined', 'A rejoint le groupe « Parcours diabète ».', { groupId: nobody });
+      await h.gateway.app.get(PersonInvolvement).setSourceFor([kept], `working_group:${nobody}`, InvolvementLevel.REFERENT);
+    });
+    const { professional } = await c.ok<{ professional: { involvementLevel: string; history: Array<{ kind: string; summary: string }> } }>(
+      `query($id: ID!) { professional(id: $id) { involvementLevel history { kind summary } } }`,
+      { id: kept },
+    );
+    expect(professional.involvementLevel).toBe('REFERENT');
+    expect(professional.history[0]).toEqual({ kind: 'working_group.joined', summary: 'A rejoint le groupe « Parcours diabète ».' });
   });
 
   it("keeps to the CPTS: another CPTS's records can be neither listed, dismissed nor merged, and only the team may act", async () => {

@@ -1,6 +1,7 @@
 import { Role } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
-import { InvolvementLevel, InvolvementService, MembershipsService, parisYear } from '@cpts/directory';
+import { InvolvementService, MembershipsPersonData, parisYear } from '@cpts/directory';
+import { InvolvementLevel } from '@cpts/platform-persons';
 import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
 
@@ -227,7 +228,7 @@ describe('memberships (adhésions) and involvement levels', () => {
     await c.ok(SAVE, { i: paid(merged, Y - 2, { status: 'LAPSED', paidOn: null, paymentMeans: null }) });
     await c.ok(`mutation($id: ID!, $l: InvolvementLevel!) { setInvolvementLevel(professionalId: $id, level: $l) { id } }`, { id: kept, l: 'ACTION' });
     await c.ok(`mutation($id: ID!, $l: InvolvementLevel!) { setInvolvementLevel(professionalId: $id, level: $l) { id } }`, { id: merged, l: 'REFERENT' });
-    const memberships = h.gateway.app.get(MembershipsService);
+    const memberships = h.gateway.app.get(MembershipsPersonData);
     const involvement = h.gateway.app.get(InvolvementService);
     await inTenant(async () => {
       await memberships.mergePerson(kept, merged);
@@ -253,7 +254,7 @@ describe('memberships (adhésions) and involvement levels', () => {
   it('exports the person, and an erasure keeps the counts and drops the note', async () => {
     const someone = await h.data.professional(tenant.id, tenant.communes[1], { lastName: 'Effacée', professionCode: '70' });
     await c.ok(SAVE, { i: paid(someone, Y - 1, { note: 'Préfère être appelée le soir' }) });
-    const memberships = h.gateway.app.get(MembershipsService);
+    const memberships = h.gateway.app.get(MembershipsPersonData);
     const involvement = h.gateway.app.get(InvolvementService);
     const exported = (await inTenant(() => memberships.exportPerson(someone))) as Array<{ year: number; note: string }>;
     expect(exported.map((m) => [m.year, m.note])).toEqual([[Y - 1, 'Préfère être appelée le soir']]);

@@ -1,5 +1,4 @@
-import { directoryMigrations } from '@cpts/directory';
-import { mailingMigrations } from '@cpts/mailing';
+import { DOMAINS } from '@cpts/domains';
 import { identityMigrations } from '@cpts/platform-identity';
 import { mailMigrations } from '@cpts/platform-mail';
 import { reminderMigrations } from '@cpts/platform-reminders';
@@ -7,9 +6,10 @@ import { referenceMigrations } from '@cpts/platform-reference';
 
 /**
  * Every migration of the platform, in order (by the timestamp in their
- * names). Each library owns the migrations of its tables.
+ * names): the platform libraries', then each domain library's (DOMAINS).
+ * Each library owns the migrations of its tables.
  */
-export const allMigrations = [...referenceMigrations, ...identityMigrations, ...mailMigrations, ...directoryMigrations, ...mailingMigrations, ...reminderMigrations].sort((a, b) => {
+export const allMigrations = [...referenceMigrations, ...identityMigrations, ...mailMigrations, ...reminderMigrations, ...DOMAINS.flatMap((d) => d.migrations)].sort((a, b) => {
   const stamp = (m: { name: string }) => Number(/(\d{13})$/.exec(m.name)?.[1]);
   return stamp(a) - stamp(b);
 });

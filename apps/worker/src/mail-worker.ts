@@ -1,11 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { OutboxProcessor, OutboxReconciler, OutboxRetention, SecretBox, SmtpSender } from '@cpts/platform-mail';
-import { Logger, Metrics } from '@cpts/platform-observability';
-import { QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
+import { Logger, LOGGER, Metrics } from '@cpts/platform-observability';
+import { HOUR_MS, Periodic, QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
 import { DataSource } from 'typeorm';
-import { HOUR_MS, Periodic } from './periodic';
-import { LOGGER } from './tokens';
 
 /**
  * The worker's jobs: the mail queue's consumer, the outbox reconciler and the outbox's retention.
@@ -53,5 +51,4 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     await this.runner.stop();
     this.sender.close();
   }
-
 }

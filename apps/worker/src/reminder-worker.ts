@@ -1,20 +1,16 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { RedisEnv, WorkerEnv } from '@cpts/platform-config';
-import { MembershipRenewalReminder } from '@cpts/directory';
-import { CampaignFailuresDigest, CampaignNotStartedNotice } from '@cpts/mailing';
 import { Db } from '@cpts/platform-db';
 import { MailOutbox } from '@cpts/platform-mail';
-import { Logger, Metrics } from '@cpts/platform-observability';
-import { QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
-import { ReminderProcessor, ReminderReconciler } from '@cpts/platform-reminders';
-import { Periodic } from './periodic';
-import { LOGGER } from './tokens';
+import { Logger, LOGGER, Metrics } from '@cpts/platform-observability';
+import { Periodic, QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
+import { REMINDER_HANDLERS, ReminderHandler, ReminderProcessor, ReminderReconciler } from '@cpts/platform-reminders';
 
 /**
  * Fires reminders (each checks its condition, then writes its emails to the
  * mail outbox), and every reconcile interval queues those coming within the
- * horizon, which also repairs what Redis lost. The handlers of every module
- * that schedules reminders are listed here.
+ * horizon, which also repairs what Redis lost. The handlers are every
+ * domain's (`reminderHandlers` in its DomainLibrary).
  */
 @Injectable()
 export class ReminderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -23,8 +19,17 @@ export class ReminderWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly reconciler: ReminderReconciler;
   private readonly reconciling: Periodic;
 
-  constructor(db: Db, outbox: MailOutbox, producer: QueueProducer, redis: RedisEnv, private readonly worker: WorkerEnv, @Inject(LOGGER) logger: Logger, metrics: Metrics) {
-    this.processor = new ReminderProcessor(db, outbox, [new MembershipRenewalReminder(db), new CampaignFailuresDigest(db), new CampaignNotStartedNotice(db)], logger);
+  constructor(
+    db: Db,
+    outbox: MailOutbox,
+    producer: QueueProducer,
+    redis: RedisEnv,
+    private readonly worker: WorkerEnv,
+    @Inject(LOGGER) logger: Logger,
+    metrics: Metrics,
+    @Inject(REMINDER_HANDLERS) handlers: ReminderHandler[],
+  ) {
+    this.processor = new ReminderProcessor(db, outbox, handlers, logger);
     this.reconciler = new ReminderReconciler(db, producer, logger);
     this.reconciling = new Periodic('reminder reconciliation', () => this.reconciler.reconcileOnce(), logger);
     this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
@@ -40,5 +45,4 @@ export class ReminderWorker implements OnApplicationBootstrap, BeforeApplication
     await this.reconciling.stop();
     await this.runner.stop();
   }
-
 }

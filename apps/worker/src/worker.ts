@@ -2,19 +2,17 @@ import { Server } from 'node:http';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, DatabaseEnv, loadEnv, MailEnv, RedisEnv, RuntimeEnv, StorageEnv, WorkerEnv } from '@cpts/platform-config';
+import { DOMAINS } from '@cpts/domains';
 import { DbModule } from '@cpts/platform-db';
+import { workerDomains } from '@cpts/platform-domain';
 import { MailModule, MailOutboxRow } from '@cpts/platform-mail';
-import { RemindersService } from '@cpts/platform-reminders';
-import { createLogger, Logger, Metrics, PinoNestLogger } from '@cpts/platform-observability';
+import { createLogger, Logger, Metrics, ObservabilityModule, PinoNestLogger } from '@cpts/platform-observability';
 import { QueueModule, QueueProducer, REDIS } from '@cpts/platform-queue';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { startHealthServer } from './health-server';
-import { CampaignWorker } from './campaign-worker';
-import { DirectoryImportWorker } from './directory-import-worker';
 import { MailWorker } from './mail-worker';
 import { ReminderWorker } from './reminder-worker';
-import { LOGGER } from './tokens';
 
 export interface Worker {
   app: INestApplicationContext;
@@ -23,15 +21,18 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+/** The worker: the platform's mail and reminder queues, and each domain library's jobs (DOMAINS). */
 function workerModule(logger: Logger, metrics: Metrics) {
   @Module({
     imports: [
+      ObservabilityModule.forRoot(logger, metrics),
       ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, MailEnv, WorkerEnv, StorageEnv]),
       DbModule.forRoot({ entities: [MailOutboxRow], applicationName: 'cpts-worker' }),
       QueueModule.forRoot(),
       MailModule,
+      workerDomains(DOMAINS),
     ],
-    providers: [{ provide: LOGGER, useValue: logger }, { provide: Metrics, useValue: metrics }, MailWorker, DirectoryImportWorker, CampaignWorker, RemindersService, ReminderWorker],
+    providers: [MailWorker, ReminderWorker],
   })
   class WorkerModule {}
   return WorkerModule;

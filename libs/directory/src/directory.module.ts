@@ -1,4 +1,6 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import type { DomainLibrary } from '@cpts/platform-domain';
+import { DIRECTORY_SQL } from '@cpts/platform-persons';
 import { IdentityModule } from '@cpts/platform-identity';
 import { RemindersModule } from '@cpts/platform-reminders';
 import { CsvImportResolver } from './csv-import/csv-import.resolver';
@@ -11,6 +13,7 @@ import { MergesPersonData } from './duplicates/merges.person-data';
 import { DirectoryExportController } from './export/directory-export.controller';
 import { DirectoryImportsController } from './import/directory-imports.controller';
 import { DirectoryImportsResolver } from './import/directory-imports.resolver';
+import { DirectoryImportWorker } from './import/directory-import.worker';
 import { DirectoryImportsService } from './import/directory-imports.service';
 import { ImportConflictsService } from './import/import-conflicts.service';
 import { PersonHistoryFields } from './history/person-history.resolver';
@@ -19,15 +22,29 @@ import { InvolvementFields } from './involvement/involvement.resolver';
 import { InvolvementService } from './involvement/involvement.service';
 import { MembershipsResolver, ProfessionalMembershipFields } from './memberships/memberships.resolver';
 import { MembershipsService } from './memberships/memberships.service';
-import { PERSON_DATA_PARTS, PersonDataPart } from './person-data';
+import { MembershipInvolvementService } from './memberships/membership-involvement.service';
+import { MembershipListingsService } from './memberships/membership-listings.service';
+import { MembershipYearsService } from './memberships/membership-years.service';
+import { MembershipsPersonData } from './memberships/memberships.person-data';
 import { ProfessionalsResolver } from './professionals.resolver';
+import { PublicDirectoryFormerAddress } from './public/public-directory-former-address';
 import { ProfessionalsService } from './professionals.service';
+import { PERSON_CONTRACTS, personContractProviders } from './person-contracts';
+import { directoryEntities } from './professional.entity';
+import { directoryMigrations } from './migrations';
+import { MembershipRenewalReminder } from './memberships/renewal-reminder';
+import { directorySql } from './sites/practice-sites-sql';
 import { SitesPersonData } from './sites/sites.person-data';
 import { SitesResolver } from './sites/sites.resolver';
 import { SitesService } from './sites/sites.service';
 import { consentProviders, consentResolvers, ConsentsService, GdprExportController, LabelsService, PublicDirectoryController } from './consents/consents.providers';
 
-/** Members and directory: the professionals of each CPTS. */
+/**
+ * Members and directory: the professionals of each CPTS, in the gateway.
+ * Global for its person contracts only (PERSON_CONTRACTS): every other
+ * domain injects them, none imports this library.
+ */
+@Global()
 @Module({
   imports: [IdentityModule, RemindersModule],
   controllers: [DirectoryImportsController, DirectoryExportController, GdprExportController, PublicDirectoryController],
@@ -42,6 +59,10 @@ import { consentProviders, consentResolvers, ConsentsService, GdprExportControll
     PersonHistoryService,
     PersonHistoryFields,
     MembershipsService,
+    MembershipListingsService,
+    MembershipYearsService,
+    MembershipInvolvementService,
+    MembershipsPersonData,
     MembershipsResolver,
     ProfessionalMembershipFields,
     InvolvementService,
@@ -55,29 +76,12 @@ import { consentProviders, consentResolvers, ConsentsService, GdprExportControll
     SitesService,
     SitesResolver,
     SitesPersonData,
+    PublicDirectoryFormerAddress,
+    ...personContractProviders,
   ],
-  // ConsentsService: the gateway gives it to the mailing module (unsubscribe links, preferences page).
-  exports: [ProfessionalsService, PersonHistoryService, MembershipsService, InvolvementService, ConsentsService],
+  exports: PERSON_CONTRACTS,
 })
-export class DirectoryModule {
-  /**
-   * The directory, with every module's rows about a person for the GDPR
-   * export, the erasure and the merge: the directory's own parts, plus the
-   * parts of other domain modules (which may not import this library: the
-   * app hands their classes in; they implement PersonDataPart and depend on
-   * global providers only, such as Db).
-   */
-  static withPersonData(otherParts: Array<Type<PersonDataPart>>): DynamicModule {
-    const own = [PersonHistoryService, MembershipsService, InvolvementService, ConsentsService, LabelsService, MergesPersonData, SitesPersonData];
-    return {
-      module: DirectoryModule,
-      providers: [
-        ...otherParts,
-        { provide: PERSON_DATA_PARTS, useFactory: (...parts: PersonDataPart[]): PersonDataPart[] => parts, inject: [...own, ...otherParts] },
-      ],
-    };
-  }
-}
+export class DirectoryModule {}
 
 export const directoryResolvers = [
   ProfessionalsResolver,
@@ -92,3 +96,25 @@ export const directoryResolvers = [
   CsvImportResolver,
   SitesResolver,
 ];
+
+/** The directory in the worker: the national extraction's imports, and its rules as SQL for the other domains' jobs. */
+@Global()
+@Module({
+  providers: [DirectoryImportWorker, { provide: DIRECTORY_SQL, useValue: directorySql }],
+  exports: [DIRECTORY_SQL],
+})
+export class DirectoryWorkerModule {}
+
+/** Everything the apps need of the directory (see DomainLibrary). */
+export const directoryDomain: DomainLibrary = {
+  name: 'directory',
+  entities: directoryEntities,
+  migrations: directoryMigrations,
+  resolvers: directoryResolvers,
+  gateway: DirectoryModule,
+  // In this order in the export, the erasure and the merge; then the other domains', in the order of their list.
+  personData: [PersonHistoryService, MembershipsPersonData, InvolvementService, ConsentsService, LabelsService, MergesPersonData, SitesPersonData],
+  worker: DirectoryWorkerModule,
+  reminderHandlers: [MembershipRenewalReminder],
+  formerPages: [PublicDirectoryFormerAddress],
+};

@@ -1,8 +1,9 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { blankToNull, ConnectionType } from '@cpts/platform-core';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { blankToNull, ConnectionType, PageArgs } from '@cpts/platform-core';
 import { Commune, Profession } from '@cpts/platform-reference';
+import { CommuneCodeInput, StructureNameInput } from './sites/site-input-fields';
 
 @ObjectType({ description: 'A health professional practising on the territory of the CPTS.' })
 export class Professional {
@@ -82,15 +83,10 @@ export class ProfessionalInput {
   @Matches(/^\s*[0-9 ]{11,16}\s*$/, { message: 'Le numéro RPPS compte 11 chiffres.' })
   rpps?: string | null;
 
-  @Field()
-  @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: 'Choisissez une commune.' })
+  @CommuneCodeInput()
   communeCode: string;
 
-  @Field(() => String, { nullable: true })
-  @blankToNull()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'Au plus 200 caractères.' })
+  @StructureNameInput()
   structureName?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -114,20 +110,7 @@ export class ProfessionalInput {
 }
 
 @ArgsType()
-export class ProfessionalsArgs {
-  @Field(() => Int, { defaultValue: 20 })
-  @IsInt()
-  @Min(1, { message: 'Au moins 1 élément par page.' })
-  @Max(100, { message: 'Au plus 100 éléments par page.' })
-  first = 20;
-
-  @Field(() => String, { nullable: true })
-  @blankToNull()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  after?: string | null;
-
+export class ProfessionalsArgs extends PageArgs({ defaultSize: 20, maxSize: 100, noun: ['élément', 'éléments'] }) {
   @Field(() => ProfessionalFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, currentScope, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { PersonHistoryService } from '../history/person-history.service';
-import { PersonDataPart } from '../person-data';
+import { PersonDataPart } from '@cpts/platform-persons';
 import {
   ConsentEvent,
   ConsentMethod,

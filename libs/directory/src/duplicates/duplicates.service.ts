@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppError, requirePrincipal, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { PersonHistoryService } from '../history/person-history.service';
-import { PERSON_DATA_PARTS, PersonDataPart } from '../person-data';
+import { PersonDataParts } from '@cpts/platform-persons';
 import { Professional } from '../professional.types';
 import { ProfessionalsService } from '../professionals.service';
 import { DuplicateCandidate, DuplicateReason } from './duplicate.types';
@@ -52,7 +52,7 @@ export class DuplicatesService {
     private readonly db: Db,
     private readonly professionals: ProfessionalsService,
     private readonly history: PersonHistoryService,
-    @Inject(PERSON_DATA_PARTS) private readonly parts: PersonDataPart[],
+    private readonly parts: PersonDataParts,
   ) {}
 
   async candidates(): Promise<DuplicateCandidate[]> {
@@ -93,7 +93,7 @@ export class DuplicatesService {
    * Merges `mergedId` into `keptId`, in the request's transaction: the kept
    * record's values win and its blank fields are filled from the merged one
    * (RPPS included); every module moves its rows about the person
-   * (PERSON_DATA_PARTS: history, memberships, consents...); the merged record
+   * (PersonDataParts: history, memberships, consents...); the merged record
    * is archived and points to the kept one; the merge is recorded with the
    * merged record as it was.
    */
@@ -155,7 +155,7 @@ export class DuplicatesService {
     await this.db.tenantRows(`UPDATE professionals SET merged_into = $2 WHERE tenant_id = $1 AND merged_into = $3`, [tenantId, keptId, mergedId]);
     // Pairs dismissed with the merged record no longer mean anything.
     await this.db.tenantRows(`DELETE FROM duplicate_dismissals WHERE tenant_id = $1 AND (first_id = $2 OR second_id = $2)`, [tenantId, mergedId]);
-    for (const part of this.parts) await part.mergePerson(keptId, mergedId);
+    for (const part of this.parts.all()) await part.mergePerson(keptId, mergedId);
 
     const { merged_into: _ignored, ...snapshot } = merged;
     await this.db.tenantRows(`INSERT INTO professional_merges (tenant_id, id, kept_id, merged_id, snapshot, merged_by) VALUES ($1, $2, $3, $4, $5, $6)`, [

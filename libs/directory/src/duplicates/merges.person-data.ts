@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME } from '../gdpr/gdpr.service';
-import { PersonDataPart } from '../person-data';
+import { PersonDataPart } from '@cpts/platform-persons';
 
 /**
  * The merges of a person's records, as a part of their data: the records

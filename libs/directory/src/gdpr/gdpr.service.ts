@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppError, currentScope, requireTenantId, searchKey } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { PersonHistoryService } from '../history/person-history.service';
 import { erasedRppsHash } from './erased-identifiers';
-import { PERSON_DATA_PARTS, PersonDataPart } from '../person-data';
+import { PersonDataParts } from '@cpts/platform-persons';
 import { Professional } from '../professional.types';
 import { ProfessionalsService } from '../professionals.service';
 
@@ -32,7 +32,7 @@ export class GdprService {
     private readonly db: Db,
     private readonly professionals: ProfessionalsService,
     private readonly history: PersonHistoryService,
-    @Inject(PERSON_DATA_PARTS) private readonly parts: PersonDataPart[],
+    private readonly parts: PersonDataParts,
   ) {}
 
   async export(professionalId: string): Promise<PersonDataExport> {
@@ -54,7 +54,7 @@ export class GdprService {
       cpts: { id: tenantId, name: row.cptsName },
       professional: { ...row.person, profession: professional.profession.label, commune: professional.commune.name },
     };
-    for (const part of this.parts) out[part.key] = await part.exportPerson(professionalId);
+    for (const part of this.parts.all()) out[part.key] = await part.exportPerson(professionalId);
     return out;
   }
 
@@ -77,7 +77,7 @@ export class GdprService {
     if (searchKey(confirmation) !== searchKey(row.lastName)) {
       throw AppError.field('confirmation', `Pour confirmer, tapez le nom de la personne : ${row.lastName}.`);
     }
-    for (const part of this.parts) await part.erasePerson(professionalId);
+    for (const part of this.parts.all()) await part.erasePerson(professionalId);
     if (row.rpps) {
       // The number is public: without this, the next import of the national extraction would bring the person back.
       await this.db.tenantRows(`INSERT INTO erased_identifiers (tenant_id, rpps_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [tenantId, erasedRppsHash(tenantId, row.rpps)]);

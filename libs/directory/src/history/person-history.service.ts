@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { currentScope, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
-import { PersonDataPart } from '../person-data';
+import { PersonDataPart } from '@cpts/platform-persons';
 
 export interface PersonHistoryEntry {
   id: string;

@@ -3,7 +3,8 @@ import { Allow, CPTS_TEAM, scopedLoader, UuidPipe } from '@cpts/platform-core';
 import { Professional } from '../professional.types';
 import { ProfessionalsService } from '../professionals.service';
 import { InvolvementService } from './involvement.service';
-import { InvolvementLevel, InvolvementSource } from './involvement.types';
+import { InvolvementLevel } from '@cpts/platform-persons';
+import { InvolvementSource } from './involvement.types';
 
 @Resolver(() => Professional)
 export class InvolvementFields {

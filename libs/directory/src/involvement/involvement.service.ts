@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppError, currentScope, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { PersonHistoryService } from '../history/person-history.service';
-import { PersonDataPart } from '../person-data';
-import { INVOLVEMENT_LABELS, INVOLVEMENT_ORDER, InvolvementLevel, InvolvementSource, MANUAL_SOURCE } from './involvement.types';
+import { INVOLVEMENT_ORDER, InvolvementLevel, PersonDataPart, PersonInvolvement } from '@cpts/platform-persons';
+import { INVOLVEMENT_LABELS, InvolvementSource, MANUAL_SOURCE } from './involvement.types';
 
 const SOURCE = /^[a-z_]{1,40}(:[A-Za-z0-9-]{1,80})?$/;
 /** The rank of a level in SQL, the same order as INVOLVEMENT_ORDER. */
@@ -17,7 +17,7 @@ const RANK = (column: string) => `array_position(ARRAY['${INVOLVEMENT_ORDER.join
  * 'manual', working groups will own 'working_group:<id>'.
  */
 @Injectable()
-export class InvolvementService implements PersonDataPart {
+export class InvolvementService implements PersonDataPart, PersonInvolvement {
   readonly key = 'involvements';
 
   constructor(
@@ -31,10 +31,11 @@ export class InvolvementService implements PersonDataPart {
   }
 
   /**
-   * The same for many people at once (bulk renewals). 'informed' is the
-   * floor everyone has, so it removes the source like null.
+   * The same for many people at once (bulk renewals), and the person
+   * contract other modules use. 'informed' is the floor everyone has, so it
+   * removes the source like null.
    */
-  async setSourceFor(professionalIds: string[], source: string, level: InvolvementLevel | null): Promise<void> {
+  async setSourceFor(professionalIds: readonly string[], source: string, level: InvolvementLevel | null): Promise<void> {
     if (!SOURCE.test(source)) throw new Error(`Invalid involvement source: ${source}`);
     if (professionalIds.length === 0) return;
     const tenantId = requireTenantId();
@@ -50,7 +51,7 @@ export class InvolvementService implements PersonDataPart {
         [tenantId, professionalIds, source, level, currentScope()?.principal?.userId ?? null],
       );
     }
-    await this.recompute(professionalIds);
+    await this.recompute([...professionalIds]);
   }
 
   /** The staff's hand setting, recorded in the person's history. */

@@ -1,26 +1,11 @@
 import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { InvolvementLevel } from '@cpts/platform-persons';
 
-/** How far a person takes part in the CPTS, lowest first. */
-export enum InvolvementLevel {
-  INFORMED = 'informed',
-  MEMBER = 'member',
-  ACTION = 'action',
-  REFERENT = 'referent',
-  GOVERNANCE = 'governance',
-}
+// The levels are a person contract (@cpts/platform-persons: other modules move them); the schema names them here.
 registerEnumType(InvolvementLevel, {
   name: 'InvolvementLevel',
   description: 'informed → member (adhérent) → takes part in an action → referent of an action or mission → governance (bureau, CA).',
 });
-
-/** The levels in rising order: the index is the rank. */
-export const INVOLVEMENT_ORDER: readonly InvolvementLevel[] = [
-  InvolvementLevel.INFORMED,
-  InvolvementLevel.MEMBER,
-  InvolvementLevel.ACTION,
-  InvolvementLevel.REFERENT,
-  InvolvementLevel.GOVERNANCE,
-];
 
 /** French names, for the person's history. */
 export const INVOLVEMENT_LABELS: Record<InvolvementLevel, string> = {

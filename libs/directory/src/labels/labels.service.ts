@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, requireTenantId } from '@cpts/platform-core';
 import { Db, isUniqueViolation } from '@cpts/platform-db';
 import { PersonHistoryService } from '../history/person-history.service';
-import { PersonDataPart } from '../person-data';
+import { PersonDataPart } from '@cpts/platform-persons';
 import { DirectoryLabel } from './label.types';
 
 const quoted = (names: string[]) => names.map((n) => `« ${n} »`).join(', ');

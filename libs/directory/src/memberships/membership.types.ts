@@ -1,6 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { blankToNull, ConnectionType } from '@cpts/platform-core';
+import { blankToNull, ConnectionType, PageArgs } from '@cpts/platform-core';
 import { Profession } from '@cpts/platform-reference';
 import { Professional } from '../professional.types';
 
@@ -151,7 +151,7 @@ export class MembershipInput {
 }
 
 @ArgsType()
-export class MembershipsArgs {
+export class MembershipsArgs extends PageArgs({ defaultSize: 50, maxSize: 200, noun: ['élément', 'éléments'] }) {
   @Field(() => Int)
   @IsInt()
   @Min(2000)
@@ -168,19 +168,6 @@ export class MembershipsArgs {
   @IsString()
   @MaxLength(100)
   search?: string | null;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1, { message: 'Au moins 1 élément par page.' })
-  @Max(200, { message: 'Au plus 200 éléments par page.' })
-  first = 50;
-
-  @Field(() => String, { nullable: true })
-  @blankToNull()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  after?: string | null;
 }
 
 @ArgsType()

@@ -3,37 +3,41 @@ import { Allow, Connection, CPTS_TEAM, scopedLoader, UuidPipe } from '@cpts/plat
 import { Professional } from '../professional.types';
 import { ProfessionalsService } from '../professionals.service';
 import { LapsedMember, Membership, MembershipConnection, MembershipCounts, MembershipInput, MembershipsArgs, MembershipYear, OpenedMembershipYear, OpenMembershipYearArgs } from './membership.types';
+import { MembershipListingsService } from './membership-listings.service';
+import { MembershipYearsService } from './membership-years.service';
 import { MembershipsService } from './memberships.service';
 
 @Resolver(() => Membership)
 export class MembershipsResolver {
   constructor(
     private readonly service: MembershipsService,
+    private readonly listings: MembershipListingsService,
+    private readonly years: MembershipYearsService,
     private readonly professionals: ProfessionalsService,
   ) {}
 
   @Query(() => MembershipConnection, { description: "A year's memberships, by the person's name." })
   @Allow(...CPTS_TEAM)
   memberships(@Args() args: MembershipsArgs): Promise<Connection<Membership>> {
-    return this.service.list(args);
+    return this.listings.list(args);
   }
 
   @Query(() => [MembershipYear], { description: 'Years opened for renewal or holding memberships, newest first.' })
   @Allow(...CPTS_TEAM)
   membershipYears(): Promise<MembershipYear[]> {
-    return this.service.years();
+    return this.years.years();
   }
 
   @Query(() => MembershipCounts, { description: "A year's memberships per profession and status (the yearly figure)." })
   @Allow(...CPTS_TEAM)
   membershipCounts(@Args('year', { type: () => Int }) year: number): Promise<MembershipCounts> {
-    return this.service.counts(year);
+    return this.listings.counts(year);
   }
 
   @Query(() => [LapsedMember], { description: 'Active members of the previous year who are not active members of this one.' })
   @Allow(...CPTS_TEAM)
   lapsedMembers(@Args('year', { type: () => Int }) year: number): Promise<LapsedMember[]> {
-    return this.service.lapsed(year);
+    return this.listings.lapsed(year);
   }
 
   @Mutation(() => Membership, { description: "Creates (no id) or changes (id) a person's membership of one year." })
@@ -51,13 +55,13 @@ export class MembershipsResolver {
   @Mutation(() => OpenedMembershipYear, { description: 'Opens a year for renewal: pending memberships for the active members of the previous year. Idempotent.' })
   @Allow(...CPTS_TEAM)
   openMembershipYear(@Args() args: OpenMembershipYearArgs): Promise<OpenedMembershipYear> {
-    return this.service.openYear(args.year, args.defaultFeeCents);
+    return this.years.openYear(args.year, args.defaultFeeCents);
   }
 
   @Mutation(() => Int, { description: "After the renewal period: the year's pending memberships become lapsed. Returns how many." })
   @Allow(...CPTS_TEAM)
   lapseUnpaidMemberships(@Args('year', { type: () => Int }) year: number): Promise<number> {
-    return this.service.lapseUnpaid(year);
+    return this.years.lapseUnpaid(year);
   }
 
   @ResolveField(() => Professional)

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { renderEmail } from '@cpts/platform-mail';
@@ -20,6 +21,7 @@ export function renewalReminderPlans(membershipIds: string[], openedAt = new Dat
  * who renewed, resigned or lapsed since, was archived, or has no email, gets
  * nothing (and the reminder says why).
  */
+@Injectable()
 export class MembershipRenewalReminder implements ReminderHandler {
   readonly kind = RENEWAL_REMINDER;
 

@@ -1,13 +1,14 @@
+import type { DirectorySql, PracticeSitesSql } from '@cpts/platform-persons';
 import { contactBasisSql } from '../consents/contact-basis';
 
 /**
  * A person's current practice sites as SQL expressions, for the statements
  * that filter or show people by commune: the directory's own, and other
- * modules' (the mailing's segments and follow-up list), which get them from
- * the apps (`directorySql`) rather than knowing the table. `person` is the
+ * modules' (the mailing's segments and follow-up list), which get them
+ * through the DIRECTORY_SQL person contract rather than knowing the table. `person` is the
  * alias of a `professionals` row in the caller's statement.
  */
-export const practiceSitesSql = {
+export const practiceSitesSql: PracticeSitesSql = {
   /** A boolean: the person has a current site in one of these communes (`communeCodes`: a text[] expression). */
   practisesIn: (person: string, communeCodes: string): string =>
     `EXISTS (SELECT 1 FROM professional_sites site_ WHERE site_.tenant_id = ${person}.tenant_id AND site_.professional_id = ${person}.id
@@ -18,11 +19,5 @@ export const practiceSitesSql = {
        AND site_.retired_at IS NULL GROUP BY site_.commune_code ORDER BY bool_or(site_.id = ${person}.main_site_id) DESC, min(site_.created_at), site_.commune_code)`,
 };
 
-export type PracticeSitesSql = typeof practiceSitesSql;
-
-/**
- * The directory's rules as SQL for the mailing (a domain library does not
- * import another: the apps hand this in, MailingModule.forRoot): who may be
- * contacted, and where people practise.
- */
-export const directorySql = { contactBasis: contactBasisSql, sites: practiceSitesSql };
+/** The directory's rules as SQL for the other domains (the DIRECTORY_SQL person contract): who may be contacted, and where people practise. */
+export const directorySql: DirectorySql = { contactBasis: contactBasisSql, sites: practiceSitesSql };

@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/gr
 import { blankToNull } from '@cpts/platform-core';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Commune } from '@cpts/platform-reference';
+import { CommuneCodeInput, StructureNameInput } from './site-input-fields';
 
 @ObjectType({ description: 'A place where a professional practises (practice, MSP, hospital...).' })
 export class ProfessionalSite {
@@ -36,11 +37,7 @@ export class ProfessionalSite {
 
 @InputType()
 export class ProfessionalSiteInput {
-  @Field(() => String, { nullable: true })
-  @blankToNull()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'Au plus 200 caractères.' })
+  @StructureNameInput()
   structureName?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -56,8 +53,7 @@ export class ProfessionalSiteInput {
   @Matches(/^\s*[0-9][0-9AB][0-9]{3}\s*$/, { message: 'Le code postal compte 5 chiffres.' })
   postalCode?: string | null;
 
-  @Field()
-  @Matches(/^[0-9][0-9AB][0-9]{3}$/, { message: 'Choisissez une commune.' })
+  @CommuneCodeInput()
   communeCode: string;
 
   @Field(() => String, { nullable: true })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
-import { PersonDataPart } from '../person-data';
+import { PersonDataPart } from '@cpts/platform-persons';
 
 /**
  * A person's practice sites as a part of their file: exported whole (the

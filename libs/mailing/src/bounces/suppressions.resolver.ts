@@ -25,5 +25,3 @@ export class EmailSuppressionsResolver {
     return this.suppressions.lift(email);
   }
 }
-
-export const suppressionResolvers = [EmailSuppressionsResolver];

@@ -1,31 +1,5 @@
-import { INVOLVEMENT_LEVELS, StoredSegment } from './campaign.types';
-
-/**
- * The directory's contact rule as SQL (contactBasisSql in @cpts/directory).
- * A domain library may not import another one, so the apps hand it in: the
- * mailing selects with the directory's one rule, never a copy of it.
- */
-export type ContactBasisSql = (inputs: { purpose: string; status: string; emailIsWork: string; hasEmail: string }) => { allowed: string; basis: string; reason: string };
-
-/**
- * Where a person practises, as SQL (practiceSitesSql in @cpts/directory):
- * a person may have several practice sites, each in its commune.
- */
-export interface PracticeSitesSql {
-  /** A boolean: the person (a `professionals` alias) has a current practice site in one of the communes (a text[] expression). */
-  practisesIn(person: string, communeCodes: string): string;
-  /** A text[]: the communes of the person's current sites, the main site's first. */
-  communesOf(person: string): string;
-}
-
-/** What the mailing needs of the directory's rules as SQL, handed in by the apps (`directorySql` in @cpts/directory). */
-export interface DirectorySql {
-  contactBasis: ContactBasisSql;
-  sites: PracticeSitesSql;
-}
-
-/** Injection token of the DirectorySql the apps provide. */
-export const DIRECTORY_SQL = Symbol('DIRECTORY_SQL');
+import { DirectorySql, INVOLVEMENT_ORDER } from '@cpts/platform-persons';
+import { StoredSegment } from './campaign.types';
 
 /**
  * The people of a segment, each with the address they would get it at, the
@@ -54,7 +28,7 @@ export function audienceSql(tenantId: string, purpose: string, segment: StoredSe
     filters.push(`EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = p.tenant_id AND m.professional_id = p.id AND m.year = ${bind(segment.membership.year)}::int${statuses})`);
   }
   if (segment.minInvolvementLevel) {
-    const levels = bind([...INVOLVEMENT_LEVELS]);
+    const levels = bind([...INVOLVEMENT_ORDER]);
     filters.push(`array_position(${levels}::text[], p.involvement_level) >= array_position(${levels}::text[], ${bind(segment.minInvolvementLevel)}::text)`);
   }
   if (segment.labelIds.length) {

@@ -3,7 +3,8 @@ import { Db, tenantFailuresLog } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
 import type { RemindersService } from '@cpts/platform-reminders';
-import { audienceSql, DirectorySql } from './audience';
+import { DirectorySql } from '@cpts/platform-persons';
+import { audienceSql } from './audience';
 import { NOT_STARTED_NOTICE } from './not-started-notice';
 import { normalizeSegment, StoredSegment } from './campaign.types';
 

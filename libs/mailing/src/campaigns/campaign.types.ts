@@ -1,6 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { blankToNull, ConnectionType } from '@cpts/platform-core';
+import { blankToNull, ConnectionType, PageArgs } from '@cpts/platform-core';
+import { INVOLVEMENT_ORDER } from '@cpts/platform-persons';
 import { ArrayMaxSize, IsDate, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export enum CampaignStatus {
@@ -49,9 +50,8 @@ export const AUDIENCE_PURPOSES: Record<CampaignAudience, readonly CampaignPurpos
 
 export const NEWSLETTER_PURPOSES: readonly CampaignPurpose[] = [CampaignPurpose.PRO_NEWSLETTER, CampaignPurpose.PUBLIC_NEWSLETTER];
 
-/** Membership statuses and involvement levels, as the directory stores them. */
+/** Membership statuses, as the directory stores them. */
 export const MEMBERSHIP_STATUSES = ['pending', 'active', 'lapsed', 'resigned'] as const;
-export const INVOLVEMENT_LEVELS = ['informed', 'member', 'action', 'referent', 'governance'] as const;
 
 @ObjectType({ description: "A membership condition of a segment: a membership of that year, in one of those statuses (any status when empty)." })
 export class SegmentMembership {
@@ -167,7 +167,7 @@ export class CampaignSegmentInput {
 
   @Field(() => String, { nullable: true, description: 'informed, member, action, referent, governance.' })
   @IsOptional()
-  @IsIn(INVOLVEMENT_LEVELS, { message: "Niveau d'implication inconnu." })
+  @IsIn(INVOLVEMENT_ORDER, { message: "Niveau d'implication inconnu." })
   minInvolvementLevel?: string | null;
 
   @Field(() => [ID], { nullable: true })
@@ -252,23 +252,11 @@ export class AudiencePreviewArgs {
 export const CampaignConnection = ConnectionType(Campaign, 'Campaign');
 
 @ArgsType()
-export class CampaignsArgs {
+export class CampaignsArgs extends PageArgs({ defaultSize: 20, maxSize: 100, noun: ['campagne', 'campagnes'], atMost: 'end' }) {
   @Field(() => CampaignStatus, { nullable: true })
   @IsOptional()
   @IsEnum(CampaignStatus)
   status?: CampaignStatus | null;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @IsInt()
-  @Min(1, { message: 'Au moins 1 campagne par page.' })
-  @Max(100, { message: '100 campagnes par page au plus.' })
-  first: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  after?: string | null;
 }
 
 @ArgsType()

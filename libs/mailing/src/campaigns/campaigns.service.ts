@@ -6,7 +6,8 @@ import { RateLimiter } from '@cpts/platform-identity';
 import { MailOutbox } from '@cpts/platform-mail';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
 import { CampaignEmailRenderer, RenderedCampaign } from '../delivery/campaign-email';
-import { audienceSql, DIRECTORY_SQL, DirectorySql } from './audience';
+import { DIRECTORY_SQL, DirectorySql } from '@cpts/platform-persons';
+import { audienceSql } from './audience';
 import { CampaignStarter } from './campaign-starter';
 import {
   AUDIENCE_PURPOSES,

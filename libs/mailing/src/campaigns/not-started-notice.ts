@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { renderEmail } from '@cpts/platform-mail';
@@ -11,6 +12,7 @@ export const NOT_STARTED_NOTICE = 'campaign.not_started';
  * to leave on Friday evening, are told at once by email rather than finding
  * out on Monday. Nothing is sent if the campaign was sent or deleted since.
  */
+@Injectable()
 export class CampaignNotStartedNotice implements ReminderHandler {
   readonly kind = NOT_STARTED_NOTICE;
 

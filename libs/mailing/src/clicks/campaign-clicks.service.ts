@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Db } from '@cpts/platform-db';
-import type { Logger } from '@cpts/platform-observability';
+import { Logger, LOGGER } from '@cpts/platform-observability';
 import { campaignLinks } from '../delivery/campaign-email';
 import { CampaignLinks, ClickTarget } from '../links/campaign-links';
-import { CLICKS_LOGGER } from './tokens';
 
 /** How long the redirect waits for the click to be written before leading on anyway. */
 const RECORD_WAIT_MS = 300;
@@ -27,7 +26,7 @@ export class CampaignClicksService {
   constructor(
     private readonly db: Db,
     private readonly links: CampaignLinks,
-    @Inject(CLICKS_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** The destination of a click token, or null when the token is not ours or names nothing (then nothing is recorded). */

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ConnectionType } from '@cpts/platform-core';
+import { IsUUID } from 'class-validator';
+import { ConnectionType, PageArgs } from '@cpts/platform-core';
 import { Commune, Profession } from '@cpts/platform-reference';
 
 @ObjectType({ description: 'Clicks on one tracked link of a campaign body.' })
@@ -57,20 +57,8 @@ export class FollowUpContact {
 export const FollowUpConnection = ConnectionType(FollowUpContact, 'FollowUpContact');
 
 @ArgsType()
-export class CampaignFollowUpArgs {
+export class CampaignFollowUpArgs extends PageArgs({ defaultSize: 50, maxSize: 200, noun: ['ligne', 'lignes'], atMost: 'end' }) {
   @Field(() => ID)
   @IsUUID('all', { message: 'Identifiant de campagne invalide.' })
   campaignId: string;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1, { message: 'Au moins 1 ligne par page.' })
-  @Max(200, { message: '200 lignes par page au plus.' })
-  first: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  after?: string | null;
 }

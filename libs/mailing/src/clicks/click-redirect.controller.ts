@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Public } from '@cpts/platform-core';
-import type { Logger } from '@cpts/platform-observability';
+import { Logger, LOGGER } from '@cpts/platform-observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LINK_NOT_FOUND, LINK_UNAVAILABLE, sendLinkPage } from '../links/link-pages';
 import { CampaignClicksService } from './campaign-clicks.service';
-import { CLICKS_LOGGER } from './tokens';
 
 /**
  * The click-tracking redirect of campaign messages: public (the person is
@@ -15,7 +14,7 @@ import { CLICKS_LOGGER } from './tokens';
 export class ClickRedirectController {
   constructor(
     private readonly clicks: CampaignClicksService,
-    @Inject(CLICKS_LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   @Get(':token')

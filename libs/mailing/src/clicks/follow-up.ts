@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Connection, decodeCursor, isUuid, requireTenantId, toConnection } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { ReferenceService } from '@cpts/platform-reference';
-import { DIRECTORY_SQL, DirectorySql } from '../campaigns/audience';
+import { DIRECTORY_SQL, DirectorySql } from '@cpts/platform-persons';
 import { FollowUpContact } from './campaign-report.types';
 
 /**

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { renderEmail } from '@cpts/platform-mail';
@@ -13,6 +14,7 @@ const LISTED = 30;
  * and staff) receive one email listing them, so they can correct addresses
  * or call the people. A campaign without failures sends nothing.
  */
+@Injectable()
 export class CampaignFailuresDigest implements ReminderHandler {
   readonly kind = FAILURES_DIGEST;
 

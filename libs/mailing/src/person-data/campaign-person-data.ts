@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
+import { PersonDataPart } from '@cpts/platform-persons';
 
 /** An erased recipient's address in the deliveries: unique per delivery (the table is unique per campaign and address), never deliverable. */
 const ERASED_ADDRESS = `'erased-' || id || '@invalid.invalid'`;
 
 /**
  * What the mailings hold on a person of the directory, for the GDPR export,
- * the erasure and the merge (the directory's PersonDataPart contract, which
- * the gateway hands to DirectoryModule.withPersonData: this library may not
- * import the directory's). Runs in the calling request's tenant transaction.
+ * the erasure and the merge (a PersonDataPart, named in mailingDomain).
+ * Runs in the calling request's tenant transaction.
  */
 @Injectable()
-export class CampaignPersonData {
+export class CampaignPersonData implements PersonDataPart {
   readonly key = 'mailings';
 
   constructor(private readonly db: Db) {}

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppError } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { CptsSlugs } from '@cpts/platform-identity';
 import { RECORD_SUPPRESSION_SQL, recordSuppressionParams } from '../bounces/suppressions';
 import { CampaignLinks, UnsubscribeTarget } from '../links/campaign-links';
-import { isMailedPurpose, MailedPurpose, MailingConsents, PurposeStanding } from './mailing-consents';
+import { isMailedPurpose, MailedPurpose, PersonConsents, PurposeStanding } from '@cpts/platform-persons';
 
 /** Said for a token we did not write, or altered, or whose campaign is gone: nothing is changed. */
 export const INVALID_LINK = 'Ce lien de désinscription n’est pas valide. Utilisez le lien du dernier message reçu, ou écrivez à la CPTS.';
@@ -70,7 +70,7 @@ export class PreferencesService {
     private readonly db: Db,
     private readonly links: CampaignLinks,
     private readonly slugs: CptsSlugs,
-    @Inject(MailingConsents) private readonly consents: MailingConsents,
+    private readonly consents: PersonConsents,
   ) {}
 
   /**

@@ -4,6 +4,7 @@ export * from './principal';
 export * from './request-scope';
 export * from './access';
 export * from './connection';
+export * from './page-args';
 export * from './loaders';
 export * from './uuid.pipe';
 export * from './search-key';

@@ -44,6 +44,20 @@ export interface CptsFields {
   slug?: string | null;
 }
 
+/** A CPTS's fields once checked: trimmed, sorted, the population filled in. */
+interface CheckedCpts {
+  name: string;
+  departementCodes: string[];
+  communeCodes: string[];
+  contactEmail: string;
+  inhabitants: number;
+}
+
+/** What a creation and an edit write, in this order: name, slug, size, departement_codes, commune_codes, inhabitants, contact_email. */
+function cptsValues(checked: CheckedCpts, slug: string, size: number): unknown[] {
+  return [checked.name, slug, size, checked.departementCodes, checked.communeCodes, checked.inhabitants, checked.contactEmail];
+}
+
 const CPTS_COLUMNS = `t.id, t.region_id AS "regionId", t.name, t.slug, t.size, t.departement_codes AS "departementCodes",
   t.commune_codes AS "communeCodes", t.inhabitants, t.contact_email AS "contactEmail", t.created_at AS "createdAt", t.updated_at AS "updatedAt"`;
 
@@ -134,18 +148,7 @@ export class OrganisationService {
     await this.db.rows(
       `INSERT INTO tenants (id, region_id, name, slug, size, departement_codes, commune_codes, inhabitants, contact_email, created_by, updated_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-      [
-        id,
-        regionId,
-        checked.name,
-        slug,
-        input.size,
-        checked.departementCodes,
-        checked.communeCodes,
-        checked.inhabitants,
-        checked.contactEmail,
-        principal.userId,
-      ],
+      [id, regionId, ...cptsValues(checked, slug, input.size), principal.userId],
     );
     return (await this.cptsById(id)) as CptsRecord;
   }
@@ -161,17 +164,7 @@ export class OrganisationService {
       `UPDATE tenants SET name = $2, slug = $3, size = $4, departement_codes = $5, commune_codes = $6, inhabitants = $7, contact_email = $8,
          updated_at = now(), updated_by = $9
        WHERE id = $1`,
-      [
-        id,
-        checked.name,
-        slug,
-        input.size,
-        checked.departementCodes,
-        checked.communeCodes,
-        checked.inhabitants,
-        checked.contactEmail,
-        principal.userId,
-      ],
+      [id, ...cptsValues(checked, slug, input.size), principal.userId],
     );
     return (await this.cptsById(id)) as CptsRecord;
   }
@@ -213,7 +206,7 @@ export class OrganisationService {
     return roles.length > 0;
   }
 
-  private async checkCptsInput(regionId: string, input: CptsFields, selfId: string | null) {
+  private async checkCptsInput(regionId: string, input: CptsFields, selfId: string | null): Promise<CheckedCpts> {
     const name = input.name.trim().replace(/\s+/g, ' ');
     const departementCodes = [...new Set(input.departementCodes)].sort();
     const communeCodes = [...new Set(input.communeCodes)].sort();

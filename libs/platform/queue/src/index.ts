@@ -3,3 +3,4 @@ export * from './redis';
 export * from './producer';
 export * from './queue.module';
 export * from './worker-runner';
+export * from './periodic';

@@ -21,3 +21,6 @@ export interface ReminderHandler {
   readonly kind: string;
   decide(reminder: DueReminder): Promise<ReminderDecision>;
 }
+
+/** Every domain's reminder handlers, in the worker (workerDomains in @cpts/platform-domain provides it). */
+export const REMINDER_HANDLERS = Symbol('REMINDER_HANDLERS');

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@cpts/platform-core';
-import { ConsentMethod, ConsentPurpose, ConsentsService, currentWording, PURPOSE_LABELS } from '@cpts/directory';
-import { MAILED_PURPOSES, MailedPurpose, MailingConsents, PurposeStanding } from '@cpts/mailing';
+import { MAILED_PURPOSES, MailedPurpose, PersonConsents, PurposeStanding } from '@cpts/platform-persons';
+import { ConsentMethod, ConsentPurpose } from './consent.types';
+import { ConsentsService } from './consents.service';
+import { currentWording, PURPOSE_LABELS } from './wordings';
 
 /**
- * The mailing module's consents port, on the directory's ConsentsService:
- * every choice made from a campaign message becomes a consent event with its
- * proof (method, wording version) and a line in the person's history.
+ * The PersonConsents contract on the directory's consents: every choice a
+ * person makes from a message (unsubscribe link, preferences page) becomes a
+ * consent event with its proof (method, wording version) and a line in the
+ * person's history.
  */
 @Injectable()
-export class DirectoryMailingConsents extends MailingConsents {
-  constructor(private readonly consents: ConsentsService) {
-    super();
-  }
+export class DirectoryPersonConsents implements PersonConsents {
+  constructor(private readonly consents: ConsentsService) {}
 
   async standing(professionalId: string): Promise<PurposeStanding[]> {
     const all = await this.consents.forPerson(professionalId);
@@ -30,7 +31,10 @@ export class DirectoryMailingConsents extends MailingConsents {
   async give(professionalId: string, purpose: MailedPurpose, wordingVersion: string, note: string | null): Promise<void> {
     // The person agrees to the sentence the page showed: it must be today's (a proof never points at another).
     if (wordingVersion !== currentWording(purpose).version) {
-      throw AppError.field('wordingVersion', `Le texte de « ${PURPOSE_LABELS[purpose]} » a changé : rechargez la page pour lire le nouveau.`);
+      throw AppError.field(
+        'wordingVersion',
+        `Le texte de « ${PURPOSE_LABELS[purpose]} » a changé : rechargez la page pour lire le nouveau.`,
+      );
     }
     await this.consents.give({ professionalId, purpose: purpose as ConsentPurpose, method: ConsentMethod.FORM, wordingVersion, note });
   }

@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { RedisEnv, StorageEnv, WorkerEnv } from '@cpts/platform-config';
-import { DirectoryImportReconciler, RppsImportProcessor } from '@cpts/directory';
 import { Db } from '@cpts/platform-db';
-import { Logger, Metrics } from '@cpts/platform-observability';
-import { QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
+import { Logger, LOGGER, Metrics } from '@cpts/platform-observability';
+import { Periodic, QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
 import { DataSource } from 'typeorm';
-import { Periodic } from './periodic';
-import { LOGGER } from './tokens';
+import { DirectoryImportReconciler } from './directory-import-reconciler';
+import { RppsImportProcessor } from './rpps-import.processor';
 
 /**
  * Consumes directory imports (the national extraction into a CPTS
@@ -36,7 +35,9 @@ export class DirectoryImportWorker implements OnApplicationBootstrap, BeforeAppl
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.runner.start([{ queue: QUEUES.directoryImport, concurrency: this.worker.IMPORT_CONCURRENCY, process: (job) => this.processor.process(job) }]);
+    this.runner.start([
+      { queue: QUEUES.directoryImport, concurrency: this.worker.IMPORT_CONCURRENCY, process: (job) => this.processor.process(job) },
+    ]);
     await this.runner.waitUntilReady();
     this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
   }

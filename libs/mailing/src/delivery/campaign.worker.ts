@@ -2,15 +2,20 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
 import { SmtpSender } from '@cpts/platform-mail';
-import { directorySql } from '@cpts/directory';
-import { CampaignDeliveryProcessor, CampaignDispatcher, CampaignEmailRenderer, CampaignLinks, CampaignReconciler, campaignSender, CampaignStarter, ClickRetention, TenantRateLimiter } from '@cpts/mailing';
-import { Logger, Metrics } from '@cpts/platform-observability';
+import { Logger, LOGGER, Metrics } from '@cpts/platform-observability';
+import { DIRECTORY_SQL, DirectorySql } from '@cpts/platform-persons';
 import { RemindersService } from '@cpts/platform-reminders';
-import { QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
+import { HOUR_MS, Periodic, QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { HOUR_MS, Periodic } from './periodic';
-import { LOGGER } from './tokens';
+import { CampaignStarter } from '../campaigns/campaign-starter';
+import { ClickRetention } from '../clicks/click-retention';
+import { CampaignLinks } from '../links/campaign-links';
+import { CampaignDeliveryProcessor } from './campaign-delivery.processor';
+import { CampaignDispatcher } from './campaign-dispatcher';
+import { CampaignEmailRenderer, campaignSender } from './campaign-email';
+import { CampaignReconciler } from './campaign-reconciler';
+import { TenantRateLimiter } from './tenant-rate';
 
 /**
  * Sends campaigns: one job per chunk of ~100 recipients, on its own SMTP
@@ -43,13 +48,23 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly worker: WorkerEnv,
     @Inject(LOGGER) logger: Logger,
     metrics: Metrics,
+    @Inject(DIRECTORY_SQL) directorySql: DirectorySql,
   ) {
     this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: worker.MAILING_CONCURRENCY });
     this.groupSize = Math.min(worker.MAILING_GROUP_SIZE, worker.MAILING_CONCURRENCY);
     const { address } = campaignSender(mail.MAIL_FROM);
     const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
     const renderer = CampaignEmailRenderer.fromMailFrom(mail.MAIL_FROM);
-    this.processor = new CampaignDeliveryProcessor(dataSource, this.sender, renderer, rate, address, CampaignLinks.fromEnv(mail), logger, this.groupSize);
+    this.processor = new CampaignDeliveryProcessor(
+      dataSource,
+      this.sender,
+      renderer,
+      rate,
+      address,
+      CampaignLinks.fromEnv(mail),
+      logger,
+      this.groupSize,
+    );
     const dispatcher = new CampaignDispatcher(db, producer);
     this.reconciler = new CampaignReconciler(db, dispatcher, reminders, logger);
     this.reconciling = new Periodic('campaign reconciliation', () => this.reconciler.reconcileOnce(), logger);
@@ -63,7 +78,9 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     // Each chunk in hand holds up to a group's SMTP connections at once: together no more than the pool has.
     const chunks = Math.floor(this.worker.MAILING_CONCURRENCY / this.groupSize);
-    this.runner.start([{ queue: QUEUES.campaignDelivery, concurrency: chunks, process: (job, token) => this.processor.process(job, token) }]);
+    this.runner.start([
+      { queue: QUEUES.campaignDelivery, concurrency: chunks, process: (job, token) => this.processor.process(job, token) },
+    ]);
     await this.runner.waitUntilReady();
     this.reconciling.start(this.worker.RECONCILE_INTERVAL_MS);
     this.scheduling.start(this.worker.RECONCILE_INTERVAL_MS);
@@ -77,5 +94,4 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     await this.runner.stop();
     this.sender.close();
   }
-
 }

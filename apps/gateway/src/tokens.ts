@@ -1,2 +1,0 @@
-/** The gateway's pino logger, for providers that log. */
-export const LOGGER = Symbol('LOGGER');

@@ -1,0 +1,12 @@
+import { directoryDomain } from '@cpts/directory';
+import { mailingDomain } from '@cpts/mailing';
+import type { DomainLibrary } from '@cpts/platform-domain';
+
+/**
+ * The domain libraries of the platform: the one list the gateway, the
+ * worker and the migrator read. Adding a domain is one line here (and its
+ * path alias in tsconfig.base.json): see docs/architecture.md, "Adding a
+ * domain library". The order is the order of the person-data parts in a
+ * GDPR export, an erasure and a merge: the directory first.
+ */
+export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain];

@@ -1,0 +1,5 @@
+export * from './person-data-part';
+export * from './person-contracts';
+export * from './involvement-level';
+export * from './mailed-purposes';
+export * from './directory-sql';
