@@ -63,6 +63,9 @@ interface World {
   deliveryB: string;
   /** Signs links as the gateway does (LINK_SECRET of the run): tokens naming any CPTS and delivery. */
   links: CampaignLinks;
+  /** A working group of B, and its referent's row (a user of B's team: B's professionals' counts and levels are checked elsewhere). */
+  groupB: string;
+  groupMemberB: string;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -103,9 +106,48 @@ const campaignCommand = (name: string, target: 'draftB' | 'sendingB' = 'draftB',
   for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w[target] }), 'FORBIDDEN');
   expect(await campaignOfB(w, w[target])).toEqual({ subject: 'Lettre de B', status: target === 'draftB' ? 'DRAFT' : 'SENDING' });
 };
+const GROUP_INPUT = (name: string) => ({ name, missions: ['PREVENTION'], frame: { purpose: 'Objet' } });
+/** B's working group as B's coordinator sees it. */
+const groupOfB = async (w: World) =>
+  (await w.coordB.ok<{ workingGroup: { name: string; members: Array<{ id: string; role: string; leftAt: string | null }> } }>(`query($id: ID!) { workingGroup(id: $id) { name members(includeFormer: true) { id role leftAt } } }`, { id: w.groupB }))
+    .workingGroup;
+/** A working-group operation on B's group or member: every role of A finds nothing, region people are refused, B's group is as it was. */
+const groupCommand = (query: string, vars: (w: World) => Record<string, unknown>) => async (w: World) => {
+  for (const client of tenantRoles(w)) denied(await client.request(query, vars(w)), 'NOT_FOUND');
+  for (const client of [w.missionA, w.adminR1]) denied(await client.request(query, vars(w)), 'FORBIDDEN');
+  expect(await groupOfB(w)).toEqual({ name: 'Groupe B', members: [{ id: w.groupMemberB, role: 'REFERENT', leftAt: null }] });
+};
 const CPTS_INPUT = (w: World, name: string) => ({ name, size: 1, departementCodes: ['86'], communeCodes: [w.b.communes[0]], contactEmail: 'x@exemple.fr' });
 
 const CASES: Record<string, (w: World) => Promise<void>> = {
+  'Query.workingGroups': async (w) => {
+    for (const client of tenantRoles(w)) {
+      const { workingGroups } = await client.ok<{ workingGroups: Array<{ id: string }> }>(`{ workingGroups { id } }`);
+      expect(workingGroups.map((g) => g.id)).not.toContain(w.groupB);
+    }
+    for (const client of [w.missionA, w.adminR1]) denied(await client.request(`{ workingGroups { id } }`), 'FORBIDDEN');
+  },
+  'Query.workingGroup': groupCommand(`query($id: ID!) { workingGroup(id: $id) { id name } }`, (w) => ({ id: w.groupB })),
+  'Mutation.createWorkingGroup': async (w) => {
+    // The same name in A is another group; B's list does not change; only a CPTS team creates.
+    await w.coordA.ok(`mutation($i: WorkingGroupInput!) { createWorkingGroup(input: $i) { id } }`, { i: GROUP_INPUT('Groupe B') });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) {
+      denied(await client.request(`mutation($i: WorkingGroupInput!) { createWorkingGroup(input: $i) { id } }`, { i: GROUP_INPUT('Pirate') }), 'FORBIDDEN');
+    }
+    const { workingGroups } = await w.coordB.ok<{ workingGroups: Array<{ id: string }> }>(`{ workingGroups { id } }`);
+    expect(workingGroups.map((g) => g.id)).toEqual([w.groupB]);
+  },
+  'Mutation.updateWorkingGroup': groupCommand(`mutation($id: ID!, $i: WorkingGroupInput!) { updateWorkingGroup(id: $id, input: $i) { id } }`, (w) => ({ id: w.groupB, i: GROUP_INPUT('Pirate') })),
+  'Mutation.addWorkingGroupMembers': async (w) => {
+    await groupCommand(`mutation($g: ID!, $p: [ID!]) { addWorkingGroupMembers(groupId: $g, professionalIds: $p) { id } }`, (x) => ({ g: x.groupB, p: [x.proB] }))(w);
+    // B's professional cannot be pulled into A's own group either.
+    const { createWorkingGroup } = await w.coordA.ok<{ createWorkingGroup: { id: string } }>(`mutation($i: WorkingGroupInput!) { createWorkingGroup(input: $i) { id } }`, { i: GROUP_INPUT('Groupe A') });
+    const res = await w.coordA.request(`mutation($g: ID!, $p: [ID!]) { addWorkingGroupMembers(groupId: $g, professionalIds: $p) { id } }`, { g: createWorkingGroup.id, p: [w.proB] });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect((await proOfB(w)).lastName).toBe('Bravo');
+  },
+  'Mutation.setWorkingGroupMemberRole': groupCommand(`mutation($m: ID!) { setWorkingGroupMemberRole(memberId: $m, role: MEMBER) { id } }`, (w) => ({ m: w.groupMemberB })),
+  'Mutation.removeWorkingGroupMember': groupCommand(`mutation($m: ID!) { removeWorkingGroupMember(memberId: $m) { id } }`, (w) => ({ m: w.groupMemberB })),
   'Query.me': async (w) => {
     const { me } = await w.coordA.ok<{ me: { memberships: Array<{ cpts: { id: string } }> } }>(`{ me { memberships { cpts { id } } } }`);
     expect(me.memberships.map((m) => m.cpts.id)).toEqual([w.a.id]);
@@ -825,7 +867,8 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
         await user([{ role: Role.COORDINATOR, tenantId: w.b.id }]),
       ].map((email) => h.signedIn(email)),
     );
-    w.staffBEmail = await user([{ role: Role.STAFF, tenantId: w.b.id }]);
+    const staffB = await h.data.user([{ role: Role.STAFF, tenantId: w.b.id }]);
+    w.staffBEmail = staffB.email;
     w.adminR1 = await h.signedIn(await user([{ role: Role.REGION_ADMIN, regionId: w.region1 }]));
     w.adminR2 = await h.signedIn(await user([{ role: Role.REGION_ADMIN, regionId: w.region2 }]));
     const mission = await h.data.user([{ role: Role.MISSION_OFFICER, regionId: w.region1 }]);
@@ -857,6 +900,13 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
     const createCampaign = `mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }`;
     w.draftB = (await w.coordB.ok<{ createCampaign: { id: string } }>(createCampaign, { i: campaign })).createCampaign.id;
     w.sendingB = (await w.coordB.ok<{ createCampaign: { id: string } }>(createCampaign, { i: campaign })).createCampaign.id;
+    w.groupB = (await w.coordB.ok<{ createWorkingGroup: { id: string } }>(`mutation($i: WorkingGroupInput!) { createWorkingGroup(input: $i) { id } }`, { i: GROUP_INPUT('Groupe B') })).createWorkingGroup.id;
+    w.groupMemberB = (
+      await w.coordB.ok<{ addWorkingGroupMembers: Array<{ id: string }> }>(`mutation($g: ID!, $u: [ID!]) { addWorkingGroupMembers(groupId: $g, userIds: $u, role: REFERENT) { id } }`, {
+        g: w.groupB,
+        u: [staffB.id],
+      })
+    ).addWorkingGroupMembers[0].id;
     // Sending without deliveries (B's professional has no address): enough for the wall; no worker runs here.
     await h.data.inTenant(w.b.id, (db) => db.query(`UPDATE campaigns SET status = 'sending', sending_started_at = now() WHERE tenant_id = $1 AND id = $2`, [w.b.id, w.sendingB]));
   }, 120_000);

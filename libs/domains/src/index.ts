@@ -1,6 +1,7 @@
 import { directoryDomain } from '@cpts/directory';
 import { mailingDomain } from '@cpts/mailing';
 import type { DomainLibrary } from '@cpts/platform-domain';
+import { workingGroupsDomain } from '@cpts/working-groups';
 
 /**
  * The domain libraries of the platform: the one list the gateway, the
@@ -9,4 +10,4 @@ import type { DomainLibrary } from '@cpts/platform-domain';
  * domain library". The order is the order of the person-data parts in a
  * GDPR export, an erasure and a merge: the directory first.
  */
-export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain];
+export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain, workingGroupsDomain];

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { collapseSpaces } from '@cpts/platform-core';
 
 @ObjectType({
   description:
@@ -12,12 +12,10 @@ export class DirectoryLabel {
   @Field(() => Int, { description: 'Professionals of the directory (not erased) carrying it.' }) professionalCount: number;
 }
 
-const collapse = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value));
-
 @InputType()
 export class DirectoryLabelInput {
   @Field()
-  @collapse()
+  @collapseSpaces()
   @IsString()
   @MinLength(1, { message: "Le nom de l'étiquette est obligatoire." })
   @MaxLength(120, { message: "Le nom de l'étiquette ne peut pas dépasser 120 caractères." })

@@ -1,6 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { blankToNull, ConnectionType, PageArgs } from '@cpts/platform-core';
+import { Type } from 'class-transformer';
+import { blankToNull, ConnectionType, PageArgs, trimmed } from '@cpts/platform-core';
 import { INVOLVEMENT_ORDER } from '@cpts/platform-persons';
 import { ArrayMaxSize, IsDate, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
@@ -128,7 +128,6 @@ export class AudiencePreview {
   @Field(() => [ExcludedPerson], { description: 'A few of the people left out, with the reason.' }) excludedSample: ExcludedPerson[];
 }
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 @InputType()
 export class SegmentMembershipInput {
@@ -192,7 +191,7 @@ export class CampaignSegmentInput {
 @InputType({ description: 'A campaign as the composer writes it.' })
 export class CampaignInput {
   @Field()
-  @trim()
+  @trimmed()
   @IsString()
   @MinLength(1, { message: "L'objet est obligatoire." })
   @MaxLength(200, { message: "L'objet ne peut pas dépasser 200 caractères." })
@@ -204,7 +203,7 @@ export class CampaignInput {
   bodyHtml: string;
 
   @Field()
-  @trim()
+  @trimmed()
   @IsString()
   @MinLength(1, { message: "Le nom de l'expéditeur est obligatoire." })
   @MaxLength(100, { message: "Le nom de l'expéditeur ne peut pas dépasser 100 caractères." })

@@ -6,3 +6,9 @@ import { Transform } from 'class-transformer';
  * pattern) see what will be stored.
  */
 export const blankToNull = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value));
+
+/** Text from a form, without its surrounding spaces. */
+export const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** A name on one line: trimmed, and each run of spaces inside made one, so "  Parcours   diabète " and "Parcours diabète" are one name. */
+export const collapseSpaces = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value));

@@ -5,3 +5,4 @@ export * from './reference.service';
 export * from './reference.resolver';
 export * from './reference.module';
 export * from './migrations';
+export * from './aci-missions';

@@ -1,0 +1,4 @@
+export * from './working-groups.module';
+export * from './working-group.types';
+export * from './working-groups.service';
+export * from './working-group-members.service';

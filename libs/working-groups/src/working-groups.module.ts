@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import type { DomainLibrary } from '@cpts/platform-domain';
+import { workingGroupsMigrations } from './migrations';
+import { workingGroupEntities } from './working-group.entities';
+import { WorkingGroupMembersService } from './working-group-members.service';
+import { WorkingGroupsPersonData } from './working-groups.person-data';
+import { WorkingGroupsResolver } from './working-groups.resolver';
+import { WorkingGroupsService } from './working-groups.service';
+
+/** Working groups in the gateway: the groups, their members and referents. */
+@Module({
+  providers: [WorkingGroupsService, WorkingGroupMembersService, WorkingGroupsResolver, WorkingGroupsPersonData],
+})
+export class WorkingGroupsModule {}
+
+/** Everything the apps need of the working groups (see DomainLibrary). */
+export const workingGroupsDomain: DomainLibrary = {
+  name: 'working-groups',
+  entities: workingGroupEntities,
+  migrations: workingGroupsMigrations,
+  resolvers: [WorkingGroupsResolver],
+  gateway: WorkingGroupsModule,
+  personData: [WorkingGroupsPersonData],
+};
