@@ -1,7 +1,25 @@
 import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { graphql } from '../gql';
 import { formatNumber } from '../lib/format';
+
+/** A CPTS at a glance (its name, CptsFigures, DepartementBadges): the lists and pages of a CPTS select it. */
+const CptsOverview = graphql(`
+  fragment CptsOverview on Cpts {
+    id
+    name
+    size
+    inhabitants
+    professionalCount
+    communeCodes
+    departements {
+      code
+      name
+    }
+  }
+`);
+void CptsOverview;
 
 export function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
   return (

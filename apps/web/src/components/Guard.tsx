@@ -1,10 +1,10 @@
-import { Button, Paper, Text, Title, EmptyState } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useMe, type Abilities } from '../auth/me';
 import { rolesLabel } from './roles';
+import { PageNotice } from './states';
 
 /**
  * Shows the page only to those `allow` accepts; to others, a clear French
@@ -19,26 +19,18 @@ export function Guard({ allow, audience, children }: { allow: (a: Abilities) => 
     ...(me.me.activeCpts && me.cptsRoles.length ? [`${rolesLabel(me.cptsRoles)} (${me.me.activeCpts.name})`] : []),
   ];
   return (
-    <Paper withBorder p="xl" radius="md" maw={600} mx="auto" my="lg" role="alert">
-      <EmptyState
-        icon={<IconLock size={32} />}
-        withIndicatorBackground
-        title={<Title order={1} size="h3">{t('guard.title')}</Title>}
-        description={
-          <>
-            <Text c="gray.8">{t('guard.reservedTo', { audience })}</Text>
-            <Text c="gray.8" mt="xs">
-              {current.length ? t('guard.yourRoles', { roles: current.join(' ; ') }) : t('guard.noRole')}
-            </Text>
-          </>
-        }
-      >
-        <EmptyState.Actions>
-          <Button component={Link} to="/">
-            {t('common.backHome')}
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    </Paper>
+    <PageNotice
+      icon={<IconLock size={32} />}
+      title={t('guard.title')}
+      description={
+        <>
+          <Text c="gray.8">{t('guard.reservedTo', { audience })}</Text>
+          <Text c="gray.8" mt="xs">
+            {current.length ? t('guard.yourRoles', { roles: current.join(' ; ') }) : t('guard.noRole')}
+          </Text>
+        </>
+      }
+      role="alert"
+    />
   );
 }

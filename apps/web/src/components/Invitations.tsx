@@ -1,14 +1,39 @@
-import { ActionIcon, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconMailForward, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import type { AppError } from '../lib/errors';
 import { formatDate, formatDateTime } from '../lib/format';
 import { roleLabel } from './roles';
 import type { CombinedError } from 'urql';
 import { toAppError } from '../lib/errors';
+import { DialogButtons } from './ConfirmModal';
+import { EmailInput } from './EmailInput';
 import { ErrorState, FormAlert, LoadingState } from './states';
+import { TableHead } from './TableHead';
+
+/** What the invitation lists show: the team pages' queries select it. */
+const InvitationRowFields = graphql(`
+  fragment InvitationRowFields on Invitation {
+    id
+    email
+    role
+    createdAt
+    expiresAt
+    acceptedAt
+    revokedAt
+    invitedByName
+    mailState
+    mailError
+  }
+`);
+void InvitationRowFields;
+
+// Stable across renders: a new context object would start the query again, forever.
+export const INVITATION_CONTEXT = { additionalTypenames: ['Invitation'] };
 
 export interface InvitationRow {
   id: string;
@@ -67,17 +92,7 @@ export function InvitationsList({ invitations, onRevoke, revoking }: { invitatio
     <>
       <Table.ScrollContainer minWidth={640} visibleFrom="sm">
         <Table verticalSpacing="sm" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('fields.email')}</Table.Th>
-              <Table.Th>{t('fields.role')}</Table.Th>
-              <Table.Th>{t('invitations.sent')}</Table.Th>
-              <Table.Th>{t('invitations.state')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead labels={[t('fields.email'), t('fields.role'), t('invitations.sent'), t('invitations.state')]} actions />
           <Table.Tbody>
             {invitations.map((inv) => (
               <Table.Tr key={inv.id}>
@@ -122,7 +137,6 @@ export function InvitationsList({ invitations, onRevoke, revoking }: { invitatio
   );
 }
 
-/** A small form in a dialog: an address, and a role when there is a choice. */
 /** The invitations of a team page: loading, error with retry, empty, or the list. */
 export function InvitationsSection({
   id,
@@ -158,6 +172,75 @@ export function InvitationsSection({
   );
 }
 
+/** What a mutation answers, as far as the invitation helpers look at it. */
+type MutationOutcome = { data?: unknown; error?: CombinedError };
+
+/**
+ * The invite dialog's state: each opening starts a fresh form (a new `key`
+ * for InviteModal) without the last error.
+ */
+export function useInviteDialog() {
+  const [opened, setOpened] = useState(false);
+  const [key, setKey] = useState(0);
+  const [error, setError] = useState<AppError | null>(null);
+  return {
+    key,
+    /** InviteModal's state props. */
+    modalProps: { opened, onClose: () => setOpened(false), error },
+    open: () => {
+      setError(null);
+      setKey((k) => k + 1);
+      setOpened(true);
+    },
+    /** Sends the invitation: when it went, closes the dialog and calls `onSent`; when not, the dialog shows why. */
+    send: async (run: () => Promise<MutationOutcome>, onSent: () => void) => {
+      setError(null);
+      const result = await run();
+      if (result.data) {
+        setOpened(false);
+        onSent();
+      } else setError(toAppError(result.error));
+    },
+  };
+}
+
+/** The page's button that opens the invite dialog. */
+export function InviteButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Button leftSection={<IconMailForward size={18} />} onClick={onClick}>
+      {label}
+    </Button>
+  );
+}
+
+/**
+ * What a team page says and does after an invitation changed: one sent, or
+ * one revoked (`revoking` is the one on its way); the list is read again.
+ */
+export function useInvitationChanges(revoke: (variables: { id: string }) => Promise<MutationOutcome>, reload: () => void) {
+  const { t } = useTranslation();
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const revokeOne = async (inv: InvitationRow) => {
+    setRevoking(inv.id);
+    const result = await revoke({ id: inv.id });
+    setRevoking(null);
+    if (result.error) notifications.show({ color: 'red', message: toAppError(result.error)?.message });
+    else {
+      notifications.show({ color: 'teal', message: t('invitations.revoked', { email: inv.email }) });
+      reload();
+    }
+  };
+  return {
+    /** InvitationsSection's action props. */
+    sectionProps: { onRetry: reload, onRevoke: (inv: InvitationRow) => void revokeOne(inv), revoking },
+    sent: (email: string) => {
+      notifications.show({ color: 'teal', title: t('invitations.sentTitle'), message: t('invitations.sentTo', { email }) });
+      reload();
+    },
+  };
+}
+
+/** A small form in a dialog: an address, and a role when there is a choice. */
 export function InviteModal({
   opened,
   onClose,
@@ -196,17 +279,7 @@ export function InviteModal({
             </Text>
           )}
           <FormAlert error={error && !error.fields.email && !error.fields.role ? error : null} />
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={error?.fields.email}
-            data-autofocus
-          />
+          <EmailInput autoComplete="off" value={email} onChange={setEmail} error={error?.fields.email} data-autofocus />
           {roles && roles.length > 1 && (
             <Select
               label={t('fields.role')}
@@ -218,14 +291,7 @@ export function InviteModal({
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting} leftSection={<IconMailForward size={18} />}>
-              {t('invitations.send')}
-            </Button>
-          </Group>
+          <DialogButtons onCancel={onClose} action={{ label: t('invitations.send'), loading: submitting, leftSection: <IconMailForward size={18} /> }} />
         </Stack>
       </form>
     </Modal>

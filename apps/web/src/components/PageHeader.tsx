@@ -1,7 +1,7 @@
 import { Anchor, Box, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { useEffect } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 export interface Crumb {
   label: string;
@@ -10,9 +10,6 @@ export interface Crumb {
 
 /** The page's title (also the document title), a line of context and its main actions. */
 export function PageHeader({ title, subtitle, actions, crumbs }: { title: string; subtitle?: ReactNode; actions?: ReactNode; crumbs?: Crumb[] }) {
-  useEffect(() => {
-    document.title = `${title} · Plateforme CPTS`;
-  }, [title]);
   return (
     <Stack gap={4} mb="lg">
       {crumbs && crumbs.length > 0 && (
@@ -31,18 +28,36 @@ export function PageHeader({ title, subtitle, actions, crumbs }: { title: string
         </Breadcrumbs>
       )}
       <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
-        <Box style={{ minWidth: 0, flex: '1 1 280px' }}>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-            {title}
-          </Title>
-          {subtitle && (
-            <Text c="gray.8" mt={4}>
-              {subtitle}
-            </Text>
-          )}
-        </Box>
+        <PageTitle title={title} subtitle={subtitle} style={{ minWidth: 0, flex: '1 1 280px' }} titleStyle={{ overflowWrap: 'anywhere' }} />
         {actions && <Group gap="sm">{actions}</Group>}
       </Group>
     </Stack>
+  );
+}
+
+/** A page's h1 (also the browser tab's title) and the line under it; PageHeader's, and the sign-in pages' card's. */
+export function PageTitle({
+  title,
+  subtitle,
+  style,
+  titleStyle,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  style?: CSSProperties;
+  titleStyle?: CSSProperties;
+}) {
+  useDocumentTitle(title);
+  return (
+    <Box style={style}>
+      <Title order={1} size="h2" style={titleStyle}>
+        {title}
+      </Title>
+      {subtitle && (
+        <Text c="gray.8" mt={4}>
+          {subtitle}
+        </Text>
+      )}
+    </Box>
   );
 }

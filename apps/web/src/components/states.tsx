@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AppError } from '../lib/errors';
+import { PageHeader, type Crumb } from './PageHeader';
 
 /** A spinner with words, for screen readers too. */
 export function LoadingState({ label, rows = 0 }: { label?: string; rows?: number }) {
@@ -60,12 +61,40 @@ export function ErrorState({ error, onRetry, fullPage }: { error: AppError | nul
   );
 }
 
+/** A page whose record could not be read: its header still says where one is, then the error. */
+export function PageErrorState({ title, crumbs, error, onRetry }: { title: string; crumbs: Crumb[]; error: AppError | null; onRetry: () => void }) {
+  return (
+    <>
+      <PageHeader title={title} crumbs={crumbs} />
+      <ErrorState error={error} onRetry={onRetry} />
+    </>
+  );
+}
+
 /** Nothing to show yet, and what to do about it. */
 export function EmptyState({ icon, title, description, action }: { icon?: ReactNode; title: string; description?: ReactNode; action?: ReactNode }) {
   return (
     <Paper withBorder p="xl" radius="md" my="md">
       <MantineEmptyState icon={icon} title={<Title order={2} size="h4">{title}</Title>} description={description ? <Text c="gray.8">{description}</Text> : undefined} withIndicatorBackground={!!icon}>
         {action && <MantineEmptyState.Actions>{action}</MantineEmptyState.Actions>}
+      </MantineEmptyState>
+    </Paper>
+  );
+}
+
+/** A whole page's message (no access, no such page): an icon, a heading, what to know, and the way home. */
+export function PageNotice({ icon, title, description, home = true, role }: { icon: ReactNode; title: string; description: ReactNode; home?: boolean; role?: 'alert' }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="xl" radius="md" maw={600} mx="auto" my="lg" role={role}>
+      <MantineEmptyState icon={icon} withIndicatorBackground title={<Title order={1} size="h3">{title}</Title>} description={description}>
+        {home && (
+          <MantineEmptyState.Actions>
+            <Button component={Link} to="/">
+              {t('common.backHome')}
+            </Button>
+          </MantineEmptyState.Actions>
+        )}
       </MantineEmptyState>
     </Paper>
   );

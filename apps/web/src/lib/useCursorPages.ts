@@ -1,5 +1,15 @@
 import { useEffect, useState } from 'react';
 import { type AnyVariables, type OperationContext, type RequestPolicy, type TypedDocumentNode, useQuery } from 'urql';
+import { graphql } from '../gql';
+
+/** What the hook reads of a list's `pageInfo`: the lists' queries select it. */
+const CursorPageInfo = graphql(`
+  fragment CursorPageInfo on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
+void CursorPageInfo;
 
 export interface CursorPage<E> {
   edges: E[];

@@ -11,7 +11,7 @@ import { graphql } from '../../gql';
 import { toAppError, type AppError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { AuthLayout } from './AuthLayout';
-import { NewPasswordFields, PASSWORD_MIN_LENGTH } from './NewPasswordFields';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 import { useFragmentToken } from './useFragmentToken';
 
 const InvitationPreviewDocument = graphql(`
@@ -43,9 +43,7 @@ export function AcceptInvitationPage() {
   const [{ data, fetching, error: previewError }, retry] = useQuery({ query: InvitationPreviewDocument, variables: { token }, pause: !token, requestPolicy: 'network-only' });
   const [{ fetching: accepting }, accept] = useMutation(AcceptInvitationDocument);
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [confirmError, setConfirmError] = useState<string | undefined>();
+  const newPassword = useNewPassword();
   const [error, setError] = useState<AppError | null>(null);
 
   const preview = data?.invitationPreview;
@@ -54,13 +52,10 @@ export function AcceptInvitationPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    setConfirmError(undefined);
+    newPassword.clearMismatch();
     if (!preview) return;
-    if (!preview.accountExists && password.length >= PASSWORD_MIN_LENGTH && password !== confirm) {
-      setConfirmError(t('password.mismatch'));
-      return;
-    }
-    const result = await accept({ input: preview.accountExists ? { token } : { token, displayName: displayName.trim(), password } });
+    if (!preview.accountExists && newPassword.checkMismatch()) return;
+    const result = await accept({ input: preview.accountExists ? { token } : { token, displayName: displayName.trim(), password: newPassword.password } });
     const accepted = result.data?.acceptInvitation;
     if (accepted) {
       if (status === 'signedIn') {
@@ -133,14 +128,7 @@ export function AcceptInvitationPage() {
                 onChange={(e) => setDisplayName(e.currentTarget.value)}
                 error={error?.fields.displayName}
               />
-              <NewPasswordFields
-                password={password}
-                confirm={confirm}
-                onPassword={setPassword}
-                onConfirm={setConfirm}
-                error={error?.fields.password}
-                confirmError={confirmError}
-              />
+              <NewPasswordFields {...newPassword.fields} error={error?.fields.password} />
             </>
           )}
           {!linkDead && (

@@ -1,14 +1,11 @@
-import { Anchor, Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Center, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/PageHeader';
 
 /** The frame of the pages seen before signing in: one card, centred, readable on a phone. */
 export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
   const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
-  }, [title, t]);
   return (
     <Center mih="100vh" p="sm" component="main">
       <Stack w="100%" maw={440} gap="md">
@@ -23,16 +20,7 @@ export function AuthLayout({ title, subtitle, children, footer }: { title: strin
         </Group>
         <Paper withBorder shadow="sm" p={{ base: 'md', xs: 'xl' }} radius="md">
           <Stack gap="md">
-            <Box>
-              <Title order={1} size="h2">
-                {title}
-              </Title>
-              {subtitle && (
-                <Text c="gray.8" mt={4}>
-                  {subtitle}
-                </Text>
-              )}
-            </Box>
+            <PageTitle title={title} subtitle={subtitle} />
             {children}
           </Stack>
         </Paper>

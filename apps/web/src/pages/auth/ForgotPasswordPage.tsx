@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
+import { EmailInput } from '../../components/EmailInput';
 import { FormAlert } from '../../components/states';
 import { graphql } from '../../gql';
 import { toAppError, type AppError } from '../../lib/errors';
@@ -49,17 +50,7 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <FormAlert error={error && !error.fields.email ? error : null} />
-            <TextInput
-              label={t('fields.email')}
-              type="email"
-              autoComplete="email"
-              inputMode="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={error?.fields.email}
-              autoFocus
-            />
+            <EmailInput autoComplete="email" value={email} onChange={setEmail} error={error?.fields.email} autoFocus />
             <Button type="submit" loading={fetching} fullWidth size="md">
               {t('forgot.submit')}
             </Button>

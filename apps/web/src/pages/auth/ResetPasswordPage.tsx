@@ -9,7 +9,7 @@ import { graphql } from '../../gql';
 import { toAppError, type AppError } from '../../lib/errors';
 import { session } from '../../lib/session';
 import { AuthLayout } from './AuthLayout';
-import { NewPasswordFields, PASSWORD_MIN_LENGTH } from './NewPasswordFields';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 import { useFragmentToken } from './useFragmentToken';
 
 const ResetPasswordDocument = graphql(`
@@ -24,21 +24,16 @@ export function ResetPasswordPage() {
   const { t } = useTranslation();
   const token = useFragmentToken();
   const navigate = useNavigate();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [confirmError, setConfirmError] = useState<string | undefined>();
+  const newPassword = useNewPassword();
   const [error, setError] = useState<AppError | null>(null);
   const [{ fetching }, reset] = useMutation(ResetPasswordDocument);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    setConfirmError(undefined);
-    if (password.length >= PASSWORD_MIN_LENGTH && password !== confirm) {
-      setConfirmError(t('password.mismatch'));
-      return;
-    }
-    const result = await reset({ input: { token, password } });
+    newPassword.clearMismatch();
+    if (newPassword.checkMismatch()) return;
+    const result = await reset({ input: { token, password: newPassword.password } });
     const email = result.data?.resetPassword.email;
     if (email) {
       // Every session of the account has just been ended, this one too.
@@ -47,7 +42,7 @@ export function ResetPasswordPage() {
       return;
     }
     const appError = toAppError(result.error);
-    if (!appError?.fields.password && password !== confirm) setConfirmError(t('password.mismatch'));
+    if (!appError?.fields.password && newPassword.password !== newPassword.confirm) newPassword.sayMismatch();
     setError(appError);
   };
 
@@ -80,14 +75,7 @@ export function ResetPasswordPage() {
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <FormAlert error={error && !error.fields.password ? error : null} />
-            <NewPasswordFields
-              password={password}
-              confirm={confirm}
-              onPassword={setPassword}
-              onConfirm={setConfirm}
-              error={error?.fields.password}
-              confirmError={confirmError}
-            />
+            <NewPasswordFields {...newPassword.fields} error={error?.fields.password} />
             <Button type="submit" loading={fetching} fullWidth size="md">
               {t('reset.submit')}
             </Button>

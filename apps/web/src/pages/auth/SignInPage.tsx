@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { useSession } from '../../auth/useSession';
 import { FullPageLoader } from '../../components/FullPageLoader';
+import { EmailInput } from '../../components/EmailInput';
 import { FormAlert } from '../../components/states';
 import { graphql } from '../../gql';
 import { toAppError, type AppError } from '../../lib/errors';
@@ -77,17 +78,7 @@ export function SignInPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormAlert error={error && !error.fields.email && !error.fields.password ? error : null} />
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={error?.fields.email}
-            autoFocus
-          />
+          <EmailInput autoComplete="username" value={email} onChange={setEmail} error={error?.fields.email} autoFocus />
           <PasswordInput
             label={t('fields.password')}
             autoComplete="current-password"

@@ -1,22 +1,32 @@
-import { ActionIcon, Anchor, Button, CopyButton, Group, Modal, Paper, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Button, CopyButton, Group, Modal, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconExternalLink, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ConfirmModal, DialogButtons } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { TableHead } from '../../components/TableHead';
 import { graphql } from '../../gql';
 import { toAppError, type AppError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { CurrentCptsDocument } from './queries';
 
+// A line of the list: read, and answered by a creation or a renaming.
+const DirectoryLabelRow = graphql(`
+  fragment DirectoryLabelRow on DirectoryLabel {
+    id
+    name
+    professionalCount
+  }
+`);
+void DirectoryLabelRow;
+
 const DirectoryLabelsDocument = graphql(`
   query DirectoryLabels {
     directoryLabels {
-      id
-      name
-      professionalCount
+      ...DirectoryLabelRow
     }
   }
 `);
@@ -24,9 +34,7 @@ const DirectoryLabelsDocument = graphql(`
 const CreateDirectoryLabelDocument = graphql(`
   mutation CreateDirectoryLabel($name: String!) {
     createDirectoryLabel(input: { name: $name }) {
-      id
-      name
-      professionalCount
+      ...DirectoryLabelRow
     }
   }
 `);
@@ -34,9 +42,7 @@ const CreateDirectoryLabelDocument = graphql(`
 const RenameDirectoryLabelDocument = graphql(`
   mutation RenameDirectoryLabel($id: ID!, $name: String!) {
     renameDirectoryLabel(id: $id, input: { name: $name }) {
-      id
-      name
-      professionalCount
+      ...DirectoryLabelRow
     }
   }
 `);
@@ -117,15 +123,7 @@ export function LabelsAdminPage() {
           {data && data.directoryLabels.length === 0 && <EmptyState title={t('labels.emptyTitle')} description={t('labels.emptyHelp')} />}
           {data && data.directoryLabels.length > 0 && (
             <Table fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('labels.name')}</Table.Th>
-                  <Table.Th>{t('labels.count')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead labels={[t('labels.name'), t('labels.count')]} actions />
               <Table.Tbody>
                 {data.directoryLabels.map((l) => (
                   <Table.Tr key={l.id}>
@@ -170,14 +168,7 @@ function RenameModal({ label, onClose }: { label: Label; onClose: () => void }) 
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
           <TextInput label={t('labels.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error?.fields.name ?? error?.message} data-autofocus />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogButtons onCancel={onClose} action={{ label: t('common.save'), loading: fetching }} />
         </Stack>
       </form>
     </Modal>
@@ -194,18 +185,13 @@ function DeleteModal({ label, onClose, onDone }: { label: Label; onClose: () => 
     else notifications.show({ color: 'red', message: toAppError(result.error)?.message });
   };
   return (
-    <Modal opened onClose={onClose} title={t('labels.deleteTitle')} centered>
-      <Stack gap="sm">
-        <Text size="sm">{t('labels.deleteConfirm', { name: label.name, count: label.professionalCount })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red.8" onClick={() => void confirm()} loading={fetching}>
-            {t('labels.delete')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      onClose={onClose}
+      title={t('labels.deleteTitle')}
+      action={{ label: t('labels.delete'), color: 'red.8', loading: fetching, onClick: () => void confirm() }}
+      gap="sm"
+    >
+      <Text size="sm">{t('labels.deleteConfirm', { name: label.name, count: label.professionalCount })}</Text>
+    </ConfirmModal>
   );
 }

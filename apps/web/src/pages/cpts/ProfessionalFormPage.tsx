@@ -1,18 +1,20 @@
-import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, FormAlert, LoadingState } from '../../components/states';
+import { FormAlert, LoadingState, PageErrorState } from '../../components/states';
 import { graphql } from '../../gql';
 import type { ProfessionalQuery } from '../../gql/graphql';
 import { toAppError, type AppError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { CommuneSelect } from './CommuneSelect';
 import { CurrentCptsDocument, ProfessionsDocument } from './queries';
+import { useProfessionalId } from './useProfessionalId';
 
 const ProfessionalFields = graphql(`
   fragment ProfessionalFields on Professional {
@@ -74,23 +76,20 @@ const RestoreProfessionalDocument = graphql(`
 
 void ProfessionalFields;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function ProfessionalFormPage() {
-  const { id } = useParams();
+  const { id, valid, notFound } = useProfessionalId();
   const { t } = useTranslation();
-  const validId = !!id && UUID.test(id);
-  const [{ data, error }, refetch] = useQuery({ query: ProfessionalDocument, variables: { id: id ?? '' }, pause: !validId, requestPolicy: 'network-only' });
-  const crumbs = [{ label: t('directory.title'), to: '/annuaire' }];
+  const [{ data, error }, refetch] = useQuery({ query: ProfessionalDocument, variables: { id: id ?? '' }, pause: !valid, requestPolicy: 'network-only' });
   if (!id) return <ProfessionalForm />;
-  // A malformed address is as missing as a professional of another CPTS.
-  const failure = !validId ? { code: 'NOT_FOUND' as const, message: t('directory.notFound'), fields: {} } : toAppError(error);
+  const failure = notFound ?? toAppError(error);
   if (failure && !data) {
     return (
-      <>
-        <PageHeader title={t('directory.notFoundTitle')} crumbs={crumbs} />
-        <ErrorState error={failure} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
+      <PageErrorState
+        title={t('directory.notFoundTitle')}
+        crumbs={[{ label: t('directory.title'), to: '/annuaire' }]}
+        error={failure}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      />
     );
   }
   if (!data) return <LoadingState rows={5} />;
@@ -244,19 +243,14 @@ function ProfessionalForm({ existing }: { existing?: Existing }) {
           </Stack>
         </form>
       </Paper>
-      <Modal opened={confirmArchive} onClose={() => setConfirmArchive(false)} title={t('directory.archiveConfirmTitle')} centered>
-        <Stack gap="md">
-          <Text size="sm">{t('directory.archiveConfirm', { name: title })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmArchive(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red.8" onClick={() => void doArchive()} loading={archiving}>
-              {t('directory.archive')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={confirmArchive}
+        onClose={() => setConfirmArchive(false)}
+        title={t('directory.archiveConfirmTitle')}
+        action={{ label: t('directory.archive'), color: 'red.8', loading: archiving, onClick: () => void doArchive() }}
+      >
+        <Text size="sm">{t('directory.archiveConfirm', { name: title })}</Text>
+      </ConfirmModal>
     </>
   );
 }

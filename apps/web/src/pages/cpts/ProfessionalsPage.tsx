@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { TableHead } from '../../components/TableHead';
 import { graphql } from '../../gql';
 import type { ProfessionalsQuery } from '../../gql/graphql';
 import { downloadFile } from '../../lib/download';
@@ -22,27 +23,13 @@ const ProfessionalsDocument = graphql(`
     professionals(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...CursorPageInfo
       }
       edges {
         cursor
         node {
-          id
-          firstName
-          lastName
-          email
-          phone
-          structureName
+          ...ProfessionalSummary
           archivedAt
-          profession {
-            code
-            label
-          }
-          commune {
-            inseeCode
-            name
-          }
         }
       }
     }
@@ -258,15 +245,7 @@ function Results({ filter, filtered, onClear }: { filter: Filter; filtered: bool
       </Text>
       <Table.ScrollContainer minWidth={760} visibleFrom="md">
         <Table verticalSpacing="sm" highlightOnHover striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('directory.name')}</Table.Th>
-              <Table.Th>{t('fields.profession')}</Table.Th>
-              <Table.Th>{t('fields.commune')}</Table.Th>
-              <Table.Th>{t('fields.structure')}</Table.Th>
-              <Table.Th>{t('directory.contact')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead labels={[t('directory.name'), t('fields.profession'), t('fields.commune'), t('fields.structure'), t('directory.contact')]} />
           <Table.Tbody>
             {edges.map(({ node: p }) => (
               <Table.Tr key={p.id}>

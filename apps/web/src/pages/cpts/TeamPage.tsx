@@ -1,17 +1,15 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconMailForward, IconUsers } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../../auth/me';
-import { InvitationsSection, InviteModal, type InvitationRow } from '../../components/Invitations';
+import { INVITATION_CONTEXT, InvitationsSection, InviteButton, InviteModal, useInvitationChanges, useInviteDialog } from '../../components/Invitations';
 import { PageHeader } from '../../components/PageHeader';
 import { roleColor, roleLabel } from '../../components/roles';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
 import type { Role } from '../../gql/graphql';
-import { toAppError, type AppError } from '../../lib/errors';
+import { toAppError } from '../../lib/errors';
 
 const CptsTeamDocument = graphql(`
   query CptsTeam {
@@ -29,16 +27,7 @@ const CptsTeamDocument = graphql(`
 const CptsInvitationsDocument = graphql(`
   query CptsInvitations {
     cptsInvitations {
-      id
-      email
-      role
-      createdAt
-      expiresAt
-      acceptedAt
-      revokedAt
-      invitedByName
-      mailState
-      mailError
+      ...InvitationRowFields
     }
   }
 `);
@@ -60,9 +49,6 @@ const RevokeCptsInvitationDocument = graphql(`
 const ROLE_ORDER: Role[] = ['COORDINATOR', 'STAFF', 'BOARD_MEMBER', 'MEMBER'];
 
 /** The CPTS's team: who has access, invitations and what became of their emails. */
-// Stable across renders: a new context object would start the query again, forever.
-const INVITATION_CONTEXT = { additionalTypenames: ['Invitation'] };
-
 export function TeamPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -70,34 +56,17 @@ export function TeamPage() {
   const [{ data: invData, error: invError }, refetchInvitations] = useQuery({ query: CptsInvitationsDocument, context: INVITATION_CONTEXT });
   const [{ fetching: inviting }, invite] = useMutation(InviteToCptsDocument);
   const [, revoke] = useMutation(RevokeCptsInvitationDocument);
-  const [inviteOpen, setInviteOpen] = useState(false);
-  const [inviteKey, setInviteKey] = useState(0);
-  const [inviteError, setInviteError] = useState<AppError | null>(null);
-  const [revoking, setRevoking] = useState<string | null>(null);
+  const dialog = useInviteDialog();
+  const invitations = useInvitationChanges(revoke, () => refetchInvitations({ requestPolicy: 'network-only' }));
 
   // Only a coordinator may invite another coordinator.
   const roles: Role[] = me.isCoordinator ? ['STAFF', 'BOARD_MEMBER', 'MEMBER', 'COORDINATOR'] : ['STAFF', 'BOARD_MEMBER', 'MEMBER'];
 
-  const sendInvite = async (email: string, role: Role | null) => {
-    setInviteError(null);
-    const result = await invite({ input: { email, role: role ?? 'STAFF' } });
-    if (result.data) {
-      setInviteOpen(false);
-      notifications.show({ color: 'teal', title: t('invitations.sentTitle'), message: t('invitations.sentTo', { email }) });
-      refetchInvitations({ requestPolicy: 'network-only' });
-    } else setInviteError(toAppError(result.error));
-  };
-
-  const revokeInvitation = async (inv: InvitationRow) => {
-    setRevoking(inv.id);
-    const result = await revoke({ id: inv.id });
-    setRevoking(null);
-    if (result.error) notifications.show({ color: 'red', message: toAppError(result.error)?.message });
-    else {
-      notifications.show({ color: 'teal', message: t('invitations.revoked', { email: inv.email }) });
-      refetchInvitations({ requestPolicy: 'network-only' });
-    }
-  };
+  const sendInvite = (email: string, role: Role | null) =>
+    dialog.send(
+      () => invite({ input: { email, role: role ?? 'STAFF' } }),
+      () => invitations.sent(email),
+    );
 
   const sorted = [...(data?.cptsTeam ?? [])].sort(
     (a, b) => Math.min(...a.roles.map((r) => ROLE_ORDER.indexOf(r))) - Math.min(...b.roles.map((r) => ROLE_ORDER.indexOf(r))) || a.user.displayName.localeCompare(b.user.displayName, 'fr'),
@@ -108,18 +77,7 @@ export function TeamPage() {
       <PageHeader
         title={t('team.title')}
         subtitle={me.me.activeCpts?.name}
-        actions={
-          <Button
-            leftSection={<IconMailForward size={18} />}
-            onClick={() => {
-              setInviteError(null);
-              setInviteKey((k) => k + 1);
-              setInviteOpen(true);
-            }}
-          >
-            {t('team.invite')}
-          </Button>
-        }
+        actions={<InviteButton label={t('team.invite')} onClick={dialog.open} />}
       />
       <Stack gap="xl">
         <section aria-labelledby="team-members">
@@ -152,25 +110,16 @@ export function TeamPage() {
             </SimpleGrid>
           )}
         </section>
-        <InvitationsSection
-          id="team-invitations"
-          invitations={invData?.cptsInvitations}
-          error={invError}
-          onRetry={() => refetchInvitations({ requestPolicy: 'network-only' })}
-          onRevoke={(inv) => void revokeInvitation(inv)}
-          revoking={revoking}
-        />
+        <InvitationsSection id="team-invitations" invitations={invData?.cptsInvitations} error={invError} {...invitations.sectionProps} />
       </Stack>
       <InviteModal
-        key={inviteKey}
-        opened={inviteOpen}
-        onClose={() => setInviteOpen(false)}
+        key={dialog.key}
+        {...dialog.modalProps}
         title={t('team.invite')}
         intro={t('team.inviteIntro')}
         roles={roles}
         defaultRole="STAFF"
         submitting={inviting}
-        error={inviteError}
         onSubmit={(email, role) => void sendInvite(email, role)}
       />
     </>

@@ -3,18 +3,9 @@ import { graphql } from '../../gql';
 export const CurrentCptsDocument = graphql(`
   query CurrentCpts {
     currentCpts {
-      id
-      name
+      ...CptsOverview
       slug
-      size
-      inhabitants
-      professionalCount
       contactEmail
-      communeCodes
-      departements {
-        code
-        name
-      }
       communes {
         inseeCode
         name
@@ -27,6 +18,27 @@ export const CurrentCptsDocument = graphql(`
     }
   }
 `);
+
+/** A professional as the directory, the person's page and the duplicates show them: name, profession, commune and contact. */
+const ProfessionalSummary = graphql(`
+  fragment ProfessionalSummary on Professional {
+    id
+    firstName
+    lastName
+    structureName
+    email
+    phone
+    profession {
+      code
+      label
+    }
+    commune {
+      inseeCode
+      name
+    }
+  }
+`);
+void ProfessionalSummary;
 
 export const ProfessionsDocument = graphql(`
   query Professions {

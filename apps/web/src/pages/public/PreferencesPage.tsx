@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/states';
 import { errorFromBody, type AppError } from '../../lib/errors';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useCurrentAddress } from './useCurrentAddress';
 
 type Purpose = 'pro_newsletter' | 'event_invitations' | 'public_newsletter';
@@ -52,9 +53,7 @@ export function PreferencesPage() {
     : `/api/public/preferences/${encodeURIComponent(token)}`;
   useCurrentAddress(data ? `/cpts/${data.cpts.slug}/preferences/${encodeURIComponent(token)}` : null);
 
-  useEffect(() => {
-    document.title = `${t('preferences.title')} · ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('preferences.title'));
 
   useEffect(() => {
     let live = true;

@@ -1,36 +1,27 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconMailForward } from '@tabler/icons-react';
+import { IconEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CptsFigures, DepartementBadges } from '../../components/CptsFigures';
-import { InviteModal } from '../../components/Invitations';
+import { InviteButton, InviteModal, useInviteDialog } from '../../components/Invitations';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, LoadingState } from '../../components/states';
+import { LoadingState, PageErrorState } from '../../components/states';
 import { graphql } from '../../gql';
-import { toAppError, type AppError } from '../../lib/errors';
+import { toAppError } from '../../lib/errors';
 import { formatDate, formatNumber } from '../../lib/format';
 
 export const CptsDetailDocument = graphql(`
   query CptsDetail($id: ID!) {
     cpts(id: $id) {
-      id
-      name
+      ...CptsOverview
       slug
-      size
-      inhabitants
-      professionalCount
       contactEmail
       createdAt
       updatedAt
-      communeCodes
       departementCodes
-      departements {
-        code
-        name
-      }
       communes {
         inseeCode
         name
@@ -65,32 +56,22 @@ export function CptsDetailPage({ mode }: { mode: 'admin' | 'officer' }) {
   const { id = '' } = useParams();
   const [{ data, error }, refetch] = useQuery({ query: CptsDetailDocument, variables: { id } });
   const [{ fetching: inviting }, inviteCoordinator] = useMutation(InviteCoordinatorDocument);
-  const [inviteOpen, setInviteOpen] = useState(false);
-  const [inviteKey, setInviteKey] = useState(0);
-  const [inviteError, setInviteError] = useState<AppError | null>(null);
+  const dialog = useInviteDialog();
   const [allCommunes, setAllCommunes] = useState(false);
 
   const back = mode === 'admin' ? { label: t('region.cptsTitle'), to: '/region' } : { label: t('nav.followedCpts'), to: '/mes-cpts' };
   if (error && !data) {
-    return (
-      <>
-        <PageHeader title={t('cpts.detailTitle')} crumbs={[back]} />
-        <ErrorState error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
-    );
+    return <PageErrorState title={t('cpts.detailTitle')} crumbs={[back]} error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   }
   if (!data) return <LoadingState rows={4} />;
   const cpts = data.cpts;
   const communes = allCommunes ? cpts.communes : cpts.communes.slice(0, COMMUNES_SHOWN);
 
-  const invite = async (email: string) => {
-    setInviteError(null);
-    const result = await inviteCoordinator({ cptsId: cpts.id, input: { email } });
-    if (result.data) {
-      setInviteOpen(false);
-      notifications.show({ color: 'teal', title: t('invitations.sentTitle'), message: t('region.coordinatorInvited', { email, name: cpts.name }) });
-    } else setInviteError(toAppError(result.error));
-  };
+  const invite = (email: string) =>
+    dialog.send(
+      () => inviteCoordinator({ cptsId: cpts.id, input: { email } }),
+      () => notifications.show({ color: 'teal', title: t('invitations.sentTitle'), message: t('region.coordinatorInvited', { email, name: cpts.name }) }),
+    );
 
   return (
     <>
@@ -104,16 +85,7 @@ export function CptsDetailPage({ mode }: { mode: 'admin' | 'officer' }) {
               <Button variant="default" component={Link} to={`/region/cpts/${cpts.id}/modifier`} leftSection={<IconEdit size={18} />}>
                 {t('common.edit')}
               </Button>
-              <Button
-                leftSection={<IconMailForward size={18} />}
-                onClick={() => {
-                  setInviteError(null);
-                  setInviteKey((k) => k + 1);
-                  setInviteOpen(true);
-                }}
-              >
-                {t('region.inviteCoordinator')}
-              </Button>
+              <InviteButton label={t('region.inviteCoordinator')} onClick={dialog.open} />
             </>
           )
         }
@@ -213,13 +185,11 @@ export function CptsDetailPage({ mode }: { mode: 'admin' | 'officer' }) {
       </Stack>
       {mode === 'admin' && (
         <InviteModal
-          key={inviteKey}
-          opened={inviteOpen}
-          onClose={() => setInviteOpen(false)}
+          key={dialog.key}
+          {...dialog.modalProps}
           title={t('region.inviteCoordinator')}
           intro={t('region.inviteCoordinatorIntro', { name: cpts.name })}
           submitting={inviting}
-          error={inviteError}
           onSubmit={(email) => void invite(email)}
         />
       )}

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommunePicker, type PickedCommune } from '../../components/CommunePicker';
+import { EmailInput } from '../../components/EmailInput';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, FormAlert, LoadingState } from '../../components/states';
+import { FormAlert, LoadingState, PageErrorState } from '../../components/states';
 import { graphql } from '../../gql';
 import type { CptsDetailQuery } from '../../gql/graphql';
 import { toAppError, type AppError } from '../../lib/errors';
@@ -70,10 +71,12 @@ export function CptsFormPage() {
   if (!id) return <CptsForm />;
   if (error && !data) {
     return (
-      <>
-        <PageHeader title={t('region.editCpts')} crumbs={[{ label: t('region.cptsTitle'), to: '/region' }]} />
-        <ErrorState error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
+      <PageErrorState
+        title={t('region.editCpts')}
+        crumbs={[{ label: t('region.cptsTitle'), to: '/region' }]}
+        error={toAppError(error)}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+      />
     );
   }
   if (!data) return <LoadingState rows={4} />;
@@ -158,15 +161,7 @@ function CptsForm({ existing }: { existing?: CptsDetailQuery['cpts'] }) {
             <FormAlert error={formLevel} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput label={t('fields.cptsName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={error?.fields.name} placeholder={t('region.namePlaceholder')} />
-              <TextInput
-                label={t('fields.contactEmail')}
-                type="email"
-                inputMode="email"
-                required
-                value={contactEmail}
-                onChange={(e) => setContactEmail(e.currentTarget.value)}
-                error={error?.fields.contactEmail}
-              />
+              <EmailInput label={t('fields.contactEmail')} value={contactEmail} onChange={setContactEmail} error={error?.fields.contactEmail} />
             </SimpleGrid>
             <TextInput
               label={t('fields.publicAddress')}

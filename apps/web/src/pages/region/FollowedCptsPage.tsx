@@ -12,16 +12,7 @@ import { formatNumber } from '../../lib/format';
 const FollowedCptsDocument = graphql(`
   query FollowedCpts {
     followedCpts {
-      id
-      name
-      size
-      inhabitants
-      professionalCount
-      communeCodes
-      departements {
-        code
-        name
-      }
+      ...CptsOverview
     }
   }
 `);

@@ -15,16 +15,7 @@ import { formatNumber } from '../../lib/format';
 const RegionCptsDocument = graphql(`
   query RegionCpts {
     regionCpts {
-      id
-      name
-      size
-      inhabitants
-      professionalCount
-      communeCodes
-      departements {
-        code
-        name
-      }
+      ...CptsOverview
     }
   }
 `);

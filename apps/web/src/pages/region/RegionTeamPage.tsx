@@ -1,10 +1,11 @@
-import { Badge, Button, Card, Group, Modal, MultiSelect, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, MultiSelect, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconMailForward, IconUsersGroup } from '@tabler/icons-react';
+import { IconEdit, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { InvitationsSection, InviteModal, type InvitationRow } from '../../components/Invitations';
+import { INVITATION_CONTEXT, InvitationsSection, InviteButton, InviteModal, useInvitationChanges, useInviteDialog } from '../../components/Invitations';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageHeader } from '../../components/PageHeader';
 import { roleColor, roleLabel } from '../../components/roles';
 import { EmptyState, ErrorState, FormAlert, LoadingState } from '../../components/states';
@@ -36,16 +37,7 @@ const RegionTeamDocument = graphql(`
 const RegionInvitationsDocument = graphql(`
   query RegionInvitations {
     regionInvitations {
-      id
-      email
-      role
-      createdAt
-      expiresAt
-      acceptedAt
-      revokedAt
-      invitedByName
-      mailState
-      mailError
+      ...InvitationRowFields
     }
   }
 `);
@@ -81,59 +73,28 @@ const AssignMissionOfficerDocument = graphql(`
 
 type Member = RegionTeamQuery['regionTeam'][number];
 
-// Stable across renders: a new context object would start the query again, forever.
-const INVITATION_CONTEXT = { additionalTypenames: ['Invitation'] };
-
 export function RegionTeamPage() {
   const { t } = useTranslation();
   const [{ data, error }, refetch] = useQuery({ query: RegionTeamDocument });
   const [{ data: invData, error: invError }, refetchInvitations] = useQuery({ query: RegionInvitationsDocument, context: INVITATION_CONTEXT });
   const [{ fetching: inviting }, invite] = useMutation(InviteToRegionDocument);
   const [, revoke] = useMutation(RevokeRegionInvitationDocument);
-  const [inviteOpen, setInviteOpen] = useState(false);
-  const [inviteKey, setInviteKey] = useState(0);
-  const [inviteError, setInviteError] = useState<AppError | null>(null);
-  const [revoking, setRevoking] = useState<string | null>(null);
+  const dialog = useInviteDialog();
+  const invitations = useInvitationChanges(revoke, () => refetchInvitations({ requestPolicy: 'network-only' }));
   const [assigning, setAssigning] = useState<Member | null>(null);
 
-  const sendInvite = async (email: string, role: Role | null) => {
-    setInviteError(null);
-    const result = await invite({ input: { email, role: role ?? 'MISSION_OFFICER' } });
-    if (result.data) {
-      setInviteOpen(false);
-      notifications.show({ color: 'teal', title: t('invitations.sentTitle'), message: t('invitations.sentTo', { email }) });
-      refetchInvitations({ requestPolicy: 'network-only' });
-    } else setInviteError(toAppError(result.error));
-  };
-
-  const revokeInvitation = async (inv: InvitationRow) => {
-    setRevoking(inv.id);
-    const result = await revoke({ id: inv.id });
-    setRevoking(null);
-    if (result.error) notifications.show({ color: 'red', message: toAppError(result.error)?.message });
-    else {
-      notifications.show({ color: 'teal', message: t('invitations.revoked', { email: inv.email }) });
-      refetchInvitations({ requestPolicy: 'network-only' });
-    }
-  };
+  const sendInvite = (email: string, role: Role | null) =>
+    dialog.send(
+      () => invite({ input: { email, role: role ?? 'MISSION_OFFICER' } }),
+      () => invitations.sent(email),
+    );
 
   return (
     <>
       <PageHeader
         title={t('regionTeam.title')}
         subtitle={t('regionTeam.subtitle')}
-        actions={
-          <Button
-            leftSection={<IconMailForward size={18} />}
-            onClick={() => {
-              setInviteError(null);
-              setInviteKey((k) => k + 1);
-              setInviteOpen(true);
-            }}
-          >
-            {t('regionTeam.invite')}
-          </Button>
-        }
+        actions={<InviteButton label={t('regionTeam.invite')} onClick={dialog.open} />}
       />
       <Stack gap="xl">
         <section aria-labelledby="region-members">
@@ -182,24 +143,15 @@ export function RegionTeamPage() {
             </Stack>
           )}
         </section>
-        <InvitationsSection
-          id="region-invitations"
-          invitations={invData?.regionInvitations}
-          error={invError}
-          onRetry={() => refetchInvitations({ requestPolicy: 'network-only' })}
-          onRevoke={(inv) => void revokeInvitation(inv)}
-          revoking={revoking}
-        />
+        <InvitationsSection id="region-invitations" invitations={invData?.regionInvitations} error={invError} {...invitations.sectionProps} />
       </Stack>
       <InviteModal
-        key={inviteKey}
-        opened={inviteOpen}
-        onClose={() => setInviteOpen(false)}
+        key={dialog.key}
+        {...dialog.modalProps}
         title={t('regionTeam.invite')}
         intro={t('regionTeam.inviteIntro')}
         roles={['MISSION_OFFICER', 'REGION_ADMIN']}
         submitting={inviting}
-        error={inviteError}
         onSubmit={(email, role) => void sendInvite(email, role)}
       />
       {assigning && data && (
@@ -231,33 +183,27 @@ function AssignModal({ member, allCpts, onClose, onDone }: { member: Member; all
     } else setError(toAppError(result.error));
   };
   return (
-    <Modal opened onClose={onClose} title={t('regionTeam.assignTitle', { name: member.user.displayName })} centered>
-      <Stack gap="md">
-        <Text size="sm" c="gray.8">
-          {t('regionTeam.assignIntro')}
-        </Text>
-        <FormAlert error={error && !error.fields.cptsIds ? error : null} />
-        <MultiSelect
-          label={t('regionTeam.followedCpts')}
-          data={allCpts.map((c) => ({ value: c.id, label: c.name }))}
-          value={cptsIds}
-          onChange={setCptsIds}
-          searchable
-          clearable
-          error={error?.fields.cptsIds}
-          nothingFoundMessage={t('common.noResult')}
-          comboboxProps={{ withinPortal: true }}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={fetching}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      onClose={onClose}
+      title={t('regionTeam.assignTitle', { name: member.user.displayName })}
+      action={{ label: t('common.save'), loading: fetching, onClick: () => void save() }}
+    >
+      <Text size="sm" c="gray.8">
+        {t('regionTeam.assignIntro')}
+      </Text>
+      <FormAlert error={error && !error.fields.cptsIds ? error : null} />
+      <MultiSelect
+        label={t('regionTeam.followedCpts')}
+        data={allCpts.map((c) => ({ value: c.id, label: c.name }))}
+        value={cptsIds}
+        onChange={setCptsIds}
+        searchable
+        clearable
+        error={error?.fields.cptsIds}
+        nothingFoundMessage={t('common.noResult')}
+        comboboxProps={{ withinPortal: true }}
+        data-autofocus
+      />
+    </ConfirmModal>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileSpreadsheet, IconPhoneCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -54,8 +54,7 @@ const CampaignFollowUpDocument = graphql(`
     campaignFollowUp(campaignId: $campaignId, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...CursorPageInfo
       }
       edges {
         node {
@@ -133,93 +132,106 @@ export function CampaignReportPage() {
           </Alert>
         </Stack>
 
-        <Stack gap="sm" component="section" aria-labelledby="report-links">
-          <Title order={2} size="h3" id="report-links">
-            {t('campaignReport.linksTitle')}
-          </Title>
-          {r.links.length === 0 ? (
-            <Text c="gray.8">{t('campaignReport.noLinks')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={320} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('campaignReport.linksCaption') } }}>
-              <Table verticalSpacing="sm" striped>
-                <Table.Caption>{t('campaignReport.linksCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('campaignReport.link')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('campaignReport.uniqueClickers')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('campaignReport.clicks')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {r.links.map((l) => (
-                    <Table.Tr key={l.index}>
-                      <Table.Th scope="row" fw={500} className="break">
-                        <Anchor href={l.url} target="_blank" rel="noopener noreferrer" size="sm">
-                          {l.url}
-                        </Anchor>
-                      </Table.Th>
-                      <Table.Td ta="right" fw={700}>
-                        {formatNumber(l.uniqueClickers)}
-                      </Table.Td>
-                      <Table.Td ta="right">{formatNumber(l.totalClicks)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+        <FiguresTableSection
+          id="report-links"
+          title={t('campaignReport.linksTitle')}
+          headers={[t('campaignReport.link'), t('campaignReport.uniqueClickers'), t('campaignReport.clicks')]}
+          caption={t('campaignReport.linksCaption')}
+          rows={r.links}
+          emptyText={t('campaignReport.noLinks')}
+        >
+          {(l) => (
+            <Table.Tr key={l.index}>
+              <Table.Th scope="row" fw={500} className="break">
+                <Anchor href={l.url} target="_blank" rel="noopener noreferrer" size="sm">
+                  {l.url}
+                </Anchor>
+              </Table.Th>
+              <Table.Td ta="right" fw={700}>
+                {formatNumber(l.uniqueClickers)}
+              </Table.Td>
+              <Table.Td ta="right">{formatNumber(l.totalClicks)}</Table.Td>
+            </Table.Tr>
           )}
-        </Stack>
+        </FiguresTableSection>
 
-        <Stack gap="sm" component="section" aria-labelledby="report-professions">
-          <Title order={2} size="h3" id="report-professions">
-            {t('campaignReport.professionsTitle')}
-          </Title>
-          {r.professions.length === 0 ? (
-            <Text c="gray.8">{t('campaignReport.nothingSent')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={320} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('campaignReport.professionsCaption') } }}>
-              <Table verticalSpacing="sm" striped>
-                <Table.Caption>{t('campaignReport.professionsCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('campaignReport.profession')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('campaignReport.sent')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('campaignReport.clickers')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('campaignReport.clickRate')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {r.professions.map((p) => (
-                    <Table.Tr key={p.profession?.code ?? 'none'}>
-                      <Table.Th scope="row" fw={500}>
-                        {p.profession?.labelPlural ?? t('campaignReport.noProfession')}
-                      </Table.Th>
-                      <Table.Td ta="right">{formatNumber(p.sent)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(p.clickers)}</Table.Td>
-                      <Table.Td ta="right" fw={700}>
-                        {formatPercent(p.clickRate)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+        <FiguresTableSection
+          id="report-professions"
+          title={t('campaignReport.professionsTitle')}
+          headers={[t('campaignReport.profession'), t('campaignReport.sent'), t('campaignReport.clickers'), t('campaignReport.clickRate')]}
+          caption={t('campaignReport.professionsCaption')}
+          rows={r.professions}
+          emptyText={t('campaignReport.nothingSent')}
+        >
+          {(p) => (
+            <Table.Tr key={p.profession?.code ?? 'none'}>
+              <Table.Th scope="row" fw={500}>
+                {p.profession?.labelPlural ?? t('campaignReport.noProfession')}
+              </Table.Th>
+              <Table.Td ta="right">{formatNumber(p.sent)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(p.clickers)}</Table.Td>
+              <Table.Td ta="right" fw={700}>
+                {formatPercent(p.clickRate)}
+              </Table.Td>
+            </Table.Tr>
           )}
-        </Stack>
+        </FiguresTableSection>
 
         <FollowUpSection campaignId={id} />
       </Stack>
     </>
+  );
+}
+
+/**
+ * A section of figures: its heading, then a table (a caption, rows named in
+ * the first column, figures aligned right in the others, scrollable by
+ * keyboard on a phone), or a line saying there is nothing to count.
+ */
+function FiguresTableSection<Row>({
+  id,
+  title,
+  emptyText,
+  caption,
+  headers: [rowHeader, ...figureHeaders],
+  rows,
+  children: renderRow,
+}: {
+  id: string;
+  title: string;
+  emptyText: string;
+  caption: string;
+  /** The rows' column, then the figures'. */
+  headers: string[];
+  rows: Row[];
+  children: (row: Row) => ReactNode;
+}) {
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id}>
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text c="gray.8">{emptyText}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={320} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': caption } }}>
+          <Table verticalSpacing="sm" striped>
+            <Table.Caption>{caption}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{rowHeader}</Table.Th>
+                {figureHeaders.map((header) => (
+                  <Table.Th key={header} scope="col" ta="right">
+                    {header}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{rows.map(renderRow)}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
   );
 }
 

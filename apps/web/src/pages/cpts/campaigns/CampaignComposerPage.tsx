@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Grid, Group, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { CardSection } from '../../../components/CardSection';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorState, FormAlert, LoadingState } from '../../../components/states';
 import type { CampaignAudience, CampaignPurpose, CampaignQuery } from '../../../gql/graphql';
@@ -89,58 +90,48 @@ function Composer({ campaign, cptsName }: { campaign: CampaignQuery['campaign'] 
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Stack gap="md">
-              <Card withBorder radius="md" padding="md" component="section" aria-labelledby="composer-message">
-                <Stack gap="sm">
-                  <Title order={2} size="h4" id="composer-message">
-                    {t('campaigns.composer.message')}
-                  </Title>
-                  <TextInput label={t('campaigns.fields.subject')} value={draft.subject} onChange={(e) => set({ subject: e.currentTarget.value })} error={fields.subject} maxLength={200} required />
-                  <Group grow align="start" wrap="wrap" preventGrowOverflow={false}>
-                    <TextInput label={t('campaigns.fields.senderName')} value={draft.senderName} onChange={(e) => set({ senderName: e.currentTarget.value })} error={fields.senderName} maxLength={100} required miw={200} />
-                    <TextInput
-                      label={t('campaigns.fields.replyTo')}
-                      description={t('campaigns.fields.replyToHelp')}
-                      type="email"
-                      value={draft.replyTo}
-                      onChange={(e) => set({ replyTo: e.currentTarget.value })}
-                      error={fields.replyTo}
-                      miw={200}
-                    />
-                  </Group>
-                  <RichEditor label={t('campaigns.fields.body')} description={t('campaigns.fields.bodyHelp')} value={draft.bodyHtml} onChange={(bodyHtml) => set({ bodyHtml })} error={fields.bodyHtml} />
-                </Stack>
-              </Card>
-              <Card withBorder radius="md" padding="md" component="section" aria-labelledby="composer-audience">
-                <Stack gap="sm">
-                  <Title order={2} size="h4" id="composer-audience">
-                    {t('campaigns.composer.audience')}
-                  </Title>
-                  <Radio.Group
-                    label={t('campaigns.fields.audienceType')}
-                    description={t('campaigns.fields.audienceHelp')}
-                    value={draft.audienceType}
-                    onChange={(v) => {
-                      const audienceType = v as CampaignAudience;
-                      set({ audienceType, purpose: PURPOSES[audienceType][0] });
-                    }}
-                  >
-                    <Group mt={6}>
-                      <Radio value="PROFESSIONALS" label={t('campaigns.audience.PROFESSIONALS')} />
-                      <Radio value="PUBLIC" label={t('campaigns.audience.PUBLIC')} />
-                    </Group>
-                  </Radio.Group>
-                  <Select
-                    label={t('campaigns.fields.purpose')}
-                    description={t('campaigns.fields.purposeHelp')}
-                    data={PURPOSES[draft.audienceType].map((p) => ({ value: p, label: t(`campaigns.purpose.${p}`) }))}
-                    value={draft.purpose}
-                    onChange={(v) => v && set({ purpose: v as CampaignPurpose })}
-                    error={fields.purpose}
-                    allowDeselect={false}
+              <CardSection id="composer-message" title={t('campaigns.composer.message')} gap="sm">
+                <TextInput label={t('campaigns.fields.subject')} value={draft.subject} onChange={(e) => set({ subject: e.currentTarget.value })} error={fields.subject} maxLength={200} required />
+                <Group grow align="start" wrap="wrap" preventGrowOverflow={false}>
+                  <TextInput label={t('campaigns.fields.senderName')} value={draft.senderName} onChange={(e) => set({ senderName: e.currentTarget.value })} error={fields.senderName} maxLength={100} required miw={200} />
+                  <TextInput
+                    label={t('campaigns.fields.replyTo')}
+                    description={t('campaigns.fields.replyToHelp')}
+                    type="email"
+                    value={draft.replyTo}
+                    onChange={(e) => set({ replyTo: e.currentTarget.value })}
+                    error={fields.replyTo}
+                    miw={200}
                   />
-                  <SegmentBuilder value={draft.segment} onChange={(segment) => set({ segment })} errors={fields} />
-                </Stack>
-              </Card>
+                </Group>
+                <RichEditor label={t('campaigns.fields.body')} description={t('campaigns.fields.bodyHelp')} value={draft.bodyHtml} onChange={(bodyHtml) => set({ bodyHtml })} error={fields.bodyHtml} />
+              </CardSection>
+              <CardSection id="composer-audience" title={t('campaigns.composer.audience')} gap="sm">
+                <Radio.Group
+                  label={t('campaigns.fields.audienceType')}
+                  description={t('campaigns.fields.audienceHelp')}
+                  value={draft.audienceType}
+                  onChange={(v) => {
+                    const audienceType = v as CampaignAudience;
+                    set({ audienceType, purpose: PURPOSES[audienceType][0] });
+                  }}
+                >
+                  <Group mt={6}>
+                    <Radio value="PROFESSIONALS" label={t('campaigns.audience.PROFESSIONALS')} />
+                    <Radio value="PUBLIC" label={t('campaigns.audience.PUBLIC')} />
+                  </Group>
+                </Radio.Group>
+                <Select
+                  label={t('campaigns.fields.purpose')}
+                  description={t('campaigns.fields.purposeHelp')}
+                  data={PURPOSES[draft.audienceType].map((p) => ({ value: p, label: t(`campaigns.purpose.${p}`) }))}
+                  value={draft.purpose}
+                  onChange={(v) => v && set({ purpose: v as CampaignPurpose })}
+                  error={fields.purpose}
+                  allowDeselect={false}
+                />
+                <SegmentBuilder value={draft.segment} onChange={(segment) => set({ segment })} errors={fields} />
+              </CardSection>
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Card, Grid, Group, Modal, Progress, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Card, Grid, Group, Progress, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconChartBar, IconCopy, IconPencil, IconPlayerPause, IconPlayerPlay, IconSend, IconTestPipe, IconTrash, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -6,6 +6,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { CardSection } from '../../../components/CardSection';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorState, FormAlert, LoadingState } from '../../../components/states';
 import type { CampaignQuery } from '../../../gql/graphql';
@@ -61,20 +63,15 @@ export function CampaignPage() {
           <Stack gap="md">
             <Actions campaign={campaign} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
             {campaign.progress.total > 0 && <ProgressCard campaign={campaign} />}
-            <Card withBorder radius="md" padding="md" component="section" aria-labelledby="campaign-summary">
-              <Stack gap={6}>
-                <Title order={2} size="h4" id="campaign-summary">
-                  {t('campaigns.page.summary')}
-                </Title>
-                <Line label={t('campaigns.fields.audienceType')}>{t(`campaigns.audience.${campaign.audienceType}`)}</Line>
-                <Line label={t('campaigns.fields.purpose')}>{t(`campaigns.purpose.${campaign.purpose}`)}</Line>
-                <Line label={t('campaigns.fields.senderName')}>{campaign.senderName}</Line>
-                <Line label={t('campaigns.fields.replyTo')}>{campaign.replyTo ?? '—'}</Line>
-                {campaign.scheduledAt && <Line label={t('campaigns.page.scheduledAt')}>{formatParis(campaign.scheduledAt)}</Line>}
-                {campaign.sendingStartedAt && <Line label={t('campaigns.page.startedAt')}>{formatParis(campaign.sendingStartedAt)}</Line>}
-                {campaign.finishedAt && <Line label={t('campaigns.page.finishedAt')}>{formatParis(campaign.finishedAt)}</Line>}
-              </Stack>
-            </Card>
+            <CardSection id="campaign-summary" title={t('campaigns.page.summary')} gap={6}>
+              <Line label={t('campaigns.fields.audienceType')}>{t(`campaigns.audience.${campaign.audienceType}`)}</Line>
+              <Line label={t('campaigns.fields.purpose')}>{t(`campaigns.purpose.${campaign.purpose}`)}</Line>
+              <Line label={t('campaigns.fields.senderName')}>{campaign.senderName}</Line>
+              <Line label={t('campaigns.fields.replyTo')}>{campaign.replyTo ?? '—'}</Line>
+              {campaign.scheduledAt && <Line label={t('campaigns.page.scheduledAt')}>{formatParis(campaign.scheduledAt)}</Line>}
+              {campaign.sendingStartedAt && <Line label={t('campaigns.page.startedAt')}>{formatParis(campaign.sendingStartedAt)}</Line>}
+              {campaign.finishedAt && <Line label={t('campaigns.page.finishedAt')}>{formatParis(campaign.finishedAt)}</Line>}
+            </CardSection>
             {(campaign.status === 'DRAFT' || campaign.status === 'SCHEDULED') && (
               <AudienceCount audienceType={campaign.audienceType} purpose={campaign.purpose} segment={segmentInput(campaign.segment) as Segment} />
             )}
@@ -142,28 +139,23 @@ function ProgressCard({ campaign }: { campaign: Campaign }) {
   const { total, sent, failed, pending, cancelled, skipped } = campaign.progress;
   const pct = (n: number) => (total ? (n / total) * 100 : 0);
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="campaign-progress">
-      <Stack gap="xs">
-        <Title order={2} size="h4" id="campaign-progress">
-          {t('campaigns.progress.title')}
-        </Title>
-        <Progress.Root size="lg" aria-hidden>
-          <Progress.Section value={pct(sent)} color="teal" />
-          <Progress.Section value={pct(failed)} color="red" />
-          <Progress.Section value={pct(cancelled + skipped)} color="gray" />
-        </Progress.Root>
-        <SimpleGrid cols={3} spacing="xs" role="status" aria-live="polite">
-          <Figure label={t('campaigns.progress.sent')} value={sent} />
-          <Figure label={t('campaigns.progress.failed')} value={failed} />
-          <Figure label={t('campaigns.progress.remaining')} value={pending} />
-        </SimpleGrid>
-        <Text size="sm" c="gray.8">
-          {t('campaigns.progress.summary', { sent: formatNumber(sent), total: formatNumber(total) })}
-          {cancelled > 0 ? ` ${t('campaigns.progress.cancelled', { count: cancelled })}` : ''}
-          {skipped > 0 ? ` ${t('campaigns.progress.skipped', { count: skipped })}` : ''}
-        </Text>
-      </Stack>
-    </Card>
+    <CardSection id="campaign-progress" title={t('campaigns.progress.title')} gap="xs">
+      <Progress.Root size="lg" aria-hidden>
+        <Progress.Section value={pct(sent)} color="teal" />
+        <Progress.Section value={pct(failed)} color="red" />
+        <Progress.Section value={pct(cancelled + skipped)} color="gray" />
+      </Progress.Root>
+      <SimpleGrid cols={3} spacing="xs" role="status" aria-live="polite">
+        <Figure label={t('campaigns.progress.sent')} value={sent} />
+        <Figure label={t('campaigns.progress.failed')} value={failed} />
+        <Figure label={t('campaigns.progress.remaining')} value={pending} />
+      </SimpleGrid>
+      <Text size="sm" c="gray.8">
+        {t('campaigns.progress.summary', { sent: formatNumber(sent), total: formatNumber(total) })}
+        {cancelled > 0 ? ` ${t('campaigns.progress.cancelled', { count: cancelled })}` : ''}
+        {skipped > 0 ? ` ${t('campaigns.progress.skipped', { count: skipped })}` : ''}
+      </Text>
+    </CardSection>
   );
 }
 
@@ -218,13 +210,18 @@ function Actions({ campaign, onChanged }: { campaign: Campaign; onChanged: () =>
     setConfirm(null);
     setFailure(null);
   };
+  /** A dialog's action: the mutation, then the dialog closes if it went. */
+  const actThenClose = (run: Parameters<typeof act>[0], done: string) => async () => (await act(run, done)) && close();
+  const removeCampaign = async () => {
+    const res = await remove({ id }, CAMPAIGN_CONTEXT);
+    if (res.error) return setFailure(toAppError(res.error));
+    notifications.show({ color: 'teal', message: t('campaigns.delete.done') });
+    navigate('/campagnes');
+  };
 
   return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="campaign-actions">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="campaign-actions">
-          {t('campaigns.page.actions')}
-        </Title>
+    <>
+      <CardSection id="campaign-actions" title={t('campaigns.page.actions')} gap="sm">
         {campaign.status === 'SCHEDULED' && campaign.scheduledAt && (
           <Alert color="blue" variant="light" icon={<IconCalendarEvent size={18} />}>
             <Text size="sm">{t('campaigns.scheduledFor', { when: formatParis(campaign.scheduledAt) })}</Text>
@@ -299,63 +296,39 @@ function Actions({ campaign, onChanged }: { campaign: Campaign; onChanged: () =>
             </Button>
           )}
         </Group>
-      </Stack>
-
-      <Modal opened={confirm === 'send'} onClose={close} title={t('campaigns.send.title')} centered>
-        <Stack gap="md">
-          <Text size="sm">{t('campaigns.send.explain', { subject: campaign.subject })}</Text>
-          {confirm === 'send' && <RecipientsNow campaign={campaign} />}
-          {tooMany && <TooManyWarning count={month!.newslettersInMonth} at={new Date()} />}
-          <FormAlert error={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={sending.fetching} onClick={async () => (await act(() => send({ id }, CAMPAIGN_CONTEXT), t('campaigns.send.done'))) && close()}>
-              {t('campaigns.send.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      </CardSection>
+      <ConfirmModal
+        opened={confirm === 'send'}
+        onClose={close}
+        title={t('campaigns.send.title')}
+        action={{ label: t('campaigns.send.confirm'), loading: sending.fetching, onClick: actThenClose(() => send({ id }, CAMPAIGN_CONTEXT), t('campaigns.send.done')) }}
+      >
+        <Text size="sm">{t('campaigns.send.explain', { subject: campaign.subject })}</Text>
+        {confirm === 'send' && <RecipientsNow campaign={campaign} />}
+        {tooMany && <TooManyWarning count={month!.newslettersInMonth} at={new Date()} />}
+        <FormAlert error={failure} />
+      </ConfirmModal>
       {confirm === 'schedule' && <ScheduleModal campaign={campaign} onClose={close} onDone={() => { close(); onChanged(); }} />}
-      <Modal opened={confirm === 'cancel'} onClose={close} title={t('campaigns.cancel.title')} centered>
-        <Stack gap="md">
-          <Text size="sm">{t('campaigns.cancel.explain', { count: campaign.progress.pending })}</Text>
-          <FormAlert error={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('campaigns.cancel.keep')}
-            </Button>
-            <Button color="red" loading={cancelling.fetching} onClick={async () => (await act(() => cancel({ id }, CAMPAIGN_CONTEXT), t('campaigns.cancel.done'))) && close()}>
-              {t('campaigns.cancel.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-      <Modal opened={confirm === 'delete'} onClose={close} title={t('campaigns.delete.title')} centered>
-        <Stack gap="md">
-          <Text size="sm">{t('campaigns.delete.explain', { subject: campaign.subject })}</Text>
-          <FormAlert error={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={deleting.fetching}
-              onClick={async () => {
-                const res = await remove({ id }, CAMPAIGN_CONTEXT);
-                if (res.error) return setFailure(toAppError(res.error));
-                notifications.show({ color: 'teal', message: t('campaigns.delete.done') });
-                navigate('/campagnes');
-              }}
-            >
-              {t('campaigns.delete.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Card>
+      <ConfirmModal
+        opened={confirm === 'cancel'}
+        onClose={close}
+        title={t('campaigns.cancel.title')}
+        cancelLabel={t('campaigns.cancel.keep')}
+        action={{ label: t('campaigns.cancel.confirm'), color: 'red', loading: cancelling.fetching, onClick: actThenClose(() => cancel({ id }, CAMPAIGN_CONTEXT), t('campaigns.cancel.done')) }}
+      >
+        <Text size="sm">{t('campaigns.cancel.explain', { count: campaign.progress.pending })}</Text>
+        <FormAlert error={failure} />
+      </ConfirmModal>
+      <ConfirmModal
+        opened={confirm === 'delete'}
+        onClose={close}
+        title={t('campaigns.delete.title')}
+        action={{ label: t('campaigns.delete.confirm'), color: 'red', loading: deleting.fetching, onClick: removeCampaign }}
+      >
+        <Text size="sm">{t('campaigns.delete.explain', { subject: campaign.subject })}</Text>
+        <FormAlert error={failure} />
+      </ConfirmModal>
+    </>
   );
 }
 
@@ -403,34 +376,24 @@ function ScheduleModal({ campaign, onClose, onDone }: { campaign: Campaign; onCl
     onDone();
   };
   return (
-    <Modal opened onClose={onClose} title={t('campaigns.schedule.title')} centered>
-      <Stack gap="md">
-        <Text size="sm">{t('campaigns.schedule.suggestion', { when: formatParis(suggested) })}</Text>
-        <TextInput
-          type="datetime-local"
-          label={t('campaigns.schedule.when')}
-          description={t('campaigns.schedule.timezone')}
-          value={value}
-          onChange={(e) => setValue(e.currentTarget.value)}
-          error={at === null ? t('campaigns.schedule.invalid') : failure?.fields.at}
-          data-autofocus
-        />
-        {value !== toParisInput(suggested) && (
-          <Button variant="subtle" size="compact-sm" onClick={() => setValue(toParisInput(suggested))} style={{ alignSelf: 'flex-start' }}>
-            {t('campaigns.schedule.useSuggestion')}
-          </Button>
-        )}
-        {tooMany && <TooManyWarning count={planned!.newslettersInMonth} at={at!} />}
-        {failure && !failure.fields.at && <FormAlert error={failure} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} loading={state.fetching} disabled={!at}>
-            {t('campaigns.schedule.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal onClose={onClose} title={t('campaigns.schedule.title')} action={{ label: t('campaigns.schedule.confirm'), loading: state.fetching, disabled: !at, onClick: submit }}>
+      <Text size="sm">{t('campaigns.schedule.suggestion', { when: formatParis(suggested) })}</Text>
+      <TextInput
+        type="datetime-local"
+        label={t('campaigns.schedule.when')}
+        description={t('campaigns.schedule.timezone')}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        error={at === null ? t('campaigns.schedule.invalid') : failure?.fields.at}
+        data-autofocus
+      />
+      {value !== toParisInput(suggested) && (
+        <Button variant="subtle" size="compact-sm" onClick={() => setValue(toParisInput(suggested))} style={{ alignSelf: 'flex-start' }}>
+          {t('campaigns.schedule.useSuggestion')}
+        </Button>
+      )}
+      {tooMany && <TooManyWarning count={planned!.newslettersInMonth} at={at!} />}
+      {failure && !failure.fields.at && <FormAlert error={failure} />}
+    </ConfirmModal>
   );
 }

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { TableHead } from '../../../components/TableHead';
 import type { CampaignsQuery, CampaignStatus } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
@@ -86,15 +87,15 @@ function CampaignPages({ status, add }: { status: CampaignStatus | null; add: Re
       {/* A table from tablets up; on a phone, a card per campaign with what the table's columns say. */}
       <Table.ScrollContainer minWidth={640} visibleFrom="sm">
         <Table verticalSpacing="sm" striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('campaigns.fields.subject')}</Table.Th>
-              <Table.Th>{t('campaigns.fields.audienceType')}</Table.Th>
-              <Table.Th>{t('campaigns.statusLabel')}</Table.Th>
-              <Table.Th>{t('campaigns.progressLabel')}</Table.Th>
-              <Table.Th>{t('campaigns.when')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            labels={[
+              t('campaigns.fields.subject'),
+              t('campaigns.fields.audienceType'),
+              t('campaigns.statusLabel'),
+              t('campaigns.progressLabel'),
+              t('campaigns.when'),
+            ]}
+          />
           <Table.Tbody>
             {list.edges.map(({ node: c }) => (
               <Table.Tr key={c.id}>

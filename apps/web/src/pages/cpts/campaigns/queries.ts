@@ -5,8 +5,7 @@ export const CampaignsDocument = graphql(`
     campaigns(status: $status, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...CursorPageInfo
       }
       edges {
         node {

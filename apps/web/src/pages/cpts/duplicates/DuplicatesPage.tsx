@@ -26,22 +26,9 @@ export const DuplicateCandidatesDocument = graphql(`
   }
 
   fragment DuplicateFields on Professional {
-    id
-    firstName
-    lastName
+    ...ProfessionalSummary
     rpps
-    structureName
-    email
-    phone
     createdAt
-    profession {
-      code
-      label
-    }
-    commune {
-      inseeCode
-      name
-    }
   }
 `);
 

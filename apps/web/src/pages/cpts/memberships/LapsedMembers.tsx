@@ -1,11 +1,13 @@
-import { Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconIdBadge2, IconUserX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { EmptyState, ErrorState, FormAlert, LoadingState } from '../../../components/states';
+import { TableHead } from '../../../components/TableHead';
 import { graphql } from '../../../gql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatEuros } from '../../../lib/format';
@@ -78,14 +80,14 @@ export function LapsedList({ year }: { year: number }) {
       ) : (
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('memberships.person')}</Table.Th>
-                <Table.Th>{t('memberships.profession')}</Table.Th>
-                <Table.Th>{t('memberships.previousFee', { year: year - 1 })}</Table.Th>
-                <Table.Th>{t('memberships.thisYear', { year })}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              labels={[
+                t('memberships.person'),
+                t('memberships.profession'),
+                t('memberships.previousFee', { year: year - 1 }),
+                t('memberships.thisYear', { year }),
+              ]}
+            />
             <Table.Tbody>
               {data.lapsedMembers.map((l) => (
                 <Table.Tr key={l.previous.id}>
@@ -103,20 +105,15 @@ export function LapsedList({ year }: { year: number }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('memberships.lapseTitle', { year })} centered>
-        <Stack gap="md">
-          <Text size="sm">{t('memberships.lapseExplain', { count: pending, year })}</Text>
-          <FormAlert error={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" loading={lapse.fetching} onClick={confirm}>
-              {t('memberships.lapseConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('memberships.lapseTitle', { year })}
+        action={{ label: t('memberships.lapseConfirm'), color: 'red', loading: lapse.fetching, onClick: confirm }}
+      >
+        <Text size="sm">{t('memberships.lapseExplain', { count: pending, year })}</Text>
+        <FormAlert error={failure} />
+      </ConfirmModal>
     </Stack>
   );
 }

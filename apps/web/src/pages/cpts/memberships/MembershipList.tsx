@@ -19,8 +19,7 @@ const MembershipsDocument = graphql(`
     memberships(year: $year, status: $status, search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...CursorPageInfo
       }
       edges {
         node {

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { FormAlert } from '../../../components/states';
 import { graphql } from '../../../gql';
 import { toAppError, type AppError } from '../../../lib/errors';
@@ -49,31 +50,26 @@ export function OpenYearModal({
     onDone();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('memberships.openYear', { year })} centered>
-      <Stack gap="md">
-        <Text size="sm">{t('memberships.openExplain', { year, previous: year - 1 })}</Text>
-        <Alert color="blue" variant="light">
-          <Text size="sm">{t('memberships.openAgain')}</Text>
-        </Alert>
-        <TextInput
-          label={t('memberships.defaultFee')}
-          description={t('memberships.feeHelp')}
-          value={fee}
-          onChange={(e) => setFee(e.currentTarget.value)}
-          inputMode="decimal"
-          rightSection="€"
-          error={cents === null ? t('memberships.feeInvalid') : failure?.fields.defaultFeeCents}
-        />
-        <FormAlert error={failure} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={submit} loading={state.fetching} disabled={cents === null}>
-            {t('memberships.openConfirm', { year })}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={opened}
+      onClose={onClose}
+      title={t('memberships.openYear', { year })}
+      action={{ label: t('memberships.openConfirm', { year }), loading: state.fetching, disabled: cents === null, onClick: submit }}
+    >
+      <Text size="sm">{t('memberships.openExplain', { year, previous: year - 1 })}</Text>
+      <Alert color="blue" variant="light">
+        <Text size="sm">{t('memberships.openAgain')}</Text>
+      </Alert>
+      <TextInput
+        label={t('memberships.defaultFee')}
+        description={t('memberships.feeHelp')}
+        value={fee}
+        onChange={(e) => setFee(e.currentTarget.value)}
+        inputMode="decimal"
+        rightSection="€"
+        error={cents === null ? t('memberships.feeInvalid') : failure?.fields.defaultFeeCents}
+      />
+      <FormAlert error={failure} />
+    </ConfirmModal>
   );
 }

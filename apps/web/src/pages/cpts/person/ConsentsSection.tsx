@@ -4,7 +4,9 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { DialogButtons } from '../../../components/ConfirmModal';
 import { ErrorState, FormAlert, LoadingState } from '../../../components/states';
+import { TableHead } from '../../../components/TableHead';
 import { graphql } from '../../../gql';
 import type { ConsentMethod, ConsentPurpose, PersonConsentsQuery } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
@@ -153,16 +155,7 @@ export function ConsentsSection({ professionalId }: { professionalId: string }) 
           {showProof && (
             <Table.ScrollContainer minWidth={560}>
               <Table fz="sm" striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('consents.proofAt')}</Table.Th>
-                    <Table.Th>{t('consents.proofPurpose')}</Table.Th>
-                    <Table.Th>{t('consents.proofAction')}</Table.Th>
-                    <Table.Th>{t('consents.proofMethod')}</Table.Th>
-                    <Table.Th>{t('consents.proofWording')}</Table.Th>
-                    <Table.Th>{t('consents.proofBy')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead labels={[t('consents.proofAt'), t('consents.proofPurpose'), t('consents.proofAction'), t('consents.proofMethod'), t('consents.proofWording'), t('consents.proofBy')]} />
                 <Table.Tbody>
                   {p.consentEvents.map((e) => (
                     <Table.Tr key={e.id}>
@@ -266,14 +259,7 @@ function GiveConsentModal({ professionalId, purpose: initial, wordings, onClose 
             </Paper>
           )}
           <Textarea label={t('consents.noteLabel')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} error={error?.fields.note} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching}>
-              {t('consents.submit')}
-            </Button>
-          </Group>
+          <DialogButtons onCancel={onClose} action={{ label: t('consents.submit'), loading: fetching }} />
         </Stack>
       </form>
     </Modal>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { DialogButtons } from '../../../components/ConfirmModal';
 import { FormAlert } from '../../../components/states';
 import { graphql } from '../../../gql';
 import { downloadFile } from '../../../lib/download';
@@ -102,14 +103,7 @@ function EraseModal({ id, lastName, firstName, onClose }: { id: string; lastName
           <FormAlert error={error && !error.fields.confirmation ? error : null} />
           <TextInput label={t('gdpr.eraseType', { lastName })} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} error={error?.fields.confirmation} autoComplete="off" data-autofocus />
           <Checkbox label={t('gdpr.eraseUnderstood')} checked={understood} onChange={(e) => setUnderstood(e.currentTarget.checked)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red.8" loading={fetching} disabled={!understood || !typed.trim()}>
-              {t('gdpr.eraseSubmit')}
-            </Button>
-          </Group>
+          <DialogButtons onCancel={onClose} action={{ label: t('gdpr.eraseSubmit'), color: 'red.8', loading: fetching, disabled: !understood || !typed.trim() }} />
         </Stack>
       </form>
     </Modal>

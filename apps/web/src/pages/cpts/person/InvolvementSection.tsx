@@ -12,17 +12,25 @@ import { formatDateTime } from '../../../lib/format';
 import { LEVELS } from '../memberships/labels';
 import { PersonSection } from './PersonSection';
 
+// The section reads it, and a change answers with it.
+const PersonInvolvementFields = graphql(`
+  fragment PersonInvolvementFields on Professional {
+    id
+    involvementLevel
+    involvements {
+      source
+      level
+      setAt
+      setByName
+    }
+  }
+`);
+void PersonInvolvementFields;
+
 const PersonInvolvementDocument = graphql(`
   query PersonInvolvement($id: ID!) {
     professional(id: $id) {
-      id
-      involvementLevel
-      involvements {
-        source
-        level
-        setAt
-        setByName
-      }
+      ...PersonInvolvementFields
     }
   }
 `);
@@ -30,14 +38,7 @@ const PersonInvolvementDocument = graphql(`
 const SetInvolvementLevelDocument = graphql(`
   mutation SetInvolvementLevel($professionalId: ID!, $level: InvolvementLevel!) {
     setInvolvementLevel(professionalId: $professionalId, level: $level) {
-      id
-      involvementLevel
-      involvements {
-        source
-        level
-        setAt
-        setByName
-      }
+      ...PersonInvolvementFields
     }
   }
 `);

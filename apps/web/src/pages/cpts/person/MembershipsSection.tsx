@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ErrorState, FormAlert, LoadingState } from '../../../components/states';
+import { TableHead } from '../../../components/TableHead';
 import { graphql } from '../../../gql';
 import type { MembershipCollege, MembershipStatus, PaymentMeans, PersonMembershipsQuery } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
@@ -13,20 +14,28 @@ import { COLLEGES, currentYear, eurosToCents, MEANS, STATUSES, today } from '../
 import { StatusBadge } from '../memberships/StatusBadge';
 import { PersonSection } from './PersonSection';
 
+// A line of the section: read with the person, answered by a save.
+const PersonMembershipFields = graphql(`
+  fragment PersonMembershipFields on Membership {
+    id
+    year
+    status
+    feeCents
+    paidOn
+    paymentMeans
+    college
+    note
+  }
+`);
+void PersonMembershipFields;
+
 const PersonMembershipsDocument = graphql(`
   query PersonMemberships($id: ID!) {
     professional(id: $id) {
       id
       archivedAt
       memberships {
-        id
-        year
-        status
-        feeCents
-        paidOn
-        paymentMeans
-        college
-        note
+        ...PersonMembershipFields
       }
     }
   }
@@ -35,14 +44,7 @@ const PersonMembershipsDocument = graphql(`
 const SaveMembershipDocument = graphql(`
   mutation SaveMembership($input: MembershipInput!) {
     saveMembership(input: $input) {
-      id
-      year
-      status
-      feeCents
-      paidOn
-      paymentMeans
-      college
-      note
+      ...PersonMembershipFields
       professional {
         id
         involvementLevel
@@ -87,17 +89,7 @@ export function MembershipsSection({ professionalId }: { professionalId: string 
       {memberships.length > 0 && (
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('memberships.year')}</Table.Th>
-                <Table.Th>{t('memberships.statusLabel')}</Table.Th>
-                <Table.Th>{t('memberships.fee')}</Table.Th>
-                <Table.Th>{t('memberships.college')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead labels={[t('memberships.year'), t('memberships.statusLabel'), t('memberships.fee'), t('memberships.college')]} actions />
             <Table.Tbody>
               {memberships.map((m) => (
                 <Table.Tr key={m.id}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
-import { ErrorState, LoadingState } from '../../../components/states';
+import { LoadingState, PageErrorState } from '../../../components/states';
 import { graphql } from '../../../gql';
 import { toAppError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -31,12 +31,7 @@ export function PersonDataPage() {
   const [{ data, error }, refetch] = useQuery({ query: PersonDataDocument, variables: { id: id ?? '' }, pause: !id, requestPolicy: 'network-only' });
   const crumbs = [{ label: t('directory.title'), to: '/annuaire' }];
   if (!data && error) {
-    return (
-      <>
-        <PageHeader title={t('gdpr.dataTitle')} crumbs={crumbs} />
-        <ErrorState error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
-    );
+    return <PageErrorState title={t('gdpr.dataTitle')} crumbs={crumbs} error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   }
   if (!data) return <LoadingState rows={5} />;
   const doc = JSON.parse(data.personData) as { exportedAt: string; cpts: { name: string }; professional: Record<string, Json> } & Record<string, Json>;

@@ -1,13 +1,14 @@
 import { Alert, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useQuery } from 'urql';
 import { PageHeader } from '../../../components/PageHeader';
-import { ErrorState, LoadingState } from '../../../components/states';
+import { LoadingState, PageErrorState } from '../../../components/states';
 import { graphql } from '../../../gql';
 import { toAppError } from '../../../lib/errors';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { useProfessionalId } from '../useProfessionalId';
 import { ConsentsSection } from './ConsentsSection';
 import { GdprSection } from './GdprSection';
 import { HistorySection } from './HistorySection';
@@ -20,31 +21,16 @@ import { PersonSection } from './PersonSection';
 const PersonDocument = graphql(`
   query Person($id: ID!) {
     professional(id: $id) {
-      id
-      firstName
-      lastName
+      ...ProfessionalSummary
       rpps
-      structureName
-      email
-      phone
       archivedAt
       erasedAt
       emailIsWork
       updatedAt
       mergedInto
-      profession {
-        code
-        label
-      }
-      commune {
-        inseeCode
-        name
-      }
     }
   }
 `);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A person's page: who they are, and every module's part of their file
@@ -52,20 +38,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * section component that loads its own data from the professional's id.
  */
 export function PersonPage() {
-  const { id } = useParams();
+  const { id, valid, notFound } = useProfessionalId();
   const { t } = useTranslation();
-  const validId = !!id && UUID.test(id);
-  const [{ data, error }, refetch] = useQuery({ query: PersonDocument, variables: { id: id ?? '' }, pause: !validId, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: PersonDocument, variables: { id: id ?? '' }, pause: !valid, requestPolicy: 'cache-and-network' });
   const crumbs = [{ label: t('directory.title'), to: '/annuaire' }];
-  // A malformed address is as missing as a professional of another CPTS.
-  const failure = !validId ? { code: 'NOT_FOUND' as const, message: t('directory.notFound'), fields: {} } : toAppError(error);
+  const failure = notFound ?? toAppError(error);
   if (failure && !data) {
-    return (
-      <>
-        <PageHeader title={t('directory.notFoundTitle')} crumbs={crumbs} />
-        <ErrorState error={failure} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
-    );
+    return <PageErrorState title={t('directory.notFoundTitle')} crumbs={crumbs} error={failure} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   }
   if (!data) return <LoadingState rows={5} />;
   const p = data.professional;

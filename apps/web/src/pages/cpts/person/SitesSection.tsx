@@ -4,6 +4,7 @@ import { IconMapPin, IconPlus, IconStar } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ConfirmModal, DialogButtons } from '../../../components/ConfirmModal';
 import { ErrorState, FormAlert, LoadingState } from '../../../components/states';
 import { graphql } from '../../../gql';
 import type { PersonSitesQuery } from '../../../gql/graphql';
@@ -210,19 +211,14 @@ export function SitesSection({ professionalId }: { professionalId: string }) {
       >
         {editing && <SiteForm professionalId={professionalId} site={editing.site} onDone={() => setEditing(null)} />}
       </Modal>
-      <Modal opened={retiringSite !== null} onClose={() => setRetiringSite(null)} title={t('sites.retire')} centered>
-        <Stack gap="md">
-          <Text size="sm">{t('sites.retireConfirm')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRetiringSite(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red.8" loading={retiring} onClick={() => void doRetire()}>
-              {t('sites.retire')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={retiringSite !== null}
+        onClose={() => setRetiringSite(null)}
+        title={t('sites.retire')}
+        action={{ label: t('sites.retire'), color: 'red.8', loading: retiring, onClick: () => void doRetire() }}
+      >
+        <Text size="sm">{t('sites.retireConfirm')}</Text>
+      </ConfirmModal>
     </PersonSection>
   );
 }
@@ -327,14 +323,7 @@ function SiteForm({ professionalId, site, onDone }: { professionalId: string; si
           onChange={(e) => set('phone')(e.currentTarget.value)}
           error={error?.fields.phone}
         />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={adding || updating}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogButtons onCancel={onDone} action={{ label: t('common.save'), loading: adding || updating }} mt="xs" />
       </Stack>
     </form>
   );
