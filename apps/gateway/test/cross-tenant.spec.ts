@@ -5,6 +5,7 @@ import path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parisYear } from '@cpts/directory';
 import { CampaignLinks } from '@cpts/mailing';
+import { MeetingLinks } from '@cpts/meetings';
 import { Role } from '@cpts/platform-core';
 import { LinkSigner } from '@cpts/platform-mail';
 import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
@@ -66,6 +67,10 @@ interface World {
   /** A working group of B, and its referent's row (a user of B's team: B's professionals' counts and levels are checked elsewhere). */
   groupB: string;
   groupMemberB: string;
+  /** A meeting of B's group, its one invitee (B's staff user), and links signed like the gateway's. */
+  meetingB: string;
+  meetingInviteeB: string;
+  meetingLinks: MeetingLinks;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -117,6 +122,18 @@ const groupCommand = (query: string, vars: (w: World) => Record<string, unknown>
   for (const client of [w.missionA, w.adminR1]) denied(await client.request(query, vars(w)), 'FORBIDDEN');
   expect(await groupOfB(w)).toEqual({ name: 'Groupe B', members: [{ id: w.groupMemberB, role: 'REFERENT', leftAt: null }] });
 };
+const MEETING_INPUT = () => ({ title: 'Réunion pirate', startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 9 * 86_400_000 + 3_600_000).toISOString(), place: 'Ailleurs' });
+/** B's meeting as B's coordinator sees it. */
+const meetingOfB = async (w: World) =>
+  (await w.coordB.ok<{ meeting: { title: string; status: string; invitees: Array<{ reply: string | null }> } }>(`query($id: ID!) { meeting(id: $id) { title status invitees { reply } } }`, { id: w.meetingB })).meeting;
+/** A meeting operation on B's meeting or group: every role of A finds nothing, region people are refused, B's meeting is as it was. */
+const meetingCommand = (query: string, vars: (w: World) => Record<string, unknown>) => async (w: World) => {
+  for (const client of tenantRoles(w)) denied(await client.request(query, vars(w)), 'NOT_FOUND');
+  for (const client of [w.missionA, w.adminR1]) denied(await client.request(query, vars(w)), 'FORBIDDEN');
+  expect(await meetingOfB(w)).toEqual({ title: 'Réunion de B', status: 'SCHEDULED', invitees: [{ reply: null }] });
+};
+/** A meeting link signed for CPTS A naming B's invitee: it must reach nothing. */
+const crossedMeeting = (w: World) => w.meetingLinks.token({ tenantId: w.a.id, inviteeId: w.meetingInviteeB });
 const CPTS_INPUT = (w: World, name: string) => ({ name, size: 1, departementCodes: ['86'], communeCodes: [w.b.communes[0]], contactEmail: 'x@exemple.fr' });
 
 const CASES: Record<string, (w: World) => Promise<void>> = {
@@ -146,6 +163,11 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect((await proOfB(w)).lastName).toBe('Bravo');
   },
+  'Query.meetings': meetingCommand(`query($o: ID!) { meetings(ownerKind: "working_group", ownerId: $o) { id } }`, (w) => ({ o: w.groupB })),
+  'Query.meeting': meetingCommand(`query($id: ID!) { meeting(id: $id) { id title } }`, (w) => ({ id: w.meetingB })),
+  'Mutation.scheduleMeeting': meetingCommand(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`, (w) => ({ i: { ownerKind: 'working_group', ownerId: w.groupB, ...MEETING_INPUT() } })),
+  'Mutation.updateMeeting': meetingCommand(`mutation($id: ID!, $i: MeetingDetailsInput!) { updateMeeting(id: $id, input: $i) { id } }`, (w) => ({ id: w.meetingB, i: MEETING_INPUT() })),
+  'Mutation.cancelMeeting': meetingCommand(`mutation($id: ID!) { cancelMeeting(id: $id) { id } }`, (w) => ({ id: w.meetingB })),
   'Mutation.setWorkingGroupMemberRole': groupCommand(`mutation($m: ID!) { setWorkingGroupMemberRole(memberId: $m, role: MEMBER) { id } }`, (w) => ({ m: w.groupMemberB })),
   'Mutation.removeWorkingGroupMember': groupCommand(`mutation($m: ID!) { removeWorkingGroupMember(memberId: $m) { id } }`, (w) => ({ m: w.groupMemberB })),
   'Query.me': async (w) => {
@@ -691,6 +713,22 @@ const ownOfB = (w: World) => tokenOf(w.links.forDelivery(w.b.id, w.b.slug, w.del
 const tokenOf = (url: string) => url.split('/').pop() as string;
 
 const ROUTES: Record<string, (w: World) => Promise<void>> = {
+  'GET /api/public/meetings/:token': async (w) => {
+    // B's invitee under a token signed for A reaches nothing; B's own token reads B's invitation (so the check is not vacuous).
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/meetings/${crossedMeeting(w)}`), [404]);
+    const own = await get(w, null, `/api/public/meetings/${w.meetingLinks.token({ tenantId: w.b.id, inviteeId: w.meetingInviteeB })}`);
+    expect(((await own.json()) as { title: string }).title).toBe('Réunion de B');
+  },
+  'POST /api/public/meetings/:token/reply': async (w) => {
+    for (const client of [null, w.coordA]) {
+      const res = await get(w, client, `/api/public/meetings/${crossedMeeting(w)}/reply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reply: 'absent' }) });
+      await refusedWithNothingOfB(res, [404]);
+    }
+    expect((await meetingOfB(w)).invitees).toEqual([{ reply: null }]);
+  },
+  'GET /api/public/meetings/:token/invitation.ics': async (w) => {
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/meetings/${crossedMeeting(w)}/invitation.ics`), [404]);
+  },
   'GET /api/directory/professionals/:id/export.json': exportRoute((w) => `/api/directory/professionals/${w.proB}/export.json`, { aFinds: 'nothing' }),
   'GET /api/directory/professionals.csv': exportRoute((w) => `/api/directory/professionals.csv?communes=${w.b.communes.join(',')}`, { aFinds: 'own' }),
   'GET /api/directory/professionals.xlsx': exportRoute((w) => `/api/directory/professionals.xlsx?communes=${w.b.communes.join(',')}`, { aFinds: 'own' }),
@@ -907,6 +945,14 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
         u: [staffB.id],
       })
     ).addWorkingGroupMembers[0].id;
+    w.meetingLinks = new MeetingLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string);
+    const meetingB = (
+      await w.coordB.ok<{ scheduleMeeting: { id: string; invitees: Array<{ id: string }> } }>(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id invitees { id } } }`, {
+        i: { ownerKind: 'working_group', ownerId: w.groupB, ...MEETING_INPUT(), title: 'Réunion de B', place: 'Chez B' },
+      })
+    ).scheduleMeeting;
+    w.meetingB = meetingB.id;
+    w.meetingInviteeB = meetingB.invitees[0].id;
     // Sending without deliveries (B's professional has no address): enough for the wall; no worker runs here.
     await h.data.inTenant(w.b.id, (db) => db.query(`UPDATE campaigns SET status = 'sending', sending_started_at = now() WHERE tenant_id = $1 AND id = $2`, [w.b.id, w.sendingB]));
   }, 120_000);
@@ -957,8 +1003,15 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
 /** The routes as Fastify serves them ("GET /api/..."), HEAD left out (Fastify adds it to every GET). */
 function routeTable(h: Harness): string[] {
   const printed = h.gateway.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+  // A route with routes under it (/meetings/:token, then /reply) prints them indented, relative to it.
+  const parents: Array<{ depth: number; path: string }> = [];
   return printed.split('\n').flatMap((line) => {
-    const route = /── (\S+) \(([^)]+)\)$/.exec(line);
-    return route ? route[2].split(', ').filter((m) => m !== 'HEAD').map((method) => `${method} ${route[1]}`) : [];
+    const node = /^(.*?)[├└]── (\S+)(?: \(([^)]+)\))?$/.exec(line);
+    if (!node) return [];
+    const depth = node[1].length;
+    while (parents.length && parents[parents.length - 1].depth >= depth) parents.pop();
+    const path = `${parents[parents.length - 1]?.path ?? ''}${node[2]}`;
+    parents.push({ depth, path });
+    return node[3] ? node[3].split(', ').filter((m) => m !== 'HEAD').map((method) => `${method} ${path}`) : [];
   });
 }

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
-import { OutboxProcessor, OutboxReconciler, OutboxRetention, SecretBox, SmtpSender } from '@cpts/platform-mail';
+import { OutboxProcessor, OutboxReconciler, OutboxRetention, SecretBox, senderOf, SmtpSender } from '@cpts/platform-mail';
 import { Logger, LOGGER, Metrics } from '@cpts/platform-observability';
 import { HOUR_MS, Periodic, QueueProducer, QUEUES, WorkerRunner } from '@cpts/platform-queue';
 import { DataSource } from 'typeorm';
@@ -29,7 +29,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     metrics: Metrics,
   ) {
     this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: mail.SMTP_POOL_SIZE });
-    const domain = /@([^>\s]+)>?\s*$/.exec(mail.MAIL_FROM)?.[1] ?? 'cpts.localhost';
+    const { domain } = senderOf(mail.MAIL_FROM);
     this.processor = new OutboxProcessor(dataSource, this.sender, new SecretBox(mail.LINK_SECRET), mail.MAIL_FROM, domain, logger);
     this.reconciler = new OutboxReconciler(dataSource, producer, logger);
     this.reconciling = new Periodic('outbox reconciliation', () => this.reconciler.reconcileOnce(), logger);

@@ -1,5 +1,6 @@
 import { directoryDomain } from '@cpts/directory';
 import { mailingDomain } from '@cpts/mailing';
+import { meetingsDomain } from '@cpts/meetings';
 import type { DomainLibrary } from '@cpts/platform-domain';
 import { workingGroupsDomain } from '@cpts/working-groups';
 
@@ -10,4 +11,4 @@ import { workingGroupsDomain } from '@cpts/working-groups';
  * domain library". The order is the order of the person-data parts in a
  * GDPR export, an erasure and a merge: the directory first.
  */
-export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain, workingGroupsDomain];
+export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain, meetingsDomain, workingGroupsDomain];

@@ -2,3 +2,4 @@ export * from './working-groups.module';
 export * from './working-group.types';
 export * from './working-groups.service';
 export * from './working-group-members.service';
+export * from './working-group-meetings';

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
+import { MeetingsModule } from '@cpts/meetings';
 import type { DomainLibrary } from '@cpts/platform-domain';
 import { workingGroupsMigrations } from './migrations';
 import { workingGroupEntities } from './working-group.entities';
+import { WorkingGroupMeetings } from './working-group-meetings';
 import { WorkingGroupMembersService } from './working-group-members.service';
 import { WorkingGroupsPersonData } from './working-groups.person-data';
 import { WorkingGroupsResolver } from './working-groups.resolver';
 import { WorkingGroupsService } from './working-groups.service';
 
-/** Working groups in the gateway: the groups, their members and referents. */
+/** Working groups in the gateway: the groups, their members and referents, and the groups as owners of meetings. */
 @Module({
-  providers: [WorkingGroupsService, WorkingGroupMembersService, WorkingGroupsResolver, WorkingGroupsPersonData],
+  imports: [MeetingsModule],
+  providers: [WorkingGroupsService, WorkingGroupMembersService, WorkingGroupsResolver, WorkingGroupsPersonData, WorkingGroupMeetings],
 })
 export class WorkingGroupsModule {}
 

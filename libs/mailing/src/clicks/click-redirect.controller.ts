@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { Public } from '@cpts/platform-core';
 import { Logger, LOGGER } from '@cpts/platform-observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LINK_NOT_FOUND, LINK_UNAVAILABLE, sendLinkPage } from '../links/link-pages';
+import { LINK_NOT_FOUND, LINK_UNAVAILABLE, sendLinkPage } from '@cpts/platform-mail';
 import { CampaignClicksService } from './campaign-clicks.service';
 
 /**

@@ -1,5 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { escapeHtml } from '@cpts/platform-mail';
+import { escapeHtml, senderOf } from '@cpts/platform-mail';
 
 export interface CampaignContent {
   campaignId: string;
@@ -125,16 +125,10 @@ const PLAIN_ADDRESS = /^[\x21-\x7e]{1,200}$/;
  * List-Unsubscribe lines, and its body with its own signed links, encoded in
  * base64 (native, microseconds for a newsletter).
  */
-/** The address campaigns are sent from (MAIL_FROM's address) and the domain of their Message-IDs. */
-export function campaignSender(mailFrom: string): { address: string; domain: string } {
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
-  return { address, domain: address.split('@')[1] ?? 'cpts.localhost' };
-}
-
 export class CampaignEmailRenderer {
   /** The renderer of the platform's campaigns, sent from MAIL_FROM's address (gateway previews and tests, worker sends). */
   static fromMailFrom(mailFrom: string): CampaignEmailRenderer {
-    const { address, domain } = campaignSender(mailFrom);
+    const { address, domain } = senderOf(mailFrom);
     return new CampaignEmailRenderer(address, domain);
   }
 

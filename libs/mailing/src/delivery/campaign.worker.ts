@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
-import { SmtpSender } from '@cpts/platform-mail';
+import { senderOf, SmtpSender } from '@cpts/platform-mail';
 import { Logger, LOGGER, Metrics } from '@cpts/platform-observability';
 import { DIRECTORY_SQL, DirectorySql } from '@cpts/platform-persons';
 import { RemindersService } from '@cpts/platform-reminders';
@@ -13,7 +13,7 @@ import { ClickRetention } from '../clicks/click-retention';
 import { CampaignLinks } from '../links/campaign-links';
 import { CampaignDeliveryProcessor } from './campaign-delivery.processor';
 import { CampaignDispatcher } from './campaign-dispatcher';
-import { CampaignEmailRenderer, campaignSender } from './campaign-email';
+import { CampaignEmailRenderer } from './campaign-email';
 import { CampaignReconciler } from './campaign-reconciler';
 import { TenantRateLimiter } from './tenant-rate';
 
@@ -52,7 +52,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
   ) {
     this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: worker.MAILING_CONCURRENCY });
     this.groupSize = Math.min(worker.MAILING_GROUP_SIZE, worker.MAILING_CONCURRENCY);
-    const { address } = campaignSender(mail.MAIL_FROM);
+    const { address } = senderOf(mail.MAIL_FROM);
     const rate = new TenantRateLimiter(redisClient, `${redis.REDIS_PREFIX}:campaigns`, worker.MAILING_RATE_PER_CPTS);
     const renderer = CampaignEmailRenderer.fromMailFrom(mail.MAIL_FROM);
     this.processor = new CampaignDeliveryProcessor(

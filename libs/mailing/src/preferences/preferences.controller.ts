@@ -3,7 +3,7 @@ import { MailEnv } from '@cpts/platform-config';
 import { AppError, cptsPagePath, ErrorCode, Public } from '@cpts/platform-core';
 import { redirectPermanently } from '@cpts/platform-identity';
 import type { FastifyReply } from 'fastify';
-import { LINK_NOT_FOUND, sendLinkPage } from '../links/link-pages';
+import { LINK_NOT_FOUND, sendLinkPage } from '@cpts/platform-mail';
 import { LinkTarget, Preferences, PreferencesService, UnsubscribeResult } from './preferences.service';
 
 type Choice = { purpose?: unknown; receive?: unknown; wordingVersion?: unknown };

@@ -11,3 +11,5 @@ export * from './outbox-retention';
 export * from './mail.module';
 export * from './migrations';
 export * from './mail.job';
+export * from './sender';
+export * from './link-pages';

@@ -3,6 +3,8 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** An event the email carries: its iCalendar text, sent as text/calendar and as an .ics attachment. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string };
 }
 
 export interface EmailContent {

@@ -36,6 +36,13 @@ export class MailOutboxRow {
   @Column('bytea', { nullable: true })
   secret: Buffer | null;
 
+  /** An event the email carries (REQUEST: an invitation or its update; CANCEL), with its iCalendar text. */
+  @Column('text', { name: 'calendar_method', nullable: true })
+  calendarMethod: 'REQUEST' | 'CANCEL' | null;
+
+  @Column('text', { name: 'calendar_ics', nullable: true })
+  calendarIcs: string | null;
+
   @Column('text', { default: 'pending' })
   state: OutboxState;
 

@@ -34,8 +34,8 @@ export class MailOutbox {
     const id = randomUUID();
     const manager = await this.db.manager();
     await manager.query(
-      `INSERT INTO mail_outbox (id, kind, tenant_id, to_address, subject, html, text_body, secret)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO mail_outbox (id, kind, tenant_id, to_address, subject, html, text_body, secret, calendar_method, calendar_ics)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         id,
         message.kind,
@@ -45,6 +45,8 @@ export class MailOutbox {
         message.email.html,
         message.email.text,
         message.secret === undefined ? null : this.secrets.seal(message.secret),
+        message.email.calendar?.method ?? null,
+        message.email.calendar?.ics ?? null,
       ],
     );
     afterCommit(() => this.producer.add(QUEUES.mail, { outboxId: id }, id));

@@ -29,4 +29,25 @@ export class MailOutbox1795400300000 implements MigrationInterface {
   }
 }
 
-export const mailMigrations = [MailOutbox1795400300000];
+/**
+ * A calendar part for emails that carry an event (meeting invitations,
+ * updates, cancellations): the iCalendar text and its METHOD, sent as the
+ * message's text/calendar alternative and as an .ics attachment.
+ */
+export class MailOutboxCalendar1795410100000 implements MigrationInterface {
+  name = 'MailOutboxCalendar1795410100000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE mail_outbox ADD COLUMN calendar_method text NULL CHECK (calendar_method IN ('REQUEST', 'CANCEL'))`);
+    await runner.query(`ALTER TABLE mail_outbox ADD COLUMN calendar_ics text NULL`);
+    await runner.query(
+      `ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_calendar_whole CHECK ((calendar_method IS NULL) = (calendar_ics IS NULL))`,
+    );
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE mail_outbox DROP COLUMN calendar_method, DROP COLUMN calendar_ics`);
+  }
+}
+
+export const mailMigrations = [MailOutbox1795400300000, MailOutboxCalendar1795410100000];

@@ -17,6 +17,8 @@ interface Row {
   html: string;
   text_body: string;
   secret: Buffer | null;
+  calendar_method: 'REQUEST' | 'CANCEL' | null;
+  calendar_ics: string | null;
   state: string;
   attempts: number;
 }
@@ -87,6 +89,19 @@ export class OutboxProcessor {
       // Stable across retries: a receiver that deduplicates by Message-ID sees one message.
       messageId: `<${row.id}@${this.messageIdDomain}>`,
       headers: { 'Auto-Submitted': 'auto-generated' },
+      // Calendars show the event from the text/calendar part; the .ics is for the others (and to save it).
+      ...(row.calendar_ics
+        ? {
+            icalEvent: { method: row.calendar_method ?? 'REQUEST', content: row.calendar_ics },
+            attachments: [
+              {
+                filename: row.calendar_method === 'CANCEL' ? 'annulation.ics' : 'invitation.ics',
+                content: row.calendar_ics,
+                contentType: 'application/ics',
+              },
+            ],
+          }
+        : {}),
     })
       .compile()
       .build();

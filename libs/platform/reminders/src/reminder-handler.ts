@@ -9,7 +9,10 @@ export interface DueReminder {
 }
 
 /** What a reminder does when it fires: nothing (and why), or these emails. */
-export type ReminderDecision = { send: false; reason: string } | { send: true; emails: Array<{ to: string; email: RenderedEmail }> };
+export type ReminderDecision =
+  | { send: false; reason: string }
+  /** `secret`: the recipient's own link token, for an email that carries SECRET_PLACEHOLDER (see MailOutbox). */
+  | { send: true; emails: Array<{ to: string; email: RenderedEmail; secret?: string }> };
 
 /**
  * The module side of a kind of reminder. `decide` runs when the reminder

@@ -50,7 +50,7 @@ export class ReminderProcessor {
         await this.done(tenantId, reminderId, 'skipped', decision.reason);
         return 'skipped' as const;
       }
-      for (const message of decision.emails) await this.outbox.add({ kind: reminder.kind, to: message.to, tenantId, email: message.email });
+      for (const message of decision.emails) await this.outbox.add({ kind: reminder.kind, to: message.to, tenantId, email: message.email, secret: message.secret });
       await this.done(tenantId, reminderId, 'sent', `${decision.emails.length} e-mail(s)`);
       return 'sent' as const;
     });

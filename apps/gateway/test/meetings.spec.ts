@@ -1,0 +1,265 @@
+import { MeetingLinks } from '@cpts/meetings';
+import { Role } from '@cpts/platform-core';
+import { LinkSigner } from '@cpts/platform-mail';
+import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
+import { Harness, startHarness } from './harness';
+
+const GROUP = `mutation($i: WorkingGroupInput!) { createWorkingGroup(input: $i) { id } }`;
+const ADD = `mutation($g: ID!, $p: [ID!], $u: [ID!], $r: WorkingGroupRole) { addWorkingGroupMembers(groupId: $g, professionalIds: $p, userIds: $u, role: $r) { id } }`;
+const MEETING_FIELDS = `id ownerKind ownerId ownerName frame title startsAt endsAt place videoUrl status inviteeCount presentCount agenda { title durationMinutes presenter } invitees { id professionalId userId name emailed reply }`;
+const SCHEDULE = `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { ${MEETING_FIELDS} } }`;
+const UPDATE = `mutation($id: ID!, $i: MeetingDetailsInput!) { updateMeeting(id: $id, input: $i) { ${MEETING_FIELDS} } }`;
+const CANCEL = `mutation($id: ID!) { cancelMeeting(id: $id) { id status } }`;
+const LIST = `query($k: String!, $o: ID!) { meetings(ownerKind: $k, ownerId: $o) { id title status } }`;
+
+type Meeting = {
+  id: string;
+  title: string;
+  status: string;
+  ownerName: string;
+  frame: string;
+  inviteeCount: number;
+  presentCount: number;
+  invitees: Array<{ id: string; name: string; emailed: boolean; reply: string | null; professionalId: string | null }>;
+};
+type Outbox = {
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  calendar_method: string | null;
+  calendar_ics: string | null;
+};
+
+const DAY = 86_400_000;
+/** iCalendar folds lines at 75 octets: read them whole. */
+const unfold = (ics: string | null) => (ics ?? '').replace(/\r?\n /g, '');
+const fieldsOf = (res: GraphQLResult<unknown>) =>
+  Object.fromEntries((res.errors?.[0].extensions?.fields ?? []).map((f: { field: string; message: string }) => [f.field, f.message]));
+
+describe('meetings: scheduled for a working group, invitations with the event, replies from the email link, moves and cancellations', () => {
+  let h: Harness;
+  let tenant: { id: string; communes: string[] };
+  let staff: GraphQLClient;
+  let member: GraphQLClient;
+  let groupId: string;
+  let ana: string;
+  let links: MeetingLinks;
+  const at = (days: number, hour: number) => new Date(Math.floor(Date.now() / DAY + days) * DAY + hour * 3_600_000);
+  const details = (extra: Record<string, unknown> = {}) => ({
+    title: 'Réunion de lancement',
+    startsAt: at(10, 17).toISOString(),
+    endsAt: at(10, 19).toISOString(),
+    place: 'Maison de santé, salle 2',
+    agenda: [
+      { title: 'Tour de table', durationMinutes: 15 },
+      { title: 'Le parcours diabète', durationMinutes: 60, presenter: 'Dr Ana' },
+    ],
+    ...extra,
+  });
+  const outbox = async (kind: string): Promise<Outbox[]> =>
+    (
+      await h.data.pool.query(
+        `SELECT kind, to_address, subject, text_body, calendar_method, calendar_ics FROM mail_outbox WHERE tenant_id = $1 AND kind = $2 ORDER BY to_address`,
+        [tenant.id, kind],
+      )
+    ).rows;
+  const reminders = async (meetingId: string) =>
+    (
+      await h.data.inTenant(tenant.id, (db) =>
+        db.query(
+          `SELECT fire_at, state FROM reminders WHERE tenant_id = $1 AND kind = 'meeting.reminder' AND ref = $2 ORDER BY fire_at, state`,
+          [tenant.id, meetingId],
+        ),
+      )
+    ).rows as Array<{
+      fire_at: Date;
+      state: string;
+    }>;
+  const api = (path: string, init?: RequestInit) => fetch(`${h.gateway.url}/api/public/meetings/${path}`, init);
+  const answer = (token: string, reply: unknown) =>
+    api(`${token}/reply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reply }) });
+
+  beforeAll(async () => {
+    h = await startHarness();
+    tenant = await h.data.cpts(await h.data.region(), { name: 'CPTS Réunions', departement: '33', communes: 1 });
+    staff = await h.signedIn((await h.data.user([{ role: Role.STAFF, tenantId: tenant.id }])).email);
+    const m = await h.data.user([{ role: Role.MEMBER, tenantId: tenant.id }]);
+    member = await h.signedIn(m.email);
+    links = new MeetingLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string);
+    groupId = (
+      await staff.ok<{ createWorkingGroup: { id: string } }>(GROUP, {
+        i: {
+          name: 'Parcours diabète',
+          missions: ['CARE_PATHWAYS'],
+          frame: { purpose: 'Un parcours lisible', confidentiality: 'Aucune donnée de patient' },
+        },
+      })
+    ).createWorkingGroup.id;
+    ana = await h.data.professional(tenant.id, tenant.communes[0], { lastName: 'Ana', email: 'ana@exemple.fr' });
+    const noEmail = await h.data.professional(tenant.id, tenant.communes[0], { lastName: 'Sansmail' });
+    await staff.ok(ADD, { g: groupId, p: [ana, noEmail], r: 'MEMBER' });
+    await staff.ok(ADD, { g: groupId, u: [m.id], r: 'MEMBER' });
+  });
+  afterAll(() => h.close());
+
+  it("invites the group: one email per address with the event (REQUEST), the group's frame, J-7 and J-1 reminders", async () => {
+    const { scheduleMeeting: meeting } = await staff.ok<{ scheduleMeeting: Meeting }>(SCHEDULE, {
+      i: { ownerKind: 'working_group', ownerId: groupId, ...details() },
+    });
+    expect(meeting).toMatchObject({ ownerName: 'Parcours diabète', status: 'SCHEDULED', inviteeCount: 3, presentCount: 0 });
+    expect(meeting.frame).toBe('Objet : Un parcours lisible — Confidentialité : Aucune donnée de patient');
+    expect(meeting.invitees.map((i) => [i.name, i.emailed])).toEqual(
+      expect.arrayContaining([
+        ['Ana Prénom', true],
+        ['Sansmail Prénom', false],
+      ]),
+    );
+    expect(meeting.invitees.filter((i) => i.emailed)).toHaveLength(2);
+    const sent = await outbox('meeting_invitation');
+    expect(sent.map((o) => o.to_address)).toContain('ana@exemple.fr');
+    expect(sent).toHaveLength(2); // the person without an address gets nothing, and is shown so
+    const toAna = sent.find((o) => o.to_address === 'ana@exemple.fr')!;
+    expect(toAna.subject).toBe('Invitation : Réunion de lancement');
+    expect(toAna.text_body).toContain('Le cadre du groupe : Objet : Un parcours lisible');
+    expect(toAna.text_body).toContain('1. Tour de table (15 min) ; 2. Le parcours diabète (60 min), Dr Ana');
+    expect(toAna.calendar_method).toBe('REQUEST');
+    expect(toAna.calendar_ics).toContain('METHOD:REQUEST');
+    expect(unfold(toAna.calendar_ics)).toContain(`UID:${meeting.id}@meetings.cpts`);
+    expect(toAna.calendar_ics).toContain('SEQUENCE:0');
+    expect(toAna.calendar_ics).toMatch(/DTSTART;TZID=Europe\/Paris:\d{8}T\d{6}/);
+    // The token never rests in clear in the outbox.
+    expect(toAna.text_body).toContain('__CPTS_SECRET__');
+    expect((await reminders(meeting.id)).map((r) => [r.fire_at.getTime(), r.state])).toEqual([
+      [at(3, 17).getTime(), 'scheduled'],
+      [at(9, 17).getTime(), 'scheduled'],
+    ]);
+    expect((await staff.ok<{ meetings: Meeting[] }>(LIST, { k: 'working_group', o: groupId })).meetings.map((m) => m.id)).toContain(
+      meeting.id,
+    );
+  });
+
+  it('takes an answer from the email link, never from a GET, until the meeting is cancelled; a forged or foreign link leads nowhere', async () => {
+    const { scheduleMeeting: meeting } = await staff.ok<{ scheduleMeeting: Meeting }>(SCHEDULE, {
+      i: { ownerKind: 'working_group', ownerId: groupId, ...details({ title: 'Deuxième réunion' }) },
+    });
+    const invitee = meeting.invitees.find((i) => i.professionalId === ana)!;
+    const token = links.token({ tenantId: tenant.id, inviteeId: invitee.id });
+    const page = await api(token);
+    expect(page.status).toBe(200);
+    expect(await page.json()).toMatchObject({
+      cptsName: 'CPTS Réunions',
+      ownerName: 'Parcours diabète',
+      title: 'Deuxième réunion',
+      inviteeName: 'Ana Prénom',
+      reply: null,
+      closed: null,
+    });
+    expect(
+      (await staff.ok<{ meeting: Meeting }>(`query($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} } }`, { id: meeting.id })).meeting
+        .presentCount,
+    ).toBe(0);
+
+    const bad = await answer(token, 'peut-être');
+    expect(bad.status).toBe(400);
+    const res = await answer(token, 'present');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ reply: 'present' });
+    await answer(token, 'excused'); // changed until the meeting
+    const seen = (await staff.ok<{ meeting: Meeting }>(`query($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} } }`, { id: meeting.id }))
+      .meeting;
+    expect(seen.invitees.find((i) => i.id === invitee.id)?.reply).toBe('EXCUSED');
+
+    // Forged, or naming another CPTS: nothing read, nothing written.
+    expect((await api(`${token.slice(0, -2)}xx`)).status).toBe(404);
+    const foreign = links.token({ tenantId: (await h.data.cpts(await h.data.region(), { departement: '40' })).id, inviteeId: invitee.id });
+    expect((await answer(foreign, 'absent')).status).toBe(404);
+    const ics = await api(`${token}/invitation.ics`);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    expect(unfold(await ics.text())).toContain('SUMMARY:Deuxième réunion (Parcours diabète)');
+    expect((await api(`${token.slice(0, -2)}xx/invitation.ics`)).headers.get('content-type')).toContain('text/html');
+
+    await staff.ok(CANCEL, { id: meeting.id });
+    const late = await answer(token, 'present');
+    expect(late.status).toBe(409);
+    expect(JSON.stringify(await late.json())).toContain('Cette réunion a été annulée.');
+    expect(await (await api(`${token}/invitation.ics`)).text()).toContain('METHOD:CANCEL');
+  });
+
+  it('moves a meeting (SEQUENCE up, reminders moved) and cancels one (METHOD:CANCEL, reminders cancelled)', async () => {
+    const { scheduleMeeting: meeting } = await staff.ok<{ scheduleMeeting: Meeting }>(SCHEDULE, {
+      i: { ownerKind: 'working_group', ownerId: groupId, ...details({ title: 'À déplacer' }) },
+    });
+    await staff.ok(UPDATE, {
+      id: meeting.id,
+      i: details({
+        title: 'À déplacer',
+        startsAt: at(12, 18).toISOString(),
+        endsAt: at(12, 20).toISOString(),
+        place: null,
+        videoUrl: 'https://visio.exemple.fr/abc',
+      }),
+    });
+    const updates = (await outbox('meeting_update')).filter((o) => o.subject === 'Réunion modifiée : À déplacer');
+    expect(updates).toHaveLength(2);
+    expect(updates[0].calendar_ics).toContain('SEQUENCE:1');
+    expect(updates[0].text_body).toContain('Visioconférence : https://visio.exemple.fr/abc');
+    const moved = await reminders(meeting.id);
+    expect(moved.filter((r) => r.state === 'scheduled').map((r) => r.fire_at.getTime())).toEqual([
+      at(5, 18).getTime(),
+      at(11, 18).getTime(),
+    ]);
+    expect(moved.filter((r) => r.state === 'cancelled')).toHaveLength(2);
+
+    await staff.ok(CANCEL, { id: meeting.id });
+    const cancels = (await outbox('meeting_cancellation')).filter((o) => o.subject === 'Réunion annulée : À déplacer');
+    expect(cancels).toHaveLength(2);
+    expect(cancels[0].calendar_method).toBe('CANCEL');
+    expect(cancels[0].calendar_ics).toContain('SEQUENCE:2');
+    expect((await reminders(meeting.id)).every((r) => r.state === 'cancelled')).toBe(true);
+    expect(errorCode(await staff.request(CANCEL, { id: meeting.id }))).toBe('CONFLICT');
+  });
+
+  it('refuses bad input in French and writes nothing; only the team and the referents schedule', async () => {
+    const count = async () =>
+      (await h.data.inTenant(tenant.id, (db) => db.query(`SELECT count(*)::int AS n FROM meetings WHERE tenant_id = $1`, [tenant.id])))
+        .rows[0].n;
+    const before = await count();
+    const bad = await staff.request(SCHEDULE, {
+      i: {
+        ownerKind: 'working_group',
+        ownerId: groupId,
+        ...details({ startsAt: at(-2, 10).toISOString(), endsAt: at(-2, 9).toISOString(), place: null, videoUrl: null }),
+      },
+    });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(fieldsOf(bad)).toEqual({
+      startsAt: 'La réunion ne peut pas commencer dans le passé.',
+      endsAt: 'La fin doit suivre le début.',
+      place: 'Indiquez un lieu ou un lien de visioconférence.',
+    });
+    expect(
+      fieldsOf(
+        await staff.request(SCHEDULE, {
+          i: { ownerKind: 'working_group', ownerId: groupId, ...details({ videoUrl: 'http://pas-chiffre.fr' }) },
+        }),
+      ),
+    ).toEqual({
+      videoUrl: 'Le lien de visioconférence doit commencer par https://.',
+    });
+    expect(fieldsOf(await staff.request(SCHEDULE, { i: { ownerKind: 'assemblee', ownerId: groupId, ...details() } }))).toEqual({
+      ownerKind: 'Type de réunion inconnu.',
+    });
+    expect(
+      errorCode(
+        await staff.request(SCHEDULE, { i: { ownerKind: 'working_group', ownerId: '00000000-0000-4000-8000-000000000000', ...details() } }),
+      ),
+    ).toBe('NOT_FOUND');
+    // A member of the group reads its meetings but does not schedule them.
+    expect((await member.ok<{ meetings: Meeting[] }>(LIST, { k: 'working_group', o: groupId })).meetings.length).toBeGreaterThan(0);
+    expect(errorCode(await member.request(SCHEDULE, { i: { ownerKind: 'working_group', ownerId: groupId, ...details() } }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await count()).toBe(before);
+  });
+});

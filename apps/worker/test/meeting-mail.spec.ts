@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { MeetingLinks } from '@cpts/meetings';
+import { LinkSigner } from '@cpts/platform-mail';
+import { createRedis, QueueProducer, QUEUES, REMINDER_JOB_OPTIONS } from '@cpts/platform-queue';
+import { SmtpSink, TestData } from '@cpts/testing';
+import { waitUntil, WorkerProcess, workerEnv } from './harness';
+
+/**
+ * A meeting's mail through the real worker, Redis and SMTP: the J-7/J-1
+ * reminder reaches the invitees who did not decline, each with their own
+ * reply link; an invitation carries the event as text/calendar and .ics.
+ */
+describe('meeting mail', () => {
+  const data = new TestData();
+  const redis = createRedis(process.env.REDIS_URL as string, 'client');
+  const producer = new QueueProducer(redis, process.env.REDIS_PREFIX as string);
+  const links = new MeetingLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string);
+  let sink: SmtpSink;
+  let env: Record<string, string>;
+  let tenant: string;
+
+  beforeAll(async () => {
+    sink = new SmtpSink();
+    env = workerEnv(await sink.start());
+    tenant = (await data.cpts(await data.region(), { name: 'CPTS des Réunions' })).id;
+  });
+  afterAll(async () => {
+    await producer.close();
+    redis.disconnect();
+    await data.close();
+    await sink.stop();
+  });
+
+  it('reminds those who did not decline, each with their own reply link, and no one of a cancelled meeting', async () => {
+    const [meeting, cancelled, coming, declined, silent] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const startsAt = new Date(Date.now() + 86_400_000);
+    await data.inTenant(tenant, async (db) => {
+      for (const [id, status] of [
+        [meeting, 'scheduled'],
+        [cancelled, 'cancelled'],
+      ]) {
+        await db.query(
+          `INSERT INTO meetings (tenant_id, id, owner_kind, owner_id, owner_name, frame, title, starts_at, ends_at, place, status)
+           VALUES ($1, $2, 'working_group', $3, 'Parcours diabète', 'Objet : un parcours lisible', $4, $5, $6, 'Maison de santé', $7)`,
+          [
+            tenant,
+            id,
+            randomUUID(),
+            status === 'cancelled' ? 'Réunion annulée' : 'Réunion de suivi',
+            startsAt,
+            new Date(startsAt.getTime() + 3_600_000),
+            status,
+          ],
+        );
+      }
+    });
+    // Invitees need a professional or a user: people of the directory here.
+    const person = async (email: string) =>
+      data.professional(
+        tenant,
+        (await data.inTenant(tenant, (db) => db.query(`SELECT commune_codes[1] AS c FROM tenants WHERE id = $1`, [tenant]))).rows[0].c,
+        { email },
+      );
+    const add = async (id: string, meetingId: string, email: string, reply: string | null) => {
+      const professionalId = await person(email);
+      await data.inTenant(tenant, (db) =>
+        db.query(
+          `INSERT INTO meeting_invitees (tenant_id, id, meeting_id, professional_id, name, email, reply, replied_at) VALUES ($1, $2, $3, $4, $5, $5, $6, $7)`,
+          [tenant, id, meetingId, professionalId, email, reply, reply ? new Date() : null],
+        ),
+      );
+    };
+    await add(coming, meeting, 'vient@exemple.fr', 'present');
+    await add(declined, meeting, 'excuse@exemple.fr', 'excused');
+    await add(silent, meeting, 'silence@exemple.fr', null);
+    await add(randomUUID(), cancelled, 'annulee@exemple.fr', null);
+    const remind = async (ref: string) => {
+      const id = randomUUID();
+      await data.inTenant(tenant, (db) =>
+        db.query(`INSERT INTO reminders (tenant_id, id, kind, ref, fire_at) VALUES ($1, $2, 'meeting.reminder', $3, now())`, [
+          tenant,
+          id,
+          ref,
+        ]),
+      );
+      await producer
+        .queue(QUEUES.reminder)
+        .add(QUEUES.reminder, { tenantId: tenant, reminderId: id }, { ...REMINDER_JOB_OPTIONS, jobId: id });
+      return id;
+    };
+    const [fires, skips] = [await remind(meeting), await remind(cancelled)];
+    const state = async (id: string) =>
+      (await data.inTenant(tenant, (db) => db.query(`SELECT state, outcome FROM reminders WHERE tenant_id = $1 AND id = $2`, [tenant, id])))
+        .rows[0];
+    const worker = new WorkerProcess(env);
+    worker.start();
+    try {
+      await waitUntil(
+        async () => (await state(fires)).state === 'sent' && (await state(skips)).state === 'skipped',
+        30_000,
+        'both reminders fired',
+      );
+      await sink.waitFor((messages) => messages.length >= 2, 30_000);
+      expect(sink.messages.map((m) => m.to[0]).sort()).toEqual(['silence@exemple.fr', 'vient@exemple.fr']);
+      expect(await state(skips)).toEqual({ state: 'skipped', outcome: 'réunion annulée' });
+      const toSilent = sink.to('silence@exemple.fr')[0];
+      expect(toSilent.subject).toBe('Rappel : Réunion de suivi');
+      expect(toSilent.text).toContain('Le cadre du groupe : Objet : un parcours lisible');
+      // Their own link, signed for them, in place of the placeholder.
+      const token = /\/reunions\/([A-Za-z0-9_-]{40,})/.exec(toSilent.text)?.[1];
+      expect(token && links.read(token)).toEqual({ tenantId: tenant, inviteeId: silent });
+      expect(toSilent.raw).not.toContain('__CPTS_SECRET__');
+    } finally {
+      await worker.kill('SIGTERM');
+    }
+  });
+
+  it('sends an invitation with the event for calendars: a text/calendar part (METHOD:REQUEST) and an .ics attachment', async () => {
+    sink.messages.length = 0;
+    const id = randomUUID();
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      `UID:${id}@meetings.cpts`,
+      'SEQUENCE:0',
+      'SUMMARY:Réunion',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    await data.pool.query(
+      `INSERT INTO mail_outbox (id, kind, tenant_id, to_address, subject, html, text_body, calendar_method, calendar_ics) VALUES ($1, 'meeting_invitation', $2, 'agenda@exemple.fr', 'Invitation : Réunion', '<p>Invitation</p>', 'Invitation', 'REQUEST', $3)`,
+      [id, tenant, ics],
+    );
+    await producer.add(QUEUES.mail, { outboxId: id }, id);
+    const worker = new WorkerProcess(env);
+    worker.start();
+    try {
+      await sink.waitFor(() => sink.to('agenda@exemple.fr').length === 1, 30_000);
+      const raw = sink.to('agenda@exemple.fr')[0].raw;
+      expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+      expect(raw).toMatch(/filename=invitation\.ics/);
+    } finally {
+      await worker.kill('SIGTERM');
+    }
+  });
+});

@@ -1,0 +1,6 @@
+export * from './meetings.module';
+export * from './meeting-owners';
+export * from './meeting.types';
+export * from './meeting-links';
+export * from './meeting-calendar';
+export * from './meetings.service';

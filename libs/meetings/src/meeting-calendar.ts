@@ -1,0 +1,47 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+
+export interface CalendarMeeting {
+  id: string;
+  tenantId: string;
+  title: string;
+  ownerName: string;
+  frame: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  videoUrl: string | null;
+  sequence: number;
+  cancelled: boolean;
+}
+
+/** The event's UID: stable for the meeting's whole life, so a calendar replaces or removes the event it holds. */
+export const meetingUid = (m: { id: string }) => `${m.id}@meetings.cpts`;
+
+/**
+ * The meeting as an iCalendar (RFC 5545) invitation: METHOD:REQUEST for an
+ * invitation or an update (a higher SEQUENCE replaces the event), CANCEL
+ * when it is cancelled. Times in Europe/Paris.
+ */
+export function meetingCalendar(
+  m: CalendarMeeting,
+  organizer: { name: string; email: string },
+): { method: 'REQUEST' | 'CANCEL'; ics: string } {
+  const method = m.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
+  const calendar = ical({ prodId: { company: 'CPTS', product: 'plateforme', language: 'FR' }, method });
+  calendar.createEvent({
+    id: meetingUid(m),
+    sequence: m.sequence,
+    start: m.startsAt,
+    end: m.endsAt,
+    timezone: 'Europe/Paris',
+    summary: `${m.title} (${m.ownerName})`,
+    description:
+      [m.frame ? `Cadre du groupe : ${m.frame}` : '', m.videoUrl ? `Visioconférence : ${m.videoUrl}` : ''].filter(Boolean).join('\n\n') ||
+      undefined,
+    location: m.place ?? m.videoUrl ?? undefined,
+    url: m.videoUrl ?? undefined,
+    organizer,
+    status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  return { method: m.cancelled ? 'CANCEL' : 'REQUEST', ics: calendar.toString() };
+}

@@ -1,0 +1,69 @@
+import { renderEmail, RenderedEmail } from '@cpts/platform-mail';
+import { CalendarMeeting, meetingCalendar } from './meeting-calendar';
+
+export type MeetingEmailKind = 'invitation' | 'update' | 'cancellation' | 'reminder';
+
+const DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
+
+/** "jeudi 10 décembre 2026, de 18:30 à 20:00" (Europe/Paris). */
+export function meetingWhen(startsAt: Date, endsAt: Date): string {
+  const sameDay = DAY.format(startsAt) === DAY.format(endsAt);
+  return sameDay
+    ? `${DAY.format(startsAt)}, de ${TIME.format(startsAt)} à ${TIME.format(endsAt)}`
+    : `du ${DAY.format(startsAt)} ${TIME.format(startsAt)} au ${DAY.format(endsAt)} ${TIME.format(endsAt)}`;
+}
+
+export interface MeetingEmailParams {
+  kind: MeetingEmailKind;
+  meeting: CalendarMeeting & { agenda: Array<{ title: string; durationMinutes: number | null; presenter: string | null }> };
+  cptsName: string;
+  /** The invitee's reply page and the event's file (with the secret placeholder for the token). */
+  replyUrl: string;
+  calendarUrl: string;
+  organizer: { name: string; email: string };
+}
+
+const SUBJECTS: Record<MeetingEmailKind, (title: string) => string> = {
+  invitation: (t) => `Invitation : ${t}`,
+  update: (t) => `Réunion modifiée : ${t}`,
+  cancellation: (t) => `Réunion annulée : ${t}`,
+  reminder: (t) => `Rappel : ${t}`,
+};
+
+/**
+ * The emails of a meeting to one invitee: the invitation, a change (new
+ * time or place), the cancellation, the reminders. Each carries the group's
+ * frame, and the invitation, its change and the cancellation carry the event
+ * for calendars (the same UID; SEQUENCE up at each change).
+ */
+export function meetingEmail(p: MeetingEmailParams): RenderedEmail {
+  const m = p.meeting;
+  const when = meetingWhen(m.startsAt, m.endsAt);
+  const where = [m.place ? `Lieu : ${m.place}.` : '', m.videoUrl ? `Visioconférence : ${m.videoUrl}` : ''].filter(Boolean);
+  const agenda = m.agenda.length
+    ? [
+        `Ordre du jour : ${m.agenda.map((a, i) => `${i + 1}. ${a.title}${a.durationMinutes ? ` (${a.durationMinutes} min)` : ''}${a.presenter ? `, ${a.presenter}` : ''}`).join(' ; ')}.`,
+      ]
+    : [];
+  const frame = m.frame ? [`Le cadre du groupe : ${m.frame}`] : [];
+  const lead: Record<MeetingEmailKind, string> = {
+    invitation: `${m.ownerName} vous invite à la réunion « ${m.title} », ${when}.`,
+    update: `La réunion « ${m.title} » de ${m.ownerName} a changé : elle aura lieu ${when}.`,
+    cancellation: `La réunion « ${m.title} » de ${m.ownerName}, prévue ${when}, est annulée.`,
+    reminder: `Rappel : la réunion « ${m.title} » de ${m.ownerName} a lieu ${when}.`,
+  };
+  const cancelled = p.kind === 'cancellation';
+  const email = renderEmail({
+    subject: SUBJECTS[p.kind](m.title),
+    preheader: lead[p.kind],
+    title: m.title,
+    paragraphs: cancelled ? [lead[p.kind]] : [lead[p.kind], ...where, ...agenda, ...frame],
+    action: cancelled ? undefined : { label: 'Répondre : présent·e, absent·e ou excusé·e', url: p.replyUrl },
+    footer: [
+      ...(cancelled ? [] : [`Ajouter à votre agenda : ${p.calendarUrl}`]),
+      `Vous recevez ce message parce que vous êtes invité·e à cette réunion par ${p.cptsName}. Ce lien de réponse est personnel.`,
+    ],
+  });
+  return p.kind === 'reminder' ? email : { ...email, calendar: meetingCalendar({ ...m, cancelled }, p.organizer) };
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'meetings' })
+export class MeetingRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('text', { name: 'owner_kind' }) ownerKind: string;
+  @Column('uuid', { name: 'owner_id' }) ownerId: string;
+  @Column('text', { name: 'owner_name' }) ownerName: string;
+  @Column('text') frame: string;
+  @Column('text') title: string;
+  @Column('timestamptz', { name: 'starts_at' }) startsAt: Date;
+  @Column('timestamptz', { name: 'ends_at' }) endsAt: Date;
+  @Column('text', { nullable: true }) place: string | null;
+  @Column('text', { name: 'video_url', nullable: true }) videoUrl: string | null;
+  @Column('text') status: string;
+  @Column('int') sequence: number;
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
+}
+
+@Entity({ name: 'meeting_agenda_items' })
+export class MeetingAgendaItemRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid', { name: 'meeting_id' }) meetingId: string;
+  @PrimaryColumn('int') position: number;
+  @Column('text') title: string;
+  @Column('int', { name: 'duration_minutes', nullable: true }) durationMinutes: number | null;
+  @Column('text', { nullable: true }) presenter: string | null;
+}
+
+@Entity({ name: 'meeting_invitees' })
+export class MeetingInviteeRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'meeting_id' }) meetingId: string;
+  @Column('uuid', { name: 'professional_id', nullable: true }) professionalId: string | null;
+  @Column('uuid', { name: 'user_id', nullable: true }) userId: string | null;
+  @Column('text') name: string;
+  @Column('text', { nullable: true }) email: string | null;
+  @Column('timestamptz', { name: 'invited_at' }) invitedAt: Date;
+  @Column('text', { nullable: true }) reply: string | null;
+  @Column('timestamptz', { name: 'replied_at', nullable: true }) repliedAt: Date | null;
+  @Column('text', { nullable: true }) attendance: string | null;
+}
+
+export const meetingEntities = [MeetingRow, MeetingAgendaItemRow, MeetingInviteeRow];

@@ -1,0 +1,164 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { blankToNull, collapseSpaces } from '@cpts/platform-core';
+
+export enum MeetingStatus {
+  SCHEDULED = 'scheduled',
+  CANCELLED = 'cancelled',
+}
+registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
+
+export enum MeetingReply {
+  PRESENT = 'present',
+  ABSENT = 'absent',
+  EXCUSED = 'excused',
+}
+registerEnumType(MeetingReply, {
+  name: 'MeetingReply',
+  description: "An invitee's answer to the invitation: will come, will not, excused.",
+});
+
+@ObjectType()
+export class MeetingAgendaItem {
+  @Field() title: string;
+  @Field(() => Int, { nullable: true }) durationMinutes: number | null;
+  @Field(() => String, { nullable: true }) presenter: string | null;
+}
+
+@ObjectType({ description: 'Someone invited to a meeting: a professional of the directory or a team user.' })
+export class MeetingInvitee {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true }) professionalId: string | null;
+  @Field(() => ID, { nullable: true }) userId: string | null;
+  @Field() name: string;
+  @Field({ description: 'Whether the invitation could be emailed (the person has an address).' }) emailed: boolean;
+  @Field(() => MeetingReply, { nullable: true }) reply: MeetingReply | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) repliedAt: Date | null;
+}
+
+@ObjectType({ description: 'A meeting of an owner (a working group...).' })
+export class Meeting {
+  @Field(() => ID) id: string;
+  @Field({ description: 'The kind of owner, e.g. "working_group".' }) ownerKind: string;
+  @Field(() => ID) ownerId: string;
+  @Field() ownerName: string;
+  @Field({ description: "The owner's frame, shown at the start of the meeting and in the invitation." }) frame: string;
+  @Field() title: string;
+  @Field(() => GraphQLISODateTime) startsAt: Date;
+  @Field(() => GraphQLISODateTime) endsAt: Date;
+  @Field(() => String, { nullable: true }) place: string | null;
+  @Field(() => String, { nullable: true }) videoUrl: string | null;
+  @Field(() => MeetingStatus) status: MeetingStatus;
+  @Field(() => [MeetingAgendaItem]) agenda: MeetingAgendaItem[];
+  @Field(() => Int, { description: 'Invitees who answered present.' }) presentCount: number;
+  @Field(() => Int) inviteeCount: number;
+}
+
+@InputType()
+export class MeetingAgendaItemInput {
+  @Field()
+  @collapseSpaces()
+  @IsString()
+  @MinLength(1, { message: "Le titre du point à l'ordre du jour est obligatoire." })
+  @MaxLength(200, { message: "Le titre d'un point à l'ordre du jour ne peut pas dépasser 200 caractères." })
+  title: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: 'Durée en minutes.' })
+  @Min(1, { message: 'La durée est d’au moins 1 minute.' })
+  @Max(600, { message: 'La durée ne peut pas dépasser 600 minutes.' })
+  durationMinutes?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @collapseSpaces()
+  @blankToNull()
+  @IsOptional()
+  @IsString()
+  @MaxLength(120, { message: "Le nom de l'intervenant ne peut pas dépasser 120 caractères." })
+  presenter?: string | null;
+}
+
+/** When, where and what: the part of a meeting its invitation says, and that a change sends again. */
+@InputType()
+export class MeetingDetailsInput {
+  @Field()
+  @collapseSpaces()
+  @IsString()
+  @MinLength(1, { message: 'Le titre de la réunion est obligatoire.' })
+  @MaxLength(200, { message: 'Le titre ne peut pas dépasser 200 caractères.' })
+  title: string;
+
+  @Field(() => GraphQLISODateTime)
+  @Type(() => Date)
+  @IsDate({ message: 'Date de début invalide.' })
+  startsAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @Type(() => Date)
+  @IsDate({ message: 'Date de fin invalide.' })
+  endsAt: Date;
+
+  @Field(() => String, { nullable: true })
+  @collapseSpaces()
+  @blankToNull()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300, { message: 'Le lieu ne peut pas dépasser 300 caractères.' })
+  place?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @blankToNull()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'Le lien ne peut pas dépasser 500 caractères.' })
+  @Matches(/^https:\/\/[^\s]+$/, { message: 'Le lien de visioconférence doit commencer par https://.' })
+  videoUrl?: string | null;
+
+  @Field(() => [MeetingAgendaItemInput], { nullable: true, defaultValue: [] })
+  @Transform(({ value }) => value ?? [])
+  @IsArray()
+  @ArrayMaxSize(30, { message: "Au plus 30 points à l'ordre du jour." })
+  @ValidateNested({ each: true })
+  @Type(() => MeetingAgendaItemInput)
+  agenda: MeetingAgendaItemInput[] = [];
+}
+
+@InputType()
+export class ScheduleMeetingInput extends MeetingDetailsInput {
+  @Field({ description: 'The kind of owner, e.g. "working_group".' })
+  @IsString()
+  @MaxLength(40)
+  ownerKind: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Identifiant invalide.' })
+  ownerId: string;
+
+  @Field({ nullable: true, defaultValue: true, description: "Invite the owner's current members (the group)." })
+  @Transform(({ value }) => value ?? true)
+  @IsBoolean()
+  inviteOwnerMembers: boolean = true;
+
+  @Field(() => [ID], { nullable: true, defaultValue: [], description: 'Other people of the directory to invite.' })
+  @Transform(({ value }) => value ?? [])
+  @ArrayMaxSize(500, { message: 'Au plus 500 personnes.' })
+  @IsUUID('all', { each: true, message: 'Identifiant de professionnel invalide.' })
+  professionalIds: string[] = [];
+}

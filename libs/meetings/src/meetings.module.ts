@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import type { DomainLibrary } from '@cpts/platform-domain';
+import { MailModule } from '@cpts/platform-mail';
+import { RemindersModule } from '@cpts/platform-reminders';
+import { meetingEntities } from './meeting.entities';
+import { MeetingMailer } from './meeting-mailer';
+import { MeetingOwners } from './meeting-owners';
+import { MeetingRepliesController, MeetingRepliesService } from './meeting-replies';
+import { MeetingReminder } from './meeting-reminder';
+import { meetingsMigrations } from './migrations';
+import { MeetingsResolver } from './meetings.resolver';
+import { MeetingsService } from './meetings.service';
+
+/**
+ * Meetings in the gateway, for every kind of owner. An owner's library
+ * imports this module and registers its MeetingOwner with MeetingOwners
+ * (one instance: Nest builds a module once).
+ */
+@Module({
+  imports: [MailModule, RemindersModule],
+  controllers: [MeetingRepliesController],
+  providers: [MeetingOwners, MeetingsService, MeetingMailer, MeetingsResolver, MeetingRepliesService],
+  exports: [MeetingOwners],
+})
+export class MeetingsModule {}
+
+/** Everything the apps need of the meetings (see DomainLibrary). */
+export const meetingsDomain: DomainLibrary = {
+  name: 'meetings',
+  entities: meetingEntities,
+  migrations: meetingsMigrations,
+  resolvers: [MeetingsResolver],
+  gateway: MeetingsModule,
+  reminderHandlers: [MeetingReminder],
+};

@@ -1,0 +1,93 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from '@cpts/platform-db';
+
+/**
+ * Meetings, for any owner (a working group now; a governance instance
+ * next): when and where, the agenda, and who is invited with their reply and,
+ * afterwards, their attendance. `sequence` counts the changes sent to
+ * calendars (iCalendar SEQUENCE): a moved meeting replaces the event, a
+ * cancelled one removes it. The owner's name and frame are copied on the
+ * meeting when it is sent, so a reminder says what the invitation said.
+ */
+export class Meetings1795410200000 implements MigrationInterface {
+  name = 'Meetings1795410200000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE meetings (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        id uuid NOT NULL,
+        owner_kind text NOT NULL CHECK (owner_kind ~ '^[a-z_]{1,40}$'),
+        owner_id uuid NOT NULL,
+        owner_name text NOT NULL,
+        frame text NOT NULL DEFAULT '',
+        title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        starts_at timestamptz NOT NULL,
+        ends_at timestamptz NOT NULL,
+        place text NULL CHECK (length(place) <= 300),
+        video_url text NULL CHECK (video_url ~ '^https://' AND length(video_url) <= 500),
+        status text NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled')),
+        sequence int NOT NULL DEFAULT 0,
+        cancelled_at timestamptz NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by uuid NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by uuid NULL,
+        PRIMARY KEY (tenant_id, id),
+        CHECK (ends_at > starts_at),
+        CHECK (place IS NOT NULL OR video_url IS NOT NULL)
+      )`);
+    await runner.query(`CREATE INDEX meetings_owner_idx ON meetings (tenant_id, owner_kind, owner_id, starts_at DESC)`);
+    await runner.query(`CREATE INDEX meetings_starts_idx ON meetings (tenant_id, starts_at)`);
+    await enableTenantRls(runner, 'meetings');
+    await runner.query(`
+      CREATE TABLE meeting_agenda_items (
+        tenant_id uuid NOT NULL,
+        meeting_id uuid NOT NULL,
+        position int NOT NULL CHECK (position >= 0),
+        title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        duration_minutes int NULL CHECK (duration_minutes BETWEEN 1 AND 600),
+        presenter text NULL CHECK (length(presenter) <= 120),
+        PRIMARY KEY (tenant_id, meeting_id, position),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id) ON DELETE CASCADE
+      )`);
+    await enableTenantRls(runner, 'meeting_agenda_items');
+    await runner.query(`
+      CREATE TABLE meeting_invitees (
+        tenant_id uuid NOT NULL,
+        id uuid NOT NULL,
+        meeting_id uuid NOT NULL,
+        professional_id uuid NULL,
+        user_id uuid NULL REFERENCES users (id),
+        name text NOT NULL,
+        email text NULL,
+        invited_at timestamptz NOT NULL DEFAULT now(),
+        reply text NULL CHECK (reply IN ('present', 'absent', 'excused')),
+        replied_at timestamptz NULL,
+        attendance text NULL CHECK (attendance IN ('present', 'video', 'excused', 'absent')),
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id),
+        FOREIGN KEY (tenant_id, professional_id) REFERENCES professionals (tenant_id, id),
+        CHECK ((professional_id IS NULL) <> (user_id IS NULL)),
+        CHECK ((reply IS NULL) = (replied_at IS NULL))
+      )`);
+    await runner.query(
+      `CREATE UNIQUE INDEX meeting_invitees_professional_key ON meeting_invitees (tenant_id, meeting_id, professional_id) WHERE professional_id IS NOT NULL`,
+    );
+    await runner.query(
+      `CREATE UNIQUE INDEX meeting_invitees_user_key ON meeting_invitees (tenant_id, meeting_id, user_id) WHERE user_id IS NOT NULL`,
+    );
+    await runner.query(
+      `CREATE INDEX meeting_invitees_person_idx ON meeting_invitees (tenant_id, professional_id) WHERE professional_id IS NOT NULL`,
+    );
+    await enableTenantRls(runner, 'meeting_invitees');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE meeting_invitees`);
+    await runner.query(`DROP TABLE meeting_agenda_items`);
+    await runner.query(`DROP TABLE meetings`);
+  }
+}
+
+export const meetingsMigrations = [Meetings1795410200000];
