@@ -71,6 +71,10 @@ interface World {
   meetingB: string;
   meetingInviteeB: string;
   meetingLinks: MeetingLinks;
+  /** A scheduling poll of B's group, one of its slots and its one invitee. */
+  pollB: string;
+  pollSlotB: string;
+  pollInviteeB: string;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -132,6 +136,18 @@ const meetingCommand = (query: string, vars: (w: World) => Record<string, unknow
   for (const client of [w.missionA, w.adminR1]) denied(await client.request(query, vars(w)), 'FORBIDDEN');
   expect(await meetingOfB(w)).toEqual({ title: 'Réunion de B', status: 'SCHEDULED', invitees: [{ reply: null }] });
 };
+/** B's poll as B's coordinator sees it. */
+const pollOfB = async (w: World) =>
+  (await w.coordB.ok<{ meetingPoll: { status: string; answeredCount: number } }>(`query($id: ID!) { meetingPoll(id: $id) { status answeredCount } }`, { id: w.pollB })).meetingPoll;
+/** A poll operation on B's poll or group: every role of A finds nothing, region people are refused, B's poll is as it was. */
+const pollCommand = (query: string, vars: (w: World) => Record<string, unknown>) => async (w: World) => {
+  for (const client of tenantRoles(w)) denied(await client.request(query, vars(w)), 'NOT_FOUND');
+  for (const client of [w.missionA, w.adminR1]) denied(await client.request(query, vars(w)), 'FORBIDDEN');
+  expect(await pollOfB(w)).toEqual({ status: 'OPEN', answeredCount: 0 });
+};
+const SLOTS = () => [{ startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 10 * 86_400_000 + 3_600_000).toISOString() }];
+/** A poll link signed for CPTS A naming B's poll invitee. */
+const crossedPoll = (w: World) => w.meetingLinks.pollToken({ tenantId: w.a.id, inviteeId: w.pollInviteeB });
 /** A meeting link signed for CPTS A naming B's invitee: it must reach nothing. */
 const crossedMeeting = (w: World) => w.meetingLinks.token({ tenantId: w.a.id, inviteeId: w.meetingInviteeB });
 const CPTS_INPUT = (w: World, name: string) => ({ name, size: 1, departementCodes: ['86'], communeCodes: [w.b.communes[0]], contactEmail: 'x@exemple.fr' });
@@ -168,6 +184,13 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   'Mutation.scheduleMeeting': meetingCommand(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`, (w) => ({ i: { ownerKind: 'working_group', ownerId: w.groupB, ...MEETING_INPUT() } })),
   'Mutation.updateMeeting': meetingCommand(`mutation($id: ID!, $i: MeetingDetailsInput!) { updateMeeting(id: $id, input: $i) { id } }`, (w) => ({ id: w.meetingB, i: MEETING_INPUT() })),
   'Mutation.cancelMeeting': meetingCommand(`mutation($id: ID!) { cancelMeeting(id: $id) { id } }`, (w) => ({ id: w.meetingB })),
+  'Query.meetingPolls': pollCommand(`query($o: ID!) { meetingPolls(ownerKind: "working_group", ownerId: $o) { id } }`, (w) => ({ o: w.groupB })),
+  'Query.meetingPoll': pollCommand(`query($id: ID!) { meetingPoll(id: $id) { id title } }`, (w) => ({ id: w.pollB })),
+  'Mutation.createMeetingPoll': pollCommand(`mutation($i: CreateMeetingPollInput!) { createMeetingPoll(input: $i) { id } }`, (w) => ({
+    i: { ownerKind: 'working_group', ownerId: w.groupB, title: 'Sondage pirate', place: 'Ailleurs', slots: SLOTS() },
+  })),
+  'Mutation.remindMeetingPoll': pollCommand(`mutation($id: ID!) { remindMeetingPoll(id: $id) }`, (w) => ({ id: w.pollB })),
+  'Mutation.closeMeetingPoll': pollCommand(`mutation($id: ID!, $s: ID!) { closeMeetingPoll(id: $id, slotId: $s) { id } }`, (w) => ({ id: w.pollB, s: w.pollSlotB })),
   'Mutation.setWorkingGroupMemberRole': groupCommand(`mutation($m: ID!) { setWorkingGroupMemberRole(memberId: $m, role: MEMBER) { id } }`, (w) => ({ m: w.groupMemberB })),
   'Mutation.removeWorkingGroupMember': groupCommand(`mutation($m: ID!) { removeWorkingGroupMember(memberId: $m) { id } }`, (w) => ({ m: w.groupMemberB })),
   'Query.me': async (w) => {
@@ -713,6 +736,22 @@ const ownOfB = (w: World) => tokenOf(w.links.forDelivery(w.b.id, w.b.slug, w.del
 const tokenOf = (url: string) => url.split('/').pop() as string;
 
 const ROUTES: Record<string, (w: World) => Promise<void>> = {
+  'GET /api/public/meeting-polls/:token': async (w) => {
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/meeting-polls/${crossedPoll(w)}`), [404]);
+    const own = await get(w, null, `/api/public/meeting-polls/${w.meetingLinks.pollToken({ tenantId: w.b.id, inviteeId: w.pollInviteeB })}`);
+    expect(((await own.json()) as { title: string }).title).toBe('Sondage de B');
+  },
+  'POST /api/public/meeting-polls/:token/answers': async (w) => {
+    for (const client of [null, w.coordA]) {
+      const res = await get(w, client, `/api/public/meeting-polls/${crossedPoll(w)}/answers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers: [{ slotId: w.pollSlotB, answer: 'yes' }] }),
+      });
+      await refusedWithNothingOfB(res, [404]);
+    }
+    expect(await pollOfB(w)).toEqual({ status: 'OPEN', answeredCount: 0 });
+  },
   'GET /api/public/meetings/:token': async (w) => {
     // B's invitee under a token signed for A reaches nothing; B's own token reads B's invitation (so the check is not vacuous).
     for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/meetings/${crossedMeeting(w)}`), [404]);
@@ -953,6 +992,14 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
     ).scheduleMeeting;
     w.meetingB = meetingB.id;
     w.meetingInviteeB = meetingB.invitees[0].id;
+    const pollB = (
+      await w.coordB.ok<{ createMeetingPoll: { id: string; slots: Array<{ id: string }> } }>(`mutation($i: CreateMeetingPollInput!) { createMeetingPoll(input: $i) { id slots { id } } }`, {
+        i: { ownerKind: 'working_group', ownerId: w.groupB, title: 'Sondage de B', place: 'Chez B', slots: SLOTS() },
+      })
+    ).createMeetingPoll;
+    w.pollB = pollB.id;
+    w.pollSlotB = pollB.slots[0].id;
+    w.pollInviteeB = (await w.coordB.ok<{ meetingPoll: { invitees: Array<{ id: string }> } }>(`query($id: ID!) { meetingPoll(id: $id) { invitees { id } } }`, { id: w.pollB })).meetingPoll.invitees[0].id;
     // Sending without deliveries (B's professional has no address): enough for the wall; no worker runs here.
     await h.data.inTenant(w.b.id, (db) => db.query(`UPDATE campaigns SET status = 'sending', sending_started_at = now() WHERE tenant_id = $1 AND id = $2`, [w.b.id, w.sendingB]));
   }, 120_000);

@@ -262,4 +262,119 @@ describe('meetings: scheduled for a working group, invitations with the event, r
     );
     expect(await count()).toBe(before);
   });
+
+  it('runs a scheduling poll: answers per slot from the link, live tallies, a reminder to those who did not answer, the chosen slot becomes the meeting', async () => {
+    const CREATE_POLL = `mutation($i: CreateMeetingPollInput!) { createMeetingPoll(input: $i) { id status inviteeCount answeredCount slots { id startsAt yes ifNeedBe no } } }`;
+    const POLL = `query($id: ID!) { meetingPoll(id: $id) { status answeredCount meetingId slots { id yes ifNeedBe no } invitees { id name emailed answeredAt answers { slotId answer } } } }`;
+    type Poll = {
+      id: string;
+      status: string;
+      answeredCount: number;
+      meetingId: string | null;
+      slots: Array<{ id: string; yes: number; ifNeedBe: number; no: number }>;
+      invitees: Array<{ id: string; name: string; emailed: boolean }>;
+    };
+    const slots = [
+      { startsAt: at(15, 12).toISOString(), endsAt: at(15, 13).toISOString() },
+      { startsAt: at(16, 18).toISOString(), endsAt: at(16, 20).toISOString() },
+    ];
+    const bad = await staff.request(CREATE_POLL, {
+      i: { ownerKind: 'working_group', ownerId: groupId, title: 'Sondage', place: 'MSP', slots: [] },
+    });
+    expect(fieldsOf(bad)).toEqual({ slots: 'Proposez au moins un créneau.' });
+    const past = await staff.request(CREATE_POLL, {
+      i: {
+        ownerKind: 'working_group',
+        ownerId: groupId,
+        title: 'Sondage',
+        place: 'MSP',
+        slots: [{ startsAt: at(-1, 10).toISOString(), endsAt: at(-1, 11).toISOString() }],
+      },
+    });
+    expect(fieldsOf(past)).toEqual({ 'slots.0.startsAt': 'La réunion ne peut pas commencer dans le passé.' });
+
+    const { createMeetingPoll: created } = await staff.ok<{ createMeetingPoll: Poll }>(CREATE_POLL, {
+      i: { ownerKind: 'working_group', ownerId: groupId, title: 'Réunion de rentrée', place: 'MSP', slots },
+    });
+    expect(created).toMatchObject({ status: 'OPEN', inviteeCount: 3, answeredCount: 0 });
+    const asked = (await outbox('meeting_poll_invitation')).filter((o) => o.subject === 'Quelle date pour « Réunion de rentrée » ?');
+    expect(asked).toHaveLength(2);
+    expect(asked[0].text_body).toContain('/sondages/__CPTS_SECRET__');
+    const pollReminders = (
+      await h.data.inTenant(tenant.id, (db) =>
+        db.query(`SELECT fire_at FROM reminders WHERE tenant_id = $1 AND kind = 'meeting_poll.reminder' AND ref = $2`, [
+          tenant.id,
+          created.id,
+        ]),
+      )
+    ).rows;
+    expect(pollReminders).toHaveLength(1);
+
+    const { meetingPoll: before } = await staff.ok<{ meetingPoll: Poll }>(POLL, { id: created.id });
+    const anaInvitee = before.invitees.find((i) => i.name === 'Ana Prénom')!;
+    const token = links.pollToken({ tenantId: tenant.id, inviteeId: anaInvitee.id });
+    // A meeting reply link is not a poll link, nor the reverse.
+    expect((await api(token)).status).toBe(404);
+    const page = await fetch(`${h.gateway.url}/api/public/meeting-polls/${token}`);
+    expect(await page.json()).toMatchObject({ title: 'Réunion de rentrée', inviteeName: 'Ana Prénom', answers: [], closed: null });
+    const post = (body: unknown) =>
+      fetch(`${h.gateway.url}/api/public/meeting-polls/${token}/answers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ answers: [{ slotId: created.slots[0].id, answer: 'peut-être' }] })).status).toBe(400);
+    expect((await post({ answers: [{ slotId: '00000000-0000-4000-8000-000000000000', answer: 'yes' }] })).status).toBe(400);
+    const answered = await post({
+      answers: [
+        { slotId: created.slots[0].id, answer: 'yes' },
+        { slotId: created.slots[1].id, answer: 'no' },
+      ],
+    });
+    expect(answered.status).toBe(200);
+    // Changed once more: the last submit stands.
+    await post({
+      answers: [
+        { slotId: created.slots[0].id, answer: 'yes' },
+        { slotId: created.slots[1].id, answer: 'if_need_be' },
+      ],
+    });
+    const { meetingPoll: tallies } = await staff.ok<{ meetingPoll: Poll }>(POLL, { id: created.id });
+    expect(tallies.answeredCount).toBe(1);
+    expect(tallies.slots.map((x) => [x.yes, x.ifNeedBe, x.no])).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+    ]);
+
+    // Reminded now: only who has an address and has not answered (the team user); the reminder engine sends it.
+    expect(
+      (await staff.ok<{ remindMeetingPoll: number }>(`mutation($id: ID!) { remindMeetingPoll(id: $id) }`, { id: created.id }))
+        .remindMeetingPoll,
+    ).toBe(1);
+    expect(errorCode(await member.request(`mutation($id: ID!) { remindMeetingPoll(id: $id) }`, { id: created.id }))).toBe('FORBIDDEN');
+
+    const { closeMeetingPoll: meeting } = await staff.ok<{ closeMeetingPoll: Meeting }>(
+      `mutation($id: ID!, $s: ID!) { closeMeetingPoll(id: $id, slotId: $s) { ${MEETING_FIELDS} } }`,
+      {
+        id: created.id,
+        s: created.slots[0].id,
+      },
+    );
+    expect(meeting).toMatchObject({ title: 'Réunion de rentrée', inviteeCount: 3, status: 'SCHEDULED' });
+    expect((await outbox('meeting_invitation')).filter((o) => o.subject === 'Invitation : Réunion de rentrée')).toHaveLength(2);
+    expect((await staff.ok<{ meetingPoll: Poll }>(POLL, { id: created.id })).meetingPoll).toMatchObject({
+      status: 'CLOSED',
+      meetingId: meeting.id,
+    });
+    const late = await post({ answers: [{ slotId: created.slots[0].id, answer: 'no' }] });
+    expect(late.status).toBe(409);
+    expect(
+      errorCode(
+        await staff.request(`mutation($id: ID!, $s: ID!) { closeMeetingPoll(id: $id, slotId: $s) { id } }`, {
+          id: created.id,
+          s: created.slots[1].id,
+        }),
+      ),
+    ).toBe('CONFLICT');
+  });
 });

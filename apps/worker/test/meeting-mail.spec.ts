@@ -145,4 +145,67 @@ describe('meeting mail', () => {
       await worker.kill('SIGTERM');
     }
   });
+
+  it("reminds a poll's invitees who have not answered, and only them", async () => {
+    sink.messages.length = 0;
+    const [poll, slot, answered, silent] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const start = new Date(Date.now() + 5 * 86_400_000);
+    await data.inTenant(tenant, async (db) => {
+      await db.query(
+        `INSERT INTO meeting_polls (tenant_id, id, owner_kind, owner_id, owner_name, title, place) VALUES ($1, $2, 'working_group', $3, 'Parcours diabète', 'Réunion de rentrée', 'MSP')`,
+        [tenant, poll, randomUUID()],
+      );
+      await db.query(`INSERT INTO meeting_poll_slots (tenant_id, id, poll_id, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)`, [
+        tenant,
+        slot,
+        poll,
+        start,
+        new Date(start.getTime() + 3_600_000),
+      ]);
+    });
+    const commune = (await data.inTenant(tenant, (db) => db.query(`SELECT commune_codes[1] AS c FROM tenants WHERE id = $1`, [tenant])))
+      .rows[0].c;
+    for (const [id, email, answeredAt] of [
+      [answered, 'a-repondu@exemple.fr', new Date()],
+      [silent, 'pas-repondu@exemple.fr', null],
+    ] as const) {
+      const professionalId = await data.professional(tenant, commune, { email });
+      await data.inTenant(tenant, (db) =>
+        db.query(
+          `INSERT INTO meeting_poll_invitees (tenant_id, id, poll_id, professional_id, name, email, answered_at) VALUES ($1, $2, $3, $4, $5, $5, $6)`,
+          [tenant, id, poll, professionalId, email, answeredAt],
+        ),
+      );
+    }
+    const reminderId = randomUUID();
+    await data.inTenant(tenant, (db) =>
+      db.query(`INSERT INTO reminders (tenant_id, id, kind, ref, fire_at) VALUES ($1, $2, 'meeting_poll.reminder', $3, now())`, [
+        tenant,
+        reminderId,
+        poll,
+      ]),
+    );
+    await producer
+      .queue(QUEUES.reminder)
+      .add(QUEUES.reminder, { tenantId: tenant, reminderId }, { ...REMINDER_JOB_OPTIONS, jobId: reminderId });
+    const worker = new WorkerProcess(env);
+    worker.start();
+    try {
+      await sink.waitFor(() => sink.to('pas-repondu@exemple.fr').length === 1, 30_000);
+      const state = async () =>
+        (
+          await data.inTenant(tenant, (db) =>
+            db.query(`SELECT state FROM reminders WHERE tenant_id = $1 AND id = $2`, [tenant, reminderId]),
+          )
+        ).rows[0].state;
+      await waitUntil(async () => (await state()) === 'sent', 30_000, 'the poll reminder done');
+      expect(sink.messages.map((m) => [m.to[0], m.subject])).toEqual([
+        ['pas-repondu@exemple.fr', 'Relance : quelle date pour « Réunion de rentrée » ?'],
+      ]);
+      const token = /\/sondages\/([A-Za-z0-9_-]{40,})/.exec(sink.messages[0].text)?.[1];
+      expect(token && links.readPoll(token)).toEqual({ tenantId: tenant, inviteeId: silent });
+    } finally {
+      await worker.kill('SIGTERM');
+    }
+  });
 });

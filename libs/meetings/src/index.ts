@@ -4,3 +4,4 @@ export * from './meeting.types';
 export * from './meeting-links';
 export * from './meeting-calendar';
 export * from './meetings.service';
+export * from './meeting-poll.types';

@@ -67,3 +67,33 @@ export function meetingEmail(p: MeetingEmailParams): RenderedEmail {
   });
   return p.kind === 'reminder' ? email : { ...email, calendar: meetingCalendar({ ...m, cancelled }, p.organizer) };
 }
+
+export interface PollEmailParams {
+  kind: 'invitation' | 'reminder';
+  poll: { title: string; ownerName: string; frame: string; slots: Array<{ startsAt: Date; endsAt: Date }> };
+  cptsName: string;
+  /** The invitee's answer page (with the secret placeholder for the token). */
+  answerUrl: string;
+}
+
+/** A scheduling poll's email: which of these slots suit you (answered from the link, no account needed). */
+export function pollEmail(p: PollEmailParams): RenderedEmail {
+  const lead =
+    p.kind === 'invitation'
+      ? `${p.poll.ownerName} cherche une date pour la réunion « ${p.poll.title} » : dites quels créneaux vous conviennent.`
+      : `Vous n'avez pas encore dit quels créneaux vous conviennent pour la réunion « ${p.poll.title} » de ${p.poll.ownerName}.`;
+  return renderEmail({
+    subject: p.kind === 'invitation' ? `Quelle date pour « ${p.poll.title} » ?` : `Relance : quelle date pour « ${p.poll.title} » ?`,
+    preheader: lead,
+    title: p.poll.title,
+    paragraphs: [
+      lead,
+      `Créneaux proposés : ${p.poll.slots.map((s) => meetingWhen(s.startsAt, s.endsAt)).join(' ; ')}.`,
+      ...(p.poll.frame ? [`Le cadre du groupe : ${p.poll.frame}`] : []),
+    ],
+    action: { label: 'Donner mes disponibilités', url: p.answerUrl },
+    footer: [
+      `Vous recevez ce message parce que ${p.cptsName} vous demande vos disponibilités. Ce lien est personnel ; vous pouvez changer vos réponses jusqu'à la clôture du sondage.`,
+    ],
+  });
+}

@@ -9,6 +9,7 @@ export interface InviteeTarget {
 }
 
 const REPLY = 'meeting-reply-v1';
+const POLL = 'meeting-poll-v1';
 
 /**
  * The login-free addresses of one invitation: the reply page (present,
@@ -32,12 +33,35 @@ export class MeetingLinks {
     this.appUrl = appUrl.replace(/\/+$/, '');
   }
 
+  /** A meeting invitee's token. */
   token(target: InviteeTarget): string {
-    return this.signer.sign(REPLY, Buffer.concat([uuidBytes(target.tenantId), uuidBytes(target.inviteeId)]));
+    return this.sign(REPLY, target);
   }
 
   read(token: string): InviteeTarget | null {
-    const payload = this.signer.verify(REPLY, token);
+    return this.verify(REPLY, token);
+  }
+
+  /** A poll invitee's token: another kind, so neither can stand for the other. */
+  pollToken(target: InviteeTarget): string {
+    return this.sign(POLL, target);
+  }
+
+  readPoll(token: string): InviteeTarget | null {
+    return this.verify(POLL, token);
+  }
+
+  /** The poll's answer page, under the CPTS's address. */
+  pollUrl(cptsSlug: string, token: string): string {
+    return `${this.appUrl}${cptsPagePath(cptsSlug, 'sondages', token)}`;
+  }
+
+  private sign(kind: string, target: InviteeTarget): string {
+    return this.signer.sign(kind, Buffer.concat([uuidBytes(target.tenantId), uuidBytes(target.inviteeId)]));
+  }
+
+  private verify(kind: string, token: string): InviteeTarget | null {
+    const payload = this.signer.verify(kind, token);
     if (!payload || payload.length !== 32) return null;
     return { tenantId: bytesUuid(payload.subarray(0, 16)), inviteeId: bytesUuid(payload.subarray(16, 32)) };
   }

@@ -4,7 +4,7 @@ import { requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { MailOutbox, RenderedEmail, SECRET_PLACEHOLDER } from '@cpts/platform-mail';
 import { agendaJson, MeetingLinks, organizerEmail } from './meeting-links';
-import { meetingEmail, MeetingEmailKind, MeetingEmailParams } from './meeting-emails';
+import { meetingEmail, MeetingEmailKind, MeetingEmailParams, pollEmail } from './meeting-emails';
 
 /** A meeting as its emails need it (read in the caller's tenant transaction). */
 type MailedMeeting = MeetingEmailParams['meeting'];
@@ -90,5 +90,45 @@ export class MeetingMailer {
     const messages = await this.emails.compose(meetingId, kind);
     for (const m of messages) await this.outbox.add({ kind: `meeting_${kind}`, to: m.to, tenantId, email: m.email, secret: m.secret });
     return messages.length;
+  }
+}
+
+/** A scheduling poll's emails, one per invitee with an address, each with their own answer link (a reminder: those who have not answered). */
+export class PollEmails {
+  private readonly links: MeetingLinks;
+
+  constructor(
+    private readonly db: Db,
+    mail: MailEnv,
+  ) {
+    this.links = MeetingLinks.fromEnv(mail);
+  }
+
+  async compose(pollId: string, kind: 'invitation' | 'reminder'): Promise<MeetingMessage[]> {
+    const tenantId = requireTenantId();
+    const [poll] = await this.db.tenantRows<{
+      title: string;
+      ownerName: string;
+      frame: string;
+      cptsName: string;
+      cptsSlug: string;
+      slots: Array<{ startsAt: string; endsAt: string }>;
+    }>(
+      `SELECT p.title, p.owner_name AS "ownerName", p.frame, t.name AS "cptsName", t.slug AS "cptsSlug",
+              (SELECT json_agg(json_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at) ORDER BY s.starts_at) FROM meeting_poll_slots s WHERE s.tenant_id = p.tenant_id AND s.poll_id = p.id) AS slots
+       FROM meeting_polls p JOIN tenants t ON t.id = p.tenant_id WHERE p.tenant_id = $1 AND p.id = $2`,
+      [tenantId, pollId],
+    );
+    const invitees = await this.db.tenantRows<{ id: string; email: string }>(
+      `SELECT id, email FROM meeting_poll_invitees WHERE tenant_id = $1 AND poll_id = $2 AND email IS NOT NULL ${kind === 'reminder' ? 'AND answered_at IS NULL' : ''} ORDER BY id`,
+      [tenantId, pollId],
+    );
+    const email = pollEmail({
+      kind,
+      poll: { ...poll, slots: poll.slots.map((s) => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })) },
+      cptsName: poll.cptsName,
+      answerUrl: this.links.pollUrl(poll.cptsSlug, SECRET_PLACEHOLDER),
+    });
+    return invitees.map((i) => ({ to: i.email, email, secret: this.links.pollToken({ tenantId, inviteeId: i.id }) }));
   }
 }

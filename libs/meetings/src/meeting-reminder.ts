@@ -3,7 +3,8 @@ import { MailEnv } from '@cpts/platform-config';
 import { requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { DueReminder, ReminderDecision, ReminderHandler } from '@cpts/platform-reminders';
-import { MeetingEmails } from './meeting-mailer';
+import { MeetingEmails, PollEmails } from './meeting-mailer';
+import { POLL_REMINDER } from './meeting-polls.service';
 import { MEETING_REMINDER } from './meetings.service';
 
 /**
@@ -33,6 +34,32 @@ export class MeetingReminder implements ReminderHandler {
     if (meeting.started) return { send: false, reason: 'réunion déjà commencée' };
     const emails = await this.emails.compose(reminder.ref, 'reminder');
     if (emails.length === 0) return { send: false, reason: 'personne à rappeler' };
+    return { send: true, emails };
+  }
+}
+
+/** The poll's reminder to those who have not answered (three days after it was sent, or when the organiser asks); nothing once it is closed. */
+@Injectable()
+export class MeetingPollReminder implements ReminderHandler {
+  readonly kind = POLL_REMINDER;
+  private readonly emails: PollEmails;
+
+  constructor(
+    private readonly db: Db,
+    mail: MailEnv,
+  ) {
+    this.emails = new PollEmails(db, mail);
+  }
+
+  async decide(reminder: DueReminder): Promise<ReminderDecision> {
+    const [poll] = await this.db.tenantRows<{ status: string }>(`SELECT status FROM meeting_polls WHERE tenant_id = $1 AND id = $2`, [
+      requireTenantId(),
+      reminder.ref,
+    ]);
+    if (!poll) return { send: false, reason: 'sondage supprimé' };
+    if (poll.status !== 'open') return { send: false, reason: 'sondage clos' };
+    const emails = await this.emails.compose(reminder.ref, 'reminder');
+    if (emails.length === 0) return { send: false, reason: 'tout le monde a répondu' };
     return { send: true, emails };
   }
 }

@@ -47,4 +47,59 @@ export class MeetingInviteeRow {
   @Column('text', { nullable: true }) attendance: string | null;
 }
 
-export const meetingEntities = [MeetingRow, MeetingAgendaItemRow, MeetingInviteeRow];
+@Entity({ name: 'meeting_polls' })
+export class MeetingPollRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('text', { name: 'owner_kind' }) ownerKind: string;
+  @Column('uuid', { name: 'owner_id' }) ownerId: string;
+  @Column('text', { name: 'owner_name' }) ownerName: string;
+  @Column('text') frame: string;
+  @Column('text') title: string;
+  @Column('text', { nullable: true }) place: string | null;
+  @Column('text', { name: 'video_url', nullable: true }) videoUrl: string | null;
+  @Column('text') status: string;
+  @Column('uuid', { name: 'meeting_id', nullable: true }) meetingId: string | null;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+}
+
+@Entity({ name: 'meeting_poll_slots' })
+export class MeetingPollSlotRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'poll_id' }) pollId: string;
+  @Column('timestamptz', { name: 'starts_at' }) startsAt: Date;
+  @Column('timestamptz', { name: 'ends_at' }) endsAt: Date;
+}
+
+@Entity({ name: 'meeting_poll_invitees' })
+export class MeetingPollInviteeRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'poll_id' }) pollId: string;
+  @Column('uuid', { name: 'professional_id', nullable: true }) professionalId: string | null;
+  @Column('uuid', { name: 'user_id', nullable: true }) userId: string | null;
+  @Column('text') name: string;
+  @Column('text', { nullable: true }) email: string | null;
+  @Column('timestamptz', { name: 'answered_at', nullable: true }) answeredAt: Date | null;
+}
+
+@Entity({ name: 'meeting_poll_answers' })
+export class MeetingPollAnswerRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid', { name: 'invitee_id' }) inviteeId: string;
+  @PrimaryColumn('uuid', { name: 'slot_id' }) slotId: string;
+  @Column('text') answer: string;
+}
+
+export const meetingEntities = [
+  MeetingRow,
+  MeetingAgendaItemRow,
+  MeetingInviteeRow,
+  MeetingPollRow,
+  MeetingPollSlotRow,
+  MeetingPollInviteeRow,
+  MeetingPollAnswerRow,
+];

@@ -1,3 +1,4 @@
+import type { Type as Class } from '@nestjs/common';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -95,25 +96,15 @@ export class MeetingAgendaItemInput {
   presenter?: string | null;
 }
 
-/** When, where and what: the part of a meeting its invitation says, and that a change sends again. */
-@InputType()
-export class MeetingDetailsInput {
+/** What a meeting is and where: shared by a meeting and a poll for one. */
+@InputType({ isAbstract: true })
+export class MeetingTitlePlaceInput {
   @Field()
   @collapseSpaces()
   @IsString()
   @MinLength(1, { message: 'Le titre de la réunion est obligatoire.' })
   @MaxLength(200, { message: 'Le titre ne peut pas dépasser 200 caractères.' })
   title: string;
-
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate({ message: 'Date de début invalide.' })
-  startsAt: Date;
-
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate({ message: 'Date de fin invalide.' })
-  endsAt: Date;
 
   @Field(() => String, { nullable: true })
   @collapseSpaces()
@@ -130,6 +121,20 @@ export class MeetingDetailsInput {
   @MaxLength(500, { message: 'Le lien ne peut pas dépasser 500 caractères.' })
   @Matches(/^https:\/\/[^\s]+$/, { message: 'Le lien de visioconférence doit commencer par https://.' })
   videoUrl?: string | null;
+}
+
+/** When, where and what: the part of a meeting its invitation says, and that a change sends again. */
+@InputType()
+export class MeetingDetailsInput extends MeetingTitlePlaceInput {
+  @Field(() => GraphQLISODateTime)
+  @Type(() => Date)
+  @IsDate({ message: 'Date de début invalide.' })
+  startsAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @Type(() => Date)
+  @IsDate({ message: 'Date de fin invalide.' })
+  endsAt: Date;
 
   @Field(() => [MeetingAgendaItemInput], { nullable: true, defaultValue: [] })
   @Transform(({ value }) => value ?? [])
@@ -140,25 +145,32 @@ export class MeetingDetailsInput {
   agenda: MeetingAgendaItemInput[] = [];
 }
 
-@InputType()
-export class ScheduleMeetingInput extends MeetingDetailsInput {
-  @Field({ description: 'The kind of owner, e.g. "working_group".' })
-  @IsString()
-  @MaxLength(40)
-  ownerKind: string;
+/** Whose meeting, and who is asked: the owner's members and/or other people of the directory (a meeting, or a poll for one). */
+export function WithInvitees<T extends Class<object>>(Base: T) {
+  @InputType({ isAbstract: true })
+  abstract class Invited extends Base {
+    @Field({ description: 'The kind of owner, e.g. "working_group".' })
+    @IsString()
+    @MaxLength(40)
+    ownerKind: string;
 
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Identifiant invalide.' })
-  ownerId: string;
+    @Field(() => ID)
+    @IsUUID('all', { message: 'Identifiant invalide.' })
+    ownerId: string;
 
-  @Field({ nullable: true, defaultValue: true, description: "Invite the owner's current members (the group)." })
-  @Transform(({ value }) => value ?? true)
-  @IsBoolean()
-  inviteOwnerMembers: boolean = true;
+    @Field({ nullable: true, defaultValue: true, description: "Invite the owner's current members (the group)." })
+    @Transform(({ value }) => value ?? true)
+    @IsBoolean()
+    inviteOwnerMembers: boolean = true;
 
-  @Field(() => [ID], { nullable: true, defaultValue: [], description: 'Other people of the directory to invite.' })
-  @Transform(({ value }) => value ?? [])
-  @ArrayMaxSize(500, { message: 'Au plus 500 personnes.' })
-  @IsUUID('all', { each: true, message: 'Identifiant de professionnel invalide.' })
-  professionalIds: string[] = [];
+    @Field(() => [ID], { nullable: true, defaultValue: [], description: 'Other people of the directory to invite.' })
+    @Transform(({ value }) => value ?? [])
+    @ArrayMaxSize(500, { message: 'Au plus 500 personnes.' })
+    @IsUUID('all', { each: true, message: 'Identifiant de professionnel invalide.' })
+    professionalIds: string[] = [];
+  }
+  return Invited;
 }
+
+@InputType()
+export class ScheduleMeetingInput extends WithInvitees(MeetingDetailsInput) {}

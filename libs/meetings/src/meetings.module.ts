@@ -5,8 +5,12 @@ import { RemindersModule } from '@cpts/platform-reminders';
 import { meetingEntities } from './meeting.entities';
 import { MeetingMailer } from './meeting-mailer';
 import { MeetingOwners } from './meeting-owners';
+import { MeetingPeople } from './meeting-people';
+import { MeetingPollAnswersController, MeetingPollAnswersService } from './meeting-poll-answers';
+import { MeetingPollsResolver } from './meeting-polls.resolver';
+import { MeetingPollsService } from './meeting-polls.service';
 import { MeetingRepliesController, MeetingRepliesService } from './meeting-replies';
-import { MeetingReminder } from './meeting-reminder';
+import { MeetingPollReminder, MeetingReminder } from './meeting-reminder';
 import { meetingsMigrations } from './migrations';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
@@ -18,8 +22,18 @@ import { MeetingsService } from './meetings.service';
  */
 @Module({
   imports: [MailModule, RemindersModule],
-  controllers: [MeetingRepliesController],
-  providers: [MeetingOwners, MeetingsService, MeetingMailer, MeetingsResolver, MeetingRepliesService],
+  controllers: [MeetingRepliesController, MeetingPollAnswersController],
+  providers: [
+    MeetingOwners,
+    MeetingPeople,
+    MeetingsService,
+    MeetingMailer,
+    MeetingsResolver,
+    MeetingRepliesService,
+    MeetingPollsService,
+    MeetingPollsResolver,
+    MeetingPollAnswersService,
+  ],
   exports: [MeetingOwners],
 })
 export class MeetingsModule {}
@@ -29,7 +43,7 @@ export const meetingsDomain: DomainLibrary = {
   name: 'meetings',
   entities: meetingEntities,
   migrations: meetingsMigrations,
-  resolvers: [MeetingsResolver],
+  resolvers: [MeetingsResolver, MeetingPollsResolver],
   gateway: MeetingsModule,
-  reminderHandlers: [MeetingReminder],
+  reminderHandlers: [MeetingReminder, MeetingPollReminder],
 };

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError, FieldError, requirePrincipal, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
-import { PersonDirectory } from '@cpts/platform-persons';
 import { RemindersService } from '@cpts/platform-reminders';
 import { agendaJson } from './meeting-links';
 import { MeetingMailer } from './meeting-mailer';
-import { MeetingOwners, OwnerInvitee } from './meeting-owners';
+import { MeetingOwners } from './meeting-owners';
+import { InvitedPerson, MeetingPeople } from './meeting-people';
 import { Meeting, MeetingDetailsInput, MeetingInvitee, ScheduleMeetingInput } from './meeting.types';
 
 export const MEETING_REMINDER = 'meeting.reminder';
@@ -33,9 +33,9 @@ export class MeetingsService {
   constructor(
     private readonly db: Db,
     private readonly owners: MeetingOwners,
-    private readonly persons: PersonDirectory,
     private readonly reminders: RemindersService,
     private readonly mailer: MeetingMailer,
+    private readonly people: MeetingPeople,
   ) {}
 
   /** The owner's meetings, coming first (soonest first), then past ones (latest first). */
@@ -67,17 +67,31 @@ export class MeetingsService {
   }
 
   async schedule(input: ScheduleMeetingInput): Promise<Meeting> {
-    const tenantId = requireTenantId();
     const owner = this.owners.get(input.ownerKind);
     await owner.requireManager(input.ownerId);
     const described = await owner.describe(input.ownerId);
     if (!described) throw AppError.notFound('Introuvable.');
     checkDetails(input);
-    const people = await this.people([
+    const people = await this.people.of([
       ...(input.inviteOwnerMembers ? await owner.invitees(input.ownerId) : []),
       ...input.professionalIds.map((professionalId) => ({ professionalId })),
     ]);
+    return this.create({ kind: input.ownerKind, id: input.ownerId, ...described }, input, people);
+  }
+
+  /**
+   * Writes the meeting and its invitees, emails the invitations and schedules
+   * the reminders: the one path of a meeting's start, whether scheduled
+   * directly or from a poll's chosen slot (the caller checked the details
+   * and the caller's rights).
+   */
+  async create(
+    owner: { kind: string; id: string; name: string; frame: string },
+    details: MeetingDetailsInput,
+    people: InvitedPerson[],
+  ): Promise<Meeting> {
     if (people.length === 0) throw AppError.field('professionalIds', 'Personne à inviter : ajoutez des participants à la réunion.');
+    const tenantId = requireTenantId();
     const id = randomUUID();
     const userId = requirePrincipal().userId;
     await this.db.tenantRows(
@@ -86,19 +100,19 @@ export class MeetingsService {
       [
         tenantId,
         id,
-        input.ownerKind,
-        input.ownerId,
-        described.name,
-        described.frame,
-        input.title,
-        input.startsAt,
-        input.endsAt,
-        input.place ?? null,
-        input.videoUrl ?? null,
+        owner.kind,
+        owner.id,
+        owner.name,
+        owner.frame,
+        details.title,
+        details.startsAt,
+        details.endsAt,
+        details.place ?? null,
+        details.videoUrl ?? null,
         userId,
       ],
     );
-    await this.writeAgenda(id, input);
+    await this.writeAgenda(id, details);
     await this.db.tenantRows(
       `INSERT INTO meeting_invitees (tenant_id, id, meeting_id, professional_id, user_id, name, email)
        SELECT $1, gen_random_uuid(), $2, p.professional_id, p.user_id, p.name, p.email
@@ -113,7 +127,7 @@ export class MeetingsService {
       ],
     );
     await this.mailer.send(id, 'invitation');
-    await this.reminders.schedule(reminderTimes(input.startsAt).map((fireAt) => ({ kind: MEETING_REMINDER, ref: id, fireAt })));
+    await this.reminders.schedule(reminderTimes(details.startsAt).map((fireAt) => ({ kind: MEETING_REMINDER, ref: id, fireAt })));
     return this.get(id);
   }
 
@@ -181,31 +195,6 @@ export class MeetingsService {
       ],
     );
   }
-
-  /** The invitees, once each, with the name and address their invitation uses; people of the directory followed through merges. */
-  private async people(
-    invitees: OwnerInvitee[],
-  ): Promise<Array<{ professionalId: string | null; userId: string | null; name: string; email: string | null }>> {
-    const professionalIds = invitees.flatMap((i) => ('professionalId' in i ? [i.professionalId] : []));
-    const userIds = [...new Set(invitees.flatMap((i) => ('userId' in i ? [i.userId] : [])))];
-    const found = await this.persons.resolve(professionalIds);
-    const missing = professionalIds.filter((id) => !found.has(id));
-    if (missing.length > 0) throw AppError.field('professionalIds', `Professionnel introuvable (${missing.length}).`);
-    const people = new Map<string, { professionalId: string | null; userId: string | null; name: string; email: string | null }>();
-    for (const p of found.values()) {
-      if (p.erased || p.archived) continue;
-      people.set(p.id, { professionalId: p.id, userId: null, name: `${p.lastName} ${p.firstName}`, email: p.email });
-    }
-    if (userIds.length > 0) {
-      const users = await this.db.tenantRows<{ id: string; name: string; email: string }>(
-        `SELECT u.id, u.display_name AS name, u.email FROM users u WHERE u.id = ANY($2::uuid[]) AND u.disabled_at IS NULL
-           AND EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id AND r.tenant_id = $1)`,
-        [requireTenantId(), userIds],
-      );
-      for (const u of users) people.set(u.id, { professionalId: null, userId: u.id, name: u.name, email: u.email });
-    }
-    return [...people.values()];
-  }
 }
 
 /** J-7 and J-1 before the start, those still to come. */
@@ -213,13 +202,20 @@ function reminderTimes(startsAt: Date): Date[] {
   return MEETING_REMINDER_DAYS.map((days) => new Date(startsAt.getTime() - days * DAY_MS)).filter((at) => at.getTime() > Date.now());
 }
 
+/** What is wrong with a slot (to come, ending after it starts, within a day), as field errors under `prefix`. */
+export function slotProblems(slot: { startsAt: Date; endsAt: Date }, prefix = ''): FieldError[] {
+  const fields: FieldError[] = [];
+  if (slot.startsAt.getTime() < Date.now())
+    fields.push({ field: `${prefix}startsAt`, message: 'La réunion ne peut pas commencer dans le passé.' });
+  if (slot.endsAt.getTime() <= slot.startsAt.getTime()) fields.push({ field: `${prefix}endsAt`, message: 'La fin doit suivre le début.' });
+  else if (slot.endsAt.getTime() - slot.startsAt.getTime() > DAY_MS)
+    fields.push({ field: `${prefix}endsAt`, message: 'Une réunion dure au plus 24 heures.' });
+  return fields;
+}
+
 /** A meeting to come, ending after it starts, somewhere (a place, a video link, or both). */
 function checkDetails(input: MeetingDetailsInput): void {
-  const fields: FieldError[] = [];
-  if (input.startsAt.getTime() < Date.now()) fields.push({ field: 'startsAt', message: 'La réunion ne peut pas commencer dans le passé.' });
-  if (input.endsAt.getTime() <= input.startsAt.getTime()) fields.push({ field: 'endsAt', message: 'La fin doit suivre le début.' });
-  else if (input.endsAt.getTime() - input.startsAt.getTime() > DAY_MS)
-    fields.push({ field: 'endsAt', message: 'Une réunion dure au plus 24 heures.' });
+  const fields = slotProblems(input);
   if (!input.place && !input.videoUrl) fields.push({ field: 'place', message: 'Indiquez un lieu ou un lien de visioconférence.' });
   if (fields.length > 0) throw AppError.badInput('La réunion ne peut pas être enregistrée : vérifiez les champs signalés.', fields);
 }

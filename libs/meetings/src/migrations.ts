@@ -90,4 +90,91 @@ export class Meetings1795410200000 implements MigrationInterface {
   }
 }
 
-export const meetingsMigrations = [Meetings1795410200000];
+/**
+ * Scheduling polls (what Doodle did): an organiser proposes slots, each
+ * invitee answers yes, if need be or no per slot from their email link, and
+ * the chosen slot becomes the meeting. An invitee's answers are replaced as a
+ * whole at each submit (answered_at says when last).
+ */
+export class MeetingPolls1795410300000 implements MigrationInterface {
+  name = 'MeetingPolls1795410300000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE meeting_polls (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        id uuid NOT NULL,
+        owner_kind text NOT NULL CHECK (owner_kind ~ '^[a-z_]{1,40}$'),
+        owner_id uuid NOT NULL,
+        owner_name text NOT NULL,
+        frame text NOT NULL DEFAULT '',
+        title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+        place text NULL CHECK (length(place) <= 300),
+        video_url text NULL CHECK (video_url ~ '^https://' AND length(video_url) <= 500),
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        meeting_id uuid NULL,
+        closed_at timestamptz NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by uuid NULL,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id),
+        CHECK ((status = 'closed') = (closed_at IS NOT NULL))
+      )`);
+    await runner.query(`CREATE INDEX meeting_polls_owner_idx ON meeting_polls (tenant_id, owner_kind, owner_id, created_at DESC)`);
+    await enableTenantRls(runner, 'meeting_polls');
+    await runner.query(`
+      CREATE TABLE meeting_poll_slots (
+        tenant_id uuid NOT NULL,
+        id uuid NOT NULL,
+        poll_id uuid NOT NULL,
+        starts_at timestamptz NOT NULL,
+        ends_at timestamptz NOT NULL,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, poll_id) REFERENCES meeting_polls (tenant_id, id),
+        UNIQUE (tenant_id, poll_id, starts_at, ends_at),
+        CHECK (ends_at > starts_at)
+      )`);
+    await enableTenantRls(runner, 'meeting_poll_slots');
+    await runner.query(`
+      CREATE TABLE meeting_poll_invitees (
+        tenant_id uuid NOT NULL,
+        id uuid NOT NULL,
+        poll_id uuid NOT NULL,
+        professional_id uuid NULL,
+        user_id uuid NULL REFERENCES users (id),
+        name text NOT NULL,
+        email text NULL,
+        answered_at timestamptz NULL,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, poll_id) REFERENCES meeting_polls (tenant_id, id),
+        FOREIGN KEY (tenant_id, professional_id) REFERENCES professionals (tenant_id, id),
+        CHECK ((professional_id IS NULL) <> (user_id IS NULL))
+      )`);
+    await runner.query(`CREATE INDEX meeting_poll_invitees_poll_idx ON meeting_poll_invitees (tenant_id, poll_id)`);
+    await runner.query(
+      `CREATE INDEX meeting_poll_invitees_person_idx ON meeting_poll_invitees (tenant_id, professional_id) WHERE professional_id IS NOT NULL`,
+    );
+    await enableTenantRls(runner, 'meeting_poll_invitees');
+    await runner.query(`
+      CREATE TABLE meeting_poll_answers (
+        tenant_id uuid NOT NULL,
+        invitee_id uuid NOT NULL,
+        slot_id uuid NOT NULL,
+        answer text NOT NULL CHECK (answer IN ('yes', 'if_need_be', 'no')),
+        PRIMARY KEY (tenant_id, invitee_id, slot_id),
+        FOREIGN KEY (tenant_id, invitee_id) REFERENCES meeting_poll_invitees (tenant_id, id),
+        FOREIGN KEY (tenant_id, slot_id) REFERENCES meeting_poll_slots (tenant_id, id)
+      )`);
+    await runner.query(`CREATE INDEX meeting_poll_answers_slot_idx ON meeting_poll_answers (tenant_id, slot_id)`);
+    await enableTenantRls(runner, 'meeting_poll_answers');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE meeting_poll_answers`);
+    await runner.query(`DROP TABLE meeting_poll_invitees`);
+    await runner.query(`DROP TABLE meeting_poll_slots`);
+    await runner.query(`DROP TABLE meeting_polls`);
+  }
+}
+
+export const meetingsMigrations = [Meetings1795410200000, MeetingPolls1795410300000];
