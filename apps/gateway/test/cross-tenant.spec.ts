@@ -183,6 +183,12 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   'Query.meeting': meetingCommand(`query($id: ID!) { meeting(id: $id) { id title } }`, (w) => ({ id: w.meetingB })),
   'Mutation.scheduleMeeting': meetingCommand(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`, (w) => ({ i: { ownerKind: 'working_group', ownerId: w.groupB, ...MEETING_INPUT() } })),
   'Mutation.updateMeeting': meetingCommand(`mutation($id: ID!, $i: MeetingDetailsInput!) { updateMeeting(id: $id, input: $i) { id } }`, (w) => ({ id: w.meetingB, i: MEETING_INPUT() })),
+  'Mutation.recordMeetingAttendance': meetingCommand(`mutation($m: ID!, $e: [AttendanceInput!]!) { recordMeetingAttendance(meetingId: $m, entries: $e) { id } }`, (w) => ({
+    m: w.meetingB,
+    e: [{ inviteeId: w.meetingInviteeB, attendance: 'ABSENT' }],
+  })),
+  'Mutation.saveMeetingMinutes': meetingCommand(`mutation($m: ID!) { saveMeetingMinutes(meetingId: $m, input: { html: "<p>Pirate</p>" }) { id } }`, (w) => ({ m: w.meetingB })),
+  'Mutation.publishMeetingMinutes': meetingCommand(`mutation($m: ID!) { publishMeetingMinutes(meetingId: $m) { id } }`, (w) => ({ m: w.meetingB })),
   'Mutation.cancelMeeting': meetingCommand(`mutation($id: ID!) { cancelMeeting(id: $id) { id } }`, (w) => ({ id: w.meetingB })),
   'Query.meetingPolls': pollCommand(`query($o: ID!) { meetingPolls(ownerKind: "working_group", ownerId: $o) { id } }`, (w) => ({ o: w.groupB })),
   'Query.meetingPoll': pollCommand(`query($id: ID!) { meetingPoll(id: $id) { id title } }`, (w) => ({ id: w.pollB })),

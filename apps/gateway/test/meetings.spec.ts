@@ -377,4 +377,112 @@ describe('meetings: scheduled for a working group, invitations with the event, r
       ),
     ).toBe('CONFLICT');
   });
+
+  it('records attendance, then sends the minutes to every member, absent ones and members not invited included, and keeps who received them', async () => {
+    const ATTEND = `mutation($m: ID!, $e: [AttendanceInput!]!) { recordMeetingAttendance(meetingId: $m, entries: $e) { invitees { id name attendance } } }`;
+    const SAVE = `mutation($m: ID!, $i: MeetingMinutesInput!) { saveMeetingMinutes(meetingId: $m, input: $i) { minutesHtml decisions minutesPublishedAt } }`;
+    const PUBLISH = `mutation($m: ID!) { publishMeetingMinutes(meetingId: $m) { minutesPublishedAt minutesRecipients { name emailed sentAt } } }`;
+    const { scheduleMeeting: meeting } = await staff.ok<{ scheduleMeeting: Meeting }>(SCHEDULE, {
+      i: { ownerKind: 'working_group', ownerId: groupId, ...details({ title: 'Bilan' }) },
+    });
+    const anaRow = meeting.invitees.find((i) => i.professionalId === ana)!;
+    const others = meeting.invitees.filter((i) => i.id !== anaRow.id);
+    // Joined the group after the invitations: not invited, still sent the minutes.
+    const late = await h.data.professional(tenant.id, tenant.communes[0], { lastName: 'Tardif', email: 'tardif@exemple.fr' });
+    await staff.ok(ADD, { g: groupId, p: [late] });
+
+    expect(errorCode(await staff.request(ATTEND, { m: meeting.id, e: [{ inviteeId: anaRow.id, attendance: 'ABSENT' }] }))).toBe('CONFLICT');
+    // The meeting took place: moved into the past as time would.
+    await h.data.inTenant(tenant.id, (db) =>
+      db.query(
+        `UPDATE meetings SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE tenant_id = $1 AND id = $2`,
+        [tenant.id, meeting.id],
+      ),
+    );
+    const { recordMeetingAttendance } = await staff.ok<{
+      recordMeetingAttendance: { invitees: Array<{ id: string; attendance: string | null }> };
+    }>(ATTEND, {
+      m: meeting.id,
+      e: [{ inviteeId: anaRow.id, attendance: 'ABSENT' }, ...others.map((o) => ({ inviteeId: o.id, attendance: 'PRESENT' }))],
+    });
+    expect(recordMeetingAttendance.invitees.find((i) => i.id === anaRow.id)?.attendance).toBe('ABSENT');
+    expect(
+      fieldsOf(
+        await staff.request(ATTEND, { m: meeting.id, e: [{ inviteeId: '00000000-0000-4000-8000-000000000000', attendance: 'PRESENT' }] }),
+      ),
+    ).toEqual({
+      entries: "Une des personnes n'est pas invitée à cette réunion.",
+    });
+    expect(fieldsOf(await staff.request(PUBLISH, { m: meeting.id }))).toEqual({
+      html: 'Le compte rendu est vide : écrivez-le avant de l’envoyer.',
+    });
+
+    const saved = (
+      await staff.ok<{ saveMeetingMinutes: { minutesHtml: string; decisions: string[] } }>(SAVE, {
+        m: meeting.id,
+        i: {
+          html: '<h2>Points</h2><p>Le parcours est <strong>validé</strong>.<script>alert(1)</script></p>',
+          decisions: ['  Lancer le parcours en janvier ', ''],
+        },
+      })
+    ).saveMeetingMinutes;
+    expect(saved).toEqual({
+      minutesHtml: '<h2>Points</h2><p>Le parcours est <strong>validé</strong>.</p>',
+      decisions: ['Lancer le parcours en janvier'],
+      minutesPublishedAt: null,
+    });
+
+    const { publishMeetingMinutes: published } = await staff.ok<{
+      publishMeetingMinutes: { minutesPublishedAt: string; minutesRecipients: Array<{ name: string; emailed: boolean; sentAt: string }> };
+    }>(PUBLISH, {
+      m: meeting.id,
+    });
+    expect(published.minutesPublishedAt).not.toBeNull();
+    expect(published.minutesRecipients.map((r) => [r.name, r.emailed])).toEqual(
+      expect.arrayContaining([
+        ['Ana Prénom', true],
+        ['Sansmail Prénom', false],
+        ['Tardif Prénom', true],
+      ]),
+    );
+    expect(published.minutesRecipients).toHaveLength(4);
+    const sent = (await outbox('meeting_minutes')).filter((o) => o.subject === 'Compte rendu : Bilan');
+    expect(sent.map((o) => o.to_address)).toEqual(expect.arrayContaining(['ana@exemple.fr', 'tardif@exemple.fr']));
+    expect(sent).toHaveLength(3);
+    expect(sent[0].text_body).toContain('Le parcours est validé.');
+    expect(sent[0].text_body).toContain('Décisions : 1. Lancer le parcours en janvier');
+    expect(errorCode(await staff.request(SAVE, { m: meeting.id, i: { html: '<p>Autre</p>' } }))).toBe('CONFLICT');
+    expect(errorCode(await staff.request(PUBLISH, { m: meeting.id }))).toBe('CONFLICT');
+    expect(errorCode(await member.request(SAVE, { m: meeting.id, i: { html: '<p>x</p>' } }))).toBe('FORBIDDEN');
+  });
+
+  it("is part of the person's data: a merge keeps one invitation per meeting, the export lists them, the erasure empties the names and addresses kept", async () => {
+    const kept = await h.data.professional(tenant.id, tenant.communes[0], { lastName: 'Fusion', email: 'fusion@exemple.fr' });
+    const merged = await h.data.professional(tenant.id, tenant.communes[0], { lastName: 'FUSION', email: 'fusion2@exemple.fr' });
+    const { scheduleMeeting: meeting } = await staff.ok<{ scheduleMeeting: Meeting }>(SCHEDULE, {
+      i: {
+        ownerKind: 'working_group',
+        ownerId: groupId,
+        ...details({ title: 'Avec doublon' }),
+        inviteOwnerMembers: false,
+        professionalIds: [kept, merged],
+      },
+    });
+    expect(meeting.inviteeCount).toBe(2);
+    await staff.ok(`mutation($k: ID!, $m: ID!) { mergeProfessionals(keptId: $k, mergedId: $m) { id } }`, { k: kept, m: merged });
+    const after = (await staff.ok<{ meeting: Meeting }>(`query($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} } }`, { id: meeting.id }))
+      .meeting;
+    expect(after.invitees.map((i) => i.professionalId)).toEqual([kept]);
+    const { personData } = await staff.ok<{ personData: string }>(`query($id: ID!) { personData(id: $id) }`, { id: kept });
+    expect(JSON.parse(personData).meetings.invited).toEqual([
+      expect.objectContaining({ title: 'Avec doublon', email: 'fusion@exemple.fr' }),
+    ]);
+    await staff.ok(`mutation($id: ID!, $c: String!) { eraseProfessional(id: $id, confirmation: $c) { id } }`, { id: kept, c: 'Fusion' });
+    const rows = (
+      await h.data.inTenant(tenant.id, (db) =>
+        db.query(`SELECT name, email FROM meeting_invitees WHERE tenant_id = $1 AND professional_id = $2`, [tenant.id, kept]),
+      )
+    ).rows;
+    expect(rows).toEqual([{ name: 'Personne effacée', email: null }]);
+  });
 });

@@ -7,7 +7,6 @@ export * from './delivery/campaign-reconciler';
 export * from './delivery/tenant-rate';
 export * from './delivery/failures-digest';
 export * from './links/campaign-links';
-export * from './campaigns/sanitize-html';
 export * from './campaigns/campaign.types';
 export * from './campaigns/audience';
 export * from './campaigns/campaign-starter';

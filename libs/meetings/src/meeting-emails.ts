@@ -97,3 +97,47 @@ export function pollEmail(p: PollEmailParams): RenderedEmail {
     ],
   });
 }
+
+/** Sanitized rich text as the paragraphs of an email (tags dropped, entities read, one paragraph per block or line). */
+export function htmlParagraphs(html: string): string[] {
+  const text = html
+    .replace(/<\s*(br|\/p|\/li|\/h[23])\s*\/?>/gi, '\n')
+    .replace(/<li[^>]*>/gi, '• ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** The minutes of a meeting, to every member of its owner, present or not. */
+export function minutesEmail(p: {
+  title: string;
+  ownerName: string;
+  startsAt: Date;
+  endsAt: Date;
+  minutesHtml: string;
+  decisions: string[];
+  cptsName: string;
+}): RenderedEmail {
+  const lead = `Le compte rendu de la réunion « ${p.title} » de ${p.ownerName}, ${meetingWhen(p.startsAt, p.endsAt)}.`;
+  return renderEmail({
+    subject: `Compte rendu : ${p.title}`,
+    preheader: lead,
+    title: `Compte rendu : ${p.title}`,
+    paragraphs: [
+      lead,
+      ...htmlParagraphs(p.minutesHtml),
+      ...(p.decisions.length ? [`Décisions : ${p.decisions.map((d, i) => `${i + 1}. ${d}`).join(' ; ')}`] : []),
+    ],
+    footer: [
+      `Vous recevez ce compte rendu parce que vous faites partie de ${p.ownerName} (${p.cptsName}), que vous ayez été présent·e ou non.`,
+    ],
+  });
+}

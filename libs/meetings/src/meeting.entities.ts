@@ -20,6 +20,23 @@ export class MeetingRow {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
+  @Column('text', { name: 'minutes_html', nullable: true }) minutesHtml: string | null;
+  @Column('text', { name: 'minutes_decisions', array: true }) minutesDecisions: string[];
+  @Column('timestamptz', { name: 'minutes_updated_at', nullable: true }) minutesUpdatedAt: Date | null;
+  @Column('timestamptz', { name: 'minutes_published_at', nullable: true }) minutesPublishedAt: Date | null;
+  @Column('uuid', { name: 'minutes_published_by', nullable: true }) minutesPublishedBy: string | null;
+}
+
+@Entity({ name: 'meeting_minutes_recipients' })
+export class MeetingMinutesRecipientRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'meeting_id' }) meetingId: string;
+  @Column('uuid', { name: 'professional_id', nullable: true }) professionalId: string | null;
+  @Column('uuid', { name: 'user_id', nullable: true }) userId: string | null;
+  @Column('text') name: string;
+  @Column('text', { nullable: true }) email: string | null;
+  @Column('timestamptz', { name: 'sent_at' }) sentAt: Date;
 }
 
 @Entity({ name: 'meeting_agenda_items' })
@@ -96,6 +113,7 @@ export class MeetingPollAnswerRow {
 
 export const meetingEntities = [
   MeetingRow,
+  MeetingMinutesRecipientRow,
   MeetingAgendaItemRow,
   MeetingInviteeRow,
   MeetingPollRow,

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsDate,
+  IsEnum,
   IsInt,
   IsOptional,
   IsString,
@@ -35,6 +36,17 @@ registerEnumType(MeetingReply, {
   description: "An invitee's answer to the invitation: will come, will not, excused.",
 });
 
+export enum MeetingAttendance {
+  PRESENT = 'present',
+  VIDEO = 'video',
+  EXCUSED = 'excused',
+  ABSENT = 'absent',
+}
+registerEnumType(MeetingAttendance, {
+  name: 'MeetingAttendance',
+  description: 'Who was there, recorded during or after the meeting: present, by video, excused, absent.',
+});
+
 @ObjectType()
 export class MeetingAgendaItem {
   @Field() title: string;
@@ -51,6 +63,15 @@ export class MeetingInvitee {
   @Field({ description: 'Whether the invitation could be emailed (the person has an address).' }) emailed: boolean;
   @Field(() => MeetingReply, { nullable: true }) reply: MeetingReply | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) repliedAt: Date | null;
+  @Field(() => MeetingAttendance, { nullable: true, description: 'Recorded during or after the meeting.' })
+  attendance: MeetingAttendance | null;
+}
+
+@ObjectType({ description: 'Someone the minutes were sent to, and when: the meeting’s history of who received them.' })
+export class MeetingMinutesRecipient {
+  @Field() name: string;
+  @Field({ description: 'Whether the minutes could be emailed (the person has an address).' }) emailed: boolean;
+  @Field(() => GraphQLISODateTime) sentAt: Date;
 }
 
 @ObjectType({ description: 'A meeting of an owner (a working group...).' })
@@ -69,6 +90,38 @@ export class Meeting {
   @Field(() => [MeetingAgendaItem]) agenda: MeetingAgendaItem[];
   @Field(() => Int, { description: 'Invitees who answered present.' }) presentCount: number;
   @Field(() => Int) inviteeCount: number;
+  @Field(() => String, { nullable: true, description: 'The minutes (compte rendu), sanitized rich text.' }) minutesHtml: string | null;
+  @Field(() => [String], { description: 'The decisions taken, as the minutes list them.' }) decisions: string[];
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the minutes were sent to everyone; none: not yet.' })
+  minutesPublishedAt: Date | null;
+}
+
+@InputType()
+export class AttendanceInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Identifiant invalide.' })
+  inviteeId: string;
+
+  @Field(() => MeetingAttendance)
+  @IsEnum(MeetingAttendance, { message: 'Présence inconnue.' })
+  attendance: MeetingAttendance;
+}
+
+@InputType()
+export class MeetingMinutesInput {
+  @Field({ description: 'Rich text; cut down on the server to what mail clients render.' })
+  @IsString()
+  @MaxLength(100000, { message: 'Le compte rendu ne peut pas dépasser 100 000 caractères.' })
+  html: string;
+
+  @Field(() => [String], { nullable: true, defaultValue: [] })
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((d) => (typeof d === 'string' ? d.trim() : d)).filter((d) => d !== '') : [],
+  )
+  @ArrayMaxSize(50, { message: 'Au plus 50 décisions.' })
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true, message: 'Une décision ne peut pas dépasser 1 000 caractères.' })
+  decisions: string[] = [];
 }
 
 @InputType()

@@ -4,6 +4,7 @@ import { MailModule } from '@cpts/platform-mail';
 import { RemindersModule } from '@cpts/platform-reminders';
 import { meetingEntities } from './meeting.entities';
 import { MeetingMailer } from './meeting-mailer';
+import { MeetingMinutesService } from './meeting-minutes.service';
 import { MeetingOwners } from './meeting-owners';
 import { MeetingPeople } from './meeting-people';
 import { MeetingPollAnswersController, MeetingPollAnswersService } from './meeting-poll-answers';
@@ -13,6 +14,7 @@ import { MeetingRepliesController, MeetingRepliesService } from './meeting-repli
 import { MeetingPollReminder, MeetingReminder } from './meeting-reminder';
 import { meetingsMigrations } from './migrations';
 import { MeetingsResolver } from './meetings.resolver';
+import { MeetingsPersonData } from './meetings.person-data';
 import { MeetingsService } from './meetings.service';
 
 /**
@@ -33,6 +35,8 @@ import { MeetingsService } from './meetings.service';
     MeetingPollsService,
     MeetingPollsResolver,
     MeetingPollAnswersService,
+    MeetingMinutesService,
+    MeetingsPersonData,
   ],
   exports: [MeetingOwners],
 })
@@ -45,5 +49,6 @@ export const meetingsDomain: DomainLibrary = {
   migrations: meetingsMigrations,
   resolvers: [MeetingsResolver, MeetingPollsResolver],
   gateway: MeetingsModule,
+  personData: [MeetingsPersonData],
   reminderHandlers: [MeetingReminder, MeetingPollReminder],
 };

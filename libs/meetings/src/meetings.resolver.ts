@@ -1,6 +1,15 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CPTS_TEAM, Role, UuidPipe } from '@cpts/platform-core';
-import { Meeting, MeetingDetailsInput, MeetingInvitee, ScheduleMeetingInput } from './meeting.types';
+import {
+  AttendanceInput,
+  Meeting,
+  MeetingDetailsInput,
+  MeetingInvitee,
+  MeetingMinutesInput,
+  MeetingMinutesRecipient,
+  ScheduleMeetingInput,
+} from './meeting.types';
+import { MeetingMinutesService } from './meeting-minutes.service';
 import { MeetingsService } from './meetings.service';
 
 /** Who may call: the CPTS's people; what each may see or change is the owner's rule (MeetingOwner). */
@@ -8,7 +17,10 @@ const CPTS_PEOPLE = [...CPTS_TEAM, Role.BOARD_MEMBER, Role.MEMBER];
 
 @Resolver(() => Meeting)
 export class MeetingsResolver {
-  constructor(private readonly service: MeetingsService) {}
+  constructor(
+    private readonly service: MeetingsService,
+    private readonly minutes: MeetingMinutesService,
+  ) {}
 
   @Query(() => [Meeting], {
     description: "An owner's meetings (e.g. a working group's): coming ones first, soonest first; then past ones, latest first.",
@@ -48,6 +60,37 @@ export class MeetingsResolver {
   @Allow(...CPTS_PEOPLE)
   cancelMeeting(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Meeting> {
     return this.service.cancel(id);
+  }
+
+  @Mutation(() => Meeting, { description: 'Records who was there (during or after the meeting).' })
+  @Allow(...CPTS_PEOPLE)
+  recordMeetingAttendance(
+    @Args('meetingId', { type: () => ID }, UuidPipe) meetingId: string,
+    @Args('entries', { type: () => [AttendanceInput] }) entries: AttendanceInput[],
+  ): Promise<Meeting> {
+    return this.minutes.recordAttendance(meetingId, entries);
+  }
+
+  @Mutation(() => Meeting, { description: 'Saves the minutes and the decisions (until they are sent).' })
+  @Allow(...CPTS_PEOPLE)
+  saveMeetingMinutes(
+    @Args('meetingId', { type: () => ID }, UuidPipe) meetingId: string,
+    @Args('input') input: MeetingMinutesInput,
+  ): Promise<Meeting> {
+    return this.minutes.save(meetingId, input);
+  }
+
+  @Mutation(() => Meeting, {
+    description: 'Sends the minutes to every invitee and every member of the owner, present or not; final once sent.',
+  })
+  @Allow(...CPTS_PEOPLE)
+  publishMeetingMinutes(@Args('meetingId', { type: () => ID }, UuidPipe) meetingId: string): Promise<Meeting> {
+    return this.minutes.publish(meetingId);
+  }
+
+  @ResolveField(() => [MeetingMinutesRecipient], { description: 'Who the minutes were sent to, and when.' })
+  minutesRecipients(@Parent() meeting: Meeting): Promise<MeetingMinutesRecipient[]> {
+    return this.minutes.recipients(meeting.id);
   }
 
   @ResolveField(() => [MeetingInvitee], { description: 'Who is invited, with their answer.' })

@@ -19,7 +19,8 @@ const MEETING_COLUMNS = `m.id, m.owner_kind AS "ownerKind", m.owner_id AS "owner
   m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.place, m.video_url AS "videoUrl", m.status,
   ${agendaJson('m')} AS agenda,
   (SELECT count(*)::int FROM meeting_invitees i WHERE i.tenant_id = m.tenant_id AND i.meeting_id = m.id) AS "inviteeCount",
-  (SELECT count(*)::int FROM meeting_invitees i WHERE i.tenant_id = m.tenant_id AND i.meeting_id = m.id AND i.reply = 'present') AS "presentCount"`;
+  (SELECT count(*)::int FROM meeting_invitees i WHERE i.tenant_id = m.tenant_id AND i.meeting_id = m.id AND i.reply = 'present') AS "presentCount",
+  m.minutes_html AS "minutesHtml", m.minutes_decisions AS decisions, m.minutes_published_at AS "minutesPublishedAt"`;
 
 /**
  * Meetings of any owner (working groups now, governance instances next):
@@ -60,7 +61,7 @@ export class MeetingsService {
 
   invitees(meetingId: string): Promise<MeetingInvitee[]> {
     return this.db.tenantRows<MeetingInvitee>(
-      `SELECT id, professional_id AS "professionalId", user_id AS "userId", name, email IS NOT NULL AS emailed, reply, replied_at AS "repliedAt"
+      `SELECT id, professional_id AS "professionalId", user_id AS "userId", name, email IS NOT NULL AS emailed, reply, replied_at AS "repliedAt", attendance
        FROM meeting_invitees WHERE tenant_id = $1 AND meeting_id = $2 ORDER BY lower(name), id`,
       [requireTenantId(), meetingId],
     );

@@ -177,4 +177,52 @@ export class MeetingPolls1795410300000 implements MigrationInterface {
   }
 }
 
-export const meetingsMigrations = [Meetings1795410200000, MeetingPolls1795410300000];
+/**
+ * After the meeting: attendance is on the invitees (already); the minutes
+ * (sanitized rich text and the decisions taken) are on the meeting, and
+ * publishing them sends them to every invitee and every current member of
+ * the owner, present or not: each recipient is kept with the date it was
+ * sent, the meeting's history of who received them.
+ */
+export class MeetingMinutes1795410400000 implements MigrationInterface {
+  name = 'MeetingMinutes1795410400000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      ALTER TABLE meetings
+        ADD COLUMN minutes_html text NULL CHECK (length(minutes_html) <= 100000),
+        ADD COLUMN minutes_decisions text[] NOT NULL DEFAULT '{}' CHECK (cardinality(minutes_decisions) <= 50),
+        ADD COLUMN minutes_updated_at timestamptz NULL,
+        ADD COLUMN minutes_published_at timestamptz NULL,
+        ADD COLUMN minutes_published_by uuid NULL`);
+    await runner.query(`
+      CREATE TABLE meeting_minutes_recipients (
+        tenant_id uuid NOT NULL,
+        id uuid NOT NULL,
+        meeting_id uuid NOT NULL,
+        professional_id uuid NULL,
+        user_id uuid NULL REFERENCES users (id),
+        name text NOT NULL,
+        email text NULL,
+        sent_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id),
+        FOREIGN KEY (tenant_id, professional_id) REFERENCES professionals (tenant_id, id),
+        CHECK ((professional_id IS NULL) <> (user_id IS NULL))
+      )`);
+    await runner.query(`CREATE INDEX meeting_minutes_recipients_meeting_idx ON meeting_minutes_recipients (tenant_id, meeting_id)`);
+    await runner.query(
+      `CREATE INDEX meeting_minutes_recipients_person_idx ON meeting_minutes_recipients (tenant_id, professional_id) WHERE professional_id IS NOT NULL`,
+    );
+    await enableTenantRls(runner, 'meeting_minutes_recipients');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE meeting_minutes_recipients`);
+    await runner.query(
+      `ALTER TABLE meetings DROP COLUMN minutes_html, DROP COLUMN minutes_decisions, DROP COLUMN minutes_updated_at, DROP COLUMN minutes_published_at, DROP COLUMN minutes_published_by`,
+    );
+  }
+}
+
+export const meetingsMigrations = [Meetings1795410200000, MeetingPolls1795410300000, MeetingMinutes1795410400000];

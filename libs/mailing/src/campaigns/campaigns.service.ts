@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { afterCommit, AppError, Connection, currentScope, decodeCursor, ErrorCode, isUuid, requirePrincipal, outsideScope, requireTenantId, toConnection } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { RateLimiter } from '@cpts/platform-identity';
-import { MailOutbox } from '@cpts/platform-mail';
+import { hasContent, MailOutbox, sanitizeEmailHtml } from '@cpts/platform-mail';
 import { CampaignDispatcher } from '../delivery/campaign-dispatcher';
 import { CampaignEmailRenderer, RenderedCampaign } from '../delivery/campaign-email';
 import { DIRECTORY_SQL, DirectorySql } from '@cpts/platform-persons';
@@ -25,7 +25,6 @@ import {
   normalizeSegment,
   StoredSegment,
 } from './campaign.types';
-import { hasContent, sanitizeCampaignHtml } from './sanitize-html';
 
 const COLUMNS = `id, audience_type AS "audienceType", purpose, subject, body_html AS "bodyHtml", sender_name AS "senderName", reply_to AS "replyTo",
   segment, status, scheduled_at AS "scheduledAt", sending_started_at AS "sendingStartedAt", finished_at AS "finishedAt",
@@ -271,7 +270,7 @@ export class CampaignsService {
 
   private check(input: CampaignInput) {
     checkAudience(input.audienceType, input.purpose);
-    const bodyHtml = sanitizeCampaignHtml(input.bodyHtml);
+    const bodyHtml = sanitizeEmailHtml(input.bodyHtml);
     if (!hasContent(bodyHtml)) throw AppError.field('bodyHtml', 'Le message est vide.');
     return {
       audienceType: input.audienceType,

@@ -13,3 +13,4 @@ export * from './migrations';
 export * from './mail.job';
 export * from './sender';
 export * from './link-pages';
+export * from './sanitize-html';

@@ -1,7 +1,8 @@
 /**
- * The allow-list the campaign body is cut down to on the server, whatever
- * the editor (or a hand-made request) sends: what mail clients render
- * reliably, and nothing that runs. Anything else is dropped, its text kept.
+ * The allow-list rich text sent by email (a campaign's body, a meeting's
+ * minutes) is cut down to on the server, whatever the editor (or a
+ * hand-made request) sends: what mail clients render reliably, and nothing
+ * that runs. Anything else is dropped, its text kept.
  */
 const ALLOWED = new Set(['h2', 'h3', 'p', 'br', 'strong', 'b', 'em', 'i', 'a', 'ul', 'ol', 'li', 'img']);
 const VOID = new Set(['br', 'img']);
@@ -15,7 +16,7 @@ const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))
 /** Control characters (NUL included: the renderer uses it as a marker); tab and line breaks stay. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-export function sanitizeCampaignHtml(input: string): string {
+export function sanitizeEmailHtml(input: string): string {
   const html = input.replace(CONTROL, '');
   const out: string[] = [];
   const open: string[] = [];
