@@ -71,6 +71,8 @@ interface World {
   meetingB: string;
   meetingInviteeB: string;
   meetingLinks: MeetingLinks;
+  /** An action item of B's group, for B's staff user. */
+  actionB: string;
   /** A scheduling poll of B's group, one of its slots and its one invitee. */
   pollB: string;
   pollSlotB: string;
@@ -190,6 +192,22 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   'Mutation.saveMeetingMinutes': meetingCommand(`mutation($m: ID!) { saveMeetingMinutes(meetingId: $m, input: { html: "<p>Pirate</p>" }) { id } }`, (w) => ({ m: w.meetingB })),
   'Mutation.publishMeetingMinutes': meetingCommand(`mutation($m: ID!) { publishMeetingMinutes(meetingId: $m) { id } }`, (w) => ({ m: w.meetingB })),
   'Mutation.cancelMeeting': meetingCommand(`mutation($id: ID!) { cancelMeeting(id: $id) { id } }`, (w) => ({ id: w.meetingB })),
+  'Query.actionItems': async (w) => {
+    for (const client of tenantRoles(w)) {
+      const { actionItems } = await client.ok<{ actionItems: Array<{ id: string }> }>(`{ actionItems { id } }`);
+      expect(actionItems.map((a) => a.id)).not.toContain(w.actionB);
+    }
+    for (const client of [w.missionA, w.adminR1]) denied(await client.request(`{ actionItems { id } }`), 'FORBIDDEN');
+  },
+  // The group is B's: refused before the person is even looked at.
+  'Mutation.createActionItem': meetingCommand(`mutation($i: ActionItemInput!) { createActionItem(input: $i) { id } }`, (w) => ({
+    i: { ownerKind: 'working_group', ownerId: w.groupB, title: 'Pirate', professionalId: w.proB, dueOn: '2031-01-01' },
+  })),
+  'Mutation.setActionItemStatus': async (w) => {
+    for (const client of tenantRoles(w)) denied(await client.request(`mutation($id: ID!) { setActionItemStatus(id: $id, status: DONE) { id } }`, { id: w.actionB }), 'NOT_FOUND');
+    for (const client of [w.missionA, w.adminR1]) denied(await client.request(`mutation($id: ID!) { setActionItemStatus(id: $id, status: DONE) { id } }`, { id: w.actionB }), 'FORBIDDEN');
+    expect((await w.coordB.ok<{ actionItems: Array<{ id: string; status: string }> }>(`{ actionItems { id status } }`)).actionItems).toEqual([{ id: w.actionB, status: 'OPEN' }]);
+  },
   'Query.meetingPolls': pollCommand(`query($o: ID!) { meetingPolls(ownerKind: "working_group", ownerId: $o) { id } }`, (w) => ({ o: w.groupB })),
   'Query.meetingPoll': pollCommand(`query($id: ID!) { meetingPoll(id: $id) { id title } }`, (w) => ({ id: w.pollB })),
   'Mutation.createMeetingPoll': pollCommand(`mutation($i: CreateMeetingPollInput!) { createMeetingPoll(input: $i) { id } }`, (w) => ({
@@ -742,6 +760,17 @@ const ownOfB = (w: World) => tokenOf(w.links.forDelivery(w.b.id, w.b.slug, w.del
 const tokenOf = (url: string) => url.split('/').pop() as string;
 
 const ROUTES: Record<string, (w: World) => Promise<void>> = {
+  'GET /api/public/action-items/:token': async (w) => {
+    const crossedItem = w.meetingLinks.actionToken({ tenantId: w.a.id, inviteeId: w.actionB });
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/action-items/${crossedItem}`), [404]);
+    const own = await get(w, null, `/api/public/action-items/${w.meetingLinks.actionToken({ tenantId: w.b.id, inviteeId: w.actionB })}`);
+    expect(((await own.json()) as { title: string }).title).toBe('Action de B');
+  },
+  'POST /api/public/action-items/:token/done': async (w) => {
+    const crossedItem = w.meetingLinks.actionToken({ tenantId: w.a.id, inviteeId: w.actionB });
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/action-items/${crossedItem}/done`, { method: 'POST' }), [404]);
+    expect((await w.coordB.ok<{ actionItems: Array<{ status: string }> }>(`{ actionItems { status } }`)).actionItems).toEqual([{ status: 'OPEN' }]);
+  },
   'GET /api/public/meeting-polls/:token': async (w) => {
     for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/meeting-polls/${crossedPoll(w)}`), [404]);
     const own = await get(w, null, `/api/public/meeting-polls/${w.meetingLinks.pollToken({ tenantId: w.b.id, inviteeId: w.pollInviteeB })}`);
@@ -998,6 +1027,11 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
     ).scheduleMeeting;
     w.meetingB = meetingB.id;
     w.meetingInviteeB = meetingB.invitees[0].id;
+    w.actionB = (
+      await w.coordB.ok<{ createActionItem: { id: string } }>(`mutation($i: ActionItemInput!) { createActionItem(input: $i) { id } }`, {
+        i: { ownerKind: 'working_group', ownerId: w.groupB, title: 'Action de B', userId: staffB.id, dueOn: '2031-01-01' },
+      })
+    ).createActionItem.id;
     const pollB = (
       await w.coordB.ok<{ createMeetingPoll: { id: string; slots: Array<{ id: string }> } }>(`mutation($i: CreateMeetingPollInput!) { createMeetingPoll(input: $i) { id slots { id } } }`, {
         i: { ownerKind: 'working_group', ownerId: w.groupB, title: 'Sondage de B', place: 'Chez B', slots: SLOTS() },

@@ -485,4 +485,73 @@ describe('meetings: scheduled for a working group, invitations with the event, r
     ).rows;
     expect(rows).toEqual([{ name: 'Personne effacée', email: null }]);
   });
+
+  it('keeps action items: a person and a due date, reminders before and after, done from the email link, a CPTS-wide view', async () => {
+    const CREATE_ITEM = `mutation($i: ActionItemInput!) { createActionItem(input: $i) { id title assigneeName dueOn status overdue } }`;
+    const ITEMS = `query($f: ActionItemFilter) { actionItems(filter: $f) { id title status overdue assigneeName } }`;
+    type Item = { id: string; title: string; status: string; overdue: boolean; assigneeName: string; dueOn: string };
+    const dueOn = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+    const base = { ownerKind: 'working_group', ownerId: groupId, title: 'Rédiger la fiche parcours', professionalId: ana, dueOn };
+    expect(fieldsOf(await staff.request(CREATE_ITEM, { i: { ...base, dueOn: '2020-01-10' } }))).toEqual({
+      dueOn: "L'échéance est passée.",
+    });
+    expect(fieldsOf(await staff.request(CREATE_ITEM, { i: { ...base, dueOn: '2031-02-30' } }))).toEqual({
+      dueOn: 'Échéance invalide (AAAA-MM-JJ).',
+    });
+    expect(fieldsOf(await staff.request(CREATE_ITEM, { i: { ...base, professionalId: null } }))).toEqual({
+      professionalId: 'Choisissez une personne (et une seule) pour cette action.',
+    });
+    expect(errorCode(await member.request(CREATE_ITEM, { i: base }))).toBe('FORBIDDEN');
+
+    const { createActionItem: item } = await staff.ok<{ createActionItem: Item }>(CREATE_ITEM, { i: base });
+    expect(item).toMatchObject({ title: 'Rédiger la fiche parcours', assigneeName: 'Ana Prénom', dueOn, status: 'OPEN', overdue: false });
+    const fires = async () =>
+      (
+        await h.data.inTenant(tenant.id, (db) =>
+          db.query(`SELECT kind, state FROM reminders WHERE tenant_id = $1 AND ref = $2 ORDER BY fire_at`, [tenant.id, item.id]),
+        )
+      ).rows;
+    expect(await fires()).toEqual([
+      { kind: 'action_item.due', state: 'scheduled' },
+      { kind: 'action_item.overdue', state: 'scheduled' },
+    ]);
+    // The group's member sees their group's items in the CPTS-wide view.
+    expect((await member.ok<{ actionItems: Item[] }>(ITEMS, { f: { ownerId: groupId } })).actionItems.map((x) => x.id)).toContain(item.id);
+
+    const token = links.actionToken({ tenantId: tenant.id, inviteeId: item.id });
+    const itemApi = (path = '', init?: RequestInit) => fetch(`${h.gateway.url}/api/public/action-items/${token}${path}`, init);
+    expect(await (await itemApi()).json()).toMatchObject({ title: 'Rédiger la fiche parcours', status: 'open' });
+    expect(await (await itemApi()).json()).toMatchObject({ status: 'open' }); // reading twice changes nothing
+    const done = await itemApi('/done', { method: 'POST' });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ status: 'done' });
+    expect((await fires()).map((r) => r.state)).toEqual(['cancelled', 'cancelled']);
+    expect(
+      (await fetch(`${h.gateway.url}/api/public/action-items/${links.token({ tenantId: tenant.id, inviteeId: item.id })}`)).status,
+    ).toBe(404); // another kind of link
+
+    // Overdue: open and past its date (written as time would make it).
+    const { createActionItem: late } = await staff.ok<{ createActionItem: Item }>(CREATE_ITEM, {
+      i: { ...base, title: 'Envoyer le questionnaire' },
+    });
+    await h.data.inTenant(tenant.id, (db) =>
+      db.query(`UPDATE action_items SET due_on = current_date - 3 WHERE tenant_id = $1 AND id = $2`, [tenant.id, late.id]),
+    );
+    const overdue = (await staff.ok<{ actionItems: Item[] }>(ITEMS, { f: { overdueOnly: true } })).actionItems;
+    expect(overdue.map((x) => [x.id, x.overdue])).toEqual([[late.id, true]]);
+    expect(
+      (
+        await staff.ok<{ setActionItemStatus: Item }>(
+          `mutation($id: ID!) { setActionItemStatus(id: $id, status: DROPPED) { id status overdue } }`,
+          { id: late.id },
+        )
+      ).setActionItemStatus,
+    ).toMatchObject({
+      status: 'DROPPED',
+      overdue: false,
+    });
+    expect(
+      errorCode(await member.request(`mutation($id: ID!) { setActionItemStatus(id: $id, status: DONE) { id } }`, { id: late.id })),
+    ).toBe('FORBIDDEN');
+  });
 });

@@ -208,4 +208,66 @@ describe('meeting mail', () => {
       await worker.kill('SIGTERM');
     }
   });
+
+  it("reminds an action item's person with a link to mark it done, and nothing once it is done", async () => {
+    sink.messages.length = 0;
+    const [open, done] = [randomUUID(), randomUUID()];
+    const commune = (await data.inTenant(tenant, (db) => db.query(`SELECT commune_codes[1] AS c FROM tenants WHERE id = $1`, [tenant])))
+      .rows[0].c;
+    const person = await data.professional(tenant, commune, { email: 'porteur@exemple.fr' });
+    await data.inTenant(tenant, async (db) => {
+      for (const [id, status] of [
+        [open, 'open'],
+        [done, 'done'],
+      ]) {
+        await db.query(
+          `INSERT INTO action_items (tenant_id, id, owner_kind, owner_id, owner_name, title, professional_id, assignee_name, assignee_email, due_on, status, status_at)
+           VALUES ($1, $2, 'working_group', $3, 'Parcours diabète', $4, $5, 'Porteur', 'porteur@exemple.fr', current_date - 1, $6, $7)`,
+          [
+            tenant,
+            id,
+            randomUUID(),
+            status === 'open' ? 'Envoyer le questionnaire' : 'Déjà fait',
+            person,
+            status,
+            status === 'open' ? null : new Date(),
+          ],
+        );
+      }
+    });
+    const ids: string[] = [];
+    for (const ref of [open, done]) {
+      const id = randomUUID();
+      ids.push(id);
+      await data.inTenant(tenant, (db) =>
+        db.query(`INSERT INTO reminders (tenant_id, id, kind, ref, fire_at) VALUES ($1, $2, 'action_item.overdue', $3, now())`, [
+          tenant,
+          id,
+          ref,
+        ]),
+      );
+      await producer
+        .queue(QUEUES.reminder)
+        .add(QUEUES.reminder, { tenantId: tenant, reminderId: id }, { ...REMINDER_JOB_OPTIONS, jobId: id });
+    }
+    const state = async (id: string) =>
+      (await data.inTenant(tenant, (db) => db.query(`SELECT state, outcome FROM reminders WHERE tenant_id = $1 AND id = $2`, [tenant, id])))
+        .rows[0];
+    const worker = new WorkerProcess(env);
+    worker.start();
+    try {
+      await waitUntil(
+        async () => (await state(ids[0])).state === 'sent' && (await state(ids[1])).state === 'skipped',
+        30_000,
+        'both reminders fired',
+      );
+      await sink.waitFor(() => sink.to('porteur@exemple.fr').length === 1, 30_000);
+      expect(sink.messages.map((m) => m.subject)).toEqual(['Action en retard : Envoyer le questionnaire']);
+      expect(await state(ids[1])).toEqual({ state: 'skipped', outcome: 'action faite' });
+      const token = /\/actions\/([A-Za-z0-9_-]{40,})/.exec(sink.messages[0].text)?.[1];
+      expect(token && links.readAction(token)).toEqual({ tenantId: tenant, inviteeId: open });
+    } finally {
+      await worker.kill('SIGTERM');
+    }
+  });
 });

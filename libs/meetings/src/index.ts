@@ -5,3 +5,4 @@ export * from './meeting-links';
 export * from './meeting-calendar';
 export * from './meetings.service';
 export * from './meeting-poll.types';
+export * from './action-item.types';

@@ -141,3 +141,29 @@ export function minutesEmail(p: {
     ],
   });
 }
+
+/** The reminder of an action item to the person who carries it: two days before its due date, then the day after if still open. */
+export function actionItemEmail(p: {
+  kind: 'due' | 'overdue';
+  title: string;
+  ownerName: string;
+  dueOn: string;
+  cptsName: string;
+  doneUrl: string;
+}): RenderedEmail {
+  const due = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${p.dueOn}T00:00:00Z`),
+  );
+  const lead =
+    p.kind === 'due'
+      ? `L'action « ${p.title} » (${p.ownerName}) arrive à échéance le ${due}.`
+      : `L'action « ${p.title} » (${p.ownerName}) devait être faite le ${due}.`;
+  return renderEmail({
+    subject: p.kind === 'due' ? `Échéance proche : ${p.title}` : `Action en retard : ${p.title}`,
+    preheader: lead,
+    title: p.title,
+    paragraphs: [lead, 'Si elle est faite, dites-le en un clic : le groupe le verra.'],
+    action: { label: "C'est fait", url: p.doneUrl },
+    footer: [`Vous recevez ce message parce que cette action vous est confiée par ${p.cptsName}. Ce lien est personnel.`],
+  });
+}

@@ -10,6 +10,7 @@ export interface InviteeTarget {
 
 const REPLY = 'meeting-reply-v1';
 const POLL = 'meeting-poll-v1';
+const ACTION = 'action-item-done-v1';
 
 /**
  * The login-free addresses of one invitation: the reply page (present,
@@ -54,6 +55,19 @@ export class MeetingLinks {
   /** The poll's answer page, under the CPTS's address. */
   pollUrl(cptsSlug: string, token: string): string {
     return `${this.appUrl}${cptsPagePath(cptsSlug, 'sondages', token)}`;
+  }
+
+  /** An action item's token (its `inviteeId` is the item's id): "mark done" from the reminder. */
+  actionToken(target: InviteeTarget): string {
+    return this.sign(ACTION, target);
+  }
+
+  readAction(token: string): InviteeTarget | null {
+    return this.verify(ACTION, token);
+  }
+
+  actionUrl(cptsSlug: string, token: string): string {
+    return `${this.appUrl}${cptsPagePath(cptsSlug, 'actions', token)}`;
   }
 
   private sign(kind: string, target: InviteeTarget): string {

@@ -111,7 +111,29 @@ export class MeetingPollAnswerRow {
   @Column('text') answer: string;
 }
 
+@Entity({ name: 'action_items' })
+export class ActionItemRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('text', { name: 'owner_kind' }) ownerKind: string;
+  @Column('uuid', { name: 'owner_id' }) ownerId: string;
+  @Column('text', { name: 'owner_name' }) ownerName: string;
+  @Column('uuid', { name: 'meeting_id', nullable: true }) meetingId: string | null;
+  @Column('text') title: string;
+  @Column('uuid', { name: 'professional_id', nullable: true }) professionalId: string | null;
+  @Column('uuid', { name: 'user_id', nullable: true }) userId: string | null;
+  @Column('text', { name: 'assignee_name' }) assigneeName: string;
+  @Column('text', { name: 'assignee_email', nullable: true }) assigneeEmail: string | null;
+  @Column('date', { name: 'due_on' }) dueOn: string;
+  @Column('text') status: string;
+  @Column('timestamptz', { name: 'status_at', nullable: true }) statusAt: Date | null;
+  @Column('uuid', { name: 'status_by', nullable: true }) statusBy: string | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+}
+
 export const meetingEntities = [
+  ActionItemRow,
   MeetingRow,
   MeetingMinutesRecipientRow,
   MeetingAgendaItemRow,

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import type { DomainLibrary } from '@cpts/platform-domain';
 import { MailModule } from '@cpts/platform-mail';
 import { RemindersModule } from '@cpts/platform-reminders';
+import { ActionItemDueReminder, ActionItemLinksController, ActionItemLinksService, ActionItemOverdueReminder } from './action-item-links';
+import { ActionItemsResolver } from './action-items.resolver';
+import { ActionItemsService } from './action-items.service';
 import { meetingEntities } from './meeting.entities';
 import { MeetingMailer } from './meeting-mailer';
 import { MeetingMinutesService } from './meeting-minutes.service';
@@ -24,7 +27,7 @@ import { MeetingsService } from './meetings.service';
  */
 @Module({
   imports: [MailModule, RemindersModule],
-  controllers: [MeetingRepliesController, MeetingPollAnswersController],
+  controllers: [MeetingRepliesController, MeetingPollAnswersController, ActionItemLinksController],
   providers: [
     MeetingOwners,
     MeetingPeople,
@@ -37,6 +40,9 @@ import { MeetingsService } from './meetings.service';
     MeetingPollAnswersService,
     MeetingMinutesService,
     MeetingsPersonData,
+    ActionItemsService,
+    ActionItemsResolver,
+    ActionItemLinksService,
   ],
   exports: [MeetingOwners],
 })
@@ -47,8 +53,8 @@ export const meetingsDomain: DomainLibrary = {
   name: 'meetings',
   entities: meetingEntities,
   migrations: meetingsMigrations,
-  resolvers: [MeetingsResolver, MeetingPollsResolver],
+  resolvers: [MeetingsResolver, MeetingPollsResolver, ActionItemsResolver],
   gateway: MeetingsModule,
   personData: [MeetingsPersonData],
-  reminderHandlers: [MeetingReminder, MeetingPollReminder],
+  reminderHandlers: [MeetingReminder, MeetingPollReminder, ActionItemDueReminder, ActionItemOverdueReminder],
 };

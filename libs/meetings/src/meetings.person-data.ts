@@ -9,7 +9,7 @@ const ERASED_NAME = 'Personne effacée';
 /**
  * What the meetings hold on a person: the meetings they were invited to
  * (answer, attendance), the polls they were asked, the minutes sent to
- * them. Each row keeps the name and address its email used, so the erasure
+ * them, the action items they carry. Each row keeps the name and address its email used, so the erasure
  * empties them here too.
  */
 @Injectable()
@@ -20,7 +20,7 @@ export class MeetingsPersonData implements PersonDataPart {
 
   async exportPerson(professionalId: string): Promise<unknown> {
     const tenantId = requireTenantId();
-    const [invited, polls, minutes] = await Promise.all([
+    const [invited, polls, minutes, actions] = await Promise.all([
       this.db.tenantRows(
         `SELECT m.title, m.owner_name AS "owner", m.starts_at AS "startsAt", i.email, i.reply, i.replied_at AS "repliedAt", i.attendance
          FROM meeting_invitees i JOIN meetings m ON m.tenant_id = i.tenant_id AND m.id = i.meeting_id WHERE i.tenant_id = $1 AND i.professional_id = $2 ORDER BY m.starts_at`,
@@ -39,8 +39,13 @@ export class MeetingsPersonData implements PersonDataPart {
          WHERE r.tenant_id = $1 AND r.professional_id = $2 ORDER BY r.sent_at`,
         [tenantId, professionalId],
       ),
+      this.db.tenantRows(
+        `SELECT title, owner_name AS "owner", to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status, status_at AS "statusAt" FROM action_items
+         WHERE tenant_id = $1 AND professional_id = $2 ORDER BY due_on`,
+        [tenantId, professionalId],
+      ),
     ]);
-    return { invited, polls, minutesReceived: minutes };
+    return { invited, polls, minutesReceived: minutes, actionItems: actions };
   }
 
   /** The name and address each row kept are emptied; answers, attendance and dates stay for the counts. */

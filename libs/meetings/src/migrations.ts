@@ -225,4 +225,52 @@ export class MeetingMinutes1795410400000 implements MigrationInterface {
   }
 }
 
-export const meetingsMigrations = [Meetings1795410200000, MeetingPolls1795410300000, MeetingMinutes1795410400000];
+/**
+ * Action items: what, who (a professional of the directory or a team user),
+ * by when, for which owner (a working group...), from which meeting if any;
+ * open, done or dropped, with the date and who. A person's name and address
+ * are kept as the reminders use them.
+ */
+export class ActionItems1795410500000 implements MigrationInterface {
+  name = 'ActionItems1795410500000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE action_items (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        id uuid NOT NULL,
+        owner_kind text NOT NULL CHECK (owner_kind ~ '^[a-z_]{1,40}$'),
+        owner_id uuid NOT NULL,
+        owner_name text NOT NULL,
+        meeting_id uuid NULL,
+        title text NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+        professional_id uuid NULL,
+        user_id uuid NULL REFERENCES users (id),
+        assignee_name text NOT NULL,
+        assignee_email text NULL,
+        due_on date NOT NULL,
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+        status_at timestamptz NULL,
+        status_by uuid NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by uuid NULL,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id),
+        FOREIGN KEY (tenant_id, professional_id) REFERENCES professionals (tenant_id, id),
+        CHECK ((professional_id IS NULL) <> (user_id IS NULL)),
+        CHECK ((status = 'open') = (status_at IS NULL))
+      )`);
+    await runner.query(`CREATE INDEX action_items_owner_idx ON action_items (tenant_id, owner_kind, owner_id, status, due_on)`);
+    await runner.query(`CREATE INDEX action_items_due_idx ON action_items (tenant_id, status, due_on)`);
+    await runner.query(
+      `CREATE INDEX action_items_person_idx ON action_items (tenant_id, professional_id) WHERE professional_id IS NOT NULL`,
+    );
+    await enableTenantRls(runner, 'action_items');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE action_items`);
+  }
+}
+
+export const meetingsMigrations = [Meetings1795410200000, MeetingPolls1795410300000, MeetingMinutes1795410400000, ActionItems1795410500000];
