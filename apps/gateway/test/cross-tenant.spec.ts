@@ -208,6 +208,14 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     for (const client of [w.missionA, w.adminR1]) denied(await client.request(`mutation($id: ID!) { setActionItemStatus(id: $id, status: DONE) { id } }`, { id: w.actionB }), 'FORBIDDEN');
     expect((await w.coordB.ok<{ actionItems: Array<{ id: string; status: string }> }>(`{ actionItems { id status } }`)).actionItems).toEqual([{ id: w.actionB, status: 'OPEN' }]);
   },
+  'Query.meetingParticipation': async (w) => {
+    const q = `query($y: Int!) { meetingParticipation(year: $y) { perMeeting { meetingId } } }`;
+    for (const client of [w.coordA, w.staffA, w.boardA]) {
+      const { meetingParticipation } = await client.ok<{ meetingParticipation: { perMeeting: Array<{ meetingId: string }> } }>(q, { y: Y });
+      expect(meetingParticipation.perMeeting.map((m) => m.meetingId)).not.toContain(w.meetingB);
+    }
+    for (const client of [w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { y: Y }), 'FORBIDDEN');
+  },
   'Query.meetingPolls': pollCommand(`query($o: ID!) { meetingPolls(ownerKind: "working_group", ownerId: $o) { id } }`, (w) => ({ o: w.groupB })),
   'Query.meetingPoll': pollCommand(`query($id: ID!) { meetingPoll(id: $id) { id title } }`, (w) => ({ id: w.pollB })),
   'Mutation.createMeetingPoll': pollCommand(`mutation($i: CreateMeetingPollInput!) { createMeetingPoll(input: $i) { id } }`, (w) => ({

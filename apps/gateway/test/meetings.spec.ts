@@ -554,4 +554,27 @@ describe('meetings: scheduled for a working group, invitations with the event, r
       errorCode(await member.request(`mutation($id: ID!) { setActionItemStatus(id: $id, status: DONE) { id } }`, { id: late.id })),
     ).toBe('FORBIDDEN');
   });
+
+  it("counts the year's participation per meeting, professional, profession and ACI mission, from the attendance recorded", async () => {
+    const Q = `query($y: Int!) { meetingParticipation(year: $y) { year meetings attendances people perMeeting { title invited participants excused absent } perProfessional { name professionCode attendances } perProfession { professionCode people attendances } perMission { mission meetings attendances } } }`;
+    type Figures = {
+      meetings: number;
+      perMeeting: Array<{ title: string; invited: number; participants: number; excused: number; absent: number }>;
+      perProfessional: Array<{ name: string; attendances: number }>;
+      perProfession: Array<{ professionCode: string; people: number; attendances: number }>;
+      perMission: Array<{ mission: string; meetings: number; attendances: number }>;
+    };
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()));
+    const { meetingParticipation: f } = await staff.ok<{ meetingParticipation: Figures }>(Q, { y: year });
+    // "Bilan" was held (the minutes test): Ana absent, the two others present; meetings to come do not count.
+    expect(f.perMeeting.find((m) => m.title === 'Bilan')).toEqual({ title: 'Bilan', invited: 3, participants: 2, excused: 0, absent: 1 });
+    expect(f.perMeeting.every((m) => m.title === 'Bilan')).toBe(true);
+    expect(f.perProfessional).toEqual(
+      [{ name: 'Sansmail Prénom', professionCode: '60', attendances: 1 }].map((x) => expect.objectContaining(x)),
+    );
+    expect(f.perProfession).toEqual([{ professionCode: '60', people: 1, attendances: 1 }]);
+    expect(f.perMission).toEqual([{ mission: 'care_pathways', meetings: 1, attendances: 2 }]);
+    expect(errorCode(await member.request(Q, { y: year }))).toBe('FORBIDDEN');
+    expect(fieldsOf(await staff.request(Q, { y: 1900 }))).toEqual({ year: 'Année invalide.' });
+  });
 });

@@ -19,6 +19,8 @@ export interface MeetingOwner {
   requireManager(ownerId: string): Promise<void>;
   /** The people the owner invites by default. */
   invitees(ownerId: string): Promise<OwnerInvitee[]>;
+  /** The ACI missions of these owners (for the participation figures per mission); an owner without missions is absent. */
+  missions(ownerIds: readonly string[]): Promise<Map<string, string[]>>;
 }
 
 /** The kinds of owners, registered by their libraries when the gateway starts. */
@@ -29,6 +31,10 @@ export class MeetingOwners {
   register(owner: MeetingOwner): void {
     if (this.owners.has(owner.kind)) throw new Error(`Meeting owner kind registered twice: ${owner.kind}`);
     this.owners.set(owner.kind, owner);
+  }
+
+  all(): MeetingOwner[] {
+    return [...this.owners.values()];
   }
 
   get(kind: string): MeetingOwner {

@@ -19,6 +19,7 @@ import { meetingsMigrations } from './migrations';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsPersonData } from './meetings.person-data';
 import { MeetingsService } from './meetings.service';
+import { ParticipationResolver, ParticipationService } from './participation';
 
 /**
  * Meetings in the gateway, for every kind of owner. An owner's library
@@ -43,6 +44,8 @@ import { MeetingsService } from './meetings.service';
     ActionItemsService,
     ActionItemsResolver,
     ActionItemLinksService,
+    ParticipationService,
+    ParticipationResolver,
   ],
   exports: [MeetingOwners],
 })
@@ -53,7 +56,7 @@ export const meetingsDomain: DomainLibrary = {
   name: 'meetings',
   entities: meetingEntities,
   migrations: meetingsMigrations,
-  resolvers: [MeetingsResolver, MeetingPollsResolver, ActionItemsResolver],
+  resolvers: [MeetingsResolver, MeetingPollsResolver, ActionItemsResolver, ParticipationResolver],
   gateway: MeetingsModule,
   personData: [MeetingsPersonData],
   reminderHandlers: [MeetingReminder, MeetingPollReminder, ActionItemDueReminder, ActionItemOverdueReminder],

@@ -52,6 +52,14 @@ export class WorkingGroupMeetings implements MeetingOwner {
       throw AppError.conflict('Ce groupe de travail est clos : rouvrez-le pour planifier une réunion.');
   }
 
+  async missions(groupIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.db.tenantRows<{ id: string; missions: string[] }>(
+      `SELECT id, missions FROM working_groups WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [requireTenantId(), [...groupIds]],
+    );
+    return new Map(rows.map((r) => [r.id, r.missions]));
+  }
+
   async invitees(groupId: string): Promise<OwnerInvitee[]> {
     const rows = await this.db.tenantRows<{ professionalId: string | null; userId: string | null }>(
       `SELECT professional_id AS "professionalId", user_id AS "userId" FROM working_group_members WHERE tenant_id = $1 AND group_id = $2 AND left_at IS NULL`,
