@@ -3,6 +3,7 @@ import { proposeSlug, Role } from '@cpts/platform-core';
 import { currentWording } from '@cpts/directory';
 import { Db } from '@cpts/platform-db';
 import { FREE_SLUG_SQL } from '@cpts/platform-identity';
+import { seedWorkingGroups } from './demo-working-groups';
 import { generateProfessionals, hashPassword, insertProfessionals, upsertUser } from './seed';
 
 export const DEMO_PASSWORD = 'demo-cpts-2026';
@@ -133,6 +134,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
       await db.rows(`INSERT INTO mission_officer_tenants (user_id, tenant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userIds['mission@demo.cpts.fr'], ids[key]]);
     }
   });
+  await seedWorkingGroups(db, ids.perigueux, userIds['adherent@demo.cpts.fr'], userIds['equipe@demo.cpts.fr']);
   return people.map((p) => ({ email: p.email, role: p.label }));
 }
 
