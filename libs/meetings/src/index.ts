@@ -6,3 +6,4 @@ export * from './meeting-calendar';
 export * from './meetings.service';
 export * from './meeting-poll.types';
 export * from './action-item.types';
+export * from './action-item-digest';

@@ -132,7 +132,19 @@ export class ActionItemRow {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
 }
 
+@Entity({ name: 'action_item_digests' })
+export class ActionItemDigestRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('text', { name: 'owner_kind' }) ownerKind: string;
+  @PrimaryColumn('uuid', { name: 'owner_id' }) ownerId: string;
+  @PrimaryColumn('date') week: string;
+  @Column('int') recipients: number;
+  @Column('int') items: number;
+  @Column('timestamptz', { name: 'sent_at' }) sentAt: Date;
+}
+
 export const meetingEntities = [
+  ActionItemDigestRow,
   ActionItemRow,
   MeetingRow,
   MeetingMinutesRecipientRow,

@@ -273,4 +273,34 @@ export class ActionItems1795410500000 implements MigrationInterface {
   }
 }
 
-export const meetingsMigrations = [Meetings1795410200000, MeetingPolls1795410300000, MeetingMinutes1795410400000, ActionItems1795410500000];
+/** The weekly digest of an owner's overdue action items, sent once per owner and week (the row says it was). */
+export class ActionItemDigests1795410600000 implements MigrationInterface {
+  name = 'ActionItemDigests1795410600000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE action_item_digests (
+        tenant_id uuid NOT NULL REFERENCES tenants (id),
+        owner_kind text NOT NULL,
+        owner_id uuid NOT NULL,
+        week date NOT NULL,
+        recipients int NOT NULL,
+        items int NOT NULL,
+        sent_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, owner_kind, owner_id, week)
+      )`);
+    await enableTenantRls(runner, 'action_item_digests');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE action_item_digests`);
+  }
+}
+
+export const meetingsMigrations = [
+  Meetings1795410200000,
+  MeetingPolls1795410300000,
+  MeetingMinutes1795410400000,
+  ActionItems1795410500000,
+  ActionItemDigests1795410600000,
+];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '@cpts/meetings';
 import type { DomainLibrary } from '@cpts/platform-domain';
+import { MailModule } from '@cpts/platform-mail';
 import { workingGroupsMigrations } from './migrations';
 import { workingGroupEntities } from './working-group.entities';
 import { WorkingGroupMeetings } from './working-group-meetings';
@@ -8,6 +9,7 @@ import { WorkingGroupMembersService } from './working-group-members.service';
 import { WorkingGroupsPersonData } from './working-groups.person-data';
 import { WorkingGroupsResolver } from './working-groups.resolver';
 import { WorkingGroupsService } from './working-groups.service';
+import { ReferentDigestWorker } from './referent-digest.worker';
 
 /** Working groups in the gateway: the groups, their members and referents, and the groups as owners of meetings. */
 @Module({
@@ -15,6 +17,13 @@ import { WorkingGroupsService } from './working-groups.service';
   providers: [WorkingGroupsService, WorkingGroupMembersService, WorkingGroupsResolver, WorkingGroupsPersonData, WorkingGroupMeetings],
 })
 export class WorkingGroupsModule {}
+
+/** Working groups in the worker: the referents' weekly digest of overdue action items. */
+@Module({
+  imports: [MailModule],
+  providers: [ReferentDigestWorker],
+})
+export class WorkingGroupsWorkerModule {}
 
 /** Everything the apps need of the working groups (see DomainLibrary). */
 export const workingGroupsDomain: DomainLibrary = {
@@ -24,4 +33,5 @@ export const workingGroupsDomain: DomainLibrary = {
   resolvers: [WorkingGroupsResolver],
   gateway: WorkingGroupsModule,
   personData: [WorkingGroupsPersonData],
+  worker: WorkingGroupsWorkerModule,
 };
