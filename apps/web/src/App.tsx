@@ -31,9 +31,13 @@ const PersonDataPage = lazyPage(() => import('./pages/cpts/person/PersonDataPage
 const LabelsAdminPage = lazyPage(() => import('./pages/cpts/LabelsAdminPage'), 'LabelsAdminPage');
 const PublicDirectoryPage = lazyPage(() => import('./pages/public/PublicDirectoryPage'), 'PublicDirectoryPage');
 const PreferencesPage = lazyPage(() => import('./pages/public/PreferencesPage'), 'PreferencesPage');
+const MeetingReplyPage = lazyPage(() => import('./pages/public/MeetingReplyPage'), 'MeetingReplyPage');
 const CsvImportPage = lazyPage(() => import('./pages/cpts/csv-import/CsvImportPage'), 'CsvImportPage');
 const DuplicatesPage = lazyPage(() => import('./pages/cpts/duplicates/DuplicatesPage'), 'DuplicatesPage');
 const TeamPage = lazyPage(() => import('./pages/cpts/TeamPage'), 'TeamPage');
+const WorkingGroupsPage = lazyPage(() => import('./pages/cpts/working-groups/WorkingGroupsPage'), 'WorkingGroupsPage');
+const WorkingGroupFormPage = lazyPage(() => import('./pages/cpts/working-groups/WorkingGroupFormPage'), 'WorkingGroupFormPage');
+const WorkingGroupPage = lazyPage(() => import('./pages/cpts/working-groups/WorkingGroupPage'), 'WorkingGroupPage');
 const NoRolePage = lazyPage(() => import('./pages/MiscPages'), 'NoRolePage');
 const NotFoundPage = lazyPage(() => import('./pages/MiscPages'), 'NotFoundPage');
 const PlatformHomePage = lazyPage(() => import('./pages/PlatformHomePage'), 'PlatformHomePage');
@@ -79,6 +83,8 @@ export function App() {
         <Route path="/cpts/:slug/annuaire" element={<PublicDirectoryPage />} />
         {/* Public, no sign-in: unsubscribe and choose what to receive, from the link of a campaign message. */}
         <Route path="/cpts/:slug/preferences/:token" element={<PreferencesPage />} />
+        {/* Public, no sign-in: answer a meeting invitation (present, absent, excused), from the link of its email. */}
+        <Route path="/cpts/:slug/reunions/:token" element={<MeetingReplyPage />} />
         <Route path="/cpts/:slug/*" element={<NotFoundPage />} />
         {/* The addresses of before: the gateway redirects them (301); reached without a page load, the page moves to the new one. */}
         <Route path="/annuaire-public/:slug" element={<PublicDirectoryPage />} />
@@ -104,12 +110,17 @@ export function App() {
             <Route path="annuaire/:id/donnees" element={<PersonDataPage />} />
             <Route path="annuaire/etiquettes" element={<LabelsAdminPage />} />
             <Route path="equipe" element={<TeamPage />} />
+            <Route path="groupes-de-travail/nouveau" element={<WorkingGroupFormPage />} />
           </Route>
           <Route element={<Only who="board" />}>
             <Route path="bureau" element={<BoardHomePage />} />
           </Route>
           <Route element={<Only who="cptsAny" />}>
             <Route path="adherent" element={<MemberHomePage />} />
+            {/* Every CPTS role: the API shows each person the groups they may see, and lets the team and a group's referents change it. */}
+            <Route path="groupes-de-travail" element={<WorkingGroupsPage />} />
+            <Route path="groupes-de-travail/:id" element={<WorkingGroupPage />} />
+            <Route path="groupes-de-travail/:id/modifier" element={<WorkingGroupFormPage />} />
           </Route>
           <Route element={<Only who="regionAdmin" />}>
             <Route path="region" element={<RegionCptsPage />} />

@@ -19,6 +19,8 @@ type Documents = {
     "\n  mutation SwitchCpts($cptsId: ID!) {\n    switchCpts(cptsId: $cptsId) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.SwitchCptsDocument,
     "\n  fragment CptsOverview on Cpts {\n    id\n    name\n    size\n    inhabitants\n    professionalCount\n    communeCodes\n    departements {\n      code\n      name\n    }\n  }\n": typeof types.CptsOverviewFragmentDoc,
     "\n  fragment InvitationRowFields on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptedAt\n    revokedAt\n    invitedByName\n    mailState\n    mailError\n  }\n": typeof types.InvitationRowFieldsFragmentDoc,
+    "\n  query PeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n": typeof types.PeopleSearchDocument,
+    "\n  query PersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n": typeof types.PersonNameDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  fragment CursorPageInfo on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.CursorPageInfoFragmentDoc,
     "\n  query Regions {\n    regions {\n      id\n      name\n      networkName\n      inseeRegionCode\n    }\n  }\n": typeof types.RegionsDocument,
@@ -67,8 +69,6 @@ type Documents = {
     "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n      status\n      finishedAt\n    }\n  }\n": typeof types.CancelCampaignDocument,
     "\n  mutation SendTestCampaign($id: ID!) {\n    sendTestCampaign(id: $id)\n  }\n": typeof types.SendTestCampaignDocument,
     "\n  query SegmentOptions {\n    directoryLabels {\n      id\n      name\n    }\n    membershipYears {\n      year\n    }\n  }\n": typeof types.SegmentOptionsDocument,
-    "\n  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n": typeof types.CampaignPeopleSearchDocument,
-    "\n  query CampaignPersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n": typeof types.CampaignPersonNameDocument,
     "\n  fragment CampaignProgressFields on CampaignProgress {\n    total\n    sent\n    failed\n    pending\n    cancelled\n    skipped\n  }\n": typeof types.CampaignProgressFieldsFragmentDoc,
     "\n  query PreviewProfessionalsCsv($content: String!) {\n    previewProfessionalsCsv(content: $content) {\n      columns\n      rows\n      rowCount\n      delimiter\n      suggestedMapping {\n        column\n        field\n      }\n    }\n  }\n": typeof types.PreviewProfessionalsCsvDocument,
     "\n  mutation ImportProfessionalsCsv($content: String!, $mapping: [CsvColumnMappingInput!]!, $dryRun: Boolean!, $emailKind: CsvEmailKind!) {\n    importProfessionalsCsv(content: $content, mapping: $mapping, dryRun: $dryRun, emailKind: $emailKind) {\n      ...CsvImportReportFields\n    }\n  }\n\n  fragment CsvImportReportFields on CsvImportReport {\n    dryRun\n    rows\n    created\n    updated\n    unchanged\n    errors {\n      line\n      reason\n    }\n    kept {\n      line\n      reason\n    }\n    emailKind\n    emails\n  }\n": typeof types.ImportProfessionalsCsvDocument,
@@ -109,6 +109,21 @@ type Documents = {
     "\n  query CurrentCpts {\n    currentCpts {\n      ...CptsOverview\n      slug\n      contactEmail\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": typeof types.CurrentCptsDocument,
     "\n  fragment ProfessionalSummary on Professional {\n    id\n    firstName\n    lastName\n    structureName\n    email\n    phone\n    profession {\n      code\n      label\n    }\n    commune {\n      inseeCode\n      name\n    }\n  }\n": typeof types.ProfessionalSummaryFragmentDoc,
     "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": typeof types.ProfessionsDocument,
+    "\n  fragment WorkingGroupFields on WorkingGroup {\n    id\n    name\n    missions\n    theme\n    description\n    status\n    frame {\n      purpose\n      rules\n      confidentiality\n    }\n    memberCount\n    referentCount\n    referentWarning\n  }\n": typeof types.WorkingGroupFieldsFragmentDoc,
+    "\n  query WorkingGroups($status: WorkingGroupStatus) {\n    workingGroups(status: $status) {\n      ...WorkingGroupFields\n    }\n  }\n": typeof types.WorkingGroupsDocument,
+    "\n  query WorkingGroup($id: ID!) {\n    workingGroup(id: $id) {\n      ...WorkingGroupFields\n    }\n  }\n": typeof types.WorkingGroupDocument,
+    "\n  query WorkingGroupMembers($id: ID!, $includeFormer: Boolean!) {\n    workingGroup(id: $id) {\n      id\n      members(includeFormer: $includeFormer) {\n        id\n        kind\n        name\n        professionalId\n        userId\n        professionCode\n        role\n        joinedAt\n        leftAt\n      }\n    }\n  }\n": typeof types.WorkingGroupMembersDocument,
+    "\n  mutation CreateWorkingGroup($input: WorkingGroupInput!) {\n    createWorkingGroup(input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n": typeof types.CreateWorkingGroupDocument,
+    "\n  mutation UpdateWorkingGroup($id: ID!, $input: WorkingGroupInput!) {\n    updateWorkingGroup(id: $id, input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n": typeof types.UpdateWorkingGroupDocument,
+    "\n  mutation AddWorkingGroupMembers($groupId: ID!, $professionalIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.AddWorkingGroupMembersDocument,
+    "\n  mutation SetWorkingGroupMemberRole($memberId: ID!, $role: WorkingGroupRole!) {\n    setWorkingGroupMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.SetWorkingGroupMemberRoleDocument,
+    "\n  mutation RemoveWorkingGroupMember($memberId: ID!) {\n    removeWorkingGroupMember(memberId: $memberId) {\n      id\n      leftAt\n    }\n  }\n": typeof types.RemoveWorkingGroupMemberDocument,
+    "\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n  }\n": typeof types.MeetingFieldsFragmentDoc,
+    "\n  query Meetings($ownerKind: String!, $ownerId: ID!) {\n    meetings(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingFields\n    }\n  }\n": typeof types.MeetingsDocument,
+    "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      ...MeetingFields\n      invitees {\n        id\n        name\n        emailed\n        reply\n        repliedAt\n      }\n    }\n  }\n": typeof types.MeetingDocument,
+    "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      ...MeetingFields\n    }\n  }\n": typeof types.ScheduleMeetingDocument,
+    "\n  mutation UpdateMeeting($id: ID!, $input: MeetingDetailsInput!) {\n    updateMeeting(id: $id, input: $input) {\n      ...MeetingFields\n    }\n  }\n": typeof types.UpdateMeetingDocument,
+    "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      ...MeetingFields\n    }\n  }\n": typeof types.CancelMeetingDocument,
     "\n  query CptsDetail($id: ID!) {\n    cpts(id: $id) {\n      ...CptsOverview\n      slug\n      contactEmail\n      createdAt\n      updatedAt\n      departementCodes\n      communes {\n        inseeCode\n        name\n        population\n        departementCode\n        epciName\n      }\n      region {\n        id\n        name\n        networkName\n      }\n    }\n  }\n": typeof types.CptsDetailDocument,
     "\n  mutation InviteCoordinator($cptsId: ID!, $input: EmailInput!) {\n    inviteCoordinator(cptsId: $cptsId, input: $input) {\n      id\n      email\n      mailState\n    }\n  }\n": typeof types.InviteCoordinatorDocument,
     "\n  query Departements {\n    departements {\n      code\n      name\n    }\n  }\n": typeof types.DepartementsDocument,
@@ -129,6 +144,8 @@ const documents: Documents = {
     "\n  mutation SwitchCpts($cptsId: ID!) {\n    switchCpts(cptsId: $cptsId) {\n      accessToken\n      accessTokenExpiresAt\n    }\n  }\n": types.SwitchCptsDocument,
     "\n  fragment CptsOverview on Cpts {\n    id\n    name\n    size\n    inhabitants\n    professionalCount\n    communeCodes\n    departements {\n      code\n      name\n    }\n  }\n": types.CptsOverviewFragmentDoc,
     "\n  fragment InvitationRowFields on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptedAt\n    revokedAt\n    invitedByName\n    mailState\n    mailError\n  }\n": types.InvitationRowFieldsFragmentDoc,
+    "\n  query PeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n": types.PeopleSearchDocument,
+    "\n  query PersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n": types.PersonNameDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  fragment CursorPageInfo on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.CursorPageInfoFragmentDoc,
     "\n  query Regions {\n    regions {\n      id\n      name\n      networkName\n      inseeRegionCode\n    }\n  }\n": types.RegionsDocument,
@@ -177,8 +194,6 @@ const documents: Documents = {
     "\n  mutation CancelCampaign($id: ID!) {\n    cancelCampaign(id: $id) {\n      id\n      status\n      finishedAt\n    }\n  }\n": types.CancelCampaignDocument,
     "\n  mutation SendTestCampaign($id: ID!) {\n    sendTestCampaign(id: $id)\n  }\n": types.SendTestCampaignDocument,
     "\n  query SegmentOptions {\n    directoryLabels {\n      id\n      name\n    }\n    membershipYears {\n      year\n    }\n  }\n": types.SegmentOptionsDocument,
-    "\n  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n": types.CampaignPeopleSearchDocument,
-    "\n  query CampaignPersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n": types.CampaignPersonNameDocument,
     "\n  fragment CampaignProgressFields on CampaignProgress {\n    total\n    sent\n    failed\n    pending\n    cancelled\n    skipped\n  }\n": types.CampaignProgressFieldsFragmentDoc,
     "\n  query PreviewProfessionalsCsv($content: String!) {\n    previewProfessionalsCsv(content: $content) {\n      columns\n      rows\n      rowCount\n      delimiter\n      suggestedMapping {\n        column\n        field\n      }\n    }\n  }\n": types.PreviewProfessionalsCsvDocument,
     "\n  mutation ImportProfessionalsCsv($content: String!, $mapping: [CsvColumnMappingInput!]!, $dryRun: Boolean!, $emailKind: CsvEmailKind!) {\n    importProfessionalsCsv(content: $content, mapping: $mapping, dryRun: $dryRun, emailKind: $emailKind) {\n      ...CsvImportReportFields\n    }\n  }\n\n  fragment CsvImportReportFields on CsvImportReport {\n    dryRun\n    rows\n    created\n    updated\n    unchanged\n    errors {\n      line\n      reason\n    }\n    kept {\n      line\n      reason\n    }\n    emailKind\n    emails\n  }\n": types.ImportProfessionalsCsvDocument,
@@ -219,6 +234,21 @@ const documents: Documents = {
     "\n  query CurrentCpts {\n    currentCpts {\n      ...CptsOverview\n      slug\n      contactEmail\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": types.CurrentCptsDocument,
     "\n  fragment ProfessionalSummary on Professional {\n    id\n    firstName\n    lastName\n    structureName\n    email\n    phone\n    profession {\n      code\n      label\n    }\n    commune {\n      inseeCode\n      name\n    }\n  }\n": types.ProfessionalSummaryFragmentDoc,
     "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": types.ProfessionsDocument,
+    "\n  fragment WorkingGroupFields on WorkingGroup {\n    id\n    name\n    missions\n    theme\n    description\n    status\n    frame {\n      purpose\n      rules\n      confidentiality\n    }\n    memberCount\n    referentCount\n    referentWarning\n  }\n": types.WorkingGroupFieldsFragmentDoc,
+    "\n  query WorkingGroups($status: WorkingGroupStatus) {\n    workingGroups(status: $status) {\n      ...WorkingGroupFields\n    }\n  }\n": types.WorkingGroupsDocument,
+    "\n  query WorkingGroup($id: ID!) {\n    workingGroup(id: $id) {\n      ...WorkingGroupFields\n    }\n  }\n": types.WorkingGroupDocument,
+    "\n  query WorkingGroupMembers($id: ID!, $includeFormer: Boolean!) {\n    workingGroup(id: $id) {\n      id\n      members(includeFormer: $includeFormer) {\n        id\n        kind\n        name\n        professionalId\n        userId\n        professionCode\n        role\n        joinedAt\n        leftAt\n      }\n    }\n  }\n": types.WorkingGroupMembersDocument,
+    "\n  mutation CreateWorkingGroup($input: WorkingGroupInput!) {\n    createWorkingGroup(input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n": types.CreateWorkingGroupDocument,
+    "\n  mutation UpdateWorkingGroup($id: ID!, $input: WorkingGroupInput!) {\n    updateWorkingGroup(id: $id, input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n": types.UpdateWorkingGroupDocument,
+    "\n  mutation AddWorkingGroupMembers($groupId: ID!, $professionalIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, role: $role) {\n      id\n      role\n    }\n  }\n": types.AddWorkingGroupMembersDocument,
+    "\n  mutation SetWorkingGroupMemberRole($memberId: ID!, $role: WorkingGroupRole!) {\n    setWorkingGroupMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": types.SetWorkingGroupMemberRoleDocument,
+    "\n  mutation RemoveWorkingGroupMember($memberId: ID!) {\n    removeWorkingGroupMember(memberId: $memberId) {\n      id\n      leftAt\n    }\n  }\n": types.RemoveWorkingGroupMemberDocument,
+    "\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n  }\n": types.MeetingFieldsFragmentDoc,
+    "\n  query Meetings($ownerKind: String!, $ownerId: ID!) {\n    meetings(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingFields\n    }\n  }\n": types.MeetingsDocument,
+    "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      ...MeetingFields\n      invitees {\n        id\n        name\n        emailed\n        reply\n        repliedAt\n      }\n    }\n  }\n": types.MeetingDocument,
+    "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      ...MeetingFields\n    }\n  }\n": types.ScheduleMeetingDocument,
+    "\n  mutation UpdateMeeting($id: ID!, $input: MeetingDetailsInput!) {\n    updateMeeting(id: $id, input: $input) {\n      ...MeetingFields\n    }\n  }\n": types.UpdateMeetingDocument,
+    "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      ...MeetingFields\n    }\n  }\n": types.CancelMeetingDocument,
     "\n  query CptsDetail($id: ID!) {\n    cpts(id: $id) {\n      ...CptsOverview\n      slug\n      contactEmail\n      createdAt\n      updatedAt\n      departementCodes\n      communes {\n        inseeCode\n        name\n        population\n        departementCode\n        epciName\n      }\n      region {\n        id\n        name\n        networkName\n      }\n    }\n  }\n": types.CptsDetailDocument,
     "\n  mutation InviteCoordinator($cptsId: ID!, $input: EmailInput!) {\n    inviteCoordinator(cptsId: $cptsId, input: $input) {\n      id\n      email\n      mailState\n    }\n  }\n": types.InviteCoordinatorDocument,
     "\n  query Departements {\n    departements {\n      code\n      name\n    }\n  }\n": types.DepartementsDocument,
@@ -268,6 +298,14 @@ export function graphql(source: "\n  fragment CptsOverview on Cpts {\n    id\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment InvitationRowFields on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptedAt\n    revokedAt\n    invitedByName\n    mailState\n    mailError\n  }\n"): (typeof documents)["\n  fragment InvitationRowFields on Invitation {\n    id\n    email\n    role\n    createdAt\n    expiresAt\n    acceptedAt\n    revokedAt\n    invitedByName\n    mailState\n    mailError\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  query PersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -463,14 +501,6 @@ export function graphql(source: "\n  query SegmentOptions {\n    directoryLabels
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {\n    professionals(first: $first, filter: $filter) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          profession {\n            label\n          }\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CampaignPersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  query CampaignPersonName($id: ID!) {\n    professional(id: $id) {\n      id\n      firstName\n      lastName\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  fragment CampaignProgressFields on CampaignProgress {\n    total\n    sent\n    failed\n    pending\n    cancelled\n    skipped\n  }\n"): (typeof documents)["\n  fragment CampaignProgressFields on CampaignProgress {\n    total\n    sent\n    failed\n    pending\n    cancelled\n    skipped\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -628,6 +658,66 @@ export function graphql(source: "\n  fragment ProfessionalSummary on Professiona
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n"): (typeof documents)["\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WorkingGroupFields on WorkingGroup {\n    id\n    name\n    missions\n    theme\n    description\n    status\n    frame {\n      purpose\n      rules\n      confidentiality\n    }\n    memberCount\n    referentCount\n    referentWarning\n  }\n"): (typeof documents)["\n  fragment WorkingGroupFields on WorkingGroup {\n    id\n    name\n    missions\n    theme\n    description\n    status\n    frame {\n      purpose\n      rules\n      confidentiality\n    }\n    memberCount\n    referentCount\n    referentWarning\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkingGroups($status: WorkingGroupStatus) {\n    workingGroups(status: $status) {\n      ...WorkingGroupFields\n    }\n  }\n"): (typeof documents)["\n  query WorkingGroups($status: WorkingGroupStatus) {\n    workingGroups(status: $status) {\n      ...WorkingGroupFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkingGroup($id: ID!) {\n    workingGroup(id: $id) {\n      ...WorkingGroupFields\n    }\n  }\n"): (typeof documents)["\n  query WorkingGroup($id: ID!) {\n    workingGroup(id: $id) {\n      ...WorkingGroupFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkingGroupMembers($id: ID!, $includeFormer: Boolean!) {\n    workingGroup(id: $id) {\n      id\n      members(includeFormer: $includeFormer) {\n        id\n        kind\n        name\n        professionalId\n        userId\n        professionCode\n        role\n        joinedAt\n        leftAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkingGroupMembers($id: ID!, $includeFormer: Boolean!) {\n    workingGroup(id: $id) {\n      id\n      members(includeFormer: $includeFormer) {\n        id\n        kind\n        name\n        professionalId\n        userId\n        professionCode\n        role\n        joinedAt\n        leftAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkingGroup($input: WorkingGroupInput!) {\n    createWorkingGroup(input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWorkingGroup($input: WorkingGroupInput!) {\n    createWorkingGroup(input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWorkingGroup($id: ID!, $input: WorkingGroupInput!) {\n    updateWorkingGroup(id: $id, input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWorkingGroup($id: ID!, $input: WorkingGroupInput!) {\n    updateWorkingGroup(id: $id, input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddWorkingGroupMembers($groupId: ID!, $professionalIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation AddWorkingGroupMembers($groupId: ID!, $professionalIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkingGroupMemberRole($memberId: ID!, $role: WorkingGroupRole!) {\n    setWorkingGroupMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SetWorkingGroupMemberRole($memberId: ID!, $role: WorkingGroupRole!) {\n    setWorkingGroupMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWorkingGroupMember($memberId: ID!) {\n    removeWorkingGroupMember(memberId: $memberId) {\n      id\n      leftAt\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveWorkingGroupMember($memberId: ID!) {\n    removeWorkingGroupMember(memberId: $memberId) {\n      id\n      leftAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n  }\n"): (typeof documents)["\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Meetings($ownerKind: String!, $ownerId: ID!) {\n    meetings(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingFields\n    }\n  }\n"): (typeof documents)["\n  query Meetings($ownerKind: String!, $ownerId: ID!) {\n    meetings(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      ...MeetingFields\n      invitees {\n        id\n        name\n        emailed\n        reply\n        repliedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      ...MeetingFields\n      invitees {\n        id\n        name\n        emailed\n        reply\n        repliedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      ...MeetingFields\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      ...MeetingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMeeting($id: ID!, $input: MeetingDetailsInput!) {\n    updateMeeting(id: $id, input: $input) {\n      ...MeetingFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMeeting($id: ID!, $input: MeetingDetailsInput!) {\n    updateMeeting(id: $id, input: $input) {\n      ...MeetingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      ...MeetingFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelMeeting($id: ID!) {\n    cancelMeeting(id: $id) {\n      ...MeetingFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

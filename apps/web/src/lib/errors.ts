@@ -38,3 +38,16 @@ export function errorFromBody(body: unknown): AppError {
   const fields = Object.fromEntries((first?.extensions?.fields ?? []).map((f) => [f.field, f.message]));
   return { code, message: code === 'INTERNAL' || !first?.message ? i18n.t('errors.internal') : first.message, fields };
 }
+
+/**
+ * The error to show above a form whose fields show their own messages: the
+ * whole error when no field shows it (or it says more than its one field),
+ * "fix the fields" when several fields have one, else nothing.
+ */
+export function formLevelError(error: AppError | null, shown: (field: string) => boolean): AppError | null {
+  if (!error) return null;
+  const fields = Object.keys(error.fields);
+  if (fields.length === 0 || !fields.every(shown)) return error;
+  if (fields.length > 1) return { ...error, message: i18n.t('form.fixFields') };
+  return error.fields[fields[0]] === error.message ? null : error;
+}

@@ -1,12 +1,12 @@
 import { Anchor, Badge, Box, Button, Container, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPhone } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { useMemo, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/states';
-import { errorFromBody, type AppError } from '../../lib/errors';
 import { formatPhone } from '../../lib/format';
 import { useCurrentAddress } from './useCurrentAddress';
+import { usePublicJson } from './usePublicJson';
 
 interface PublicPerson {
   lastName: string;
@@ -31,29 +31,12 @@ export function PublicDirectoryPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [data, setData] = useState<PublicDirectory | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const commune = params.get('commune');
   const profession = params.get('profession');
   const label = params.get('etiquette');
 
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    // A plain request: no session is sent, the page is the same for everyone.
-    fetch(`/api/public/cpts/${encodeURIComponent(slug)}/directory`, { cache: 'no-store' })
-      .then(async (res) => {
-        const body = await res.json().catch(() => null);
-        if (!live) return;
-        if (res.ok) setData(body as PublicDirectory);
-        else setError(errorFromBody(body));
-      })
-      .catch(() => live && setError({ code: 'NETWORK', message: t('errors.network'), fields: {} }));
-    return () => {
-      live = false;
-    };
-  }, [slug, attempt, t]);
+  // A plain request: no session is sent, the page is the same for everyone.
+  const { data, error, retry } = usePublicJson<PublicDirectory>(`/api/public/cpts/${encodeURIComponent(slug)}/directory`);
   useCurrentAddress(data ? `/cpts/${data.cpts.slug}/annuaire` : null);
 
   const professions = useMemo(() => {
@@ -90,7 +73,7 @@ export function PublicDirectoryPage() {
   return (
     <Box component="main" py="lg" px="sm">
       <Container size="md" p={0}>
-        {error && !data && <ErrorState error={error.code === 'NOT_FOUND' ? { ...error, message: t('publicDirectory.notFound') } : error} onRetry={() => setAttempt((a) => a + 1)} />}
+        {error && !data && <ErrorState error={error.code === 'NOT_FOUND' ? { ...error, message: t('publicDirectory.notFound') } : error} onRetry={retry} />}
         {!data && !error && <LoadingState rows={4} />}
         {data && (
           <Stack gap="md">

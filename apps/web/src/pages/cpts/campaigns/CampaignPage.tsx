@@ -13,6 +13,7 @@ import { ErrorState, FormAlert, LoadingState } from '../../../components/states'
 import type { CampaignQuery } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
+import { formatParis, fromParisInput, toParisInput } from '../../../lib/paris';
 import { CAMPAIGN_CONTEXT } from './CampaignComposerPage';
 import { CampaignStatusBadge } from './CampaignsPage';
 import {
@@ -29,7 +30,7 @@ import {
   SendTestCampaignDocument,
   UnscheduleCampaignDocument,
 } from './queries';
-import { formatParis, fromParisInput, NEWSLETTERS, NEWSLETTERS_PER_MONTH, nextFriday1830, parisMonthStart, toParisInput } from './schedule';
+import { NEWSLETTERS, NEWSLETTERS_PER_MONTH, nextFriday1830, parisMonthStart } from './schedule';
 import { TooManyWarning } from './TooManyWarning';
 import { AudienceCount, segmentInput, type Segment } from './SegmentBuilder';
 

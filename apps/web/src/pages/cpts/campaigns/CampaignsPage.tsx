@@ -10,10 +10,11 @@ import { TableHead } from '../../../components/TableHead';
 import type { CampaignsQuery, CampaignStatus } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
+import { formatParis } from '../../../lib/paris';
 import { useCursorPages } from '../../../lib/useCursorPages';
 import { CAMPAIGN_CONTEXT } from './CampaignComposerPage';
 import { CampaignsDocument, NewslettersInMonthDocument } from './queries';
-import { formatParis, NEWSLETTERS_PER_MONTH, statusColor } from './schedule';
+import { NEWSLETTERS_PER_MONTH, statusColor } from './schedule';
 import { TooManyWarning } from './TooManyWarning';
 
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {

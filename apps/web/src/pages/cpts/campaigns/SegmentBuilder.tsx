@@ -1,9 +1,9 @@
-import { Alert, Badge, Card, CloseButton, Combobox, Group, Loader, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Title, useCombobox, InputBase } from '@mantine/core';
+import { Alert, Card, Group, Loader, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { PeoplePicker } from '../../../components/PeoplePicker';
 import { ErrorState } from '../../../components/states';
 import type { CampaignAudience, CampaignPurpose, CampaignSegmentInput, ExclusionReason } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
@@ -11,7 +11,7 @@ import { formatNumber } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
 import { currentYear, LEVELS, STATUSES } from '../memberships/labels';
 import { CurrentCptsDocument, ProfessionsDocument } from '../queries';
-import { AudiencePreviewDocument, PeopleSearchDocument, PersonNameDocument, SegmentOptionsDocument } from './queries';
+import { AudiencePreviewDocument, SegmentOptionsDocument } from './queries';
 
 export type Segment = {
   professionCodes: string[];
@@ -120,72 +120,6 @@ export function SegmentBuilder({ value, onChange, errors }: { value: Segment; on
         <PeoplePicker label={t('campaigns.segment.exclude')} ids={value.excludeIds} onChange={(ids) => set({ excludeIds: ids, includeIds: value.includeIds.filter((id) => !ids.includes(id)) })} />
       </SimpleGrid>
     </Stack>
-  );
-}
-
-/** People picked one by one: search the directory by name, remove with the cross. */
-function PeoplePicker({ label, ids, onChange }: { label: string; ids: string[]; onChange: (ids: string[]) => void }) {
-  const { t } = useTranslation();
-  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
-  const [search, setSearch] = useState('');
-  const debounced = useDebounced(search.trim(), 250);
-  const [{ data, fetching }] = useQuery({ query: PeopleSearchDocument, variables: { filter: { search: debounced }, first: 10 }, pause: debounced.length < 2 });
-  const found = (debounced.length >= 2 ? data?.professionals.edges ?? [] : []).map((e) => e.node).filter((p) => !ids.includes(p.id));
-  return (
-    <Stack gap={4}>
-      <Combobox
-        store={combobox}
-        onOptionSubmit={(id) => {
-          onChange([...ids, id]);
-          setSearch('');
-          combobox.closeDropdown();
-        }}
-      >
-        <Combobox.Target>
-          <InputBase
-            label={label}
-            placeholder={t('campaigns.segment.searchPerson')}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.currentTarget.value);
-              combobox.openDropdown();
-            }}
-            onFocus={() => combobox.openDropdown()}
-            onBlur={() => combobox.closeDropdown()}
-            rightSection={fetching ? <Loader size="xs" /> : null}
-            autoComplete="off"
-          />
-        </Combobox.Target>
-        <Combobox.Dropdown hidden={debounced.length < 2}>
-          <Combobox.Options>
-            {found.length === 0 && !fetching && <Combobox.Empty>{t('common.noResult')}</Combobox.Empty>}
-            {found.map((p) => (
-              <Combobox.Option value={p.id} key={p.id}>
-                {p.lastName} {p.firstName} · {p.profession.label}
-              </Combobox.Option>
-            ))}
-          </Combobox.Options>
-        </Combobox.Dropdown>
-      </Combobox>
-      {ids.length > 0 && (
-        <Group gap={6} wrap="wrap">
-          {ids.map((id) => (
-            <PersonChip key={id} id={id} onRemove={() => onChange(ids.filter((x) => x !== id))} />
-          ))}
-        </Group>
-      )}
-    </Stack>
-  );
-}
-
-function PersonChip({ id, onRemove }: { id: string; onRemove: () => void }) {
-  const { t } = useTranslation();
-  const [{ data }] = useQuery({ query: PersonNameDocument, variables: { id }, requestPolicy: 'cache-first' });
-  const name = data ? `${data.professional.lastName} ${data.professional.firstName}` : '…';
-  return (
-    <Badge variant="light" color="gray" size="lg" tt="none" pr={2} rightSection={<CloseButton size="sm" aria-label={t('campaigns.segment.removePerson', { name })} onClick={onRemove} />}>
-      {name}
-    </Badge>
   );
 }
 

@@ -202,33 +202,6 @@ export const SegmentOptionsDocument = graphql(`
   }
 `);
 
-export const PeopleSearchDocument = graphql(`
-  query CampaignPeopleSearch($filter: ProfessionalFilter, $first: Int!) {
-    professionals(first: $first, filter: $filter) {
-      edges {
-        node {
-          id
-          firstName
-          lastName
-          profession {
-            label
-          }
-        }
-      }
-    }
-  }
-`);
-
-export const PersonNameDocument = graphql(`
-  query CampaignPersonName($id: ID!) {
-    professional(id: $id) {
-      id
-      firstName
-      lastName
-    }
-  }
-`);
-
 export const CampaignProgressFieldsFragment = graphql(`
   fragment CampaignProgressFields on CampaignProgress {
     total
