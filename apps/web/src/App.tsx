@@ -32,6 +32,8 @@ const LabelsAdminPage = lazyPage(() => import('./pages/cpts/LabelsAdminPage'), '
 const PublicDirectoryPage = lazyPage(() => import('./pages/public/PublicDirectoryPage'), 'PublicDirectoryPage');
 const PreferencesPage = lazyPage(() => import('./pages/public/PreferencesPage'), 'PreferencesPage');
 const MeetingReplyPage = lazyPage(() => import('./pages/public/MeetingReplyPage'), 'MeetingReplyPage');
+const MeetingPollPage = lazyPage(() => import('./pages/public/MeetingPollPage'), 'MeetingPollPage');
+const ActionItemPage = lazyPage(() => import('./pages/public/ActionItemPage'), 'ActionItemPage');
 const CsvImportPage = lazyPage(() => import('./pages/cpts/csv-import/CsvImportPage'), 'CsvImportPage');
 const DuplicatesPage = lazyPage(() => import('./pages/cpts/duplicates/DuplicatesPage'), 'DuplicatesPage');
 const TeamPage = lazyPage(() => import('./pages/cpts/TeamPage'), 'TeamPage');
@@ -85,6 +87,10 @@ export function App() {
         <Route path="/cpts/:slug/preferences/:token" element={<PreferencesPage />} />
         {/* Public, no sign-in: answer a meeting invitation (present, absent, excused), from the link of its email. */}
         <Route path="/cpts/:slug/reunions/:token" element={<MeetingReplyPage />} />
+        {/* Public, no sign-in: answer a scheduling poll (yes, if need be, no for each slot), from the link of its email. */}
+        <Route path="/cpts/:slug/sondages/:token" element={<MeetingPollPage />} />
+        {/* Public, no sign-in: mark an action item done, from the link of its reminders. */}
+        <Route path="/cpts/:slug/actions/:token" element={<ActionItemPage />} />
         <Route path="/cpts/:slug/*" element={<NotFoundPage />} />
         {/* The addresses of before: the gateway redirects them (301); reached without a page load, the page moves to the new one. */}
         <Route path="/annuaire-public/:slug" element={<PublicDirectoryPage />} />
