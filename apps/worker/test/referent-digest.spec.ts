@@ -37,6 +37,9 @@ describe("the referents' weekly digest", () => {
     tenant = (await data.cpts(await data.region(), { name: 'CPTS du Récapitulatif' })).id;
   });
   afterAll(async () => {
+    // The digests written here are pending in the outbox, their jobs queued: no worker of this file sends them, and
+    // the next file's worker (same database and Redis prefix) must not either.
+    await data.pool.query(`DELETE FROM mail_outbox WHERE tenant_id = $1`, [tenant]);
     await dataSource.destroy();
     await producer.close();
     redis.disconnect();
