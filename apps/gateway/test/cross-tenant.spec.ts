@@ -6,6 +6,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parisYear } from '@cpts/directory';
 import { CampaignLinks } from '@cpts/mailing';
 import { MeetingLinks } from '@cpts/meetings';
+import { WorkingGroupJoinLinks } from '@cpts/working-groups';
 import { Role } from '@cpts/platform-core';
 import { LinkSigner } from '@cpts/platform-mail';
 import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
@@ -70,6 +71,11 @@ interface World {
   /** A meeting of B's group, its one invitee (B's staff user), and links signed like the gateway's. */
   meetingB: string;
   meetingInviteeB: string;
+  /** A pending request to join B's group (from Bravo), and the group's join links signed like the gateway's. */
+  joinRequestB: string;
+  joinLinks: WorkingGroupJoinLinks;
+  /** A document of B's meeting (a text file naming Bravo). */
+  documentB: string;
   meetingLinks: MeetingLinks;
   /** An action item of B's group, for B's staff user. */
   actionB: string;
@@ -191,6 +197,10 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   })),
   'Mutation.saveMeetingMinutes': meetingCommand(`mutation($m: ID!) { saveMeetingMinutes(meetingId: $m, input: { html: "<p>Pirate</p>" }) { id } }`, (w) => ({ m: w.meetingB })),
   'Mutation.publishMeetingMinutes': meetingCommand(`mutation($m: ID!) { publishMeetingMinutes(meetingId: $m) { id } }`, (w) => ({ m: w.meetingB })),
+  'Mutation.deleteMeetingDocument': async (w) => {
+    await meetingCommand(`mutation($id: ID!) { deleteMeetingDocument(id: $id) }`, (w) => ({ id: w.documentB }))(w);
+    expect(await documentsOfB(w)).toEqual([w.documentB]);
+  },
   'Mutation.cancelMeeting': meetingCommand(`mutation($id: ID!) { cancelMeeting(id: $id) { id } }`, (w) => ({ id: w.meetingB })),
   'Query.actionItems': async (w) => {
     for (const client of tenantRoles(w)) {
@@ -224,6 +234,14 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   'Mutation.remindMeetingPoll': pollCommand(`mutation($id: ID!) { remindMeetingPoll(id: $id) }`, (w) => ({ id: w.pollB })),
   'Mutation.closeMeetingPoll': pollCommand(`mutation($id: ID!, $s: ID!) { closeMeetingPoll(id: $id, slotId: $s) { id } }`, (w) => ({ id: w.pollB, s: w.pollSlotB })),
   'Mutation.setWorkingGroupMemberRole': groupCommand(`mutation($m: ID!) { setWorkingGroupMemberRole(memberId: $m, role: MEMBER) { id } }`, (w) => ({ m: w.groupMemberB })),
+  'Mutation.acceptWorkingGroupJoinRequest': async (w) => {
+    await groupCommand(`mutation($id: ID!) { acceptWorkingGroupJoinRequest(id: $id) { id } }`, (w) => ({ id: w.joinRequestB }))(w);
+    expect(await joinRequestsOfB(w)).toEqual([w.joinRequestB]);
+  },
+  'Mutation.declineWorkingGroupJoinRequest': async (w) => {
+    await groupCommand(`mutation($id: ID!) { declineWorkingGroupJoinRequest(id: $id) { id } }`, (w) => ({ id: w.joinRequestB }))(w);
+    expect(await joinRequestsOfB(w)).toEqual([w.joinRequestB]);
+  },
   'Mutation.removeWorkingGroupMember': groupCommand(`mutation($m: ID!) { removeWorkingGroupMember(memberId: $m) { id } }`, (w) => ({ m: w.groupMemberB })),
   'Query.me': async (w) => {
     const { me } = await w.coordA.ok<{ me: { memberships: Array<{ cpts: { id: string } }> } }>(`{ me { memberships { cpts { id } } } }`);
@@ -737,6 +755,28 @@ async function readable(res: Response): Promise<string> {
   }
 }
 
+/** The public join form, as the join page posts it (from Bravo). */
+const askToJoin = (w: World, token: string) =>
+  get(w, null, `/api/public/working-groups/${token}/join-requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ firstName: 'Bravo', lastName: 'Bravo', email: 'bravo@exemple.fr', profession: 'Infirmière' }),
+  });
+/** B's pending join requests as B's coordinator sees them. */
+const joinRequestsOfB = async (w: World) =>
+  (await w.coordB.ok<{ workingGroup: { joinRequests: Array<{ id: string }> } }>(`query($id: ID!) { workingGroup(id: $id) { joinRequests { id } } }`, { id: w.groupB })).workingGroup.joinRequests.map((r) => r.id);
+/** A join link signed for CPTS A naming B's group: it must reach nothing. */
+const crossedJoin = (w: World) => w.joinLinks.token({ tenantId: w.a.id, groupId: w.groupB });
+/** A text file attached to a meeting, as the web app sends it. */
+const uploadDocument = (w: World, client: GraphQLClient, meetingId: string) =>
+  get(w, client, `/api/meetings/${meetingId}/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'notes-bravo.txt' },
+    body: 'Notes de la réunion de Bravo',
+  });
+/** B's meeting documents as B's coordinator sees them. */
+const documentsOfB = async (w: World) =>
+  (await w.coordB.ok<{ meeting: { documents: Array<{ id: string }> } }>(`query($id: ID!) { meeting(id: $id) { documents { id } } }`, { id: w.meetingB })).meeting.documents.map((d) => d.id);
 /** Refused (403 or 404 as given) with nothing of CPTS B's in the answer. */
 async function refusedWithNothingOfB(res: Response, statuses: number[]) {
   const body = await readable(res);
@@ -778,6 +818,26 @@ const ROUTES: Record<string, (w: World) => Promise<void>> = {
     const crossedItem = w.meetingLinks.actionToken({ tenantId: w.a.id, inviteeId: w.actionB });
     for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/action-items/${crossedItem}/done`, { method: 'POST' }), [404]);
     expect((await w.coordB.ok<{ actionItems: Array<{ status: string }> }>(`{ actionItems { status } }`)).actionItems).toEqual([{ status: 'OPEN' }]);
+  },
+  'GET /api/public/working-groups/:token': async (w) => {
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/working-groups/${crossedJoin(w)}`), [404]);
+    const own = await get(w, null, `/api/public/working-groups/${w.joinLinks.token({ tenantId: w.b.id, groupId: w.groupB })}`);
+    expect([own.status, ((await own.json()) as { groupName: string }).groupName]).toEqual([200, 'Groupe B']);
+  },
+  'POST /api/public/working-groups/:token/join-requests': async (w) => {
+    await refusedWithNothingOfB(await askToJoin(w, crossedJoin(w)), [404]);
+    expect(await joinRequestsOfB(w)).toEqual([w.joinRequestB]);
+  },
+  'GET /api/meetings/documents/:id': async (w) => {
+    for (const client of tenantRoles(w)) await refusedWithNothingOfB(await get(w, client, `/api/meetings/documents/${w.documentB}`), [404]);
+    for (const client of [null, w.missionA, w.adminR1]) await refusedWithNothingOfB(await get(w, client, `/api/meetings/documents/${w.documentB}`), [401, 403]);
+    const own = await get(w, w.coordB, `/api/meetings/documents/${w.documentB}`);
+    expect([own.status, await own.text()]).toEqual([200, 'Notes de la réunion de Bravo']);
+  },
+  'POST /api/meetings/:meetingId/documents': async (w) => {
+    for (const client of tenantRoles(w)) await refusedWithNothingOfB(await uploadDocument(w, client, w.meetingB), [404]);
+    for (const client of [w.missionA, w.adminR1]) await refusedWithNothingOfB(await uploadDocument(w, client, w.meetingB), [403]);
+    expect(await documentsOfB(w)).toEqual([w.documentB]);
   },
   'GET /api/public/meeting-polls/:token': async (w) => {
     for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/meeting-polls/${crossedPoll(w)}`), [404]);
@@ -1028,6 +1088,9 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
       })
     ).addWorkingGroupMembers[0].id;
     w.meetingLinks = new MeetingLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string);
+    w.joinLinks = new WorkingGroupJoinLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string);
+    await askToJoin(w, w.joinLinks.token({ tenantId: w.b.id, groupId: w.groupB }));
+    w.joinRequestB = (await joinRequestsOfB(w))[0];
     const meetingB = (
       await w.coordB.ok<{ scheduleMeeting: { id: string; invitees: Array<{ id: string }> } }>(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id invitees { id } } }`, {
         i: { ownerKind: 'working_group', ownerId: w.groupB, ...MEETING_INPUT(), title: 'Réunion de B', place: 'Chez B' },
@@ -1035,6 +1098,7 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
     ).scheduleMeeting;
     w.meetingB = meetingB.id;
     w.meetingInviteeB = meetingB.invitees[0].id;
+    w.documentB = await uploadDocument(w, w.coordB, w.meetingB).then(async (res) => ((await res.json()) as { data: { meetingDocument: { id: string } } }).data.meetingDocument.id);
     w.actionB = (
       await w.coordB.ok<{ createActionItem: { id: string } }>(`mutation($i: ActionItemInput!) { createActionItem(input: $i) { id } }`, {
         i: { ownerKind: 'working_group', ownerId: w.groupB, title: 'Action de B', userId: staffB.id, dueOn: '2031-01-01' },

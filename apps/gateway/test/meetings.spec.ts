@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { MeetingLinks } from '@cpts/meetings';
 import { Role } from '@cpts/platform-core';
 import { LinkSigner } from '@cpts/platform-mail';
@@ -261,6 +264,117 @@ describe('meetings: scheduled for a working group, invitations with the event, r
       'FORBIDDEN',
     );
     expect(await count()).toBe(before);
+  });
+
+  it("keeps a meeting's documents on disk: checked by size and by their bytes, streamed back to those who see the meeting, removed by its managers", async () => {
+    const { scheduleMeeting: meeting } = await staff.ok<{ scheduleMeeting: Meeting }>(SCHEDULE, {
+      i: { ownerKind: 'working_group', ownerId: groupId, ...details({ title: 'Réunion avec documents' }) },
+    });
+    const folder = path.join(process.env.UPLOAD_DIR as string, 'meeting-documents', tenant.id);
+    const filesOnDisk = () => (existsSync(folder) ? readdirSync(folder) : []);
+    const rowCount = async () =>
+      (
+        await h.data.inTenant(tenant.id, (db) =>
+          db.query(`SELECT count(*)::int AS n FROM meeting_documents WHERE tenant_id = $1 AND meeting_id = $2`, [tenant.id, meeting.id]),
+        )
+      ).rows[0].n;
+    type Upload = {
+      data: { meetingDocument: { id: string; fileName: string; contentType: string; bytes: number; url: string } } | null;
+      errors?: Array<{ message: string; extensions: { code: string } }>;
+    };
+    const upload = async (client: GraphQLClient, fileName: string, body: Buffer | ReadableStream, extra: Record<string, string> = {}) => {
+      const res = await fetch(`${h.gateway.url}/api/meetings/${meeting.id}/documents`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/octet-stream',
+          'x-file-name': encodeURIComponent(fileName),
+          authorization: `Bearer ${client.accessToken}`,
+          ...extra,
+        },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      return { status: res.status, body: (await res.json()) as Upload };
+    };
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200_000, 0x41), Buffer.from('\n%%EOF\n')]);
+
+    const ok = await upload(staff, 'Ordre du jour – réunion.pdf', pdf);
+    expect(ok.status).toBe(201);
+    const doc = ok.body.data!.meetingDocument;
+    expect(doc).toMatchObject({
+      fileName: 'Ordre du jour – réunion.pdf',
+      contentType: 'application/pdf',
+      bytes: pdf.length,
+      url: `/api/meetings/documents/${doc.id}`,
+    });
+    expect(filesOnDisk()).toEqual([doc.id]);
+
+    // A member of the group sees the document and downloads it, byte for byte, with the right headers.
+    const DOCS = `query($id: ID!) { meeting(id: $id) { documents { id fileName contentType bytes uploadedByName } } }`;
+    const listed = (
+      await member.ok<{ meeting: { documents: Array<{ id: string; uploadedByName: string | null }> } }>(DOCS, { id: meeting.id })
+    ).meeting.documents;
+    expect(listed.map((d) => d.id)).toEqual([doc.id]);
+    expect(listed[0].uploadedByName).toBeTruthy();
+    const download = await fetch(`${h.gateway.url}${doc.url}`, { headers: { authorization: `Bearer ${member.accessToken}` } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-length')).toBe(String(pdf.length));
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('cache-control')).toBe('private, no-store');
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="Ordre du jour _ r_union.pdf"; filename*=UTF-8''${encodeURIComponent('Ordre du jour – réunion.pdf')}`,
+    );
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+    // Without a session, nothing; a made-up id, nothing.
+    expect((await fetch(`${h.gateway.url}${doc.url}`)).status).toBe(401);
+    expect(
+      (
+        await fetch(`${h.gateway.url}/api/meetings/documents/00000000-0000-4000-8000-000000000000`, {
+          headers: { authorization: `Bearer ${member.accessToken}` },
+        })
+      ).status,
+    ).toBe(404);
+
+    // Refused, with nothing kept: too big (announced, or streamed without a length), an executable named .pdf, an unknown type, an empty file.
+    const before = await rowCount();
+    const big = await upload(staff, 'diaporama.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(30 * 1024 * 1024)]));
+    expect([big.status, big.body.errors?.[0].extensions.code, big.body.errors?.[0].message]).toEqual([
+      400,
+      'BAD_USER_INPUT',
+      'Fichier trop volumineux : 20 Mo au plus par document.',
+    ]);
+    const chunks = async function* () {
+      yield Buffer.from('%PDF-1.7\n');
+      for (let i = 0; i < 30; i++) yield Buffer.alloc(1024 * 1024);
+    };
+    const streamed = await upload(staff, 'diaporama.pdf', Readable.toWeb(Readable.from(chunks())) as ReadableStream);
+    expect(streamed.body.errors?.[0].message).toBe('Fichier trop volumineux : 20 Mo au plus par document.');
+    const exe = await upload(staff, 'compte-rendu.pdf', Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(5000)]));
+    expect([exe.status, exe.body.errors?.[0].message]).toEqual([400, "Ce fichier n'est pas un vrai fichier PDF : il n'a pas été ajouté."]);
+    const elf = await upload(staff, 'notes.txt', Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(100)]));
+    expect(elf.body.errors?.[0].message).toBe("Ce fichier n'est pas un vrai fichier texte : il n'a pas été ajouté.");
+    expect((await upload(staff, 'installer.exe', Buffer.from('MZ'))).body.errors?.[0].message).toMatch(
+      /^Type de fichier non accepté\. Formats possibles : pdf, docx/,
+    );
+    expect((await upload(staff, 'vide.pdf', Buffer.alloc(0))).body.errors?.[0].message).toBe('Le fichier est vide.');
+    expect(await rowCount()).toBe(before);
+    expect(filesOnDisk()).toEqual([doc.id]);
+
+    // A member reads but neither attaches nor removes.
+    const byMember = await upload(member, 'notes.txt', Buffer.from('Mes notes de la réunion'));
+    expect(byMember.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const DELETE = `mutation($id: ID!) { deleteMeetingDocument(id: $id) }`;
+    expect(errorCode(await member.request(DELETE, { id: doc.id }))).toBe('FORBIDDEN');
+    expect(filesOnDisk()).toEqual([doc.id]);
+
+    // The staff remove it: the row and the bytes go.
+    expect((await staff.ok<{ deleteMeetingDocument: boolean }>(DELETE, { id: doc.id })).deleteMeetingDocument).toBe(true);
+    expect(await rowCount()).toBe(0);
+    // The bytes go once the removal is committed (after the answer is sent): waited for, within a bound.
+    for (let i = 0; i < 100 && filesOnDisk().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(filesOnDisk()).toEqual([]);
+    expect((await fetch(`${h.gateway.url}${doc.url}`, { headers: { authorization: `Bearer ${staff.accessToken}` } })).status).toBe(404);
   });
 
   it('runs a scheduling poll: answers per slot from the link, live tallies, a reminder to those who did not answer, the chosen slot becomes the meeting', async () => {
@@ -555,6 +669,168 @@ describe('meetings: scheduled for a working group, invitations with the event, r
     ).toBe('FORBIDDEN');
   });
 
+  it('lets the person who carries an item, as a team user, mark it done and take back their own "done", never drop it nor change another\'s', async () => {
+    const FIELDS = `id status statusAt statusBy statusByName mine`;
+    const SET = `mutation($id: ID!, $s: ActionItemStatus!) { setActionItemStatus(id: $id, status: $s) { ${FIELDS} } }`;
+    type Item = {
+      id: string;
+      status: string;
+      statusAt: string | null;
+      statusBy: string | null;
+      statusByName: string | null;
+      mine: boolean;
+    };
+    const ME = `query { me { user { id displayName } } }`;
+    const memberUser = (await member.ok<{ me: { user: { id: string; displayName: string } } }>(ME)).me.user;
+    const staffUser = (await staff.ok<{ me: { user: { id: string; displayName: string } } }>(ME)).me.user;
+    const dueOn = new Date(Date.now() + 5 * DAY).toISOString().slice(0, 10);
+    const { createActionItem: item } = await staff.ok<{ createActionItem: Item }>(
+      `mutation($i: ActionItemInput!) { createActionItem(input: $i) { ${FIELDS} } }`,
+      { i: { ownerKind: 'working_group', ownerId: groupId, title: 'Relire la fiche patient', userId: memberUser.id, dueOn } },
+    );
+    expect(item).toMatchObject({ status: 'OPEN', statusAt: null, statusByName: null, mine: false }); // the staff's view
+    const listed = async (client: GraphQLClient) =>
+      (
+        await client.ok<{ actionItems: Item[] }>(`query($f: ActionItemFilter) { actionItems(filter: $f) { ${FIELDS} } }`, {
+          f: { ownerId: groupId },
+        })
+      ).actionItems.find((x) => x.id === item.id);
+    expect(await listed(member)).toMatchObject({ mine: true });
+    const set = (client: GraphQLClient, s: string) => client.request<{ setActionItemStatus: Item }>(SET, { id: item.id, s });
+
+    // Dropping is the group's managers' decision, even on one's own item: said plainly.
+    const dropped = await set(member, 'DROPPED');
+    expect(errorCode(dropped)).toBe('FORBIDDEN');
+    expect(dropped.errors?.[0].message).toBe(
+      "Vous pouvez marquer comme faite une action qui vous est confiée ; l'abandonner ou la rouvrir revient à l'équipe et aux référents du groupe.",
+    );
+    const done = (await member.ok<{ setActionItemStatus: Item }>(SET, { id: item.id, s: 'DONE' })).setActionItemStatus;
+    expect(done).toMatchObject({ status: 'DONE', statusByName: memberUser.displayName, mine: true });
+    const scheduled = async () =>
+      (
+        await h.data.inTenant(tenant.id, (db) =>
+          db.query(`SELECT kind FROM reminders WHERE tenant_id = $1 AND ref = $2 AND state = 'scheduled' ORDER BY kind`, [
+            tenant.id,
+            item.id,
+          ]),
+        )
+      ).rows.map((r) => r.kind);
+    expect(await scheduled()).toEqual([]);
+    // Asked again (a second tab): the first date and author stay.
+    expect((await member.ok<{ setActionItemStatus: Item }>(SET, { id: item.id, s: 'DONE' })).setActionItemStatus.statusAt).toBe(
+      done.statusAt,
+    );
+    // A slip of the finger: the person takes back their own "done".
+    expect((await member.ok<{ setActionItemStatus: Item }>(SET, { id: item.id, s: 'OPEN' })).setActionItemStatus).toMatchObject({
+      status: 'OPEN',
+      statusAt: null,
+      statusByName: null,
+    });
+    // Open again, it is reminded again (both dates are still to come).
+    expect(await scheduled()).toEqual(['action_item.due', 'action_item.overdue']);
+    // Marked done by the staff, it is no longer theirs to reopen.
+    expect((await staff.ok<{ setActionItemStatus: Item }>(SET, { id: item.id, s: 'DONE' })).setActionItemStatus).toMatchObject({
+      status: 'DONE',
+      statusBy: staffUser.id,
+      statusByName: staffUser.displayName,
+      mine: false,
+    });
+    expect(await scheduled()).toEqual([]);
+    expect(errorCode(await set(member, 'OPEN'))).toBe('FORBIDDEN');
+    expect((await listed(member))?.status).toBe('DONE');
+    // Another CPTS's user carries nothing here.
+    const outsider = await h.signedIn(
+      (await h.data.user([{ role: Role.MEMBER, tenantId: (await h.data.cpts(await h.data.region(), { departement: '24' })).id }])).email,
+    );
+    expect(errorCode(await set(outsider, 'OPEN'))).toBe('NOT_FOUND');
+  });
+
+  it("filters the CPTS-wide view by the person who carries the items, and by when they were done (this quarter's small victories)", async () => {
+    const ITEMS = `query($f: ActionItemFilter) { actionItems(filter: $f) { id title status statusAt statusByName professionalId userId } }`;
+    type Item = {
+      id: string;
+      title: string;
+      status: string;
+      statusAt: string | null;
+      statusByName: string | null;
+      professionalId: string | null;
+      userId: string | null;
+    };
+    const list = async (client: GraphQLClient, f: Record<string, unknown>) =>
+      (await client.ok<{ actionItems: Item[] }>(ITEMS, { f })).actionItems;
+    const memberId = (await member.ok<{ me: { user: { id: string } } }>(`query { me { user { id } } }`)).me.user.id;
+
+    // One id for either kind of person: a professional of the directory, or a team user.
+    const anas = await list(staff, { assigneeId: ana });
+    expect(anas.length).toBeGreaterThanOrEqual(2);
+    expect(anas.every((x) => x.professionalId === ana)).toBe(true);
+    const members = await list(staff, { assigneeId: memberId });
+    expect(members.map((x) => x.title)).toEqual(['Relire la fiche patient']);
+    expect(members.every((x) => x.userId === memberId)).toBe(true);
+    expect(await list(staff, { assigneeId: ana, status: 'DROPPED' })).toEqual([
+      expect.objectContaining({ title: 'Envoyer le questionnaire' }),
+    ]);
+    expect(fieldsOf(await staff.request(ITEMS, { f: { assigneeId: 'pas-un-id' } }))).toEqual({
+      assigneeId: 'Identifiant de personne invalide.',
+    });
+
+    // Done since a date: the done ones only (not the dropped), done at or after it.
+    const since = new Date(Date.now() - DAY).toISOString();
+    const recent = await list(staff, { ownerId: groupId, doneSince: since });
+    expect(recent.map((x) => x.title).sort()).toEqual(['Relire la fiche patient', 'Rédiger la fiche parcours']);
+    expect(recent.every((x) => x.status === 'DONE' && x.statusAt! >= since)).toBe(true);
+    // Done from the email's link: no team user to name.
+    expect(recent.find((x) => x.title === 'Rédiger la fiche parcours')?.statusByName).toBeNull();
+    // Done last quarter (written as time would make it): no longer this quarter's.
+    await h.data.inTenant(tenant.id, (db) =>
+      db.query(
+        `UPDATE action_items SET status_at = now() - interval '100 days' WHERE tenant_id = $1 AND title = 'Rédiger la fiche parcours'`,
+        [tenant.id],
+      ),
+    );
+    expect((await list(staff, { ownerId: groupId, doneSince: since })).map((x) => x.title)).toEqual(['Relire la fiche patient']);
+    expect(await list(staff, { doneSince: new Date(Date.now() + DAY).toISOString() })).toEqual([]);
+    // The group's member sees the same victories; someone outside the group, none of them.
+    expect((await list(member, { doneSince: since })).map((x) => x.title)).toEqual(['Relire la fiche patient']);
+    const stranger = await h.signedIn((await h.data.user([{ role: Role.MEMBER, tenantId: tenant.id }])).email);
+    expect(await list(stranger, { doneSince: since })).toEqual([]);
+  });
+
+  it("gives a signed-in person asked by a poll their own answer page (the email's link), and no one else any", async () => {
+    const MINE = `query($id: ID!) { meetingPoll(id: $id) { myInvitation { answerPath answeredAt } invitees { id name } } }`;
+    type Mine = { myInvitation: { answerPath: string; answeredAt: string | null } | null; invitees: Array<{ id: string; name: string }> };
+    const { createMeetingPoll: poll } = await staff.ok<{ createMeetingPoll: { id: string; slots: Array<{ id: string }> } }>(
+      `mutation($i: CreateMeetingPollInput!) { createMeetingPoll(input: $i) { id slots { id } } }`,
+      {
+        i: {
+          ownerKind: 'working_group',
+          ownerId: groupId,
+          title: 'Point d’étape',
+          place: 'MSP',
+          slots: [{ startsAt: at(20, 12).toISOString(), endsAt: at(20, 13).toISOString() }],
+        },
+      },
+    );
+    const { displayName } = (await member.ok<{ me: { user: { displayName: string } } }>(`query { me { user { displayName } } }`)).me.user;
+    const seen = (await member.ok<{ meetingPoll: Mine }>(MINE, { id: poll.id })).meetingPoll;
+    const invitee = seen.invitees.find((i) => i.name === displayName)!;
+    const token = links.pollToken({ tenantId: tenant.id, inviteeId: invitee.id });
+    // The very link of their email: the same page, the same signed token, under the CPTS's address.
+    expect(seen.myInvitation).toEqual({
+      answerPath: expect.stringMatching(new RegExp(`^/cpts/[a-z0-9-]+/sondages/${token}$`)),
+      answeredAt: null,
+    });
+    const answered = await fetch(`${h.gateway.url}/api/public/meeting-polls/${token}/answers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: [{ slotId: poll.slots[0].id, answer: 'yes' }] }),
+    });
+    expect(answered.status).toBe(200);
+    expect((await member.ok<{ meetingPoll: Mine }>(MINE, { id: poll.id })).meetingPoll.myInvitation?.answeredAt).not.toBeNull();
+    // The staff member who was not asked has no invitation to show.
+    expect((await staff.ok<{ meetingPoll: Mine }>(MINE, { id: poll.id })).meetingPoll.myInvitation).toBeNull();
+  });
+
   it("counts the year's participation per meeting, professional, profession and ACI mission, from the attendance recorded", async () => {
     const Q = `query($y: Int!) { meetingParticipation(year: $y) { year meetings attendances people perMeeting { title invited participants excused absent } perProfessional { name professionCode attendances } perProfession { professionCode people attendances } perMission { mission meetings attendances } } }`;
     type Figures = {
@@ -576,5 +852,42 @@ describe('meetings: scheduled for a working group, invitations with the event, r
     expect(f.perMission).toEqual([{ mission: 'care_pathways', meetings: 1, attendances: 2 }]);
     expect(errorCode(await member.request(Q, { y: year }))).toBe('FORBIDDEN');
     expect(fieldsOf(await staff.request(Q, { y: 1900 }))).toEqual({ year: 'Année invalide.' });
+  });
+
+  it("gives a followed CPTS's mission officer the group's figures: next meeting, meetings this year, open, overdue and done-this-quarter items", async () => {
+    const region = (await h.data.pool.query(`SELECT region_id FROM tenants WHERE id = $1`, [tenant.id])).rows[0].region_id as string;
+    const officer = await h.data.user([{ role: Role.MISSION_OFFICER, regionId: region }]);
+    await h.data.follow(officer.id, [tenant.id]);
+    const client = await h.signedIn(officer.email);
+    const { cpts } = await client.ok<{ cpts: { workingGroups: Array<Record<string, unknown>> } }>(
+      `query($id: ID!) { cpts(id: $id) { workingGroups { id openActionItems overdueActionItems doneThisQuarter meetingsThisYear nextMeetingAt } } }`,
+      { id: tenant.id },
+    );
+    const figures = cpts.workingGroups.find((g) => g.id === groupId);
+    // What the team sees of the same group, counted here.
+    type Item = { status: string; overdue: boolean; statusAt: string | null };
+    const { actionItems } = await staff.ok<{ actionItems: Item[] }>(`query($f: ActionItemFilter) { actionItems(filter: $f) { status overdue statusAt } }`, {
+      f: { ownerKind: 'working_group', ownerId: groupId },
+    });
+    const quarter = (d: Date) => {
+      const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(d).split('-').map(Number);
+      return `${y}-Q${Math.ceil(m / 3)}`;
+    };
+    const { meetings } = await staff.ok<{ meetings: Array<{ status: string; startsAt: string }> }>(
+      `query($k: String!, $o: ID!) { meetings(ownerKind: $k, ownerId: $o) { status startsAt } }`,
+      { k: 'working_group', o: groupId },
+    );
+    const scheduled = meetings.filter((m) => m.status === 'SCHEDULED');
+    const coming = scheduled.map((m) => m.startsAt).filter((at) => new Date(at) > new Date()).sort();
+    const yearOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric' }).format(d);
+    expect(figures).toEqual({
+      id: groupId,
+      openActionItems: actionItems.filter((i) => i.status === 'OPEN').length,
+      overdueActionItems: actionItems.filter((i) => i.status === 'OPEN' && i.overdue).length,
+      doneThisQuarter: actionItems.filter((i) => i.status === 'DONE' && quarter(new Date(i.statusAt!)) === quarter(new Date())).length,
+      meetingsThisYear: scheduled.filter((m) => new Date(m.startsAt) <= new Date() && yearOf(new Date(m.startsAt)) === yearOf(new Date())).length,
+      nextMeetingAt: coming[0] ?? null,
+    });
+    expect((figures?.openActionItems as number) + (figures?.doneThisQuarter as number)).toBeGreaterThan(0);
   });
 });

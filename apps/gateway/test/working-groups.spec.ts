@@ -199,12 +199,125 @@ describe('working groups: the group, its frame, its members and referents', () =
     expect(workingGroup.members.map((x) => [x.professionalId, x.role])).toEqual([[kept, 'REFERENT']]);
     // The GDPR export lists the person's groups: the one they lead, and the merged record's row, closed.
     const { personData } = await staff.ok<{ personData: string }>(`query($id: ID!) { personData(id: $id) }`, { id: kept });
-    const rows = JSON.parse(personData).workingGroups as Array<{ group: string; role: string; leftAt: string | null }>;
+    const rows = JSON.parse(personData).workingGroups.memberships as Array<{ group: string; role: string; leftAt: string | null }>;
     expect(rows.map((r) => [r.group, r.role, r.leftAt === null])).toEqual(
       expect.arrayContaining([
         ['Santé mentale', 'referent', true],
         ['Santé mentale', 'referent', false],
       ]),
     );
+  });
+
+  it("takes requests to join from the group's link, without an account, and lets the team or a referent accept or decline them", async () => {
+    const { createWorkingGroup: g } = await staff.ok<{ createWorkingGroup: Group }>(CREATE, { i: input('Santé des femmes') });
+    const GROUP_JOIN = `query($id: ID!) { workingGroup(id: $id) { joinUrl joinRequests { id firstName lastName email profession message status matches { professionalId name } } } }`;
+    type Join = { joinUrl: string | null; joinRequests: Array<{ id: string; firstName: string; email: string; message: string; status: string; matches: Array<{ professionalId: string }> }> };
+    const joinOf = async (client: GraphQLClient) => (await client.ok<{ workingGroup: Join }>(GROUP_JOIN, { id: g.id })).workingGroup;
+    const { joinUrl } = await joinOf(staff);
+    expect(joinUrl).toMatch(/\/cpts\/[a-z0-9-]+\/groupes\/[A-Za-z0-9_-]+$/);
+    const token = joinUrl!.split('/').pop() as string;
+    const api = (suffix = '', init?: RequestInit) => fetch(`${h.gateway.url}/api/public/working-groups/${token}${suffix}`, init);
+    const ask = (body: unknown) => api('/join-requests', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    // The page shows the group and its frame; reading it records nothing.
+    const page = await api();
+    expect(page.status).toBe(200);
+    expect(await page.json()).toMatchObject({ cptsName: 'CPTS Groupes', groupName: 'Santé des femmes', frame: { purpose: 'Un parcours diabète lisible pour tous.' }, closed: null });
+    // A member of the group sees neither the link nor the requests.
+    await staff.ok(ADD, { g: g.id, u: [memberUserId], r: 'MEMBER' });
+    expect(await joinOf(member)).toEqual({ joinUrl: null, joinRequests: [] });
+
+    // Bad input: a clear message per field, nothing kept.
+    const bad = await ask({ firstName: '', lastName: 'Durand', email: 'pas-une-adresse', profession: 'x'.repeat(121) });
+    expect(bad.status).toBe(400);
+    const badBody = (await bad.json()) as { errors: Array<{ extensions: { code: string; fields: Array<{ field: string; message: string }> } }> };
+    expect(badBody.errors[0].extensions.fields).toEqual([
+      { field: 'firstName', message: 'Prénom : à remplir.' },
+      { field: 'profession', message: 'Profession : 120 caractères au plus.' },
+      { field: 'email', message: 'Adresse e-mail invalide.' },
+    ]);
+    expect((await joinOf(staff)).joinRequests).toEqual([]);
+    // A forged or altered link reaches nothing.
+    expect((await fetch(`${h.gateway.url}/api/public/working-groups/${token.slice(0, -2)}xx`)).status).toBe(404);
+
+    // A person of the directory asks, then asks again (one request, updated); someone unknown asks too.
+    const sophie = await h.data.professional(tenant.id, tenant.communes[0], { lastName: 'Sage', firstName: 'Sophie', email: 'Sophie.Sage@exemple.fr' });
+    const request = { firstName: 'Sophie', lastName: 'Sage', email: 'sophie.sage@exemple.fr', profession: 'Sage-femme', message: 'Je suis installée depuis un an.' };
+    expect((await ask(request)).status).toBe(201);
+    expect((await ask({ ...request, email: 'SOPHIE.SAGE@exemple.fr', message: 'Disponible le jeudi soir.' })).status).toBe(201);
+    expect((await ask({ firstName: 'Inconnu', lastName: 'Hors', email: 'inconnu@exemple.fr', profession: 'Kinésithérapeute' })).status).toBe(201);
+    const pending = (await joinOf(staff)).joinRequests;
+    expect(pending.map((r) => [r.email, r.message, r.matches.map((m) => m.professionalId)])).toEqual([
+      ['sophie.sage@exemple.fr', 'Disponible le jeudi soir.', [sophie]],
+      ['inconnu@exemple.fr', '', []],
+    ]);
+
+    // Only the team or a referent answers; nobody joins without the yes.
+    const ACCEPT = `mutation($id: ID!, $p: ID) { acceptWorkingGroupJoinRequest(id: $id, professionalId: $p) { status } }`;
+    const DECLINE = `mutation($id: ID!) { declineWorkingGroupJoinRequest(id: $id) { status } }`;
+    expect(errorCode(await member.request(ACCEPT, { id: pending[0].id }))).toBe('FORBIDDEN');
+    // Nobody in the directory has the unknown address: the team must name the record.
+    expect(fieldsOf(await staff.request(ACCEPT, { id: pending[1].id }))).toEqual({
+      professionalId: "Personne de l'annuaire n'a cette adresse : choisissez sa fiche (ou créez-la d'abord).",
+    });
+    expect((await staff.ok<{ acceptWorkingGroupJoinRequest: { status: string } }>(ACCEPT, { id: pending[0].id })).acceptWorkingGroupJoinRequest.status).toBe('ACCEPTED');
+    expect((await staff.ok<{ declineWorkingGroupJoinRequest: { status: string } }>(DECLINE, { id: pending[1].id })).declineWorkingGroupJoinRequest.status).toBe('DECLINED');
+    expect(errorCode(await staff.request(DECLINE, { id: pending[0].id }))).toBe('CONFLICT');
+    expect((await joinOf(staff)).joinRequests).toEqual([]);
+
+    // Sophie is a member, with the history and involvement level adding her writes, and is told by email.
+    const { workingGroup } = await staff.ok<{ workingGroup: { members: Member[] } }>(GROUP, { id: g.id });
+    expect(workingGroup.members.find((m) => m.professionalId === sophie)).toMatchObject({ role: 'MEMBER', leftAt: null });
+    const person = await staff.ok<{ professional: { involvementLevel: string; history: Array<{ kind: string }> } }>(PERSON, { id: sophie });
+    expect(person.professional.involvementLevel).toBe('ACTION');
+    const mails = await h.data.pool.query(`SELECT subject FROM mail_outbox WHERE tenant_id = $1 AND kind = 'working_group_join_accepted' AND to_address = $2`, [
+      tenant.id,
+      'sophie.sage@exemple.fr',
+    ]);
+    expect(mails.rows).toEqual([{ subject: 'Bienvenue dans le groupe « Santé des femmes »' }]);
+    await h.data.pool.query(`DELETE FROM mail_outbox WHERE tenant_id = $1 AND kind = 'working_group_join_accepted'`, [tenant.id]);
+
+    // What she wrote is part of her data: exported, then gone with the erasure (the coordinator erases).
+    const coordinator = await h.signedIn((await h.data.user([{ role: Role.COORDINATOR, tenantId: tenant.id }])).email);
+    const exported = JSON.parse((await coordinator.ok<{ personData: string }>(`query($id: ID!) { personData(id: $id) }`, { id: sophie })).personData);
+    expect(exported.workingGroups.joinRequests).toMatchObject([{ group: 'Santé des femmes', message: 'Disponible le jeudi soir.', status: 'accepted' }]);
+    await coordinator.ok(`mutation($id: ID!) { eraseProfessional(id: $id, confirmation: "Sage") { id } }`, { id: sophie });
+    const kept = await h.data.inTenant(tenant.id, (db) =>
+      db.query(`SELECT email FROM working_group_join_requests WHERE tenant_id = $1 AND group_id = $2 ORDER BY email`, [tenant.id, g.id]),
+    );
+    expect(kept.rows).toEqual([{ email: 'inconnu@exemple.fr' }]);
+
+    // A paused group takes no request, and says why.
+    await staff.ok(UPDATE, { id: g.id, i: input('Santé des femmes', { status: 'PAUSED' }) });
+    const paused = await ask(request);
+    expect(paused.status).toBe(409);
+    expect(((await paused.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe(
+      "Ce groupe de travail est en pause : il n'accueille pas de nouveaux membres pour l'instant.",
+    );
+  });
+
+  it("shows a followed CPTS's groups to its mission officer, read-only and as figures, and nothing of a CPTS not followed", async () => {
+    const region = (await h.data.pool.query(`SELECT region_id FROM tenants WHERE id = $1`, [tenant.id])).rows[0].region_id as string;
+    const officer = await h.data.user([{ role: Role.MISSION_OFFICER, regionId: region }]);
+    await h.data.follow(officer.id, [tenant.id]);
+    const other = await h.data.cpts(region, { name: 'CPTS Non Suivie', departement: '33', communes: 1 });
+    const client = await h.signedIn(officer.email);
+    const FOLLOWED = `query($id: ID!) { cpts(id: $id) { name workingGroups { name status memberCount referentCount openActionItems overdueActionItems doneThisQuarter meetingsThisYear nextMeetingAt } } }`;
+    const { cpts } = await client.ok<{ cpts: { workingGroups: Array<{ name: string; status: string; memberCount: number; referentCount: number }> } }>(FOLLOWED, { id: tenant.id });
+    // The same groups and counts as the CPTS's team sees.
+    const mine = await staff.ok<{ workingGroups: Group[] }>(`{ workingGroups { name status memberCount referentCount } }`);
+    const figures = (list: Array<{ name: string; status: string; memberCount: number; referentCount: number }>) =>
+      list.map((g) => [g.name, g.status, g.memberCount, g.referentCount]).sort();
+    expect(figures(cpts.workingGroups)).toEqual(figures(mine.workingGroups));
+    expect(cpts.workingGroups.find((g) => g.name === 'Parcours diabète')).toMatchObject({ status: 'ACTIVE' });
+    // The read is logged, as every regional read.
+    const logged = await h.data.pool.query(`SELECT purpose FROM regional_access_log WHERE user_id = $1`, [officer.id]);
+    expect(logged.rows.map((r) => r.purpose)).toContain('working-groups');
+    // A CPTS not followed: refused; nothing changes through this path (there is no mutation for it).
+    const refused = await client.request(FOLLOWED, { id: other.id });
+    expect(refused.data?.cpts ?? null).toBeNull();
+    expect(errorCode(refused)).toMatch(/FORBIDDEN|NOT_FOUND/);
+    // The CPTS's own people do not read their groups through the regional path.
+    expect(errorCode(await staff.request(`query($id: ID!) { cpts(id: $id) { workingGroups { name } } }`, { id: tenant.id }))).toMatch(/FORBIDDEN|NOT_FOUND/);
   });
 });

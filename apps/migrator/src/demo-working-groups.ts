@@ -153,5 +153,11 @@ export async function seedWorkingGroups(db: Db, tenantId: string, memberUserId: 
         );
       }
     }
+    // A newsletter reader's request to join, waiting for a referent's answer.
+    await db.tenantRows(
+      `INSERT INTO working_group_join_requests (tenant_id, id, group_id, first_name, last_name, email, profession, message, requested_at)
+       VALUES ($1, gen_random_uuid(), $2, 'Camille', 'Roux', 'camille.roux@exemple.fr', 'Diététicienne', $3, now() - interval '2 days')`,
+      [tenantId, diabetes, "J'accompagne beaucoup de patients diabétiques en libéral : je serais ravie de rejoindre le groupe."],
+    );
   });
 }

@@ -32,6 +32,17 @@ export class DirectoryPersons implements PersonDirectory {
     if (!person) throw AppError.notFound('Professionnel introuvable.');
     return person;
   }
+
+  withEmail(email: string): Promise<PersonRef[]> {
+    return this.db.tenantRows<PersonRef>(
+      `SELECT p.id, p.first_name AS "firstName", p.last_name AS "lastName", p.profession_code AS "professionCode",
+              nullif(btrim(p.email), '') AS email, false AS archived, false AS erased
+       FROM professionals p
+       WHERE p.tenant_id = $1 AND lower(btrim(p.email)) = lower(btrim($2)) AND p.merged_into IS NULL AND p.archived_at IS NULL AND p.erased_at IS NULL
+       ORDER BY p.last_name, p.first_name, p.id`,
+      [requireTenantId(), email],
+    );
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { blankToNull, collapseSpaces } from '@cpts/platform-core';
 
 export enum ActionItemStatus {
@@ -27,7 +27,17 @@ export class ActionItem {
   @Field({ description: 'YYYY-MM-DD.' }) dueOn: string;
   @Field(() => ActionItemStatus) status: ActionItemStatus;
   @Field(() => GraphQLISODateTime, { nullable: true }) statusAt: Date | null;
+  @Field(() => ID, { nullable: true, description: 'The team user who marked it done or dropped (see statusByName).' })
+  statusBy: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who marked it done or dropped, a user of the team; none while open, or when the person marked it done from the email link.',
+  })
+  statusByName: string | null;
   @Field({ description: 'Open and past its due date (Europe/Paris).' }) overdue: boolean;
+  @Field({ description: 'Carried by the caller (as a user of the team): they may mark it done, whatever their role in the group.' })
+  mine: boolean;
 }
 
 @InputType()
@@ -93,4 +103,21 @@ export class ActionItemFilter {
   @IsOptional()
   @IsBoolean()
   overdueOnly?: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only the items of this person: a professional of the directory's id, or a team user's.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Identifiant de personne invalide.' })
+  assigneeId?: string;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Only the items done at or after this instant (e.g. the start of the quarter in Paris): the small victories.',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'Date invalide.' })
+  doneSince?: Date;
 }

@@ -14,7 +14,8 @@ export class ActionItemsResolver {
     description: 'Action items across the CPTS (the owners the caller may see): open first, by due date, owner and person.',
   })
   @Allow(...CPTS_PEOPLE)
-  actionItems(@Args('filter', { type: () => ActionItemFilter, nullable: true }) filter: ActionItemFilter | null): Promise<ActionItem[]> {
+  // `filter?:`, not `| null`: the parameter's design type must be the class for the validation pipe to check it (a union reads as Object).
+  actionItems(@Args('filter', { type: () => ActionItemFilter, nullable: true }) filter?: ActionItemFilter): Promise<ActionItem[]> {
     return this.items.list(filter ?? {});
   }
 
@@ -26,7 +27,10 @@ export class ActionItemsResolver {
     return this.items.create({ ...input, ownerId: input.ownerId.toLowerCase() });
   }
 
-  @Mutation(() => ActionItem)
+  @Mutation(() => ActionItem, {
+    description:
+      'Done, dropped or open again, by the owner\'s managers; the person who carries it (a team user) marks it done, or takes back their own "done".',
+  })
   @Allow(...CPTS_PEOPLE)
   setActionItemStatus(
     @Args('id', { type: () => ID }, UuidPipe) id: string,

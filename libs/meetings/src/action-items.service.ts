@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError, CPTS_TEAM, hasAnyRole, requirePrincipal, requireTenantId, Role } from '@cpts/platform-core';
+import { AppError, CPTS_TEAM, ErrorCode, hasAnyRole, requirePrincipal, requireTenantId, Role } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { RemindersService } from '@cpts/platform-reminders';
 import { ActionItem, ActionItemFilter, ActionItemInput, ActionItemStatus } from './action-item.types';
@@ -15,7 +15,13 @@ const SEE_ALL: readonly Role[] = [...CPTS_TEAM, Role.BOARD_MEMBER];
 
 export const ACTION_COLUMNS = `a.id, a.owner_kind AS "ownerKind", a.owner_id AS "ownerId", a.owner_name AS "ownerName", a.meeting_id AS "meetingId", a.title,
   a.assignee_name AS "assigneeName", a.professional_id AS "professionalId", a.user_id AS "userId", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status,
-  a.status_at AS "statusAt", (a.status = 'open' AND a.due_on < (now() AT TIME ZONE 'Europe/Paris')::date) AS overdue`;
+  a.status_at AS "statusAt", a.status_by AS "statusBy", (SELECT u.display_name FROM users u WHERE u.id = a.status_by) AS "statusByName",
+  (a.status = 'open' AND a.due_on < (now() AT TIME ZONE 'Europe/Paris')::date) AS overdue`;
+
+type ActionItemRow = Omit<ActionItem, 'mine'>;
+
+/** The row as the caller sees it: whether it is theirs to mark done. */
+const forCaller = (row: ActionItemRow): ActionItem => ({ ...row, mine: row.userId !== null && row.userId === requirePrincipal().userId });
 
 /**
  * Action items of any owner of meetings: created from the minutes or by
@@ -40,11 +46,19 @@ export class ActionItemsService {
     if (filter.ownerId) where.push(`a.owner_id = $${params.push(filter.ownerId.toLowerCase())}`);
     if (filter.status) where.push(`a.status = $${params.push(filter.status)}`);
     if (filter.overdueOnly) where.push(`a.status = 'open' AND a.due_on < (now() AT TIME ZONE 'Europe/Paris')::date`);
-    const rows = await this.db.tenantRows<ActionItem>(
-      `SELECT ${ACTION_COLUMNS} FROM action_items a WHERE ${where.join(' AND ')}
-       ORDER BY a.status = 'open' DESC, a.due_on, lower(a.owner_name), lower(a.assignee_name), a.id LIMIT 1000`,
-      params,
-    );
+    if (filter.assigneeId) {
+      // One id for either kind of person: a professional's and a user's ids never meet (uuids).
+      const p = `$${params.push(filter.assigneeId.toLowerCase())}`;
+      where.push(`(a.professional_id = ${p} OR a.user_id = ${p})`);
+    }
+    if (filter.doneSince) where.push(`a.status = 'done' AND a.status_at >= $${params.push(filter.doneSince)}`);
+    const rows = (
+      await this.db.tenantRows<ActionItemRow>(
+        `SELECT ${ACTION_COLUMNS} FROM action_items a WHERE ${where.join(' AND ')}
+         ORDER BY a.status = 'open' DESC, a.due_on, lower(a.owner_name), lower(a.assignee_name), a.id LIMIT 1000`,
+        params,
+      )
+    ).map(forCaller);
     if (hasAnyRole(requirePrincipal(), SEE_ALL)) return rows;
     // Anyone else sees the items of the owners they may see (their groups).
     const visible = new Set<string>();
@@ -103,50 +117,97 @@ export class ActionItemsService {
         requirePrincipal().userId,
       ],
     );
-    // Two days before, then the day after, at 8:00 in France.
+    await this.scheduleReminders(id, input.dueOn, true);
+    return this.get(id);
+  }
+
+  /**
+   * Two days before, then the day after, at 8:00 in France; those already
+   * past are skipped, but for the "overdue" one of a new item (the day after
+   * is always to come then).
+   */
+  private async scheduleReminders(id: string, dueOn: string, created: boolean): Promise<void> {
     const [at] = await this.db.rows<{ before: Date; after: Date }>(
       `SELECT (($1::date - 2) + time '08:00') AT TIME ZONE 'Europe/Paris' AS before, (($1::date + 1) + time '08:00') AT TIME ZONE 'Europe/Paris' AS after`,
-      [input.dueOn],
+      [dueOn],
     );
     await this.reminders.schedule([
       ...(at.before.getTime() > Date.now() ? [{ kind: ACTION_DUE_REMINDER, ref: id, fireAt: at.before }] : []),
-      { kind: ACTION_OVERDUE_REMINDER, ref: id, fireAt: at.after },
+      ...(created || at.after.getTime() > Date.now() ? [{ kind: ACTION_OVERDUE_REMINDER, ref: id, fireAt: at.after }] : []),
     ]);
-    return this.get(id);
   }
 
-  /** Done or dropped (or open again) by the owner's manager; the reminders stop once it is not open. */
+  /**
+   * Done or dropped (or open again) by the owner's manager; the reminders
+   * stop once it is not open. The person who carries it, as a team user
+   * (a member, a board member...), may mark it done as from the email's
+   * link, and take back their own "done"; dropping or reopening another's
+   * decision stays with the owner's managers.
+   */
   async setStatus(id: string, status: ActionItemStatus): Promise<ActionItem> {
-    const [item] = await this.db.tenantRows<{ ownerKind: string; ownerId: string }>(
-      `SELECT owner_kind AS "ownerKind", owner_id AS "ownerId" FROM action_items WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+    const [item] = await this.db.tenantRows<{
+      ownerKind: string;
+      ownerId: string;
+      userId: string | null;
+      status: ActionItemStatus;
+      statusBy: string | null;
+    }>(
+      `SELECT owner_kind AS "ownerKind", owner_id AS "ownerId", user_id AS "userId", status, status_by AS "statusBy"
+       FROM action_items WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
       [requireTenantId(), id],
     );
     if (!item) throw AppError.notFound(NOT_FOUND);
-    await this.owners.get(item.ownerKind).requireManager(item.ownerId);
-    await this.mark(id, status, requirePrincipal().userId);
+    const me = requirePrincipal().userId;
+    const mine = item.userId !== null && item.userId === me;
+    const byAssignee =
+      mine &&
+      (item.status === status ||
+        (item.status === ActionItemStatus.OPEN && status === ActionItemStatus.DONE) ||
+        (item.status === ActionItemStatus.DONE && item.statusBy === me && status === ActionItemStatus.OPEN));
+    if (!byAssignee) {
+      try {
+        await this.owners.get(item.ownerKind).requireManager(item.ownerId);
+      } catch (err) {
+        // The person's own item: say what they may do rather than a bare refusal.
+        if (mine && err instanceof AppError && err.code === ErrorCode.FORBIDDEN)
+          throw AppError.forbidden(
+            "Vous pouvez marquer comme faite une action qui vous est confiée ; l'abandonner ou la rouvrir revient à l'équipe et aux référents du groupe.",
+          );
+        throw err;
+      }
+    }
+    // Asked twice (two tabs, a double click): the first date and author stay.
+    if (item.status !== status) await this.mark(id, status, me);
     return this.get(id);
   }
 
-  /** The status change itself (also from the assignee's email link, `by` then null). */
+  /**
+   * The status change itself (the item is not already in that status): the
+   * reminders stop when it is done or dropped, and those still to come are
+   * scheduled again when it is reopened.
+   */
   async mark(id: string, status: ActionItemStatus, by: string | null): Promise<void> {
-    await this.db.tenantRows(
+    const [row] = await this.db.tenantRows<{ dueOn: string }>(
       `UPDATE action_items SET status = $3, status_at = CASE WHEN $3 = 'open' THEN NULL ELSE now() END, status_by = CASE WHEN $3 = 'open' THEN NULL ELSE $4::uuid END
-       WHERE tenant_id = $1 AND id = $2`,
+       WHERE tenant_id = $1 AND id = $2 RETURNING to_char(due_on, 'YYYY-MM-DD') AS "dueOn"`,
       [requireTenantId(), id, status, by],
     );
-    if (status !== ActionItemStatus.OPEN) {
+    if (!row) return;
+    if (status === ActionItemStatus.OPEN) {
+      await this.scheduleReminders(id, row.dueOn, false);
+    } else {
       await this.reminders.cancel(ACTION_DUE_REMINDER, id);
       await this.reminders.cancel(ACTION_OVERDUE_REMINDER, id);
     }
   }
 
   private async get(id: string): Promise<ActionItem> {
-    const [row] = await this.db.tenantRows<ActionItem>(
+    const [row] = await this.db.tenantRows<ActionItemRow>(
       `SELECT ${ACTION_COLUMNS} FROM action_items a WHERE a.tenant_id = $1 AND a.id = $2`,
       [requireTenantId(), id],
     );
     if (!row) throw AppError.notFound(NOT_FOUND);
-    return row;
+    return forCaller(row);
   }
 }
 

@@ -7,3 +7,4 @@ export * from './meetings.service';
 export * from './meeting-poll.types';
 export * from './action-item.types';
 export * from './action-item-digest';
+export * from './owner-figures';

@@ -132,6 +132,19 @@ export class ActionItemRow {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
 }
 
+@Entity({ name: 'meeting_documents' })
+export class MeetingDocumentRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'meeting_id' }) meetingId: string;
+  @Column('text', { name: 'file_name' }) fileName: string;
+  @Column('text', { name: 'content_type' }) contentType: string;
+  @Column('bigint') bytes: string;
+  @Column('text') sha256: string;
+  @Column('timestamptz', { name: 'uploaded_at' }) uploadedAt: Date;
+  @Column('uuid', { name: 'uploaded_by', nullable: true }) uploadedBy: string | null;
+}
+
 @Entity({ name: 'action_item_digests' })
 export class ActionItemDigestRow {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
@@ -154,4 +167,5 @@ export const meetingEntities = [
   MeetingPollSlotRow,
   MeetingPollInviteeRow,
   MeetingPollAnswerRow,
+  MeetingDocumentRow,
 ];

@@ -5,12 +5,14 @@ import { RemindersModule } from '@cpts/platform-reminders';
 import { ActionItemDueReminder, ActionItemLinksController, ActionItemLinksService, ActionItemOverdueReminder } from './action-item-links';
 import { ActionItemsResolver } from './action-items.resolver';
 import { ActionItemsService } from './action-items.service';
+import { MeetingDocumentsController, MeetingDocumentsResolver, MeetingDocumentsService } from './meeting-documents';
 import { meetingEntities } from './meeting.entities';
 import { MeetingMailer } from './meeting-mailer';
 import { MeetingMinutesService } from './meeting-minutes.service';
 import { MeetingOwners } from './meeting-owners';
 import { MeetingPeople } from './meeting-people';
 import { MeetingPollAnswersController, MeetingPollAnswersService } from './meeting-poll-answers';
+import { MeetingPollOwnAnswerResolver } from './meeting-poll-own-answer';
 import { MeetingPollsResolver } from './meeting-polls.resolver';
 import { MeetingPollsService } from './meeting-polls.service';
 import { MeetingRepliesController, MeetingRepliesService } from './meeting-replies';
@@ -28,7 +30,7 @@ import { ParticipationResolver, ParticipationService } from './participation';
  */
 @Module({
   imports: [MailModule, RemindersModule],
-  controllers: [MeetingRepliesController, MeetingPollAnswersController, ActionItemLinksController],
+  controllers: [MeetingRepliesController, MeetingPollAnswersController, ActionItemLinksController, MeetingDocumentsController],
   providers: [
     MeetingOwners,
     MeetingPeople,
@@ -38,8 +40,11 @@ import { ParticipationResolver, ParticipationService } from './participation';
     MeetingRepliesService,
     MeetingPollsService,
     MeetingPollsResolver,
+    MeetingPollOwnAnswerResolver,
     MeetingPollAnswersService,
     MeetingMinutesService,
+    MeetingDocumentsService,
+    MeetingDocumentsResolver,
     MeetingsPersonData,
     ActionItemsService,
     ActionItemsResolver,
@@ -56,7 +61,14 @@ export const meetingsDomain: DomainLibrary = {
   name: 'meetings',
   entities: meetingEntities,
   migrations: meetingsMigrations,
-  resolvers: [MeetingsResolver, MeetingPollsResolver, ActionItemsResolver, ParticipationResolver],
+  resolvers: [
+    MeetingsResolver,
+    MeetingDocumentsResolver,
+    MeetingPollsResolver,
+    MeetingPollOwnAnswerResolver,
+    ActionItemsResolver,
+    ParticipationResolver,
+  ],
   gateway: MeetingsModule,
   personData: [MeetingsPersonData],
   reminderHandlers: [MeetingReminder, MeetingPollReminder, ActionItemDueReminder, ActionItemOverdueReminder],

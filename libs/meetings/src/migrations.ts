@@ -297,10 +297,63 @@ export class ActionItemDigests1795410600000 implements MigrationInterface {
   }
 }
 
+/**
+ * Documents attached to a meeting (the agenda's files, slides, the signed
+ * attendance sheet): the bytes live on disk under UPLOAD_DIR, the row says
+ * what they are. `content_type` is the type the server recognised from the
+ * bytes, never the one the browser claimed.
+ */
+export class MeetingDocuments1795410700000 implements MigrationInterface {
+  name = 'MeetingDocuments1795410700000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE meeting_documents (
+        tenant_id uuid NOT NULL,
+        id uuid NOT NULL,
+        meeting_id uuid NOT NULL,
+        file_name text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 200),
+        content_type text NOT NULL CHECK (length(content_type) BETWEEN 1 AND 100),
+        bytes bigint NOT NULL CHECK (bytes > 0),
+        sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+        uploaded_at timestamptz NOT NULL DEFAULT now(),
+        uploaded_by uuid NULL REFERENCES users (id),
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, meeting_id) REFERENCES meetings (tenant_id, id)
+      )`);
+    await runner.query(`CREATE INDEX meeting_documents_meeting_idx ON meeting_documents (tenant_id, meeting_id, uploaded_at)`);
+    await enableTenantRls(runner, 'meeting_documents');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE meeting_documents`);
+  }
+}
+
+/**
+ * A meeting's invitees by meeting: every list of meetings counts them (and
+ * the unique keys are partial, per kind of person, so they do not serve):
+ * without it each count read the CPTS's whole history of invitations
+ * (docs/performance.md, "Meetings and working groups").
+ */
+export class MeetingInviteesByMeeting1795410750000 implements MigrationInterface {
+  name = 'MeetingInviteesByMeeting1795410750000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE INDEX meeting_invitees_meeting_idx ON meeting_invitees (tenant_id, meeting_id)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX meeting_invitees_meeting_idx`);
+  }
+}
+
 export const meetingsMigrations = [
   Meetings1795410200000,
   MeetingPolls1795410300000,
   MeetingMinutes1795410400000,
   ActionItems1795410500000,
   ActionItemDigests1795410600000,
+  MeetingDocuments1795410700000,
+  MeetingInviteesByMeeting1795410750000,
 ];

@@ -71,4 +71,49 @@ export class WorkingGroups1795410000000 implements MigrationInterface {
   }
 }
 
-export const workingGroupsMigrations = [WorkingGroups1795410000000];
+/**
+ * Requests to join a group, made without an account from the group's link
+ * in a newsletter: what the person wrote, waiting for a referent's or the
+ * team's answer. One pending request per group and address (asking again
+ * updates it); the answer keeps who gave it, and the person of the
+ * directory who joined.
+ */
+export class WorkingGroupJoinRequests1795410800000 implements MigrationInterface {
+  name = 'WorkingGroupJoinRequests1795410800000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE working_group_join_requests (
+        tenant_id uuid NOT NULL,
+        id uuid NOT NULL,
+        group_id uuid NOT NULL,
+        first_name text NOT NULL CHECK (length(first_name) BETWEEN 1 AND 100),
+        last_name text NOT NULL CHECK (length(last_name) BETWEEN 1 AND 100),
+        email text NOT NULL CHECK (length(email) BETWEEN 3 AND 254 AND email = lower(email)),
+        profession text NOT NULL CHECK (length(profession) <= 120),
+        message text NOT NULL DEFAULT '' CHECK (length(message) <= 2000),
+        requested_at timestamptz NOT NULL DEFAULT now(),
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'declined')),
+        decided_at timestamptz NULL,
+        decided_by uuid NULL REFERENCES users (id),
+        professional_id uuid NULL,
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, group_id) REFERENCES working_groups (tenant_id, id),
+        FOREIGN KEY (tenant_id, professional_id) REFERENCES professionals (tenant_id, id),
+        CHECK ((status = 'pending') = (decided_at IS NULL))
+      )`);
+    await runner.query(
+      `CREATE UNIQUE INDEX working_group_join_requests_pending_key ON working_group_join_requests (tenant_id, group_id, email) WHERE status = 'pending'`,
+    );
+    await runner.query(
+      `CREATE INDEX working_group_join_requests_person_idx ON working_group_join_requests (tenant_id, professional_id) WHERE professional_id IS NOT NULL`,
+    );
+    await enableTenantRls(runner, 'working_group_join_requests');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE working_group_join_requests`);
+  }
+}
+
+export const workingGroupsMigrations = [WorkingGroups1795410000000, WorkingGroupJoinRequests1795410800000];

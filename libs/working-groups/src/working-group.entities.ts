@@ -32,4 +32,21 @@ export class WorkingGroupMemberRow {
   @Column('uuid', { name: 'left_by', nullable: true }) leftBy: string | null;
 }
 
-export const workingGroupEntities = [WorkingGroupRow, WorkingGroupMemberRow];
+@Entity({ name: 'working_group_join_requests' })
+export class WorkingGroupJoinRequestRow {
+  @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'group_id' }) groupId: string;
+  @Column('text', { name: 'first_name' }) firstName: string;
+  @Column('text', { name: 'last_name' }) lastName: string;
+  @Column('text') email: string;
+  @Column('text') profession: string;
+  @Column('text') message: string;
+  @Column('timestamptz', { name: 'requested_at' }) requestedAt: Date;
+  @Column('text') status: string;
+  @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
+  @Column('uuid', { name: 'decided_by', nullable: true }) decidedBy: string | null;
+  @Column('uuid', { name: 'professional_id', nullable: true }) professionalId: string | null;
+}
+
+export const workingGroupEntities = [WorkingGroupRow, WorkingGroupMemberRow, WorkingGroupJoinRequestRow];

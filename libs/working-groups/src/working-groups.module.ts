@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '@cpts/meetings';
 import type { DomainLibrary } from '@cpts/platform-domain';
+import { IdentityModule } from '@cpts/platform-identity';
 import { MailModule } from '@cpts/platform-mail';
+import { FollowedWorkingGroupsResolver, FollowedWorkingGroupsService } from './followed-working-groups';
+import { JoinRequestsController, JoinRequestsResolver, JoinRequestsService } from './join-requests';
 import { workingGroupsMigrations } from './migrations';
 import { workingGroupEntities } from './working-group.entities';
 import { WorkingGroupMeetings } from './working-group-meetings';
@@ -13,8 +16,19 @@ import { ReferentDigestWorker } from './referent-digest.worker';
 
 /** Working groups in the gateway: the groups, their members and referents, and the groups as owners of meetings. */
 @Module({
-  imports: [MeetingsModule],
-  providers: [WorkingGroupsService, WorkingGroupMembersService, WorkingGroupsResolver, WorkingGroupsPersonData, WorkingGroupMeetings],
+  imports: [MeetingsModule, MailModule, IdentityModule],
+  controllers: [JoinRequestsController],
+  providers: [
+    WorkingGroupsService,
+    WorkingGroupMembersService,
+    WorkingGroupsResolver,
+    WorkingGroupsPersonData,
+    WorkingGroupMeetings,
+    JoinRequestsService,
+    JoinRequestsResolver,
+    FollowedWorkingGroupsService,
+    FollowedWorkingGroupsResolver,
+  ],
 })
 export class WorkingGroupsModule {}
 
@@ -30,7 +44,7 @@ export const workingGroupsDomain: DomainLibrary = {
   name: 'working-groups',
   entities: workingGroupEntities,
   migrations: workingGroupsMigrations,
-  resolvers: [WorkingGroupsResolver],
+  resolvers: [WorkingGroupsResolver, JoinRequestsResolver, FollowedWorkingGroupsResolver],
   gateway: WorkingGroupsModule,
   personData: [WorkingGroupsPersonData],
   worker: WorkingGroupsWorkerModule,

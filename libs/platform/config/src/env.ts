@@ -246,7 +246,7 @@ export class WorkerEnv {
   JOB_LOCK_MS = 30000;
 }
 
-/** Files shared by the gateway and the workers (uploads waiting for their job). */
+/** Files shared by the gateway and the workers (directory imports waiting for their job, meeting documents). */
 export class StorageEnv {
   /** A folder both the gateway and the workers reach (a shared volume in production). */
   @IsString()

@@ -52,6 +52,21 @@ export class Db {
   }
 
   /**
+   * Ends the scope's read so far, rolled back, and lets the next statement
+   * open a fresh transaction: for a route that checks rights, then spends
+   * seconds on a slow client (a file uploaded or downloaded from a phone),
+   * so no connection waits on the network. Only after reads: a write before
+   * it would be lost, so that throws.
+   */
+  async releaseReads(): Promise<void> {
+    const scope = requireScope();
+    if (!scope.transaction) return;
+    if (scope.afterCommit.length > 0) throw new Error('releaseReads() after a write: the write would be rolled back.');
+    await (scope.transaction as RequestTransaction).finish(false);
+    scope.transaction = null;
+  }
+
+  /**
    * Rows returned by one statement in the scope's transaction (platform
    * tables). Unlike EntityManager.query, an UPDATE ... RETURNING gives rows too.
    */

@@ -31,6 +31,8 @@ export abstract class PersonDirectory {
   abstract resolve(professionalIds: readonly string[]): Promise<Map<string, PersonRef>>;
   /** One person, following merges; a French NOT_FOUND error when the CPTS has no such person. */
   abstract require(professionalId: string): Promise<PersonRef>;
+  /** The living people (not archived, not erased, not merged away) with this email address, whatever its case. */
+  abstract withEmail(email: string): Promise<PersonRef[]>;
 }
 
 /** A person's history: the line the staff read on the person's page, with its facts for the GDPR export. */
