@@ -8,6 +8,16 @@ declare module 'autocannon' {
       body?: string;
       connections?: number;
       duration?: number;
+      /** A sequence each connection sends in turn; `setupRequest` may rewrite one from the connection's context. */
+      requests?: Request[];
+      initialContext?: Record<string, unknown>;
+    }
+    interface Request {
+      method?: 'GET' | 'POST';
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
     }
     interface Histogram {
       average: number;

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks (see docs/performance.md). Sets up a dedicated database at Agora
-# Lib' scale once (cpts_bench: 100 CPTS x 900 professionals), then runs the
+# Lib' scale once (cpts_bench: 100 CPTS x 900 professionals, each CPTS with 20
+# working groups of 15 meetings and 20 action items), then runs the
 # gateway benchmark against its baseline, then the directory import benchmark,
-# then the mailing benchmark, then the campaign list benchmark. BENCH=gateway,
-# BENCH=import, BENCH=mailing or BENCH=campaign-list runs only that one
+# then the mailing benchmark, then the campaign list benchmark, then the
+# meetings and working groups benchmark. BENCH=gateway, BENCH=import,
+# BENCH=mailing, BENCH=campaign-list or BENCH=meetings runs only that one
 # (default: all). BENCH_DB names the database (default cpts_bench; its Redis
 # prefix follows), so two checkouts never share one. Run on a quiet machine.
 set -euo pipefail
 BENCH="${BENCH:-all}"
 case "$BENCH" in
-  all | gateway | import | mailing | campaign-list) ;;
-  *) echo "BENCH must be all, gateway, import, mailing or campaign-list (got '$BENCH')" >&2; exit 2 ;;
+  all | gateway | import | mailing | campaign-list | meetings) ;;
+  *) echo "BENCH must be all, gateway, import, mailing, campaign-list or meetings (got '$BENCH')" >&2; exit 2 ;;
 esac
 source "$(dirname "$0")/../scripts/lib/setup.sh"
 cd "$CPTS_ROOT"
@@ -21,10 +23,16 @@ BENCH_DB="${BENCH_DB:-cpts_bench}"
 eval "$(node dist/apps/migrator/src/main.js provision "$BENCH_DB")"
 node dist/apps/migrator/src/main.js migrate
 count=$(node -e "const {Client}=require('pg');const c=new Client({connectionString:process.env.MIGRATION_DATABASE_URL});c.connect().then(()=>c.query('select count(*)::int n from tenants')).then(r=>{console.log(r.rows[0].n);return c.end()})")
+seeded=0
 if [ "$count" = "0" ]; then
   node dist/apps/migrator/src/main.js seed-scale 100 900
-  node dist/apps/migrator/src/main.js analyze
+  seeded=1
 fi
+# Working groups, meetings and action items have a guard of their own (a CPTS with groups keeps them), so a
+# database seeded before they existed gets them once; it prints how many CPTS it gave groups to.
+groups_given=$(node dist/apps/migrator/src/main.js seed-scale-meetings)
+if [ "$groups_given" != "0" ]; then seeded=1; fi
+if [ "$seeded" = "1" ]; then node dist/apps/migrator/src/main.js analyze; fi
 export JWT_SECRET="${JWT_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
 export LINK_SECRET="${LINK_SECRET:-$JWT_SECRET}" SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:2525?tls=off}" COOKIE_SECURE=false
 export REDIS_PREFIX="bench_${BENCH_DB}"
@@ -34,3 +42,4 @@ if [ "$BENCH" = all ] || [ "$BENCH" = gateway ]; then node dist/bench/gateway-li
 if [ "$BENCH" = all ] || [ "$BENCH" = import ]; then node dist/bench/directory-import.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = mailing ]; then node dist/bench/mailing.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = campaign-list ]; then node dist/bench/campaign-list.js; fi
+if [ "$BENCH" = all ] || [ "$BENCH" = meetings ]; then node dist/bench/meetings.js; fi

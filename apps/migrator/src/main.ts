@@ -3,6 +3,7 @@ import { createDataSource, Db, localDatabase, migrate, provisionDatabase } from 
 import { DEMO_PASSWORD, seedDemo } from './demo';
 import { allMigrations } from './migrations';
 import { seedScale } from './scale';
+import { seedScaleMeetings } from './scale-meetings';
 
 const USAGE = `usage: migrator <command>
   provision <database>   create the owner and runtime roles and the database (DATABASE_ADMIN_URL),
@@ -11,6 +12,8 @@ const USAGE = `usage: migrator <command>
   seed-demo              load the demo region, CPTS, professionals and people (DATABASE_URL), once
   seed-scale [cpts] [professionals per CPTS]
                          load benchmark data at Agora Lib' scale (default 100 x 900)
+  seed-scale-meetings    give every bench CPTS without working groups its groups, meetings and action items
+                         (20 x 15 meetings, 20 items); prints the number of CPTS given them (0: all had them)
   analyze                refresh the planner's statistics (as the owner), e.g. after a bulk load`;
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
@@ -68,6 +71,16 @@ async function main(argv: string[]): Promise<void> {
       const started = Date.now();
       const result = await withDb((db) => seedScale(db, cpts, per));
       process.stderr.write(`loaded ${result.cpts} CPTS and ${result.professionals} professionals in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      return;
+    }
+    case 'seed-scale-meetings': {
+      const started = Date.now();
+      const result = await withDb((db) => seedScaleMeetings(db));
+      if (result.cpts > 0)
+        process.stderr.write(
+          `loaded ${result.groups} working groups in ${result.cpts} CPTS in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        );
+      out(String(result.cpts));
       return;
     }
     default:
