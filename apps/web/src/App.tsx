@@ -34,12 +34,16 @@ const PreferencesPage = lazyPage(() => import('./pages/public/PreferencesPage'),
 const MeetingReplyPage = lazyPage(() => import('./pages/public/MeetingReplyPage'), 'MeetingReplyPage');
 const MeetingPollPage = lazyPage(() => import('./pages/public/MeetingPollPage'), 'MeetingPollPage');
 const ActionItemPage = lazyPage(() => import('./pages/public/ActionItemPage'), 'ActionItemPage');
+const JoinGroupPage = lazyPage(() => import('./pages/public/JoinGroupPage'), 'JoinGroupPage');
 const CsvImportPage = lazyPage(() => import('./pages/cpts/csv-import/CsvImportPage'), 'CsvImportPage');
 const DuplicatesPage = lazyPage(() => import('./pages/cpts/duplicates/DuplicatesPage'), 'DuplicatesPage');
 const TeamPage = lazyPage(() => import('./pages/cpts/TeamPage'), 'TeamPage');
 const WorkingGroupsPage = lazyPage(() => import('./pages/cpts/working-groups/WorkingGroupsPage'), 'WorkingGroupsPage');
 const WorkingGroupFormPage = lazyPage(() => import('./pages/cpts/working-groups/WorkingGroupFormPage'), 'WorkingGroupFormPage');
 const WorkingGroupPage = lazyPage(() => import('./pages/cpts/working-groups/WorkingGroupPage'), 'WorkingGroupPage');
+const ActionItemsPage = lazyPage(() => import('./pages/cpts/working-groups/ActionItemsPage'), 'ActionItemsPage');
+const PollPage = lazyPage(() => import('./pages/cpts/working-groups/PollPage'), 'PollPage');
+const MeetingPage = lazyPage(() => import('./pages/cpts/working-groups/MeetingPage'), 'MeetingPage');
 const NoRolePage = lazyPage(() => import('./pages/MiscPages'), 'NoRolePage');
 const NotFoundPage = lazyPage(() => import('./pages/MiscPages'), 'NotFoundPage');
 const PlatformHomePage = lazyPage(() => import('./pages/PlatformHomePage'), 'PlatformHomePage');
@@ -91,6 +95,8 @@ export function App() {
         <Route path="/cpts/:slug/sondages/:token" element={<MeetingPollPage />} />
         {/* Public, no sign-in: mark an action item done, from the link of its reminders. */}
         <Route path="/cpts/:slug/actions/:token" element={<ActionItemPage />} />
+        {/* Public, no sign-in: ask to join a working group, from the link a newsletter carries. */}
+        <Route path="/cpts/:slug/groupes/:token" element={<JoinGroupPage />} />
         <Route path="/cpts/:slug/*" element={<NotFoundPage />} />
         {/* The addresses of before: the gateway redirects them (301); reached without a page load, the page moves to the new one. */}
         <Route path="/annuaire-public/:slug" element={<PublicDirectoryPage />} />
@@ -127,6 +133,10 @@ export function App() {
             <Route path="groupes-de-travail" element={<WorkingGroupsPage />} />
             <Route path="groupes-de-travail/:id" element={<WorkingGroupPage />} />
             <Route path="groupes-de-travail/:id/modifier" element={<WorkingGroupFormPage />} />
+            {/* The action items of every group the person may see (signed in; not the public /cpts/:slug/actions/:token). */}
+            <Route path="actions" element={<ActionItemsPage />} />
+            <Route path="groupes-de-travail/:id/sondages/:pollId" element={<PollPage />} />
+            <Route path="groupes-de-travail/:id/reunions/:meetingId" element={<MeetingPage />} />
           </Route>
           <Route element={<Only who="regionAdmin" />}>
             <Route path="region" element={<RegionCptsPage />} />

@@ -20,7 +20,7 @@ export const meetingUid = (m: { id: string }) => `${m.id}@meetings.cpts`;
 /**
  * The meeting as an iCalendar (RFC 5545) invitation: METHOD:REQUEST for an
  * invitation or an update (a higher SEQUENCE replaces the event), CANCEL
- * when it is cancelled. Times in Europe/Paris.
+ * when it is cancelled. Times in UTC: the calendar shows them in the reader's zone.
  */
 export function meetingCalendar(
   m: CalendarMeeting,
@@ -31,9 +31,10 @@ export function meetingCalendar(
   calendar.createEvent({
     id: meetingUid(m),
     sequence: m.sequence,
+    // In UTC (DTSTART:...Z), which every calendar shows in its own zone. ical-generator labels a Date with
+    // `timezone` but writes the process's local clock time: on a server not set to Paris, an hour off.
     start: m.startsAt,
     end: m.endsAt,
-    timezone: 'Europe/Paris',
     summary: `${m.title} (${m.ownerName})`,
     description:
       [m.frame ? `Cadre du groupe : ${m.frame}` : '', m.videoUrl ? `Visioconférence : ${m.videoUrl}` : ''].filter(Boolean).join('\n\n') ||

@@ -6,6 +6,7 @@ import {
   IconChecklist,
   IconHome,
   IconIdBadge2,
+  IconListCheck,
   IconMail,
   IconMap2,
   IconTopologyStar3,
@@ -40,6 +41,7 @@ export function Layout() {
   const cptsName = me.me.activeCpts?.name;
   const cptsItems: NavItem[] = [];
   const workingGroups: NavItem = { to: '/groupes-de-travail', label: t('workingGroups.nav'), icon: <IconTopologyStar3 size={18} /> };
+  const actionItems: NavItem = { to: '/actions', label: t('actionItems.nav'), icon: <IconListCheck size={18} /> };
   if (me.isCptsStaff) {
     cptsItems.push(
       { to: '/cpts', label: t('nav.cptsHome'), icon: <IconHome size={18} /> },
@@ -47,13 +49,14 @@ export function Layout() {
       { to: '/adhesions', label: t('memberships.nav'), icon: <IconIdBadge2 size={18} /> },
       { to: '/campagnes', label: t('campaigns.nav'), icon: <IconMail size={18} /> },
       workingGroups,
+      actionItems,
       { to: '/equipe', label: t('nav.team'), icon: <IconUsers size={18} /> },
     );
   }
   if (me.isBoardMember) cptsItems.push({ to: '/bureau', label: t('nav.board'), icon: <IconChecklist size={18} /> });
   if (me.isMember && !me.isCptsStaff && !me.isBoardMember) cptsItems.push({ to: '/adherent', label: t('nav.memberHome'), icon: <IconHome size={18} /> });
   // The board and the members too: each sees the groups the API shows them.
-  if (!me.isCptsStaff && (me.isBoardMember || me.isMember)) cptsItems.push(workingGroups);
+  if (!me.isCptsStaff && (me.isBoardMember || me.isMember)) cptsItems.push(workingGroups, actionItems);
   if (cptsItems.length && cptsName) sections.push({ title: cptsName, items: cptsItems });
 
   const regionItems: NavItem[] = [];

@@ -109,16 +109,39 @@ type Documents = {
     "\n  query CurrentCpts {\n    currentCpts {\n      ...CptsOverview\n      slug\n      contactEmail\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": typeof types.CurrentCptsDocument,
     "\n  fragment ProfessionalSummary on Professional {\n    id\n    firstName\n    lastName\n    structureName\n    email\n    phone\n    profession {\n      code\n      label\n    }\n    commune {\n      inseeCode\n      name\n    }\n  }\n": typeof types.ProfessionalSummaryFragmentDoc,
     "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": typeof types.ProfessionsDocument,
+    "\n  query WorkingGroupJoinRequests($id: ID!) {\n    workingGroup(id: $id) {\n      id\n      joinUrl\n      joinRequests {\n        id\n        firstName\n        lastName\n        email\n        profession\n        message\n        requestedAt\n        matches {\n          professionalId\n          name\n        }\n      }\n    }\n  }\n": typeof types.WorkingGroupJoinRequestsDocument,
+    "\n  mutation AcceptWorkingGroupJoinRequest($id: ID!, $professionalId: ID) {\n    acceptWorkingGroupJoinRequest(id: $id, professionalId: $professionalId) {\n      id\n      status\n    }\n  }\n": typeof types.AcceptWorkingGroupJoinRequestDocument,
+    "\n  mutation DeclineWorkingGroupJoinRequest($id: ID!) {\n    declineWorkingGroupJoinRequest(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeclineWorkingGroupJoinRequestDocument,
+    "\n  query GroupPollsToAnswer($ownerKind: String!, $ownerId: ID!) {\n    meetingPolls(ownerKind: $ownerKind, ownerId: $ownerId) {\n      id\n      title\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      myInvitation {\n        answerPath\n        answeredAt\n      }\n    }\n  }\n": typeof types.GroupPollsToAnswerDocument,
+    "\n  fragment ActionItemFields on ActionItem {\n    id\n    ownerKind\n    ownerId\n    ownerName\n    meetingId\n    title\n    assigneeName\n    professionalId\n    userId\n    dueOn\n    status\n    statusAt\n    statusBy\n    statusByName\n    overdue\n    mine\n  }\n": typeof types.ActionItemFieldsFragmentDoc,
+    "\n  query ActionItems($filter: ActionItemFilter) {\n    actionItems(filter: $filter) {\n      ...ActionItemFields\n    }\n  }\n": typeof types.ActionItemsDocument,
+    "\n  query ActionItemPeople {\n    actionItems {\n      id\n      professionalId\n      userId\n      assigneeName\n    }\n  }\n": typeof types.ActionItemPeopleDocument,
+    "\n  mutation CreateActionItem($input: ActionItemInput!) {\n    createActionItem(input: $input) {\n      ...ActionItemFields\n    }\n  }\n": typeof types.CreateActionItemDocument,
+    "\n  mutation SetActionItemStatus($id: ID!, $status: ActionItemStatus!) {\n    setActionItemStatus(id: $id, status: $status) {\n      ...ActionItemFields\n    }\n  }\n": typeof types.SetActionItemStatusDocument,
+    "\n  query GroupTeamUsers {\n    cptsTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n    }\n  }\n": typeof types.GroupTeamUsersDocument,
+    "\n  mutation AddGroupPeople($groupId: ID!, $professionalIds: [ID!], $userIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, userIds: $userIds, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.AddGroupPeopleDocument,
+    "\n  fragment MeetingPollFields on MeetingPoll {\n    id\n    ownerId\n    ownerName\n    title\n    place\n    videoUrl\n    status\n    meetingId\n    inviteeCount\n    answeredCount\n    createdAt\n    slots {\n      id\n      startsAt\n      endsAt\n      yes\n      ifNeedBe\n      no\n    }\n  }\n": typeof types.MeetingPollFieldsFragmentDoc,
+    "\n  query MeetingPolls($ownerKind: String!, $ownerId: ID!) {\n    meetingPolls(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingPollFields\n    }\n  }\n": typeof types.MeetingPollsDocument,
+    "\n  query MeetingPoll($id: ID!) {\n    meetingPoll(id: $id) {\n      ...MeetingPollFields\n      invitees {\n        id\n        name\n        emailed\n        answeredAt\n        answers {\n          slotId\n          answer\n        }\n      }\n    }\n  }\n": typeof types.MeetingPollDocument,
+    "\n  mutation CreateMeetingPoll($input: CreateMeetingPollInput!) {\n    createMeetingPoll(input: $input) {\n      ...MeetingPollFields\n    }\n  }\n": typeof types.CreateMeetingPollDocument,
+    "\n  mutation RemindMeetingPoll($id: ID!) {\n    remindMeetingPoll(id: $id)\n  }\n": typeof types.RemindMeetingPollDocument,
+    "\n  mutation CloseMeetingPoll($id: ID!, $slotId: ID!) {\n    closeMeetingPoll(id: $id, slotId: $slotId) {\n      id\n      ownerId\n    }\n  }\n": typeof types.CloseMeetingPollDocument,
+    "\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      ownerKind\n      ownerId\n      ownerName\n      title\n      startsAt\n      endsAt\n      place\n      videoUrl\n      status\n      agenda {\n        title\n        durationMinutes\n        presenter\n      }\n      presentCount\n      inviteeCount\n      minutesHtml\n      decisions\n      minutesPublishedAt\n      invitees {\n        id\n        professionalId\n        userId\n        name\n        emailed\n        reply\n        repliedAt\n        attendance\n      }\n      minutesRecipients {\n        name\n        emailed\n        sentAt\n      }\n    }\n  }\n": typeof types.MeetingPageDocument,
+    "\n  query MeetingMinutes($id: ID!) {\n    meeting(id: $id) {\n      id\n      minutesHtml\n      decisions\n      minutesPublishedAt\n    }\n  }\n": typeof types.MeetingMinutesDocument,
+    "\n  mutation RecordMeetingAttendance($meetingId: ID!, $entries: [AttendanceInput!]!) {\n    recordMeetingAttendance(meetingId: $meetingId, entries: $entries) {\n      id\n      invitees {\n        id\n        attendance\n      }\n    }\n  }\n": typeof types.RecordMeetingAttendanceDocument,
+    "\n  mutation SaveMeetingMinutes($meetingId: ID!, $input: MeetingMinutesInput!) {\n    saveMeetingMinutes(meetingId: $meetingId, input: $input) {\n      id\n      minutesHtml\n      decisions\n      minutesPublishedAt\n    }\n  }\n": typeof types.SaveMeetingMinutesDocument,
+    "\n  mutation PublishMeetingMinutes($meetingId: ID!) {\n    publishMeetingMinutes(meetingId: $meetingId) {\n      id\n      minutesPublishedAt\n      minutesRecipients {\n        name\n        emailed\n        sentAt\n      }\n    }\n  }\n": typeof types.PublishMeetingMinutesDocument,
+    "\n  query MeetingDocuments($id: ID!) {\n    meeting(id: $id) {\n      id\n      documents {\n        id\n        fileName\n        contentType\n        bytes\n        uploadedAt\n        uploadedByName\n        url\n      }\n    }\n  }\n": typeof types.MeetingDocumentsDocument,
+    "\n  mutation DeleteMeetingDocument($id: ID!) {\n    deleteMeetingDocument(id: $id)\n  }\n": typeof types.DeleteMeetingDocumentDocument,
     "\n  fragment WorkingGroupFields on WorkingGroup {\n    id\n    name\n    missions\n    theme\n    description\n    status\n    frame {\n      purpose\n      rules\n      confidentiality\n    }\n    memberCount\n    referentCount\n    referentWarning\n  }\n": typeof types.WorkingGroupFieldsFragmentDoc,
     "\n  query WorkingGroups($status: WorkingGroupStatus) {\n    workingGroups(status: $status) {\n      ...WorkingGroupFields\n    }\n  }\n": typeof types.WorkingGroupsDocument,
     "\n  query WorkingGroup($id: ID!) {\n    workingGroup(id: $id) {\n      ...WorkingGroupFields\n    }\n  }\n": typeof types.WorkingGroupDocument,
     "\n  query WorkingGroupMembers($id: ID!, $includeFormer: Boolean!) {\n    workingGroup(id: $id) {\n      id\n      members(includeFormer: $includeFormer) {\n        id\n        kind\n        name\n        professionalId\n        userId\n        professionCode\n        role\n        joinedAt\n        leftAt\n      }\n    }\n  }\n": typeof types.WorkingGroupMembersDocument,
     "\n  mutation CreateWorkingGroup($input: WorkingGroupInput!) {\n    createWorkingGroup(input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n": typeof types.CreateWorkingGroupDocument,
     "\n  mutation UpdateWorkingGroup($id: ID!, $input: WorkingGroupInput!) {\n    updateWorkingGroup(id: $id, input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n": typeof types.UpdateWorkingGroupDocument,
-    "\n  mutation AddWorkingGroupMembers($groupId: ID!, $professionalIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.AddWorkingGroupMembersDocument,
     "\n  mutation SetWorkingGroupMemberRole($memberId: ID!, $role: WorkingGroupRole!) {\n    setWorkingGroupMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.SetWorkingGroupMemberRoleDocument,
     "\n  mutation RemoveWorkingGroupMember($memberId: ID!) {\n    removeWorkingGroupMember(memberId: $memberId) {\n      id\n      leftAt\n    }\n  }\n": typeof types.RemoveWorkingGroupMemberDocument,
-    "\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n  }\n": typeof types.MeetingFieldsFragmentDoc,
+    "\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n    minutesPublishedAt\n  }\n": typeof types.MeetingFieldsFragmentDoc,
     "\n  query Meetings($ownerKind: String!, $ownerId: ID!) {\n    meetings(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingFields\n    }\n  }\n": typeof types.MeetingsDocument,
     "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      ...MeetingFields\n      invitees {\n        id\n        name\n        emailed\n        reply\n        repliedAt\n      }\n    }\n  }\n": typeof types.MeetingDocument,
     "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      ...MeetingFields\n    }\n  }\n": typeof types.ScheduleMeetingDocument,
@@ -131,6 +154,7 @@ type Documents = {
     "\n  mutation CreateCpts($input: CptsInput!) {\n    createCpts(input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.CreateCptsDocument,
     "\n  mutation UpdateCpts($id: ID!, $input: CptsInput!) {\n    updateCpts(id: $id, input: $input) {\n      id\n      name\n      slug\n      size\n      inhabitants\n      contactEmail\n      communeCodes\n      departementCodes\n      updatedAt\n    }\n  }\n": typeof types.UpdateCptsDocument,
     "\n  query FollowedCpts {\n    followedCpts {\n      ...CptsOverview\n    }\n  }\n": typeof types.FollowedCptsDocument,
+    "\n  query FollowedWorkingGroups($id: ID!) {\n    cpts(id: $id) {\n      id\n      workingGroups {\n        id\n        name\n        missions\n        theme\n        status\n        memberCount\n        referentCount\n        nextMeetingAt\n        meetingsThisYear\n        openActionItems\n        overdueActionItems\n        doneThisQuarter\n      }\n    }\n  }\n": typeof types.FollowedWorkingGroupsDocument,
     "\n  query RegionCpts {\n    regionCpts {\n      ...CptsOverview\n    }\n  }\n": typeof types.RegionCptsDocument,
     "\n  query RegionTeam {\n    regionTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n    regionCpts {\n      id\n      name\n    }\n  }\n": typeof types.RegionTeamDocument,
     "\n  query RegionInvitations {\n    regionInvitations {\n      ...InvitationRowFields\n    }\n  }\n": typeof types.RegionInvitationsDocument,
@@ -234,16 +258,39 @@ const documents: Documents = {
     "\n  query CurrentCpts {\n    currentCpts {\n      ...CptsOverview\n      slug\n      contactEmail\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": types.CurrentCptsDocument,
     "\n  fragment ProfessionalSummary on Professional {\n    id\n    firstName\n    lastName\n    structureName\n    email\n    phone\n    profession {\n      code\n      label\n    }\n    commune {\n      inseeCode\n      name\n    }\n  }\n": types.ProfessionalSummaryFragmentDoc,
     "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": types.ProfessionsDocument,
+    "\n  query WorkingGroupJoinRequests($id: ID!) {\n    workingGroup(id: $id) {\n      id\n      joinUrl\n      joinRequests {\n        id\n        firstName\n        lastName\n        email\n        profession\n        message\n        requestedAt\n        matches {\n          professionalId\n          name\n        }\n      }\n    }\n  }\n": types.WorkingGroupJoinRequestsDocument,
+    "\n  mutation AcceptWorkingGroupJoinRequest($id: ID!, $professionalId: ID) {\n    acceptWorkingGroupJoinRequest(id: $id, professionalId: $professionalId) {\n      id\n      status\n    }\n  }\n": types.AcceptWorkingGroupJoinRequestDocument,
+    "\n  mutation DeclineWorkingGroupJoinRequest($id: ID!) {\n    declineWorkingGroupJoinRequest(id: $id) {\n      id\n      status\n    }\n  }\n": types.DeclineWorkingGroupJoinRequestDocument,
+    "\n  query GroupPollsToAnswer($ownerKind: String!, $ownerId: ID!) {\n    meetingPolls(ownerKind: $ownerKind, ownerId: $ownerId) {\n      id\n      title\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      myInvitation {\n        answerPath\n        answeredAt\n      }\n    }\n  }\n": types.GroupPollsToAnswerDocument,
+    "\n  fragment ActionItemFields on ActionItem {\n    id\n    ownerKind\n    ownerId\n    ownerName\n    meetingId\n    title\n    assigneeName\n    professionalId\n    userId\n    dueOn\n    status\n    statusAt\n    statusBy\n    statusByName\n    overdue\n    mine\n  }\n": types.ActionItemFieldsFragmentDoc,
+    "\n  query ActionItems($filter: ActionItemFilter) {\n    actionItems(filter: $filter) {\n      ...ActionItemFields\n    }\n  }\n": types.ActionItemsDocument,
+    "\n  query ActionItemPeople {\n    actionItems {\n      id\n      professionalId\n      userId\n      assigneeName\n    }\n  }\n": types.ActionItemPeopleDocument,
+    "\n  mutation CreateActionItem($input: ActionItemInput!) {\n    createActionItem(input: $input) {\n      ...ActionItemFields\n    }\n  }\n": types.CreateActionItemDocument,
+    "\n  mutation SetActionItemStatus($id: ID!, $status: ActionItemStatus!) {\n    setActionItemStatus(id: $id, status: $status) {\n      ...ActionItemFields\n    }\n  }\n": types.SetActionItemStatusDocument,
+    "\n  query GroupTeamUsers {\n    cptsTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n    }\n  }\n": types.GroupTeamUsersDocument,
+    "\n  mutation AddGroupPeople($groupId: ID!, $professionalIds: [ID!], $userIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, userIds: $userIds, role: $role) {\n      id\n      role\n    }\n  }\n": types.AddGroupPeopleDocument,
+    "\n  fragment MeetingPollFields on MeetingPoll {\n    id\n    ownerId\n    ownerName\n    title\n    place\n    videoUrl\n    status\n    meetingId\n    inviteeCount\n    answeredCount\n    createdAt\n    slots {\n      id\n      startsAt\n      endsAt\n      yes\n      ifNeedBe\n      no\n    }\n  }\n": types.MeetingPollFieldsFragmentDoc,
+    "\n  query MeetingPolls($ownerKind: String!, $ownerId: ID!) {\n    meetingPolls(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingPollFields\n    }\n  }\n": types.MeetingPollsDocument,
+    "\n  query MeetingPoll($id: ID!) {\n    meetingPoll(id: $id) {\n      ...MeetingPollFields\n      invitees {\n        id\n        name\n        emailed\n        answeredAt\n        answers {\n          slotId\n          answer\n        }\n      }\n    }\n  }\n": types.MeetingPollDocument,
+    "\n  mutation CreateMeetingPoll($input: CreateMeetingPollInput!) {\n    createMeetingPoll(input: $input) {\n      ...MeetingPollFields\n    }\n  }\n": types.CreateMeetingPollDocument,
+    "\n  mutation RemindMeetingPoll($id: ID!) {\n    remindMeetingPoll(id: $id)\n  }\n": types.RemindMeetingPollDocument,
+    "\n  mutation CloseMeetingPoll($id: ID!, $slotId: ID!) {\n    closeMeetingPoll(id: $id, slotId: $slotId) {\n      id\n      ownerId\n    }\n  }\n": types.CloseMeetingPollDocument,
+    "\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      ownerKind\n      ownerId\n      ownerName\n      title\n      startsAt\n      endsAt\n      place\n      videoUrl\n      status\n      agenda {\n        title\n        durationMinutes\n        presenter\n      }\n      presentCount\n      inviteeCount\n      minutesHtml\n      decisions\n      minutesPublishedAt\n      invitees {\n        id\n        professionalId\n        userId\n        name\n        emailed\n        reply\n        repliedAt\n        attendance\n      }\n      minutesRecipients {\n        name\n        emailed\n        sentAt\n      }\n    }\n  }\n": types.MeetingPageDocument,
+    "\n  query MeetingMinutes($id: ID!) {\n    meeting(id: $id) {\n      id\n      minutesHtml\n      decisions\n      minutesPublishedAt\n    }\n  }\n": types.MeetingMinutesDocument,
+    "\n  mutation RecordMeetingAttendance($meetingId: ID!, $entries: [AttendanceInput!]!) {\n    recordMeetingAttendance(meetingId: $meetingId, entries: $entries) {\n      id\n      invitees {\n        id\n        attendance\n      }\n    }\n  }\n": types.RecordMeetingAttendanceDocument,
+    "\n  mutation SaveMeetingMinutes($meetingId: ID!, $input: MeetingMinutesInput!) {\n    saveMeetingMinutes(meetingId: $meetingId, input: $input) {\n      id\n      minutesHtml\n      decisions\n      minutesPublishedAt\n    }\n  }\n": types.SaveMeetingMinutesDocument,
+    "\n  mutation PublishMeetingMinutes($meetingId: ID!) {\n    publishMeetingMinutes(meetingId: $meetingId) {\n      id\n      minutesPublishedAt\n      minutesRecipients {\n        name\n        emailed\n        sentAt\n      }\n    }\n  }\n": types.PublishMeetingMinutesDocument,
+    "\n  query MeetingDocuments($id: ID!) {\n    meeting(id: $id) {\n      id\n      documents {\n        id\n        fileName\n        contentType\n        bytes\n        uploadedAt\n        uploadedByName\n        url\n      }\n    }\n  }\n": types.MeetingDocumentsDocument,
+    "\n  mutation DeleteMeetingDocument($id: ID!) {\n    deleteMeetingDocument(id: $id)\n  }\n": types.DeleteMeetingDocumentDocument,
     "\n  fragment WorkingGroupFields on WorkingGroup {\n    id\n    name\n    missions\n    theme\n    description\n    status\n    frame {\n      purpose\n      rules\n      confidentiality\n    }\n    memberCount\n    referentCount\n    referentWarning\n  }\n": types.WorkingGroupFieldsFragmentDoc,
     "\n  query WorkingGroups($status: WorkingGroupStatus) {\n    workingGroups(status: $status) {\n      ...WorkingGroupFields\n    }\n  }\n": types.WorkingGroupsDocument,
     "\n  query WorkingGroup($id: ID!) {\n    workingGroup(id: $id) {\n      ...WorkingGroupFields\n    }\n  }\n": types.WorkingGroupDocument,
     "\n  query WorkingGroupMembers($id: ID!, $includeFormer: Boolean!) {\n    workingGroup(id: $id) {\n      id\n      members(includeFormer: $includeFormer) {\n        id\n        kind\n        name\n        professionalId\n        userId\n        professionCode\n        role\n        joinedAt\n        leftAt\n      }\n    }\n  }\n": types.WorkingGroupMembersDocument,
     "\n  mutation CreateWorkingGroup($input: WorkingGroupInput!) {\n    createWorkingGroup(input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n": types.CreateWorkingGroupDocument,
     "\n  mutation UpdateWorkingGroup($id: ID!, $input: WorkingGroupInput!) {\n    updateWorkingGroup(id: $id, input: $input) {\n      ...WorkingGroupFields\n    }\n  }\n": types.UpdateWorkingGroupDocument,
-    "\n  mutation AddWorkingGroupMembers($groupId: ID!, $professionalIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, role: $role) {\n      id\n      role\n    }\n  }\n": types.AddWorkingGroupMembersDocument,
     "\n  mutation SetWorkingGroupMemberRole($memberId: ID!, $role: WorkingGroupRole!) {\n    setWorkingGroupMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n": types.SetWorkingGroupMemberRoleDocument,
     "\n  mutation RemoveWorkingGroupMember($memberId: ID!) {\n    removeWorkingGroupMember(memberId: $memberId) {\n      id\n      leftAt\n    }\n  }\n": types.RemoveWorkingGroupMemberDocument,
-    "\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n  }\n": types.MeetingFieldsFragmentDoc,
+    "\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n    minutesPublishedAt\n  }\n": types.MeetingFieldsFragmentDoc,
     "\n  query Meetings($ownerKind: String!, $ownerId: ID!) {\n    meetings(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingFields\n    }\n  }\n": types.MeetingsDocument,
     "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      ...MeetingFields\n      invitees {\n        id\n        name\n        emailed\n        reply\n        repliedAt\n      }\n    }\n  }\n": types.MeetingDocument,
     "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {\n    scheduleMeeting(input: $input) {\n      ...MeetingFields\n    }\n  }\n": types.ScheduleMeetingDocument,
@@ -256,6 +303,7 @@ const documents: Documents = {
     "\n  mutation CreateCpts($input: CptsInput!) {\n    createCpts(input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": types.CreateCptsDocument,
     "\n  mutation UpdateCpts($id: ID!, $input: CptsInput!) {\n    updateCpts(id: $id, input: $input) {\n      id\n      name\n      slug\n      size\n      inhabitants\n      contactEmail\n      communeCodes\n      departementCodes\n      updatedAt\n    }\n  }\n": types.UpdateCptsDocument,
     "\n  query FollowedCpts {\n    followedCpts {\n      ...CptsOverview\n    }\n  }\n": types.FollowedCptsDocument,
+    "\n  query FollowedWorkingGroups($id: ID!) {\n    cpts(id: $id) {\n      id\n      workingGroups {\n        id\n        name\n        missions\n        theme\n        status\n        memberCount\n        referentCount\n        nextMeetingAt\n        meetingsThisYear\n        openActionItems\n        overdueActionItems\n        doneThisQuarter\n      }\n    }\n  }\n": types.FollowedWorkingGroupsDocument,
     "\n  query RegionCpts {\n    regionCpts {\n      ...CptsOverview\n    }\n  }\n": types.RegionCptsDocument,
     "\n  query RegionTeam {\n    regionTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n    regionCpts {\n      id\n      name\n    }\n  }\n": types.RegionTeamDocument,
     "\n  query RegionInvitations {\n    regionInvitations {\n      ...InvitationRowFields\n    }\n  }\n": types.RegionInvitationsDocument,
@@ -661,6 +709,102 @@ export function graphql(source: "\n  query Professions {\n    professions {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query WorkingGroupJoinRequests($id: ID!) {\n    workingGroup(id: $id) {\n      id\n      joinUrl\n      joinRequests {\n        id\n        firstName\n        lastName\n        email\n        profession\n        message\n        requestedAt\n        matches {\n          professionalId\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkingGroupJoinRequests($id: ID!) {\n    workingGroup(id: $id) {\n      id\n      joinUrl\n      joinRequests {\n        id\n        firstName\n        lastName\n        email\n        profession\n        message\n        requestedAt\n        matches {\n          professionalId\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptWorkingGroupJoinRequest($id: ID!, $professionalId: ID) {\n    acceptWorkingGroupJoinRequest(id: $id, professionalId: $professionalId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptWorkingGroupJoinRequest($id: ID!, $professionalId: ID) {\n    acceptWorkingGroupJoinRequest(id: $id, professionalId: $professionalId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineWorkingGroupJoinRequest($id: ID!) {\n    declineWorkingGroupJoinRequest(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineWorkingGroupJoinRequest($id: ID!) {\n    declineWorkingGroupJoinRequest(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupPollsToAnswer($ownerKind: String!, $ownerId: ID!) {\n    meetingPolls(ownerKind: $ownerKind, ownerId: $ownerId) {\n      id\n      title\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      myInvitation {\n        answerPath\n        answeredAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupPollsToAnswer($ownerKind: String!, $ownerId: ID!) {\n    meetingPolls(ownerKind: $ownerKind, ownerId: $ownerId) {\n      id\n      title\n      status\n      slots {\n        id\n        startsAt\n        endsAt\n      }\n      myInvitation {\n        answerPath\n        answeredAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActionItemFields on ActionItem {\n    id\n    ownerKind\n    ownerId\n    ownerName\n    meetingId\n    title\n    assigneeName\n    professionalId\n    userId\n    dueOn\n    status\n    statusAt\n    statusBy\n    statusByName\n    overdue\n    mine\n  }\n"): (typeof documents)["\n  fragment ActionItemFields on ActionItem {\n    id\n    ownerKind\n    ownerId\n    ownerName\n    meetingId\n    title\n    assigneeName\n    professionalId\n    userId\n    dueOn\n    status\n    statusAt\n    statusBy\n    statusByName\n    overdue\n    mine\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActionItems($filter: ActionItemFilter) {\n    actionItems(filter: $filter) {\n      ...ActionItemFields\n    }\n  }\n"): (typeof documents)["\n  query ActionItems($filter: ActionItemFilter) {\n    actionItems(filter: $filter) {\n      ...ActionItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActionItemPeople {\n    actionItems {\n      id\n      professionalId\n      userId\n      assigneeName\n    }\n  }\n"): (typeof documents)["\n  query ActionItemPeople {\n    actionItems {\n      id\n      professionalId\n      userId\n      assigneeName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateActionItem($input: ActionItemInput!) {\n    createActionItem(input: $input) {\n      ...ActionItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateActionItem($input: ActionItemInput!) {\n    createActionItem(input: $input) {\n      ...ActionItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetActionItemStatus($id: ID!, $status: ActionItemStatus!) {\n    setActionItemStatus(id: $id, status: $status) {\n      ...ActionItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetActionItemStatus($id: ID!, $status: ActionItemStatus!) {\n    setActionItemStatus(id: $id, status: $status) {\n      ...ActionItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupTeamUsers {\n    cptsTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n    }\n  }\n"): (typeof documents)["\n  query GroupTeamUsers {\n    cptsTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddGroupPeople($groupId: ID!, $professionalIds: [ID!], $userIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, userIds: $userIds, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation AddGroupPeople($groupId: ID!, $professionalIds: [ID!], $userIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, userIds: $userIds, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MeetingPollFields on MeetingPoll {\n    id\n    ownerId\n    ownerName\n    title\n    place\n    videoUrl\n    status\n    meetingId\n    inviteeCount\n    answeredCount\n    createdAt\n    slots {\n      id\n      startsAt\n      endsAt\n      yes\n      ifNeedBe\n      no\n    }\n  }\n"): (typeof documents)["\n  fragment MeetingPollFields on MeetingPoll {\n    id\n    ownerId\n    ownerName\n    title\n    place\n    videoUrl\n    status\n    meetingId\n    inviteeCount\n    answeredCount\n    createdAt\n    slots {\n      id\n      startsAt\n      endsAt\n      yes\n      ifNeedBe\n      no\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingPolls($ownerKind: String!, $ownerId: ID!) {\n    meetingPolls(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingPollFields\n    }\n  }\n"): (typeof documents)["\n  query MeetingPolls($ownerKind: String!, $ownerId: ID!) {\n    meetingPolls(ownerKind: $ownerKind, ownerId: $ownerId) {\n      ...MeetingPollFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingPoll($id: ID!) {\n    meetingPoll(id: $id) {\n      ...MeetingPollFields\n      invitees {\n        id\n        name\n        emailed\n        answeredAt\n        answers {\n          slotId\n          answer\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeetingPoll($id: ID!) {\n    meetingPoll(id: $id) {\n      ...MeetingPollFields\n      invitees {\n        id\n        name\n        emailed\n        answeredAt\n        answers {\n          slotId\n          answer\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMeetingPoll($input: CreateMeetingPollInput!) {\n    createMeetingPoll(input: $input) {\n      ...MeetingPollFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMeetingPoll($input: CreateMeetingPollInput!) {\n    createMeetingPoll(input: $input) {\n      ...MeetingPollFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemindMeetingPoll($id: ID!) {\n    remindMeetingPoll(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemindMeetingPoll($id: ID!) {\n    remindMeetingPoll(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseMeetingPoll($id: ID!, $slotId: ID!) {\n    closeMeetingPoll(id: $id, slotId: $slotId) {\n      id\n      ownerId\n    }\n  }\n"): (typeof documents)["\n  mutation CloseMeetingPoll($id: ID!, $slotId: ID!) {\n    closeMeetingPoll(id: $id, slotId: $slotId) {\n      id\n      ownerId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      ownerKind\n      ownerId\n      ownerName\n      title\n      startsAt\n      endsAt\n      place\n      videoUrl\n      status\n      agenda {\n        title\n        durationMinutes\n        presenter\n      }\n      presentCount\n      inviteeCount\n      minutesHtml\n      decisions\n      minutesPublishedAt\n      invitees {\n        id\n        professionalId\n        userId\n        name\n        emailed\n        reply\n        repliedAt\n        attendance\n      }\n      minutesRecipients {\n        name\n        emailed\n        sentAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      ownerKind\n      ownerId\n      ownerName\n      title\n      startsAt\n      endsAt\n      place\n      videoUrl\n      status\n      agenda {\n        title\n        durationMinutes\n        presenter\n      }\n      presentCount\n      inviteeCount\n      minutesHtml\n      decisions\n      minutesPublishedAt\n      invitees {\n        id\n        professionalId\n        userId\n        name\n        emailed\n        reply\n        repliedAt\n        attendance\n      }\n      minutesRecipients {\n        name\n        emailed\n        sentAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingMinutes($id: ID!) {\n    meeting(id: $id) {\n      id\n      minutesHtml\n      decisions\n      minutesPublishedAt\n    }\n  }\n"): (typeof documents)["\n  query MeetingMinutes($id: ID!) {\n    meeting(id: $id) {\n      id\n      minutesHtml\n      decisions\n      minutesPublishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordMeetingAttendance($meetingId: ID!, $entries: [AttendanceInput!]!) {\n    recordMeetingAttendance(meetingId: $meetingId, entries: $entries) {\n      id\n      invitees {\n        id\n        attendance\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordMeetingAttendance($meetingId: ID!, $entries: [AttendanceInput!]!) {\n    recordMeetingAttendance(meetingId: $meetingId, entries: $entries) {\n      id\n      invitees {\n        id\n        attendance\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveMeetingMinutes($meetingId: ID!, $input: MeetingMinutesInput!) {\n    saveMeetingMinutes(meetingId: $meetingId, input: $input) {\n      id\n      minutesHtml\n      decisions\n      minutesPublishedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SaveMeetingMinutes($meetingId: ID!, $input: MeetingMinutesInput!) {\n    saveMeetingMinutes(meetingId: $meetingId, input: $input) {\n      id\n      minutesHtml\n      decisions\n      minutesPublishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishMeetingMinutes($meetingId: ID!) {\n    publishMeetingMinutes(meetingId: $meetingId) {\n      id\n      minutesPublishedAt\n      minutesRecipients {\n        name\n        emailed\n        sentAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PublishMeetingMinutes($meetingId: ID!) {\n    publishMeetingMinutes(meetingId: $meetingId) {\n      id\n      minutesPublishedAt\n      minutesRecipients {\n        name\n        emailed\n        sentAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingDocuments($id: ID!) {\n    meeting(id: $id) {\n      id\n      documents {\n        id\n        fileName\n        contentType\n        bytes\n        uploadedAt\n        uploadedByName\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeetingDocuments($id: ID!) {\n    meeting(id: $id) {\n      id\n      documents {\n        id\n        fileName\n        contentType\n        bytes\n        uploadedAt\n        uploadedByName\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMeetingDocument($id: ID!) {\n    deleteMeetingDocument(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteMeetingDocument($id: ID!) {\n    deleteMeetingDocument(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment WorkingGroupFields on WorkingGroup {\n    id\n    name\n    missions\n    theme\n    description\n    status\n    frame {\n      purpose\n      rules\n      confidentiality\n    }\n    memberCount\n    referentCount\n    referentWarning\n  }\n"): (typeof documents)["\n  fragment WorkingGroupFields on WorkingGroup {\n    id\n    name\n    missions\n    theme\n    description\n    status\n    frame {\n      purpose\n      rules\n      confidentiality\n    }\n    memberCount\n    referentCount\n    referentWarning\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -685,10 +829,6 @@ export function graphql(source: "\n  mutation UpdateWorkingGroup($id: ID!, $inpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddWorkingGroupMembers($groupId: ID!, $professionalIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation AddWorkingGroupMembers($groupId: ID!, $professionalIds: [ID!], $role: WorkingGroupRole) {\n    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, role: $role) {\n      id\n      role\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation SetWorkingGroupMemberRole($memberId: ID!, $role: WorkingGroupRole!) {\n    setWorkingGroupMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SetWorkingGroupMemberRole($memberId: ID!, $role: WorkingGroupRole!) {\n    setWorkingGroupMemberRole(memberId: $memberId, role: $role) {\n      id\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -697,7 +837,7 @@ export function graphql(source: "\n  mutation RemoveWorkingGroupMember($memberId
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n  }\n"): (typeof documents)["\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n  }\n"];
+export function graphql(source: "\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n    minutesPublishedAt\n  }\n"): (typeof documents)["\n  fragment MeetingFields on Meeting {\n    id\n    title\n    startsAt\n    endsAt\n    place\n    videoUrl\n    status\n    agenda {\n      title\n      durationMinutes\n      presenter\n    }\n    presentCount\n    inviteeCount\n    minutesPublishedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -746,6 +886,10 @@ export function graphql(source: "\n  mutation UpdateCpts($id: ID!, $input: CptsI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FollowedCpts {\n    followedCpts {\n      ...CptsOverview\n    }\n  }\n"): (typeof documents)["\n  query FollowedCpts {\n    followedCpts {\n      ...CptsOverview\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowedWorkingGroups($id: ID!) {\n    cpts(id: $id) {\n      id\n      workingGroups {\n        id\n        name\n        missions\n        theme\n        status\n        memberCount\n        referentCount\n        nextMeetingAt\n        meetingsThisYear\n        openActionItems\n        overdueActionItems\n        doneThisQuarter\n      }\n    }\n  }\n"): (typeof documents)["\n  query FollowedWorkingGroups($id: ID!) {\n    cpts(id: $id) {\n      id\n      workingGroups {\n        id\n        name\n        missions\n        theme\n        status\n        memberCount\n        referentCount\n        nextMeetingAt\n        meetingsThisYear\n        openActionItems\n        overdueActionItems\n        doneThisQuarter\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

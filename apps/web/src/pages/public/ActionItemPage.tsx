@@ -1,12 +1,13 @@
-import { Alert, Badge, Box, Button, Center, Group, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
+import { Alert, Badge, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ErrorState, LoadingState, PageNotice } from '../../components/states';
+import { LoadingState } from '../../components/states';
 import type { AppError } from '../../lib/errors';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { PublicFrame } from './PublicFrame';
+import { PublicLoadError } from './PublicLoadError';
 import { postPublicJson, usePublicJson } from './usePublicJson';
 
 type Status = 'open' | 'done' | 'dropped';
@@ -66,23 +67,7 @@ export function ActionItemPage() {
     setDone(true);
   };
 
-  if (error && !data) {
-    // A link altered or cut (or an action item deleted): said plainly, with no way into the signed-in app.
-    if (error.code === 'NOT_FOUND') {
-      return (
-        <Center mih="100vh" component="main" p="md">
-          <PageNotice
-            icon={<IconLinkOff size={32} />}
-            title={t('meetingReply.invalidTitle')}
-            description={<Text c="gray.8">{error.message}</Text>}
-            home={false}
-            role="alert"
-          />
-        </Center>
-      );
-    }
-    return <ErrorState error={error} onRetry={retry} fullPage />;
-  }
+  if (error && !data) return <PublicLoadError error={error} onRetry={retry} />;
 
   return (
     <PublicFrame name={data?.cptsName ?? t('app.name')} footer={t('meetingReply.footer')}>

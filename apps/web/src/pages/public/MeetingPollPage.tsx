@@ -1,13 +1,14 @@
-import { Alert, Anchor, Box, Button, Center, Group, Radio, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
+import { Alert, Anchor, Box, Button, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ErrorState, LoadingState, PageNotice } from '../../components/states';
+import { LoadingState } from '../../components/states';
 import type { AppError } from '../../lib/errors';
 import { formatParisSlot } from '../../lib/paris';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { PublicFrame } from './PublicFrame';
+import { PublicLoadError } from './PublicLoadError';
 import { postPublicJson, usePublicJson } from './usePublicJson';
 
 type Answer = 'yes' | 'if_need_be' | 'no';
@@ -75,23 +76,7 @@ export function MeetingPollPage() {
     setDone(true);
   };
 
-  if (error && !data) {
-    // A link altered or cut (or an invitation withdrawn): said plainly, with no way into the signed-in app.
-    if (error.code === 'NOT_FOUND') {
-      return (
-        <Center mih="100vh" component="main" p="md">
-          <PageNotice
-            icon={<IconLinkOff size={32} />}
-            title={t('meetingReply.invalidTitle')}
-            description={<Text c="gray.8">{error.message}</Text>}
-            home={false}
-            role="alert"
-          />
-        </Center>
-      );
-    }
-    return <ErrorState error={error} onRetry={retry} fullPage />;
-  }
+  if (error && !data) return <PublicLoadError error={error} onRetry={retry} />;
 
   const missing = data ? data.slots.filter((s) => !choices[s.id]).length : 0;
 

@@ -1,13 +1,14 @@
-import { Alert, Anchor, Box, Button, Center, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarDown, IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
+import { Alert, Anchor, Box, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCalendarDown, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { MeetingAgenda, MeetingFacts } from '../../components/MeetingFacts';
-import { ErrorState, LoadingState, PageNotice } from '../../components/states';
+import { LoadingState } from '../../components/states';
 import type { AppError } from '../../lib/errors';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { PublicFrame } from './PublicFrame';
+import { PublicLoadError } from './PublicLoadError';
 import { postPublicJson, usePublicJson } from './usePublicJson';
 
 type Reply = 'present' | 'absent' | 'excused';
@@ -68,23 +69,7 @@ export function MeetingReplyPage() {
     setDone(reply);
   };
 
-  if (error && !data) {
-    // A link altered or cut (or an invitation withdrawn): said plainly, with no way into the signed-in app.
-    if (error.code === 'NOT_FOUND') {
-      return (
-        <Center mih="100vh" component="main" p="md">
-          <PageNotice
-            icon={<IconLinkOff size={32} />}
-            title={t('meetingReply.invalidTitle')}
-            description={<Text c="gray.8">{error.message}</Text>}
-            home={false}
-            role="alert"
-          />
-        </Center>
-      );
-    }
-    return <ErrorState error={error} onRetry={retry} fullPage />;
-  }
+  if (error && !data) return <PublicLoadError error={error} onRetry={retry} />;
 
   return (
     <PublicFrame name={data?.cptsName ?? t('app.name')} footer={t('meetingReply.footer')}>

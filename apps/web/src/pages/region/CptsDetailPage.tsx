@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CptsFigures, DepartementBadges } from '../../components/CptsFigures';
+import { FollowedWorkingGroups } from './FollowedWorkingGroups';
 import { InviteButton, InviteModal, useInviteDialog } from '../../components/Invitations';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadingState, PageErrorState } from '../../components/states';
@@ -182,6 +183,7 @@ export function CptsDetailPage({ mode }: { mode: 'admin' | 'officer' }) {
             )}
           </Paper>
         </SimpleGrid>
+        {mode === 'officer' && <FollowedWorkingGroups cptsId={cpts.id} />}
       </Stack>
       {mode === 'admin' && (
         <InviteModal

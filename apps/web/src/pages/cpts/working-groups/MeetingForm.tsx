@@ -41,11 +41,14 @@ export function MeetingForm({
   memberCount,
   meeting,
   onDone,
+  submitLabel,
 }: {
   groupId: string;
   memberCount: number;
   meeting: MeetingRow | null;
   onDone: () => void;
+  /** The button's words when the page says better (the meeting's page edits more than the time). */
+  submitLabel?: string;
 }) {
   const { t } = useTranslation();
   const [scheduling, schedule] = useMutation(ScheduleMeetingDocument);
@@ -234,7 +237,7 @@ export function MeetingForm({
         <DialogButtons
           onCancel={onDone}
           action={{
-            label: meeting ? t('meetings.form.moveSubmit') : t('meetings.form.scheduleSubmit'),
+            label: submitLabel ?? (meeting ? t('meetings.form.moveSubmit') : t('meetings.form.scheduleSubmit')),
             loading: scheduling.fetching || moving.fetching,
           }}
           mt="xs"

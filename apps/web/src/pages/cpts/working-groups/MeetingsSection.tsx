@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Collapse, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarPlus, IconCalendarTime, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconCalendarPlus, IconCalendarQuestion, IconCalendarTime, IconFileText, IconX } from '@tabler/icons-react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CardSection } from '../../../components/CardSection';
 import { MeetingAgenda, MeetingFacts } from '../../../components/MeetingFacts';
@@ -11,19 +12,26 @@ import { ErrorState, LoadingState } from '../../../components/states';
 import { TableHead } from '../../../components/TableHead';
 import type { MeetingsQuery, WorkingGroupQuery } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
 import { formatParisSlot } from '../../../lib/paris';
 import { ReplyBadge, REPLIES } from './labels';
 import { MeetingForm } from './MeetingForm';
+import { MinutesText } from './MinutesSection';
+import { PollForm } from './PollForm';
+import { PollList } from './PollList';
 import { CancelMeetingDocument, MEETING_CONTEXT, MeetingDocument, MeetingsDocument, OWNER_KIND } from './queries';
+import { MeetingMinutesDocument } from './queries-meetings';
 
 export type MeetingRow = MeetingsQuery['meetings'][number];
 
-type Dialog = { kind: 'schedule' } | { kind: 'move' | 'cancel' | 'detail'; meeting: MeetingRow } | null;
+type Dialog = { kind: 'schedule' | 'poll' } | { kind: 'move' | 'cancel' | 'detail'; meeting: MeetingRow } | null;
 
 /**
  * The group's meetings, coming (soonest first) then past (latest first), as
- * the API orders them. Those who manage the group schedule one, move or
- * cancel one to come; everyone sees who is invited and what they answered.
+ * the API orders them, with its scheduling polls still open. Those who
+ * manage the group schedule one or propose slots to choose from, move or
+ * cancel one to come; everyone sees who is invited and what they answered,
+ * opens a meeting's page, and reads past meetings' minutes once sent.
  */
 export function MeetingsSection({ group, canManage }: { group: WorkingGroupQuery['workingGroup']; canManage: boolean }) {
   const { t } = useTranslation();
@@ -54,7 +62,9 @@ export function MeetingsSection({ group, canManage }: { group: WorkingGroupQuery
         {items.map((m) => (
           <MeetingItem
             key={m.id}
+            groupId={group.id}
             meeting={m}
+            canManage={canManage}
             mayChange={mayChange && m.status === 'SCHEDULED'}
             onOpen={(kind) => setDialog({ kind, meeting: m })}
           />
@@ -69,9 +79,12 @@ export function MeetingsSection({ group, canManage }: { group: WorkingGroupQuery
             {t('meetings.closedGroup')}
           </Text>
         ) : (
-          <Group>
+          <Group gap="sm">
             <Button leftSection={<IconCalendarPlus size={18} />} onClick={() => setDialog({ kind: 'schedule' })}>
               {t('meetings.schedule')}
+            </Button>
+            <Button variant="default" leftSection={<IconCalendarQuestion size={18} />} onClick={() => setDialog({ kind: 'poll' })}>
+              {t('workingGroups.polls.propose')}
             </Button>
           </Group>
         ))}
@@ -81,6 +94,7 @@ export function MeetingsSection({ group, canManage }: { group: WorkingGroupQuery
         <LoadingState rows={2} />
       ) : (
         <>
+          <PollList groupId={group.id} />
           <Title order={3} size="h5">
             {t('meetings.coming')}
           </Title>
@@ -106,6 +120,9 @@ export function MeetingsSection({ group, canManage }: { group: WorkingGroupQuery
             onDone={close}
           />
         )}
+      </Modal>
+      <Modal opened={dialog?.kind === 'poll'} onClose={close} title={t('workingGroups.polls.form.title')} centered size="lg">
+        {dialog?.kind === 'poll' && <PollForm groupId={group.id} memberCount={group.memberCount} onDone={close} />}
       </Modal>
       <Modal
         opened={dialog?.kind === 'detail'}
@@ -142,16 +159,23 @@ export function MeetingsSection({ group, canManage }: { group: WorkingGroupQuery
 }
 
 function MeetingItem({
+  groupId,
   meeting: m,
+  canManage,
   mayChange,
   onOpen,
 }: {
+  groupId: string;
   meeting: MeetingRow;
+  canManage: boolean;
   mayChange: boolean;
   onOpen: (kind: 'move' | 'cancel' | 'detail') => void;
 }) {
   const { t } = useTranslation();
+  const [minutesOpen, setMinutesOpen] = useState(false);
+  const minutesId = useId();
   const cancelled = m.status === 'CANCELLED';
+  const held = !cancelled && new Date(m.startsAt).getTime() <= Date.now();
   return (
     <Paper withBorder p="sm" radius="md" component="li" aria-label={m.title}>
       <Stack gap={4}>
@@ -171,15 +195,45 @@ function MeetingItem({
             {t('meetings.answers', { count: m.inviteeCount, present: m.presentCount })}
           </Text>
         )}
+        {held && (
+          <Text size="sm" c="gray.8">
+            {m.minutesPublishedAt
+              ? t('workingGroups.minutes.sentOn', { date: formatDateTime(m.minutesPublishedAt) })
+              : canManage
+                ? t('workingGroups.minutes.toWrite')
+                : t('workingGroups.minutes.notPublished')}
+          </Text>
+        )}
         <Group gap="xs" mt={4}>
           <Button
             size="compact-sm"
             variant="light"
+            component={Link}
+            to={`/groupes-de-travail/${groupId}/reunions/${m.id}`}
+            aria-label={t('workingGroups.meeting.openOf', { title: m.title })}
+          >
+            {t('workingGroups.meeting.open')}
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="default"
             onClick={() => onOpen('detail')}
             aria-label={t('meetings.detailOf', { title: m.title })}
           >
             {t('meetings.detail')}
           </Button>
+          {m.minutesPublishedAt && (
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<IconFileText size={14} />}
+              aria-expanded={minutesOpen}
+              aria-controls={minutesId}
+              onClick={() => setMinutesOpen((o) => !o)}
+            >
+              {minutesOpen ? t('workingGroups.minutes.hide') : t('workingGroups.minutes.read')}
+            </Button>
+          )}
           {mayChange && (
             <>
               <Button size="compact-sm" variant="default" leftSection={<IconCalendarTime size={14} />} onClick={() => onOpen('move')}>
@@ -191,7 +245,24 @@ function MeetingItem({
             </>
           )}
         </Group>
+        {m.minutesPublishedAt && (
+          <Collapse expanded={minutesOpen} id={minutesId}>
+            {minutesOpen && <PastMinutes id={m.id} />}
+          </Collapse>
+        )}
       </Stack>
+    </Paper>
+  );
+}
+
+/** A past meeting's minutes, read when someone opens them (a group's list does not carry every text). */
+function PastMinutes({ id }: { id: string }) {
+  const [{ data, error }, refetch] = useQuery({ query: MeetingMinutesDocument, variables: { id }, context: MEETING_CONTEXT });
+  if (error && !data) return <ErrorState error={toAppError(error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!data) return <LoadingState rows={1} />;
+  return (
+    <Paper bg="gray.0" p="sm" radius="sm" mt="xs">
+      <MinutesText html={data.meeting.minutesHtml} decisions={data.meeting.decisions} />
     </Paper>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Group, Modal, NativeSelect, Radio, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Modal, MultiSelect, NativeSelect, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -9,25 +9,23 @@ import { useMe } from '../../../auth/me';
 import { CardSection } from '../../../components/CardSection';
 import { ConfirmModal, DialogButtons } from '../../../components/ConfirmModal';
 import { PeoplePicker } from '../../../components/PeoplePicker';
+import { rolesLabel } from '../../../components/roles';
 import { ErrorState, FormAlert, LoadingState } from '../../../components/states';
 import type { WorkingGroupMembersQuery, WorkingGroupQuery, WorkingGroupRole } from '../../../gql/graphql';
 import { formLevelError, toAppError, type AppError } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { ProfessionsDocument } from '../queries';
 import { ROLES } from './labels';
-import {
-  AddWorkingGroupMembersDocument,
-  GROUP_CONTEXT,
-  RemoveWorkingGroupMemberDocument,
-  SetWorkingGroupMemberRoleDocument,
-} from './queries';
+import { GROUP_CONTEXT, RemoveWorkingGroupMemberDocument, SetWorkingGroupMemberRoleDocument } from './queries';
+import { AddGroupPeopleDocument, GroupTeamUsersDocument } from './queries-action-items';
 
 type Member = WorkingGroupMembersQuery['workingGroup']['members'][number];
 
 /**
  * Who is in the group: referents first, then members by name. Those who
- * manage it add people of the directory with a role, change a role, or take
- * someone out (their past in the group is kept, and shown on demand).
+ * manage it add people of the directory (and the team, users of the CPTS)
+ * with a role, change a role, or take someone out (their past in the group
+ * is kept, and shown on demand).
  */
 export function MembersSection({
   group,
@@ -192,19 +190,27 @@ function MemberList({ members, canManage, onRemove }: { members: Member[]; canMa
   );
 }
 
-/** People of the directory, all with one role. */
+/**
+ * People of the directory and, for the team (who alone may read the list of
+ * the CPTS's accounts), users of the CPTS (a staff member, a board member
+ * or a member with an account, who may then be a referent and manage the
+ * group), all with one role.
+ */
 function AddMembers({ groupId, current, onDone }: { groupId: string; current: Member[]; onDone: () => void }) {
   const { t } = useTranslation();
+  const me = useMe();
   const [ids, setIds] = useState<string[]>([]);
+  const [userIds, setUserIds] = useState<string[]>([]);
   const [role, setRole] = useState<WorkingGroupRole>('MEMBER');
   const [error, setError] = useState<AppError | null>(null);
-  const [{ fetching }, add] = useMutation(AddWorkingGroupMembersDocument);
+  const [{ fetching }, add] = useMutation(AddGroupPeopleDocument);
+  const count = ids.length + userIds.length;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const result = await add({ groupId, professionalIds: ids, role }, GROUP_CONTEXT);
+    const result = await add({ groupId, professionalIds: ids, userIds, role }, GROUP_CONTEXT);
     if (!result.data) return setError(toAppError(result.error));
-    notifications.show({ color: 'teal', message: t('workingGroups.membersSection.added', { count: ids.length }) });
+    notifications.show({ color: 'teal', message: t('workingGroups.membersSection.added', { count }) });
     onDone();
   };
   return (
@@ -218,6 +224,14 @@ function AddMembers({ groupId, current, onDone }: { groupId: string; current: Me
           exclude={current.flatMap((m) => (m.professionalId ? [m.professionalId] : []))}
           error={error?.fields.professionalIds}
         />
+        {me.isCptsStaff && (
+          <TeamUserPicker
+            ids={userIds}
+            onChange={setUserIds}
+            exclude={current.flatMap((m) => (m.userId ? [m.userId] : []))}
+            error={error?.fields.userIds}
+          />
+        )}
         <Radio.Group label={t('workingGroups.membersSection.role')} value={role} onChange={(v) => setRole(v as WorkingGroupRole)}>
           <Group mt={6}>
             {ROLES.map((r) => (
@@ -230,12 +244,48 @@ function AddMembers({ groupId, current, onDone }: { groupId: string; current: Me
             {t('workingGroups.membersSection.referentHelp')}
           </Text>
         )}
-        <FormAlert error={formLevelError(error, (f) => f === 'professionalIds')} />
+        <FormAlert error={formLevelError(error, (f) => f === 'professionalIds' || f === 'userIds')} />
         <DialogButtons
           onCancel={onDone}
-          action={{ label: t('workingGroups.membersSection.addSubmit'), loading: fetching, disabled: ids.length === 0 }}
+          action={{ label: t('workingGroups.membersSection.addSubmit'), loading: fetching, disabled: count === 0 }}
         />
       </Stack>
     </form>
+  );
+}
+
+/** Users of the CPTS (any role in it) not yet in the group, picked by name, with their role in the CPTS to tell them apart. */
+function TeamUserPicker({
+  ids,
+  onChange,
+  exclude,
+  error,
+}: {
+  ids: string[];
+  onChange: (ids: string[]) => void;
+  exclude: string[];
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const [{ data, error: loadError }] = useQuery({ query: GroupTeamUsersDocument, requestPolicy: 'cache-and-network' });
+  const users = (data?.cptsTeam ?? []).filter((m) => !exclude.includes(m.user.id));
+  return (
+    <MultiSelect
+      label={t('workingGroups.membersSection.teamUsers')}
+      description={t('workingGroups.membersSection.teamUsersHelp')}
+      placeholder={
+        data && users.length === 0
+          ? t('workingGroups.membersSection.teamUsersNone')
+          : t('workingGroups.membersSection.teamUsersPlaceholder')
+      }
+      data={users.map((m) => ({ value: m.user.id, label: `${m.user.displayName} · ${rolesLabel(m.roles)}` }))}
+      value={ids}
+      onChange={onChange}
+      searchable
+      clearable
+      nothingFoundMessage={t('common.noResult')}
+      disabled={!data}
+      error={error ?? (loadError ? toAppError(loadError)?.message : undefined)}
+    />
   );
 }

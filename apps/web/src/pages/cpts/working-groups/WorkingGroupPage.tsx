@@ -10,9 +10,12 @@ import { CardSection } from '../../../components/CardSection';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadingState } from '../../../components/states';
 import type { WorkingGroupQuery } from '../../../gql/graphql';
+import { DoneThisQuarter, OpenActionItems } from './ActionItemsSection';
+import { JoinRequestsSection } from './JoinRequestsSection';
 import { GroupErrorState, GroupStatusBadge, MissionBadges } from './labels';
 import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
+import { OwnPollInvitations } from './OwnPollInvitations';
 import { GROUP_CONTEXT, WorkingGroupDocument, WorkingGroupMembersDocument } from './queries';
 import { ReferentWarning } from './WorkingGroupsPage';
 
@@ -72,7 +75,9 @@ export function WorkingGroupPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
+            <OwnPollInvitations groupId={group.id} />
             <MeetingsSection group={group} canManage={canManage} />
+            <OpenActionItems group={group} members={list} canManage={canManage} />
             <MembersSection
               group={group}
               members={list}
@@ -82,10 +87,12 @@ export function WorkingGroupPage() {
               includeFormer={includeFormer}
               onIncludeFormer={setIncludeFormer}
             />
+            {canManage && <JoinRequestsSection groupId={group.id} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
+            <DoneThisQuarter group={group} canManage={canManage} />
             <About group={group} />
             <Frame group={group} />
           </Stack>

@@ -78,15 +78,6 @@ export const UpdateWorkingGroupDocument = graphql(`
   }
 `);
 
-export const AddWorkingGroupMembersDocument = graphql(`
-  mutation AddWorkingGroupMembers($groupId: ID!, $professionalIds: [ID!], $role: WorkingGroupRole) {
-    addWorkingGroupMembers(groupId: $groupId, professionalIds: $professionalIds, role: $role) {
-      id
-      role
-    }
-  }
-`);
-
 export const SetWorkingGroupMemberRoleDocument = graphql(`
   mutation SetWorkingGroupMemberRole($memberId: ID!, $role: WorkingGroupRole!) {
     setWorkingGroupMemberRole(memberId: $memberId, role: $role) {
@@ -121,6 +112,7 @@ const MeetingFields = graphql(`
     }
     presentCount
     inviteeCount
+    minutesPublishedAt
   }
 `);
 void MeetingFields;
