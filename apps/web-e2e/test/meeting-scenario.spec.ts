@@ -328,6 +328,10 @@ describe('a working group meeting from the scheduling poll to the minutes', () =
       await signIn(page, staff);
       await page.goto(meetingPath);
       await page.getByText('Tenue', { exact: true }).waitFor();
+      // The group's frame, read out at the start of the meeting.
+      const invitation = page.getByRole('region', { name: "L'invitation" });
+      await invitation.getByText('Le cadre du groupe, rappelé en début de réunion').waitFor();
+      await invitation.getByText(/^Objet : Éviter les réhospitalisations des patients insuffisants cardiaques\./).waitFor();
 
       // Attendance: one of each, the absent member included.
       const attendance = page.getByRole('region', { name: 'Présences (4 invité·es)' });

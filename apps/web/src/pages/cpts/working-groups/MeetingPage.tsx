@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Box, Button, Grid, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -125,6 +125,17 @@ export function MeetingPage() {
                 </Alert>
               )}
               <MeetingFacts startsAt={meeting.startsAt} endsAt={meeting.endsAt} place={meeting.place} videoUrl={meeting.videoUrl} />
+              {meeting.frame && (
+                // The group's frame opens every meeting (and every invitation): read out at the start.
+                <Box>
+                  <Text size="sm" fw={600}>
+                    {t('workingGroups.meeting.frame')}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {meeting.frame}
+                  </Text>
+                </Box>
+              )}
               {meeting.agenda.length > 0 ? (
                 <MeetingAgenda agenda={meeting.agenda} />
               ) : (

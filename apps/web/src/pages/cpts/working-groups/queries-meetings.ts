@@ -87,6 +87,7 @@ export const MeetingPageDocument = graphql(`
       ownerKind
       ownerId
       ownerName
+      frame
       title
       startsAt
       endsAt
