@@ -47,6 +47,6 @@ export async function sendActionItemsDigest(
       'Vous recevez ce récapitulatif chaque lundi parce que vous êtes référent·e de ce groupe, tant que des actions sont en retard.',
     ],
   });
-  for (const lead of leads) await outbox.add({ kind: 'action_items_digest', to: lead.email, tenantId, email });
+  await outbox.addMany(leads.map((lead) => ({ kind: 'action_items_digest', to: lead.email, tenantId, email })));
   return leads.length;
 }

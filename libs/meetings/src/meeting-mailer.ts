@@ -88,7 +88,8 @@ export class MeetingMailer {
   async send(meetingId: string, kind: MeetingEmailKind): Promise<number> {
     const tenantId = requireTenantId();
     const messages = await this.emails.compose(meetingId, kind);
-    for (const m of messages) await this.outbox.add({ kind: `meeting_${kind}`, to: m.to, tenantId, email: m.email, secret: m.secret });
+    // One statement and one Redis call for the whole group (MailOutbox.addMany).
+    await this.outbox.addMany(messages.map((m) => ({ kind: `meeting_${kind}`, to: m.to, tenantId, email: m.email, secret: m.secret })));
     return messages.length;
   }
 }

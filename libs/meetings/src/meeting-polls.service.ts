@@ -135,8 +135,10 @@ export class MeetingPollsService {
         people.map((p) => p.email),
       ],
     );
-    for (const m of await this.emails.compose(id, 'invitation'))
-      await this.outbox.add({ kind: 'meeting_poll_invitation', to: m.to, tenantId, email: m.email, secret: m.secret });
+    const messages = await this.emails.compose(id, 'invitation');
+    await this.outbox.addMany(
+      messages.map((m) => ({ kind: 'meeting_poll_invitation', to: m.to, tenantId, email: m.email, secret: m.secret })),
+    );
     await this.reminders.schedule([{ kind: POLL_REMINDER, ref: id, fireAt: new Date(Date.now() + POLL_REMINDER_AFTER_MS) }]);
     return this.get(id);
   }
