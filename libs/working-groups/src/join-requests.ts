@@ -25,6 +25,7 @@ import {
   requirePrincipal,
   requireTenantId,
   Role,
+  scopedLoader,
   UuidPipe,
 } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
@@ -270,14 +271,21 @@ export class JoinRequestsService {
     return { ...view, frame: { purpose, rules, confidentiality }, closed };
   }
 
-  private async manages(groupId: string): Promise<boolean> {
-    try {
-      await this.groups.requireManager(groupId);
-      return true;
-    } catch (err) {
-      if (err instanceof AppError && (err.code === ErrorCode.FORBIDDEN || err.code === ErrorCode.NOT_FOUND)) return false;
-      throw err;
-    }
+  /** Whether the caller manages the group: asked once per request and group (the page reads the link and the requests). */
+  private manages(groupId: string): Promise<boolean> {
+    return scopedLoader<string, boolean>(JoinRequestsService.prototype.manages, async (ids) => {
+      const answers: boolean[] = [];
+      for (const id of ids) {
+        try {
+          await this.groups.requireManager(id);
+          answers.push(true);
+        } catch (err) {
+          if (err instanceof AppError && (err.code === ErrorCode.FORBIDDEN || err.code === ErrorCode.NOT_FOUND)) answers.push(false);
+          else throw err;
+        }
+      }
+      return answers;
+    }).load(groupId);
   }
 
   private async matches(email: string): Promise<JoinRequestMatch[]> {

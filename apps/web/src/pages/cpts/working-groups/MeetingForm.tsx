@@ -1,10 +1,10 @@
-import { ActionIcon, Box, Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { DialogButtons } from '../../../components/ConfirmModal';
+import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons';
 import { PeoplePicker } from '../../../components/PeoplePicker';
 import { FormAlert } from '../../../components/states';
 import { formLevelError, toAppError, type AppError } from '../../../lib/errors';
@@ -185,29 +185,13 @@ export function MeetingForm({
                   {...bindItem(a, i, 'presenter', 'presenter')}
                   style={{ flex: '1 1 160px' }}
                 />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  c="red.9"
-                  size="lg"
-                  mt={26}
-                  aria-label={t('meetings.form.removeItem', { n: i + 1 })}
+                <RemoveRowButton
+                  label={t('meetings.form.removeItem', { n: i + 1 })}
                   onClick={() => setAgenda((rows) => rows.filter((r) => r.key !== a.key))}
-                >
-                  <IconTrash size={18} />
-                </ActionIcon>
+                />
               </Group>
             ))}
-            <Group>
-              <Button
-                variant="default"
-                size="compact-sm"
-                leftSection={<IconPlus size={14} />}
-                onClick={() => setAgenda((rows) => [...rows, agendaRow()])}
-              >
-                {t('meetings.form.addItem')}
-              </Button>
-            </Group>
+            <AddRowButton label={t('meetings.form.addItem')} onClick={() => setAgenda((rows) => [...rows, agendaRow()])} />
           </Stack>
         </Box>
         {meeting ? (

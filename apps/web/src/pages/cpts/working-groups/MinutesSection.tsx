@@ -1,9 +1,10 @@
-import { ActionIcon, Box, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, Typography } from '@mantine/core';
+import { Box, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, Typography } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconPlus, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons';
 import { CardSection } from '../../../components/CardSection';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { ErrorState, FormAlert, LoadingState } from '../../../components/states';
@@ -182,30 +183,17 @@ function MinutesEditor({ meeting, recipientCount, onPublished }: { meeting: Meet
                 error={fields[`decisions.${i}`]}
                 style={{ flex: 1 }}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                c="red.9"
-                size="lg"
-                mt={26}
-                aria-label={t('workingGroups.minutes.removeDecision', { n: i + 1 })}
+              <RemoveRowButton
+                label={t('workingGroups.minutes.removeDecision', { n: i + 1 })}
                 onClick={() => setDecisions((rows) => rows.filter((r) => r.key !== d.key))}
-              >
-                <IconTrash size={18} />
-              </ActionIcon>
+              />
             </Group>
           ))}
-          <Group>
-            <Button
-              variant="default"
-              size="compact-sm"
-              leftSection={<IconPlus size={14} />}
-              disabled={decisions.length >= 50}
-              onClick={() => setDecisions((rows) => [...rows, decisionRow()])}
-            >
-              {t('workingGroups.minutes.addDecision')}
-            </Button>
-          </Group>
+          <AddRowButton
+            label={t('workingGroups.minutes.addDecision')}
+            disabled={decisions.length >= 50}
+            onClick={() => setDecisions((rows) => [...rows, decisionRow()])}
+          />
         </Stack>
       </Box>
       <FormAlert error={formLevelError(error, (f) => f === 'html' || /^decisions\.\d+$/.test(f))} />

@@ -1,11 +1,11 @@
-import { ActionIcon, Box, Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { DialogButtons } from '../../../components/ConfirmModal';
+import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons';
 import { PeoplePicker } from '../../../components/PeoplePicker';
 import { FormAlert } from '../../../components/states';
 import { formLevelError, toAppError, type AppError } from '../../../lib/errors';
@@ -156,22 +156,15 @@ export function PollForm({ groupId, memberCount, onDone }: { groupId: string; me
                     {...bindSlot(s, i, 'end', fields[`slots.${i}.endsAt`])}
                     w={130}
                   />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    c="red.9"
-                    size="lg"
-                    mt={26}
-                    aria-label={t('workingGroups.polls.form.removeSlot', { n: i + 1 })}
+                  <RemoveRowButton
+                    label={t('workingGroups.polls.form.removeSlot', { n: i + 1 })}
                     disabled={slots.length === 1}
                     onClick={() => {
                       setSlots((rows) => rows.filter((r) => r.key !== s.key));
                       // The slots' messages are by position: after a removal they would sit next to another slot.
                       setError(null);
                     }}
-                  >
-                    <IconTrash size={18} />
-                  </ActionIcon>
+                  />
                 </Group>
               </Box>
             ))}
@@ -180,17 +173,11 @@ export function PollForm({ groupId, memberCount, onDone }: { groupId: string; me
                 {fields.slots}
               </Text>
             )}
-            <Group>
-              <Button
-                variant="default"
-                size="compact-sm"
-                leftSection={<IconPlus size={14} />}
-                disabled={slots.length >= 30}
-                onClick={() => setSlots((rows) => [...rows, slotRow(rows[rows.length - 1])])}
-              >
-                {t('workingGroups.polls.form.addSlot')}
-              </Button>
-            </Group>
+            <AddRowButton
+              label={t('workingGroups.polls.form.addSlot')}
+              disabled={slots.length >= 30}
+              onClick={() => setSlots((rows) => [...rows, slotRow(rows[rows.length - 1])])}
+            />
             <Text size="xs" c="gray.8">
               {t('meetings.form.parisTime')}
             </Text>
