@@ -5,13 +5,15 @@ const testFiles = ['**/*.spec.ts', '**/test/**/*.ts', 'libs/testing/**/*.ts', 'b
 
 // Layering (see docs/architecture.md): apps -> libs; the domain list
 // (type:domains) -> domain and engine; domain -> engine (a domain library
-// other domains build on: meetings) -> platform; platform -> platform only.
+// other domains build on: meetings, governance) -> engine and platform
+// (engines form no cycle: governance builds on meetings, never the reverse);
+// platform -> platform only.
 // Test helpers (type:testing) only from test code.
 const layering = (allowTesting) => [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domains', 'type:domain', 'type:engine', 'type:platform', ...(allowTesting ? ['type:testing'] : [])] },
   { sourceTag: 'type:domains', onlyDependOnLibsWithTags: ['type:domain', 'type:engine', 'type:platform'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:engine', 'type:platform', ...(allowTesting ? ['type:testing'] : [])] },
-  { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:platform', ...(allowTesting ? ['type:testing'] : [])] },
+  { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:engine', 'type:platform', ...(allowTesting ? ['type:testing'] : [])] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', ...(allowTesting ? ['type:testing'] : [])] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:testing'] },
   // Local tools (the development SMTP sink) may use test helpers.

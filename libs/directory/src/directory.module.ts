@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import type { DomainLibrary } from '@cpts/platform-domain';
-import { DIRECTORY_SQL } from '@cpts/platform-persons';
+import { DIRECTORY_SQL, PersonDirectory } from '@cpts/platform-persons';
 import { IdentityModule } from '@cpts/platform-identity';
 import { RemindersModule } from '@cpts/platform-reminders';
 import { CsvImportResolver } from './csv-import/csv-import.resolver';
@@ -29,7 +29,7 @@ import { MembershipsPersonData } from './memberships/memberships.person-data';
 import { ProfessionalsResolver } from './professionals.resolver';
 import { PublicDirectoryFormerAddress } from './public/public-directory-former-address';
 import { ProfessionalsService } from './professionals.service';
-import { PERSON_CONTRACTS, personContractProviders } from './person-contracts';
+import { DirectoryPersons, PERSON_CONTRACTS, personContractProviders } from './person-contracts';
 import { directoryEntities } from './professional.entity';
 import { directoryMigrations } from './migrations';
 import { MembershipRenewalReminder } from './memberships/renewal-reminder';
@@ -97,11 +97,15 @@ export const directoryResolvers = [
   SitesResolver,
 ];
 
-/** The directory in the worker: the national extraction's imports, and its rules as SQL for the other domains' jobs. */
+/**
+ * The directory in the worker: the national extraction's imports, and for
+ * the other domains' jobs its rules as SQL and the people by id
+ * (PersonDirectory: a reminder naming the person it is about).
+ */
 @Global()
 @Module({
-  providers: [DirectoryImportWorker, { provide: DIRECTORY_SQL, useValue: directorySql }],
-  exports: [DIRECTORY_SQL],
+  providers: [DirectoryImportWorker, { provide: DIRECTORY_SQL, useValue: directorySql }, DirectoryPersons, { provide: PersonDirectory, useExisting: DirectoryPersons }],
+  exports: [DIRECTORY_SQL, PersonDirectory],
 })
 export class DirectoryWorkerModule {}
 

@@ -1,4 +1,5 @@
 import { directoryDomain } from '@cpts/directory';
+import { governanceDomain } from '@cpts/governance';
 import { mailingDomain } from '@cpts/mailing';
 import { meetingsDomain } from '@cpts/meetings';
 import type { DomainLibrary } from '@cpts/platform-domain';
@@ -11,4 +12,4 @@ import { workingGroupsDomain } from '@cpts/working-groups';
  * domain library". The order is the order of the person-data parts in a
  * GDPR export, an erasure and a merge: the directory first.
  */
-export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain, meetingsDomain, workingGroupsDomain];
+export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain, meetingsDomain, workingGroupsDomain, governanceDomain];

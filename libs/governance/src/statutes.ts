@@ -33,7 +33,7 @@ export interface Statutes {
   perCollege: boolean;
 }
 
-export type InstanceKind = 'bureau' | 'ca' | 'ag' | 'commission';
+export type StatutesKind = 'bureau' | 'ca' | 'ag' | 'commission';
 
 /**
  * The rules of typical CPTS statutes, the starting point the coordinator
@@ -42,7 +42,7 @@ export type InstanceKind = 'bureau' | 'ca' | 'ag' | 'commission';
  * cast; one proxy at the CA, two at the AG, none at the bureau; fifteen days'
  * notice for the AG.
  */
-export const DEFAULT_STATUTES: Record<InstanceKind, Statutes> = {
+export const DEFAULT_STATUTES: Record<StatutesKind, Statutes> = {
   bureau: {
     quorumShare: 0.5,
     majority: MajorityRule.SIMPLE,

@@ -8,3 +8,4 @@ export * from './meeting-poll.types';
 export * from './action-item.types';
 export * from './action-item-digest';
 export * from './owner-figures';
+export * from './document-store';

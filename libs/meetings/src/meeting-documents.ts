@@ -1,29 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { Controller, Get, Headers, HttpCode, Injectable, Param, Post, Req, Res } from '@nestjs/common';
 import { Args, Field, Float, GraphQLISODateTime, ID, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { afterCommit, Allow, AppError, CPTS_TEAM, isUuid, requirePrincipal, requireTenantId, Role, UuidPipe } from '@cpts/platform-core';
 import { StorageEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptedName, announcedLabel, DOCUMENT_EXTENSIONS, recognise, SNIFF_BYTES } from './document-types';
+import { DocumentStore, sendDocument, uploadBody } from './document-store';
 import { MeetingOwners } from './meeting-owners';
 import { Meeting } from './meeting.types';
 import { MeetingsService } from './meetings.service';
 
-/** 20 MB: the agenda's files, slides, a scanned attendance sheet; not videos. */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** A meeting's file, not a document library (the regional library is for that). */
 export const MAX_DOCUMENTS_PER_MEETING = 30;
 const NOT_FOUND = 'Document introuvable.';
-
-const tooLarge = () => AppError.field('file', 'Fichier trop volumineux : 20 Mo au plus par document.');
-const notAccepted = () =>
-  AppError.field('file', `Type de fichier non accepté. Formats possibles : ${DOCUMENT_EXTENSIONS.filter((e) => e !== 'jpeg').join(', ')}.`);
 
 @ObjectType({ description: 'A file attached to a meeting (agenda, slides, attendance sheet).' })
 export class MeetingDocument {
@@ -36,29 +25,6 @@ export class MeetingDocument {
   @Field({ description: 'Where to download it, with the session (GET, bearer token).' }) url: string;
 }
 
-/** Where a document's bytes live: one folder per CPTS under the shared upload directory. */
-function documentPath(uploadDir: string, tenantId: string, id: string): string {
-  return path.join(uploadDir, 'meeting-documents', tenantId, id);
-}
-
-/** The name as the browser sent it (URI-encoded in X-File-Name), reduced to a safe base name. */
-function fileNameFrom(raw: string | undefined): string {
-  let name = '';
-  try {
-    name = decodeURIComponent(raw ?? '');
-  } catch {
-    name = '';
-  }
-  // No folders, no control characters (they would break the Content-Disposition header), not too long.
-  name = path
-    .basename(name.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
-  if (!name) throw AppError.field('file', 'Le nom du fichier manque.');
-  if (name.length > 200) throw AppError.field('file', 'Nom de fichier trop long (200 caractères au plus).');
-  return name;
-}
-
 /**
  * Documents of meetings: received as a stream into the upload directory
  * (never held whole in memory), checked (size, and type from the first bytes
@@ -69,12 +35,16 @@ function fileNameFrom(raw: string | undefined): string {
  */
 @Injectable()
 export class MeetingDocumentsService {
+  private readonly store: DocumentStore;
+
   constructor(
     private readonly db: Db,
     private readonly meetings: MeetingsService,
     private readonly owners: MeetingOwners,
-    private readonly storage: StorageEnv,
-  ) {}
+    storage: StorageEnv,
+  ) {
+    this.store = new DocumentStore(storage.UPLOAD_DIR, 'meeting-documents');
+  }
 
   list(meetingId: string): Promise<MeetingDocument[]> {
     return this.db.tenantRows<MeetingDocument>(
@@ -88,35 +58,10 @@ export class MeetingDocumentsService {
 
   async upload(meetingId: string, body: Readable, rawName: string | undefined, declaredBytes: number | null): Promise<MeetingDocument> {
     const tenantId = requireTenantId();
-    const fileName = fileNameFrom(rawName);
-    if (!acceptedName(fileName)) throw notAccepted();
-    // Refused before a byte is read when the browser announces it (browsers do).
-    if (declaredBytes !== null && declaredBytes > MAX_DOCUMENT_BYTES) throw tooLarge();
+    const fileName = this.store.precheck(rawName, declaredBytes);
     await this.requireManager(meetingId);
     await this.db.releaseReads();
-
-    const id = randomUUID();
-    const final = documentPath(this.storage.UPLOAD_DIR, tenantId, id);
-    const part = `${final}.part`;
-    await mkdir(path.dirname(part), { recursive: true });
-    let bytes = 0;
-    let head = Buffer.alloc(0);
-    const hash = createHash('sha256');
-    const check = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        bytes += chunk.length;
-        if (bytes > MAX_DOCUMENT_BYTES) return done(tooLarge());
-        if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    try {
-      const out = await open(part, 'wx');
-      await pipeline(body, check, out.createWriteStream());
-      if (bytes === 0) throw AppError.field('file', 'Le fichier est vide.');
-      const type = recognise(fileName, head);
-      if (!type) throw AppError.field('file', `Ce fichier n'est pas un vrai fichier ${announcedLabel(fileName)} : il n'a pas été ajouté.`);
+    const { id } = await this.store.receive(tenantId, fileName, body, async (doc) => {
       // Rights again: the meeting may have been removed from the caller's reach while the bytes came.
       await this.requireManager(meetingId);
       const [{ count }] = await this.db.tenantRows<{ count: number }>(
@@ -125,17 +70,12 @@ export class MeetingDocumentsService {
       );
       if (count >= MAX_DOCUMENTS_PER_MEETING)
         throw AppError.conflict(`Cette réunion a déjà ${MAX_DOCUMENTS_PER_MEETING} documents : retirez-en un avant d'en ajouter.`);
-      await rename(part, final);
       await this.db.tenantRows(
         `INSERT INTO meeting_documents (tenant_id, id, meeting_id, file_name, content_type, bytes, sha256, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [tenantId, id, meetingId, fileName, type.contentType, bytes, hash.digest('hex'), requirePrincipal().userId],
+        [tenantId, doc.id, meetingId, doc.fileName, doc.contentType, doc.bytes, doc.sha256, requirePrincipal().userId],
       );
-    } catch (err) {
-      await rm(part, { force: true });
-      await rm(final, { force: true });
-      throw err;
-    }
+    });
     const [document] = (await this.list(meetingId)).filter((d) => d.id === id);
     return document;
   }
@@ -151,9 +91,7 @@ export class MeetingDocumentsService {
     );
     if (!row) throw AppError.notFound(NOT_FOUND);
     await this.meetings.get(row.meetingId); // NOT_FOUND unless the caller may see the meeting
-    const file = documentPath(this.storage.UPLOAD_DIR, tenantId, id.toLowerCase());
-    if (!(await stat(file).catch(() => null))) throw AppError.notFound(NOT_FOUND);
-    return { ...row, file };
+    return { ...row, file: await this.store.existing(tenantId, id, NOT_FOUND) };
   }
 
   /** Removes the document; its bytes go once the removal is committed. */
@@ -166,8 +104,7 @@ export class MeetingDocumentsService {
     if (!row) throw AppError.notFound(NOT_FOUND);
     await this.requireManager(row.meetingId);
     await this.db.tenantRows(`DELETE FROM meeting_documents WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-    const file = documentPath(this.storage.UPLOAD_DIR, tenantId, id.toLowerCase());
-    afterCommit(() => rm(file, { force: true }));
+    afterCommit(() => this.store.remove(tenantId, id));
     return true;
   }
 
@@ -203,15 +140,13 @@ export class MeetingDocumentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ data: { meetingDocument: MeetingDocument } }> {
     if (!isUuid(meetingId)) throw AppError.notFound('Réunion introuvable.');
-    if (!(req.body instanceof Readable)) throw AppError.field('file', 'Envoyez le fichier tel quel (application/octet-stream).');
-    const declared = Number(req.headers['content-length']);
-    const declaredBytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
+    const { body, declaredBytes } = uploadBody(req);
     try {
-      return { data: { meetingDocument: await this.documents.upload(meetingId.toLowerCase(), req.body, fileName, declaredBytes) } };
+      return { data: { meetingDocument: await this.documents.upload(meetingId.toLowerCase(), body, fileName, declaredBytes) } };
     } catch (err) {
       // Refused before the whole file was read (too big, not allowed): the connection closes after the answer,
       // rather than staying busy with bytes nobody will read.
-      if (!req.body.readableEnded) reply.raw.setHeader('connection', 'close');
+      if (!body.readableEnded) reply.raw.setHeader('connection', 'close');
       throw err;
     }
   }
@@ -222,14 +157,7 @@ export class MeetingDocumentsController {
     const doc = await this.documents.forDownload(id);
     // The rights are checked: the connection goes back to the pool before the bytes travel.
     await this.db.releaseReads();
-    const ascii = doc.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    await reply
-      .header('content-type', doc.contentType)
-      .header('content-length', String(doc.bytes))
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(createReadStream(doc.file));
+    await sendDocument(reply, doc);
   }
 }
 

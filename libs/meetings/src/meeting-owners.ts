@@ -5,8 +5,8 @@ import { AppError } from '@cpts/platform-core';
 export type OwnerInvitee = { professionalId: string } | { userId: string };
 
 /**
- * What the meetings module needs of a kind of owner (a working group now, a
- * governance instance next). The owner's library implements it and
+ * What the meetings module needs of a kind of owner (a working group, a
+ * governance instance). The owner's library implements it and
  * registers it with MeetingOwners; every method runs in the caller's tenant
  * transaction, with the caller's rights.
  */
@@ -19,6 +19,12 @@ export interface MeetingOwner {
   requireManager(ownerId: string): Promise<void>;
   /** The people the owner invites by default. */
   invitees(ownerId: string): Promise<OwnerInvitee[]>;
+  /**
+   * Throws (BAD_USER_INPUT, in French) when the owner's rules refuse a
+   * meeting convened now for `startsAt`: the AG's notice period. Checked when
+   * a meeting is created and when it moves; owners without rules omit it.
+   */
+  checkSchedule?(ownerId: string, startsAt: Date): Promise<void>;
   /** The ACI missions of these owners (for the participation figures per mission); an owner without missions is absent. */
   missions(ownerIds: readonly string[]): Promise<Map<string, string[]>>;
 }

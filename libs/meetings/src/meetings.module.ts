@@ -52,7 +52,7 @@ import { ParticipationResolver, ParticipationService } from './participation';
     ParticipationService,
     ParticipationResolver,
   ],
-  exports: [MeetingOwners],
+  exports: [MeetingOwners, MeetingsService],
 })
 export class MeetingsModule {}
 

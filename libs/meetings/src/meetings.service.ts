@@ -92,6 +92,7 @@ export class MeetingsService {
     people: InvitedPerson[],
   ): Promise<Meeting> {
     if (people.length === 0) throw AppError.field('professionalIds', 'Personne à inviter : ajoutez des participants à la réunion.');
+    await this.owners.get(owner.kind).checkSchedule?.(owner.id, details.startsAt);
     const tenantId = requireTenantId();
     const id = randomUUID();
     const userId = requirePrincipal().userId;
@@ -136,6 +137,8 @@ export class MeetingsService {
   async update(id: string, input: MeetingDetailsInput): Promise<Meeting> {
     const meeting = await this.forChange(id);
     checkDetails(input);
+    // A move is a new convocation: the owner's rules (the AG's notice) apply to it.
+    await this.owners.get(meeting.ownerKind).checkSchedule?.(meeting.ownerId, input.startsAt);
     await this.db.tenantRows(
       `UPDATE meetings SET title = $3, starts_at = $4, ends_at = $5, place = $6, video_url = $7, sequence = sequence + 1, updated_at = now(), updated_by = $8
        WHERE tenant_id = $1 AND id = $2`,
@@ -170,7 +173,7 @@ export class MeetingsService {
   }
 
   /** A meeting the caller may change: its owner's manager, not cancelled, not over. */
-  private async forChange(id: string): Promise<{ id: string }> {
+  private async forChange(id: string): Promise<{ id: string; ownerKind: string; ownerId: string }> {
     const [m] = await this.db.tenantRows<{ ownerKind: string; ownerId: string; status: string; over: boolean }>(
       `SELECT owner_kind AS "ownerKind", owner_id AS "ownerId", status, ends_at < now() AS over FROM meetings WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
       [requireTenantId(), id],
@@ -179,7 +182,7 @@ export class MeetingsService {
     await this.owners.get(m.ownerKind).requireManager(m.ownerId);
     if (m.status === 'cancelled') throw AppError.conflict('Cette réunion est annulée.');
     if (m.over) throw AppError.conflict('Cette réunion est passée : elle ne peut plus être déplacée ni annulée.');
-    return { id };
+    return { id, ownerKind: m.ownerKind, ownerId: m.ownerId };
   }
 
   private async writeAgenda(meetingId: string, input: MeetingDetailsInput): Promise<void> {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { blankToNull, ConnectionType, PageArgs } from '@cpts/platform-core';
-import { Profession } from '@cpts/platform-reference';
+import { MembershipCollege, Profession } from '@cpts/platform-reference';
 import { Professional } from '../professional.types';
 
 export enum MembershipStatus {
@@ -24,16 +24,8 @@ export enum PaymentMeans {
 }
 registerEnumType(PaymentMeans, { name: 'PaymentMeans' });
 
-export enum MembershipCollege {
-  LIBERAL = 'liberal',
-  MSP = 'msp',
-  ESTABLISHMENT = 'establishment',
-  USER = 'user',
-}
-registerEnumType(MembershipCollege, {
-  name: 'MembershipCollege',
-  description: 'The college of the board (CA) the member votes in: liberal professionals, primary-care teams (MSP), establishments, users.',
-});
+// The colleges are shared with governance (the CA's seats, the AG's results per college).
+export { MembershipCollege };
 
 /** French names, for the person's history. */
 export const STATUS_LABELS: Record<MembershipStatus, string> = { pending: 'en attente', active: 'active', lapsed: 'non renouvelée', resigned: 'démission' };

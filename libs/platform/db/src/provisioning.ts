@@ -4,6 +4,8 @@ import { createDataSource } from './data-source';
 
 /** Reference data: the runtime role reads it, only migrations write it. */
 const READ_ONLY_FOR_RUNTIME = ['professions', 'departements', 'communes'];
+/** Tables the runtime role may add to and read, never change: the decisions' audit chain (docs/governance.md). */
+const APPEND_ONLY_FOR_RUNTIME = ['governance_audit'];
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 function ident(name: string): string {
@@ -119,6 +121,7 @@ async function onceNeeded(client: Client, check: string, change: string): Promis
 /**
  * Applies pending migrations as the owner, then (re)grants the runtime role
  * exactly what it needs: DML on application tables, SELECT on reference data,
+ * INSERT and SELECT only on the append-only audit chain,
  * nothing on the migrations table; the regional role SELECT only, and the
  * regional_read policies scoped to it. Returns the names of applied migrations.
  */
@@ -135,6 +138,10 @@ export async function migrate(ownerUrl: string, runtimeRole: string, migrations:
     for (const table of READ_ONLY_FOR_RUNTIME) {
       const [{ exists }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [table]);
       if (exists) await dataSource.query(`REVOKE INSERT, UPDATE, DELETE ON ${table} FROM ${role}`);
+    }
+    for (const table of APPEND_ONLY_FOR_RUNTIME) {
+      const [{ exists }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [table]);
+      if (exists) await dataSource.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM ${role}`);
     }
     const regional = regionalRoleOf(runtimeRole);
     const [{ found }] = await dataSource.query(`SELECT count(*)::int AS found FROM pg_roles WHERE rolname = $1`, [regional]);

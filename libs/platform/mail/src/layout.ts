@@ -14,6 +14,8 @@ export interface EmailContent {
   title: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  /** Answers given in one tap (pour / contre / abstention), shown as a row of buttons above the action. */
+  choices?: Array<{ label: string; url: string }>;
   /** Small print under the action: why the person receives this, expiry... */
   footer: string[];
 }
@@ -35,6 +37,14 @@ export function renderEmail(content: EmailContent): RenderedEmail {
     ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="display:inline-block;background:#1c64b4;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:bold;font-size:16px">${escapeHtml(content.action.label)}</a></p>
 <p style="margin:0 0 16px;font-size:13px;line-height:20px;color:#52606d">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br><span style="word-break:break-all">${escapeHtml(content.action.url)}</span></p>`
     : '';
+  const choices = content.choices?.length
+    ? `<p style="margin:24px 0 8px">${content.choices
+        .map(
+          (c) =>
+            `<a href="${escapeHtml(c.url)}" style="display:inline-block;margin:0 8px 8px 0;background:#ffffff;color:#1c64b4;border:2px solid #1c64b4;text-decoration:none;padding:12px 18px;border-radius:6px;font-weight:bold;font-size:17px">${escapeHtml(c.label)}</a>`,
+        )
+        .join('')}</p>`
+    : '';
   const footer = content.footer.map((f) => `<p style="margin:0 0 8px;font-size:12px;line-height:18px;color:#7b8794">${escapeHtml(f)}</p>`).join('');
   const html = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(content.subject)}</title></head>
@@ -43,13 +53,15 @@ export function renderEmail(content: EmailContent): RenderedEmail {
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f5f7fa"><tr><td align="center" style="padding:24px 12px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:8px"><tr><td style="padding:28px 24px">
 <h1 style="margin:0 0 20px;font-size:22px;line-height:28px;color:#102a43">${escapeHtml(content.title)}</h1>
-${paragraphs}${action}
+${paragraphs}${choices}${action}
 <hr style="border:none;border-top:1px solid #e4e7eb;margin:24px 0 16px">${footer}
 </td></tr></table></td></tr></table></body></html>`;
   const text = [
     content.title,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
+    ...(content.choices ?? []).map((c) => `${c.label} : ${c.url}`),
+    ...(content.choices?.length ? [''] : []),
     ...(content.action ? [`${content.action.label} : ${content.action.url}`, ''] : []),
     '--',
     ...content.footer,

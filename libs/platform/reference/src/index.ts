@@ -6,3 +6,4 @@ export * from './reference.resolver';
 export * from './reference.module';
 export * from './migrations';
 export * from './aci-missions';
+export * from './colleges';
