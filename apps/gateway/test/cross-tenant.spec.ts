@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parisYear } from '@cpts/directory';
+import { DecisionLinks } from '@cpts/governance';
 import { CampaignLinks } from '@cpts/mailing';
 import { MeetingLinks } from '@cpts/meetings';
 import { WorkingGroupJoinLinks } from '@cpts/working-groups';
@@ -83,6 +84,40 @@ interface World {
   pollB: string;
   pollSlotB: string;
   pollInviteeB: string;
+  /** B's bureau (proB its president) and its CA, with one of the CA's colleges. */
+  bureauB: string;
+  caB: string;
+  collegeB: string;
+  mandateB: string;
+  /** An open decision of B's bureau (a document attached as a draft) and proB's voter row on it. */
+  openDecisionB: string;
+  voterB: string;
+  openDocumentB: string;
+  /** A decision of B closed by its one voter from the link (numbered in B's register), and that voter's row. */
+  closedDecisionB: string;
+  closedVoterB: string;
+  /** A draft decision of B, with a document. */
+  draftDecisionB: string;
+  draftDocumentB: string;
+  /** A spending of B under its staff threshold, awaiting the treasurer's check. */
+  spendingB: string;
+  /** A meeting of B's bureau and its one invitee (proB). */
+  instanceMeetingB: string;
+  instanceInviteeB: string;
+  /** Vote links signed like the gateway's. */
+  decisionLinks: DecisionLinks;
+  /** B's governance as B's coordinator reads it after the setup: every governance case ends finding it so. */
+  governanceB: unknown;
+  /** A's own CA (one college; its one seat held by coordA's person of the directory), a meeting of it and its invitee. */
+  caA: string;
+  collegeA: string;
+  professionalA: string;
+  instanceMeetingA: string;
+  instanceInviteeA: string;
+  /** A's decisions on its CA: a draft, an open one (coordA its one voter), and one closed by coordA's vote. */
+  draftDecisionA: string;
+  openDecisionA: string;
+  closedDecisionA: string;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {

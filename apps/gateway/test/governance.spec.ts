@@ -1,5 +1,8 @@
 import pg from 'pg';
-import { DecisionLinks } from '@cpts/governance';
+import { DecisionCloser, DecisionLinks } from '@cpts/governance';
+import { MailEnv } from '@cpts/platform-config';
+import { Db } from '@cpts/platform-db';
+import { RemindersService } from '@cpts/platform-reminders';
 import { MeetingLinks } from '@cpts/meetings';
 import { Role } from '@cpts/platform-core';
 import { LinkSigner } from '@cpts/platform-mail';
@@ -68,6 +71,7 @@ type Decision = {
 describe('governance: instances, mandates, decisions voted from the email link, register, audit chain', () => {
   let h: Harness;
   let tenant: { id: string; communes: string[]; slug: string };
+  let regionId: string;
   let coord: GraphQLClient;
   let staff: GraphQLClient;
   let links: DecisionLinks;
@@ -98,6 +102,13 @@ describe('governance: instances, mandates, decisions voted from the email link, 
       body: JSON.stringify(body),
     });
   const tokenOf = (voterId: string) => links.token({ tenantId: tenant.id, voterId });
+  const sessionsOf = async (meetingId: string) =>
+    (
+      await coord.ok<{ meeting: { sessionDecisions: Array<{ id: string }> } }>(
+        `query($id: ID!) { meeting(id: $id) { sessionDecisions { id } } }`,
+        { id: meetingId },
+      )
+    ).meeting.sessionDecisions.map((d) => d.id);
   const get = async (id: string) => (await coord.ok<{ decision: Decision }>(DECISION, { id })).decision;
   const draft = async (instanceId: string, extra: Record<string, unknown> = {}) =>
     (
@@ -115,7 +126,8 @@ describe('governance: instances, mandates, decisions voted from the email link, 
 
   beforeAll(async () => {
     h = await startHarness();
-    tenant = (await h.data.cpts(await h.data.region(), { name: 'CPTS Gouvernance', departement: '33', communes: 1 })) as typeof tenant;
+    regionId = await h.data.region();
+    tenant = (await h.data.cpts(regionId, { name: 'CPTS Gouvernance', departement: '33', communes: 1 })) as typeof tenant;
     coord = await h.signedIn((await h.data.user([{ role: Role.COORDINATOR, tenantId: tenant.id }])).email);
     staff = await h.signedIn((await h.data.user([{ role: Role.STAFF, tenantId: tenant.id }])).email);
     links = new DecisionLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string);
@@ -402,6 +414,270 @@ describe('governance: instances, mandates, decisions voted from the email link, 
     expect(errorCode(early)).toBe('CONFLICT');
   });
 
+  it('closes at the deadline without quorum, re-opens once, and numbers each in the register', async () => {
+    const d = await draft(bureau, { title: 'Charte graphique' });
+    await staff.ok(OPEN, { id: d.id });
+    // The deadline passes with nobody voting: the close reminder's handler (as the worker runs it) closes it without quorum.
+    await h.data.inTenant(tenant.id, (db) =>
+      db.query(`UPDATE governance_decisions SET deadline = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [
+        tenant.id,
+        d.id,
+      ]),
+    );
+    const app = h.gateway.app;
+    const closer = new DecisionCloser(app.get(Db), app.get(MailEnv), app.get(RemindersService, { strict: false }));
+    const emails = await app.get(Db).run({ tenantId: tenant.id, label: 'test-close' }, () => closer.close(d.id, 'deadline'));
+    expect(emails!.length).toBeGreaterThan(0);
+    expect(emails![0].email.subject).toMatch(/^Décision \d{4}-\d{3} sans quorum : Charte graphique$/);
+    const closed = await get(d.id);
+    expect(closed).toMatchObject({ status: 'CLOSED', outcome: 'NO_QUORUM', closedBecause: 'deadline' });
+    expect(closed.tally).toMatchObject({ participating: 0, eligible: 2, quorumNeeded: 1, quorumMet: false });
+    // Closing twice does nothing (the job delivered twice, or the last vote racing the deadline).
+    expect(await app.get(Db).run({ tenantId: tenant.id, label: 'test-close' }, () => closer.close(d.id, 'deadline'))).toBeNull();
+
+    const REOPEN = `mutation($id: ID!, $d: DateTime!) { reopenDecision(id: $id, deadline: $d) { ${DECISION_FIELDS} } }`;
+    const deadline = new Date(Date.now() + 2 * DAY).toISOString();
+    expect(
+      errorCode(
+        await h
+          .signedIn((await h.data.user([{ role: Role.BOARD_MEMBER, tenantId: tenant.id }])).email)
+          .then((c) => c.request(REOPEN, { id: d.id, d: deadline })),
+      ),
+    ).toBe('FORBIDDEN');
+    const again = (await staff.ok<{ reopenDecision: Decision }>(REOPEN, { id: d.id, d: deadline })).reopenDecision;
+    expect(again).toMatchObject({ status: 'OPEN', reopensId: d.id, voterCount: 2 }); // Chloé's mandate has ended since
+    expect((await get(d.id)).reopenedById).toBe(again.id);
+    expect(errorCode(await staff.request(REOPEN, { id: d.id, d: deadline }))).toBe('CONFLICT');
+    const ids = await voterIds(again.id);
+    await post(tokenOf(ids['alice@exemple.fr']), 'vote', { choice: 'for' });
+    await post(tokenOf(ids['bruno@exemple.fr']), 'vote', { choice: 'for' });
+    const adopted = await get(again.id);
+    expect(adopted).toMatchObject({ status: 'CLOSED', outcome: 'ADOPTED' });
+    const [year, first] = closed.registerNumber!.split('-').map(Number);
+    expect(adopted.registerNumber).toBe(`${year}-${String(first + 1).padStart(3, '0')}`);
+    // The chain of the first says it was put again.
+    const audit = await coord.ok<{ decision: { audit: Array<{ event: string }> } }>(
+      `query($id: ID!) { decision(id: $id) { audit { event } } }`,
+      { id: d.id },
+    );
+    expect(audit.decision.audit.map((e) => e.event).slice(-2)).toEqual(['closed', 'reopened']);
+    expect((await coord.ok<{ verifyDecisionAudit: { ok: boolean } }>(VERIFY, { id: d.id })).verifyDecisionAudit.ok).toBe(true);
+
+    // The register, newest first, a page at a time; and its exports.
+    const REGISTER = `query($after: String) { decisionRegister(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { registerNumber title outcome } } } }`;
+    const page1 = (
+      await coord.ok<{
+        decisionRegister: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          edges: Array<{ node: { registerNumber: string } }>;
+        };
+      }>(REGISTER)
+    ).decisionRegister;
+    expect(page1.edges.map((e) => e.node.registerNumber)).toEqual([adopted.registerNumber, closed.registerNumber]);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = (
+      await coord.ok<{ decisionRegister: { edges: Array<{ node: { registerNumber: string } }> } }>(REGISTER, {
+        after: page1.pageInfo.endCursor,
+      })
+    ).decisionRegister;
+    expect(page2.edges.map((e) => e.node.registerNumber).every((n) => n < closed.registerNumber!)).toBe(true);
+    const csv = await fetch(`${h.gateway.url}/api/governance/register.csv?annee=${year}`, {
+      headers: { authorization: `Bearer ${coord.accessToken}` },
+    });
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toContain('Numéro');
+    expect(text).toContain(`${adopted.registerNumber}`);
+    expect(text).toContain('sans quorum');
+    const xlsx = await fetch(`${h.gateway.url}/api/governance/register.xlsx`, {
+      headers: { authorization: `Bearer ${coord.accessToken}` },
+    });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(
+      (
+        await fetch(`${h.gateway.url}/api/governance/register.csv?annee=20x6`, {
+          headers: { authorization: `Bearer ${coord.accessToken}` },
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it('convenes the AG with its notice, counts its quorum with proxies, records a vote in session per college, approves the minutes later', async () => {
+    const ag = (
+      await staff.ok<{ createGovernanceInstance: { id: string; statutes: { noticeDays: number; perCollege: boolean } } }>(CREATE_INSTANCE, {
+        i: { kind: 'AG' },
+      })
+    ).createGovernanceInstance;
+    expect(ag.statutes).toMatchObject({ noticeDays: 15, perCollege: true });
+    // The year's members: four active (two liberal, one MSP, one user), one lapsed.
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()));
+    for (const [name, college, status] of [
+      ['Alice', 'liberal', 'active'],
+      ['Bruno', 'liberal', 'active'],
+      ['Chloé', 'msp', 'active'],
+      ['David', 'user', 'active'],
+      ['Emma', 'msp', 'lapsed'],
+    ]) {
+      await h.data.inTenant(tenant.id, (db) =>
+        db.query(
+          `INSERT INTO memberships (tenant_id, id, professional_id, year, status, fee_cents, college) VALUES ($1, gen_random_uuid(), $2, $3, $4, 0, $5)`,
+          [tenant.id, pros[name], year, status, college],
+        ),
+      );
+    }
+    const SCHEDULE = `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id invitees { id name } } }`;
+    const at = (days: number) => new Date(Date.now() + days * DAY);
+    const input = (days: number) => ({
+      ownerKind: 'governance_instance',
+      ownerId: ag.id,
+      title: 'Assemblée générale ordinaire',
+      startsAt: at(days).toISOString(),
+      endsAt: new Date(at(days).getTime() + 2 * 3_600_000).toISOString(),
+      place: 'Salle des fêtes',
+      agenda: [{ title: 'Rapport moral' }, { title: 'Budget' }],
+    });
+    const tooSoon = await staff.request(SCHEDULE, { i: input(10) });
+    expect(errorCode(tooSoon)).toBe('BAD_USER_INPUT');
+    expect(tooSoon.errors![0].message).toContain('15 jours de délai de convocation');
+    const meeting = (
+      await staff.ok<{ scheduleMeeting: { id: string; invitees: Array<{ id: string; name: string }> } }>(SCHEDULE, { i: input(20) })
+    ).scheduleMeeting;
+    // The meetings module names invitees "Last First".
+    expect(meeting.invitees.map((i) => i.name).sort()).toEqual(['Alice Dr', 'Bruno Dr', 'Chloé Dr', 'David Dr']);
+    const inv = Object.fromEntries(meeting.invitees.map((i) => [i.name.split(' ')[0], i.id]));
+    // The day of the AG (moved into the past through the owner: attendance is taken once it has started).
+    await h.data.inTenant(tenant.id, (db) =>
+      db.query(
+        `UPDATE meetings SET starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE tenant_id = $1 AND id = $2`,
+        [tenant.id, meeting.id],
+      ),
+    );
+    await staff.ok(`mutation($m: ID!, $e: [AttendanceInput!]!) { recordMeetingAttendance(meetingId: $m, entries: $e) { id } }`, {
+      m: meeting.id,
+      e: [
+        { inviteeId: inv.Alice, attendance: 'PRESENT' },
+        { inviteeId: inv.Bruno, attendance: 'ABSENT' },
+        { inviteeId: inv.Chloé, attendance: 'VIDEO' },
+        { inviteeId: inv.David, attendance: 'EXCUSED' },
+      ],
+    });
+    const QUORUM = `query($m: ID!) { meetingQuorum(meetingId: $m) { electorate present represented needed met proxies { giverName holderName } } }`;
+    expect((await staff.ok<{ meetingQuorum: unknown }>(QUORUM, { m: meeting.id })).meetingQuorum).toMatchObject({
+      electorate: 4,
+      present: 2,
+      represented: 0,
+      needed: 1,
+      met: true,
+    });
+    const PROXY = `mutation($m: ID!, $g: ID!, $h: ID!) { recordMeetingProxy(meetingId: $m, giverId: $g, holderId: $h) { present represented met proxies { giverName holderName } } }`;
+    const given = (await staff.ok<{ recordMeetingProxy: { represented: number } }>(PROXY, { m: meeting.id, g: inv.Bruno, h: inv.Alice }))
+      .recordMeetingProxy;
+    expect(given.represented).toBe(1);
+    await staff.ok(PROXY, { m: meeting.id, g: inv.David, h: inv.Alice });
+    const third = await staff.request(PROXY, { m: meeting.id, g: inv.Chloé, h: inv.Alice });
+    expect(errorCode(third)).toBe('CONFLICT');
+    expect(third.errors![0].message).toContain('2 pouvoirs');
+    // A vote in session, per college: the statutes ask for it.
+    const SESSION = `mutation($i: SessionVoteInput!) { recordSessionVote(input: $i) { id status outcome registerNumber colleges { college outcome tally { for against } } tally { participating byProxy quorumMet eligible } } }`;
+    const whole = await staff.request(SESSION, {
+      i: {
+        meetingId: meeting.id,
+        agendaPosition: 1,
+        title: 'Budget 2027',
+        question: 'Approuvez-vous le budget ?',
+        counts: [{ for: 3, against: 1, abstain: 0 }],
+      },
+    });
+    expect(errorCode(whole)).toBe('BAD_USER_INPUT');
+    const tooMany = await staff.request(SESSION, {
+      i: {
+        meetingId: meeting.id,
+        title: 'Budget 2027',
+        question: 'Approuvez-vous le budget ?',
+        counts: [{ college: 'Professionnels libéraux', for: 5, against: 0, abstain: 0 }],
+      },
+    });
+    expect(tooMany.errors![0].message).toContain('Plus de voix (5) que de personnes présentes ou représentées (4)');
+    const voted = (
+      await staff.ok<{
+        recordSessionVote: {
+          status: string;
+          outcome: string;
+          registerNumber: string;
+          colleges: Array<{ college: string; outcome: string }>;
+          tally: { participating: number; byProxy: number; quorumMet: boolean; eligible: number };
+        };
+      }>(SESSION, {
+        i: {
+          meetingId: meeting.id,
+          agendaPosition: 1,
+          title: 'Budget 2027',
+          question: 'Approuvez-vous le budget ?',
+          counts: [
+            { college: 'Professionnels libéraux', for: 2, against: 0, abstain: 0 },
+            { college: 'Équipes de soins primaires et maisons de santé', for: 0, against: 1, abstain: 0 },
+            { college: 'Usagers', for: 1, against: 0, abstain: 0 },
+          ],
+        },
+      })
+    ).recordSessionVote;
+    expect(voted).toMatchObject({
+      status: 'CLOSED',
+      outcome: 'ADOPTED',
+      tally: { participating: 4, byProxy: 2, quorumMet: true, eligible: 4 },
+    });
+    expect(voted.colleges).toEqual(
+      [
+        { college: 'Professionnels libéraux', outcome: 'ADOPTED', tally: { for: 2, against: 0 } },
+        { college: 'Usagers', outcome: 'ADOPTED', tally: { for: 1, against: 0 } },
+        { college: 'Équipes de soins primaires et maisons de santé', outcome: 'REJECTED', tally: { for: 0, against: 1 } },
+      ].sort((a, b) => (a.college < b.college ? -1 : 1)),
+    );
+    expect(voted.registerNumber).toMatch(/^\d{4}-\d{3}$/);
+    const sessions = await staff.ok<{ meeting: { sessionDecisions: Array<{ title: string }> } }>(
+      `query($id: ID!) { meeting(id: $id) { sessionDecisions { title } } }`,
+      { id: meeting.id },
+    );
+    expect(sessionDecisionsTitles(sessions.meeting.sessionDecisions)).toEqual(['Budget 2027']);
+
+    // Published to the members: a member reads it, and nothing else of the governance.
+    const member = await h.signedIn((await h.data.user([{ role: Role.MEMBER, tenantId: tenant.id }])).email);
+    const MEMBER_VIEW = `{ decisions { title } }`;
+    expect((await member.ok<{ decisions: unknown[] }>(MEMBER_VIEW)).decisions).toEqual([]);
+    await staff.ok(`mutation($id: ID!) { publishDecision(id: $id) { publishedAt } }`, { id: (await sessionsOf(meeting.id))[0] });
+    expect((await member.ok<{ decisions: Array<{ title: string }> }>(MEMBER_VIEW)).decisions).toEqual([{ title: 'Budget 2027' }]);
+    expect(errorCode(await member.request(`{ governanceInstances { id } }`))).toBe('FORBIDDEN');
+
+    // The minutes of this AG approved at the next one.
+    await staff.ok(`mutation($m: ID!, $i: MeetingMinutesInput!) { saveMeetingMinutes(meetingId: $m, input: $i) { id } }`, {
+      m: meeting.id,
+      i: { html: '<p>Budget adopté.</p>' },
+    });
+    const next = (await staff.ok<{ scheduleMeeting: { id: string } }>(SCHEDULE, { i: { ...input(40), title: 'AG extraordinaire' } }))
+      .scheduleMeeting;
+    const APPROVE = `mutation($m: ID!, $at: ID!) { approveMeetingMinutes(meetingId: $m, atMeetingId: $at) }`;
+    expect(errorCode(await staff.request(APPROVE, { m: meeting.id, at: next.id }))).toBe('CONFLICT'); // not yet sent
+    await staff.ok(`mutation($m: ID!) { publishMeetingMinutes(meetingId: $m) { id } }`, { m: meeting.id });
+    expect(errorCode(await staff.request(APPROVE, { m: next.id, at: meeting.id }))).toBe('BAD_USER_INPUT'); // at an earlier meeting
+    expect((await staff.ok<{ approveMeetingMinutes: boolean }>(APPROVE, { m: meeting.id, at: next.id })).approveMeetingMinutes).toBe(true);
+    expect(errorCode(await staff.request(APPROVE, { m: meeting.id, at: next.id }))).toBe('CONFLICT');
+  });
+
+  it('lets a mission officer who follows the CPTS read its register, read-only', async () => {
+    const officer = await h.data.user([{ role: Role.MISSION_OFFICER, regionId }]);
+    await h.data.follow(officer.id, [tenant.id]);
+    const client = await h.signedIn(officer.email);
+    const { cpts } = await client.ok<{
+      cpts: { decisionRegister: { totalCount: number; edges: Array<{ node: { registerNumber: string; outcome: string } }> } };
+    }>(`query($id: ID!) { cpts(id: $id) { decisionRegister(first: 10) { totalCount edges { node { registerNumber outcome } } } } }`, {
+      id: tenant.id,
+    });
+    expect(cpts.decisionRegister.totalCount).toBeGreaterThanOrEqual(3);
+    expect(cpts.decisionRegister.edges[0].node.registerNumber).toMatch(/^\d{4}-\d{3}$/);
+    expect(errorCode(await client.request(`{ decisions { id } }`))).toBe('FORBIDDEN');
+  });
+
   it('keeps the audit chain append-only: the runtime role cannot change it, and a change through the owner is reported', async () => {
     const [{ id }] = (
       await h.data.inTenant(tenant.id, (db) =>
@@ -470,5 +746,7 @@ describe('governance: instances, mandates, decisions voted from the email link, 
     expect(checked.checkSpending.check).toBe('CHECKED');
   });
 });
+
+const sessionDecisionsTitles = (rows: Array<{ title: string }>) => rows.map((r) => r.title);
 
 export type { GraphQLResult };

@@ -4,3 +4,4 @@ export * from './governance.module';
 export * from './decision-links';
 export * from './audit-chain';
 export { INSTANCE_OWNER } from './instance-meetings';
+export { DecisionCloser } from './decision-closing';

@@ -76,6 +76,52 @@ type Documents = {
     "\n  mutation MergeProfessionals($keptId: ID!, $mergedId: ID!) {\n    mergeProfessionals(keptId: $keptId, mergedId: $mergedId) {\n      id\n      mergedInto\n    }\n  }\n": typeof types.MergeProfessionalsDocument,
     "\n  mutation DismissDuplicate($firstId: ID!, $secondId: ID!) {\n    dismissDuplicate(firstId: $firstId, secondId: $secondId)\n  }\n": typeof types.DismissDuplicateDocument,
     "\n  query DuplicateCount {\n    duplicateCandidates {\n      reason\n      first {\n        id\n      }\n      second {\n        id\n      }\n    }\n  }\n": typeof types.DuplicateCountDocument,
+    "\n  fragment DecisionTallyFields on DecisionTally {\n    for\n    against\n    abstain\n    eligible\n    participating\n    byProxy\n    cast\n    quorumNeeded\n    quorumMet\n  }\n": typeof types.DecisionTallyFieldsFragmentDoc,
+    "\n  fragment DecisionSummaryFields on Decision {\n    id\n    instanceId\n    instanceName\n    instanceKind\n    source\n    title\n    question\n    deadline\n    status\n    openedAt\n    closedAt\n    closedBecause\n    outcome\n    registerNumber\n    voterCount\n    votedCount\n    publishedAt\n    createdAt\n    myVoterId\n    tally {\n      ...DecisionTallyFields\n    }\n  }\n": typeof types.DecisionSummaryFieldsFragmentDoc,
+    "\n  query Decisions($status: DecisionStatus) {\n    decisions(status: $status) {\n      ...DecisionSummaryFields\n    }\n  }\n": typeof types.DecisionsDocument,
+    "\n  query PendingDecisions {\n    decisions(status: OPEN) {\n      id\n      title\n      instanceName\n      deadline\n      myVoterId\n      voterCount\n      votedCount\n      voters {\n        id\n        voted\n        conflict\n        proxyToId\n      }\n    }\n  }\n": typeof types.PendingDecisionsDocument,
+    "\n  query Decision($id: ID!) {\n    decision(id: $id) {\n      ...DecisionSummaryFields\n      context\n      options\n      amountCents\n      missions\n      reopensId\n      reopenedById\n      meetingId\n      statutes {\n        quorumShare\n        majority\n        abstentionsCountAsCast\n        proxiesPerHolder\n        perCollege\n      }\n      colleges {\n        college\n        outcome\n        tally {\n          ...DecisionTallyFields\n        }\n      }\n      voters {\n        id\n        name\n        college\n        voted\n        choice\n        votedAt\n        channel\n        changes\n        conflict\n        conflictNote\n        proxyToId\n        proxyToName\n        holdsProxiesOf\n      }\n      comments {\n        id\n        authorName\n        body\n        createdAt\n      }\n      documents {\n        id\n        fileName\n        contentType\n        bytes\n        uploadedAt\n        url\n      }\n    }\n  }\n": typeof types.DecisionDocument,
+    "\n  query DecisionAudit($id: ID!) {\n    decision(id: $id) {\n      id\n      audit {\n        seq\n        at\n        event\n        actor\n        channel\n        data\n        hash\n      }\n    }\n  }\n": typeof types.DecisionAuditDocument,
+    "\n  query VerifyDecisionAudit($id: ID!) {\n    verifyDecisionAudit(id: $id) {\n      ok\n      entries\n      brokenAt\n      problem\n    }\n  }\n": typeof types.VerifyDecisionAuditDocument,
+    "\n  query DecisionInstances {\n    governanceInstances {\n      id\n      kind\n      name\n      currentCount\n    }\n  }\n": typeof types.DecisionInstancesDocument,
+    "\n  query DecisionRecipients($id: ID!) {\n    governanceInstance(id: $id) {\n      id\n      kind\n      name\n      currentCount\n      mandates {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DecisionRecipientsDocument,
+    "\n  mutation CreateDecision($input: DecisionInput!) {\n    createDecision(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateDecisionDocument,
+    "\n  mutation UpdateDecision($id: ID!, $input: DecisionInput!) {\n    updateDecision(id: $id, input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.UpdateDecisionDocument,
+    "\n  mutation DeleteDecisionDraft($id: ID!) {\n    deleteDecisionDraft(id: $id)\n  }\n": typeof types.DeleteDecisionDraftDocument,
+    "\n  mutation OpenDecision($id: ID!) {\n    openDecision(id: $id) {\n      id\n      status\n      voterCount\n    }\n  }\n": typeof types.OpenDecisionDocument,
+    "\n  mutation ReopenDecision($id: ID!, $deadline: DateTime!) {\n    reopenDecision(id: $id, deadline: $deadline) {\n      id\n      status\n    }\n  }\n": typeof types.ReopenDecisionDocument,
+    "\n  mutation PublishDecision($id: ID!) {\n    publishDecision(id: $id) {\n      id\n      publishedAt\n    }\n  }\n": typeof types.PublishDecisionDocument,
+    "\n  mutation VoteOnDecision($id: ID!, $choice: VoteChoice!) {\n    voteOnDecision(id: $id, choice: $choice) {\n      id\n      status\n    }\n  }\n": typeof types.VoteOnDecisionDocument,
+    "\n  mutation DeclareDecisionConflict($id: ID!, $note: String) {\n    declareDecisionConflict(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.DeclareDecisionConflictDocument,
+    "\n  mutation GiveDecisionProxy($id: ID!, $holderId: ID) {\n    giveDecisionProxy(id: $id, holderId: $holderId) {\n      id\n      status\n    }\n  }\n": typeof types.GiveDecisionProxyDocument,
+    "\n  mutation CommentOnDecision($id: ID!, $body: String!) {\n    commentOnDecision(id: $id, body: $body) {\n      id\n    }\n  }\n": typeof types.CommentOnDecisionDocument,
+    "\n  mutation RemoveDecisionDocument($id: ID!) {\n    removeDecisionDocument(id: $id)\n  }\n": typeof types.RemoveDecisionDocumentDocument,
+    "\n  query DecisionRegister($year: Int, $first: Int!, $after: String) {\n    decisionRegister(year: $year, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...CursorPageInfo\n      }\n      edges {\n        node {\n          id\n          registerNumber\n          closedAt\n          instanceName\n          source\n          title\n          outcome\n          tally {\n            for\n            against\n            abstain\n            participating\n            byProxy\n            eligible\n          }\n        }\n      }\n    }\n  }\n": typeof types.DecisionRegisterDocument,
+    "\n  fragment GovernanceInstanceFields on GovernanceInstance {\n    id\n    kind\n    name\n    seats\n    currentCount\n    seatsToFill\n    endingSoon\n    statutes {\n      quorumShare\n      majority\n      abstentionsCountAsCast\n      proxiesPerHolder\n      noticeDays\n      perCollege\n    }\n    colleges {\n      id\n      name\n      membershipCollege\n      seats\n      filled\n    }\n  }\n": typeof types.GovernanceInstanceFieldsFragmentDoc,
+    "\n  fragment MandateFields on Mandate {\n    id\n    instanceId\n    professionalId\n    name\n    office\n    collegeId\n    collegeName\n    startsOn\n    endsOn\n    obtained\n    obtainedNote\n    endedOn\n    endReason\n    current\n    daysLeft\n  }\n": typeof types.MandateFieldsFragmentDoc,
+    "\n  query GovernanceInstances {\n    governanceInstances {\n      ...GovernanceInstanceFields\n    }\n  }\n": typeof types.GovernanceInstancesDocument,
+    "\n  query GovernanceInstance($id: ID!) {\n    governanceInstance(id: $id) {\n      ...GovernanceInstanceFields\n      mandates {\n        ...MandateFields\n      }\n    }\n  }\n": typeof types.GovernanceInstanceDocument,
+    "\n  query InstanceMandatesOn($id: ID!, $on: String!) {\n    governanceInstance(id: $id) {\n      id\n      mandates(on: $on) {\n        ...MandateFields\n      }\n    }\n  }\n": typeof types.InstanceMandatesOnDocument,
+    "\n  query InstanceMandateHistory($id: ID!) {\n    governanceInstance(id: $id) {\n      id\n      mandates(all: true) {\n        ...MandateFields\n      }\n    }\n  }\n": typeof types.InstanceMandateHistoryDocument,
+    "\n  mutation CreateGovernanceInstance($input: InstanceInput!) {\n    createGovernanceInstance(input: $input) {\n      ...GovernanceInstanceFields\n    }\n  }\n": typeof types.CreateGovernanceInstanceDocument,
+    "\n  mutation UpdateGovernanceInstance($id: ID!, $input: UpdateInstanceInput!) {\n    updateGovernanceInstance(id: $id, input: $input) {\n      ...GovernanceInstanceFields\n    }\n  }\n": typeof types.UpdateGovernanceInstanceDocument,
+    "\n  mutation SetGovernanceColleges($instanceId: ID!, $colleges: [CollegeInput!]!) {\n    setGovernanceColleges(instanceId: $instanceId, colleges: $colleges) {\n      ...GovernanceInstanceFields\n    }\n  }\n": typeof types.SetGovernanceCollegesDocument,
+    "\n  mutation AddMandate($instanceId: ID!, $input: MandateInput!) {\n    addMandate(instanceId: $instanceId, input: $input) {\n      ...MandateFields\n    }\n  }\n": typeof types.AddMandateDocument,
+    "\n  mutation UpdateMandate($id: ID!, $input: MandateInput!) {\n    updateMandate(id: $id, input: $input) {\n      ...MandateFields\n    }\n  }\n": typeof types.UpdateMandateDocument,
+    "\n  mutation EndMandate($id: ID!, $input: EndMandateInput!) {\n    endMandate(id: $id, input: $input) {\n      ...MandateFields\n    }\n  }\n": typeof types.EndMandateDocument,
+    "\n  fragment SessionDecisionFields on Decision {\n    id\n    title\n    question\n    status\n    outcome\n    registerNumber\n    tally {\n      for\n      against\n      abstain\n      participating\n      quorumNeeded\n      quorumMet\n    }\n    colleges {\n      college\n      outcome\n      tally {\n        for\n        against\n        abstain\n      }\n    }\n  }\n": typeof types.SessionDecisionFieldsFragmentDoc,
+    "\n  query InstanceMeeting($meetingId: ID!, $instanceId: ID!, $ownerKind: String!) {\n    meeting(id: $meetingId) {\n      id\n      startsAt\n      sessionDecisions {\n        ...SessionDecisionFields\n      }\n      minutesApproval {\n        approvedAt\n        atMeetingId\n      }\n    }\n    governanceInstance(id: $instanceId) {\n      ...GovernanceInstanceFields\n    }\n    meetings(ownerKind: $ownerKind, ownerId: $instanceId) {\n      id\n      title\n      startsAt\n      status\n      minutesPublishedAt\n      minutesApproval {\n        approvedAt\n        atMeetingId\n      }\n    }\n  }\n": typeof types.InstanceMeetingDocument,
+    "\n  fragment MeetingQuorumFields on MeetingQuorum {\n    electorate\n    present\n    represented\n    needed\n    met\n    proxies {\n      giverId\n      giverName\n      holderId\n      holderName\n    }\n  }\n": typeof types.MeetingQuorumFieldsFragmentDoc,
+    "\n  query MeetingQuorum($meetingId: ID!) {\n    meetingQuorum(meetingId: $meetingId) {\n      ...MeetingQuorumFields\n    }\n  }\n": typeof types.MeetingQuorumDocument,
+    "\n  mutation RecordMeetingProxy($meetingId: ID!, $giverId: ID!, $holderId: ID!) {\n    recordMeetingProxy(meetingId: $meetingId, giverId: $giverId, holderId: $holderId) {\n      ...MeetingQuorumFields\n    }\n  }\n": typeof types.RecordMeetingProxyDocument,
+    "\n  mutation RemoveMeetingProxy($meetingId: ID!, $giverId: ID!) {\n    removeMeetingProxy(meetingId: $meetingId, giverId: $giverId) {\n      ...MeetingQuorumFields\n    }\n  }\n": typeof types.RemoveMeetingProxyDocument,
+    "\n  mutation RecordSessionVote($input: SessionVoteInput!) {\n    recordSessionVote(input: $input) {\n      ...SessionDecisionFields\n    }\n  }\n": typeof types.RecordSessionVoteDocument,
+    "\n  mutation ApproveMeetingMinutes($meetingId: ID!, $atMeetingId: ID!) {\n    approveMeetingMinutes(meetingId: $meetingId, atMeetingId: $atMeetingId)\n  }\n": typeof types.ApproveMeetingMinutesDocument,
+    "\n  fragment SpendingRequestFields on SpendingRequest {\n    id\n    amountCents\n    purpose\n    mission\n    requestedAt\n    requestedByName\n    route\n    decisionId\n    decisionStatus\n    decisionOutcome\n    check\n    checkedAt\n    checkedByName\n    checkNote\n  }\n": typeof types.SpendingRequestFieldsFragmentDoc,
+    "\n  query Spending {\n    delegationSettings {\n      staffLimitCents\n      bureauLimitCents\n    }\n    spendingRequests {\n      ...SpendingRequestFields\n    }\n  }\n": typeof types.SpendingDocument,
+    "\n  mutation UpdateDelegationSettings($input: DelegationInput!) {\n    updateDelegationSettings(input: $input) {\n      staffLimitCents\n      bureauLimitCents\n    }\n  }\n": typeof types.UpdateDelegationSettingsDocument,
+    "\n  mutation RecordSpending($input: SpendingRequestInput!) {\n    recordSpending(input: $input) {\n      ...SpendingRequestFields\n    }\n  }\n": typeof types.RecordSpendingDocument,
+    "\n  mutation CheckSpending($id: ID!, $check: SpendingCheck!, $note: String) {\n    checkSpending(id: $id, check: $check, note: $note) {\n      ...SpendingRequestFields\n    }\n  }\n": typeof types.CheckSpendingDocument,
     "\n  query LapsedMembers($year: Int!) {\n    lapsedMembers(year: $year) {\n      professional {\n        id\n        firstName\n        lastName\n        profession {\n          label\n        }\n      }\n      previous {\n        id\n        feeCents\n        college\n      }\n      current {\n        id\n        status\n      }\n    }\n  }\n": typeof types.LapsedMembersDocument,
     "\n  mutation LapseUnpaidMemberships($year: Int!) {\n    lapseUnpaidMemberships(year: $year)\n  }\n": typeof types.LapseUnpaidMembershipsDocument,
     "\n  query MembershipCounts($year: Int!) {\n    membershipCounts(year: $year) {\n      year\n      totals {\n        pending\n        active\n        lapsed\n        resigned\n        total\n      }\n      byProfession {\n        profession {\n          code\n          labelPlural\n        }\n        pending\n        active\n        lapsed\n        resigned\n        total\n      }\n    }\n  }\n": typeof types.MembershipCountsDocument,
@@ -225,6 +271,52 @@ const documents: Documents = {
     "\n  mutation MergeProfessionals($keptId: ID!, $mergedId: ID!) {\n    mergeProfessionals(keptId: $keptId, mergedId: $mergedId) {\n      id\n      mergedInto\n    }\n  }\n": types.MergeProfessionalsDocument,
     "\n  mutation DismissDuplicate($firstId: ID!, $secondId: ID!) {\n    dismissDuplicate(firstId: $firstId, secondId: $secondId)\n  }\n": types.DismissDuplicateDocument,
     "\n  query DuplicateCount {\n    duplicateCandidates {\n      reason\n      first {\n        id\n      }\n      second {\n        id\n      }\n    }\n  }\n": types.DuplicateCountDocument,
+    "\n  fragment DecisionTallyFields on DecisionTally {\n    for\n    against\n    abstain\n    eligible\n    participating\n    byProxy\n    cast\n    quorumNeeded\n    quorumMet\n  }\n": types.DecisionTallyFieldsFragmentDoc,
+    "\n  fragment DecisionSummaryFields on Decision {\n    id\n    instanceId\n    instanceName\n    instanceKind\n    source\n    title\n    question\n    deadline\n    status\n    openedAt\n    closedAt\n    closedBecause\n    outcome\n    registerNumber\n    voterCount\n    votedCount\n    publishedAt\n    createdAt\n    myVoterId\n    tally {\n      ...DecisionTallyFields\n    }\n  }\n": types.DecisionSummaryFieldsFragmentDoc,
+    "\n  query Decisions($status: DecisionStatus) {\n    decisions(status: $status) {\n      ...DecisionSummaryFields\n    }\n  }\n": types.DecisionsDocument,
+    "\n  query PendingDecisions {\n    decisions(status: OPEN) {\n      id\n      title\n      instanceName\n      deadline\n      myVoterId\n      voterCount\n      votedCount\n      voters {\n        id\n        voted\n        conflict\n        proxyToId\n      }\n    }\n  }\n": types.PendingDecisionsDocument,
+    "\n  query Decision($id: ID!) {\n    decision(id: $id) {\n      ...DecisionSummaryFields\n      context\n      options\n      amountCents\n      missions\n      reopensId\n      reopenedById\n      meetingId\n      statutes {\n        quorumShare\n        majority\n        abstentionsCountAsCast\n        proxiesPerHolder\n        perCollege\n      }\n      colleges {\n        college\n        outcome\n        tally {\n          ...DecisionTallyFields\n        }\n      }\n      voters {\n        id\n        name\n        college\n        voted\n        choice\n        votedAt\n        channel\n        changes\n        conflict\n        conflictNote\n        proxyToId\n        proxyToName\n        holdsProxiesOf\n      }\n      comments {\n        id\n        authorName\n        body\n        createdAt\n      }\n      documents {\n        id\n        fileName\n        contentType\n        bytes\n        uploadedAt\n        url\n      }\n    }\n  }\n": types.DecisionDocument,
+    "\n  query DecisionAudit($id: ID!) {\n    decision(id: $id) {\n      id\n      audit {\n        seq\n        at\n        event\n        actor\n        channel\n        data\n        hash\n      }\n    }\n  }\n": types.DecisionAuditDocument,
+    "\n  query VerifyDecisionAudit($id: ID!) {\n    verifyDecisionAudit(id: $id) {\n      ok\n      entries\n      brokenAt\n      problem\n    }\n  }\n": types.VerifyDecisionAuditDocument,
+    "\n  query DecisionInstances {\n    governanceInstances {\n      id\n      kind\n      name\n      currentCount\n    }\n  }\n": types.DecisionInstancesDocument,
+    "\n  query DecisionRecipients($id: ID!) {\n    governanceInstance(id: $id) {\n      id\n      kind\n      name\n      currentCount\n      mandates {\n        id\n        name\n      }\n    }\n  }\n": types.DecisionRecipientsDocument,
+    "\n  mutation CreateDecision($input: DecisionInput!) {\n    createDecision(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateDecisionDocument,
+    "\n  mutation UpdateDecision($id: ID!, $input: DecisionInput!) {\n    updateDecision(id: $id, input: $input) {\n      id\n      title\n    }\n  }\n": types.UpdateDecisionDocument,
+    "\n  mutation DeleteDecisionDraft($id: ID!) {\n    deleteDecisionDraft(id: $id)\n  }\n": types.DeleteDecisionDraftDocument,
+    "\n  mutation OpenDecision($id: ID!) {\n    openDecision(id: $id) {\n      id\n      status\n      voterCount\n    }\n  }\n": types.OpenDecisionDocument,
+    "\n  mutation ReopenDecision($id: ID!, $deadline: DateTime!) {\n    reopenDecision(id: $id, deadline: $deadline) {\n      id\n      status\n    }\n  }\n": types.ReopenDecisionDocument,
+    "\n  mutation PublishDecision($id: ID!) {\n    publishDecision(id: $id) {\n      id\n      publishedAt\n    }\n  }\n": types.PublishDecisionDocument,
+    "\n  mutation VoteOnDecision($id: ID!, $choice: VoteChoice!) {\n    voteOnDecision(id: $id, choice: $choice) {\n      id\n      status\n    }\n  }\n": types.VoteOnDecisionDocument,
+    "\n  mutation DeclareDecisionConflict($id: ID!, $note: String) {\n    declareDecisionConflict(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": types.DeclareDecisionConflictDocument,
+    "\n  mutation GiveDecisionProxy($id: ID!, $holderId: ID) {\n    giveDecisionProxy(id: $id, holderId: $holderId) {\n      id\n      status\n    }\n  }\n": types.GiveDecisionProxyDocument,
+    "\n  mutation CommentOnDecision($id: ID!, $body: String!) {\n    commentOnDecision(id: $id, body: $body) {\n      id\n    }\n  }\n": types.CommentOnDecisionDocument,
+    "\n  mutation RemoveDecisionDocument($id: ID!) {\n    removeDecisionDocument(id: $id)\n  }\n": types.RemoveDecisionDocumentDocument,
+    "\n  query DecisionRegister($year: Int, $first: Int!, $after: String) {\n    decisionRegister(year: $year, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...CursorPageInfo\n      }\n      edges {\n        node {\n          id\n          registerNumber\n          closedAt\n          instanceName\n          source\n          title\n          outcome\n          tally {\n            for\n            against\n            abstain\n            participating\n            byProxy\n            eligible\n          }\n        }\n      }\n    }\n  }\n": types.DecisionRegisterDocument,
+    "\n  fragment GovernanceInstanceFields on GovernanceInstance {\n    id\n    kind\n    name\n    seats\n    currentCount\n    seatsToFill\n    endingSoon\n    statutes {\n      quorumShare\n      majority\n      abstentionsCountAsCast\n      proxiesPerHolder\n      noticeDays\n      perCollege\n    }\n    colleges {\n      id\n      name\n      membershipCollege\n      seats\n      filled\n    }\n  }\n": types.GovernanceInstanceFieldsFragmentDoc,
+    "\n  fragment MandateFields on Mandate {\n    id\n    instanceId\n    professionalId\n    name\n    office\n    collegeId\n    collegeName\n    startsOn\n    endsOn\n    obtained\n    obtainedNote\n    endedOn\n    endReason\n    current\n    daysLeft\n  }\n": types.MandateFieldsFragmentDoc,
+    "\n  query GovernanceInstances {\n    governanceInstances {\n      ...GovernanceInstanceFields\n    }\n  }\n": types.GovernanceInstancesDocument,
+    "\n  query GovernanceInstance($id: ID!) {\n    governanceInstance(id: $id) {\n      ...GovernanceInstanceFields\n      mandates {\n        ...MandateFields\n      }\n    }\n  }\n": types.GovernanceInstanceDocument,
+    "\n  query InstanceMandatesOn($id: ID!, $on: String!) {\n    governanceInstance(id: $id) {\n      id\n      mandates(on: $on) {\n        ...MandateFields\n      }\n    }\n  }\n": types.InstanceMandatesOnDocument,
+    "\n  query InstanceMandateHistory($id: ID!) {\n    governanceInstance(id: $id) {\n      id\n      mandates(all: true) {\n        ...MandateFields\n      }\n    }\n  }\n": types.InstanceMandateHistoryDocument,
+    "\n  mutation CreateGovernanceInstance($input: InstanceInput!) {\n    createGovernanceInstance(input: $input) {\n      ...GovernanceInstanceFields\n    }\n  }\n": types.CreateGovernanceInstanceDocument,
+    "\n  mutation UpdateGovernanceInstance($id: ID!, $input: UpdateInstanceInput!) {\n    updateGovernanceInstance(id: $id, input: $input) {\n      ...GovernanceInstanceFields\n    }\n  }\n": types.UpdateGovernanceInstanceDocument,
+    "\n  mutation SetGovernanceColleges($instanceId: ID!, $colleges: [CollegeInput!]!) {\n    setGovernanceColleges(instanceId: $instanceId, colleges: $colleges) {\n      ...GovernanceInstanceFields\n    }\n  }\n": types.SetGovernanceCollegesDocument,
+    "\n  mutation AddMandate($instanceId: ID!, $input: MandateInput!) {\n    addMandate(instanceId: $instanceId, input: $input) {\n      ...MandateFields\n    }\n  }\n": types.AddMandateDocument,
+    "\n  mutation UpdateMandate($id: ID!, $input: MandateInput!) {\n    updateMandate(id: $id, input: $input) {\n      ...MandateFields\n    }\n  }\n": types.UpdateMandateDocument,
+    "\n  mutation EndMandate($id: ID!, $input: EndMandateInput!) {\n    endMandate(id: $id, input: $input) {\n      ...MandateFields\n    }\n  }\n": types.EndMandateDocument,
+    "\n  fragment SessionDecisionFields on Decision {\n    id\n    title\n    question\n    status\n    outcome\n    registerNumber\n    tally {\n      for\n      against\n      abstain\n      participating\n      quorumNeeded\n      quorumMet\n    }\n    colleges {\n      college\n      outcome\n      tally {\n        for\n        against\n        abstain\n      }\n    }\n  }\n": types.SessionDecisionFieldsFragmentDoc,
+    "\n  query InstanceMeeting($meetingId: ID!, $instanceId: ID!, $ownerKind: String!) {\n    meeting(id: $meetingId) {\n      id\n      startsAt\n      sessionDecisions {\n        ...SessionDecisionFields\n      }\n      minutesApproval {\n        approvedAt\n        atMeetingId\n      }\n    }\n    governanceInstance(id: $instanceId) {\n      ...GovernanceInstanceFields\n    }\n    meetings(ownerKind: $ownerKind, ownerId: $instanceId) {\n      id\n      title\n      startsAt\n      status\n      minutesPublishedAt\n      minutesApproval {\n        approvedAt\n        atMeetingId\n      }\n    }\n  }\n": types.InstanceMeetingDocument,
+    "\n  fragment MeetingQuorumFields on MeetingQuorum {\n    electorate\n    present\n    represented\n    needed\n    met\n    proxies {\n      giverId\n      giverName\n      holderId\n      holderName\n    }\n  }\n": types.MeetingQuorumFieldsFragmentDoc,
+    "\n  query MeetingQuorum($meetingId: ID!) {\n    meetingQuorum(meetingId: $meetingId) {\n      ...MeetingQuorumFields\n    }\n  }\n": types.MeetingQuorumDocument,
+    "\n  mutation RecordMeetingProxy($meetingId: ID!, $giverId: ID!, $holderId: ID!) {\n    recordMeetingProxy(meetingId: $meetingId, giverId: $giverId, holderId: $holderId) {\n      ...MeetingQuorumFields\n    }\n  }\n": types.RecordMeetingProxyDocument,
+    "\n  mutation RemoveMeetingProxy($meetingId: ID!, $giverId: ID!) {\n    removeMeetingProxy(meetingId: $meetingId, giverId: $giverId) {\n      ...MeetingQuorumFields\n    }\n  }\n": types.RemoveMeetingProxyDocument,
+    "\n  mutation RecordSessionVote($input: SessionVoteInput!) {\n    recordSessionVote(input: $input) {\n      ...SessionDecisionFields\n    }\n  }\n": types.RecordSessionVoteDocument,
+    "\n  mutation ApproveMeetingMinutes($meetingId: ID!, $atMeetingId: ID!) {\n    approveMeetingMinutes(meetingId: $meetingId, atMeetingId: $atMeetingId)\n  }\n": types.ApproveMeetingMinutesDocument,
+    "\n  fragment SpendingRequestFields on SpendingRequest {\n    id\n    amountCents\n    purpose\n    mission\n    requestedAt\n    requestedByName\n    route\n    decisionId\n    decisionStatus\n    decisionOutcome\n    check\n    checkedAt\n    checkedByName\n    checkNote\n  }\n": types.SpendingRequestFieldsFragmentDoc,
+    "\n  query Spending {\n    delegationSettings {\n      staffLimitCents\n      bureauLimitCents\n    }\n    spendingRequests {\n      ...SpendingRequestFields\n    }\n  }\n": types.SpendingDocument,
+    "\n  mutation UpdateDelegationSettings($input: DelegationInput!) {\n    updateDelegationSettings(input: $input) {\n      staffLimitCents\n      bureauLimitCents\n    }\n  }\n": types.UpdateDelegationSettingsDocument,
+    "\n  mutation RecordSpending($input: SpendingRequestInput!) {\n    recordSpending(input: $input) {\n      ...SpendingRequestFields\n    }\n  }\n": types.RecordSpendingDocument,
+    "\n  mutation CheckSpending($id: ID!, $check: SpendingCheck!, $note: String) {\n    checkSpending(id: $id, check: $check, note: $note) {\n      ...SpendingRequestFields\n    }\n  }\n": types.CheckSpendingDocument,
     "\n  query LapsedMembers($year: Int!) {\n    lapsedMembers(year: $year) {\n      professional {\n        id\n        firstName\n        lastName\n        profession {\n          label\n        }\n      }\n      previous {\n        id\n        feeCents\n        college\n      }\n      current {\n        id\n        status\n      }\n    }\n  }\n": types.LapsedMembersDocument,
     "\n  mutation LapseUnpaidMemberships($year: Int!) {\n    lapseUnpaidMemberships(year: $year)\n  }\n": types.LapseUnpaidMembershipsDocument,
     "\n  query MembershipCounts($year: Int!) {\n    membershipCounts(year: $year) {\n      year\n      totals {\n        pending\n        active\n        lapsed\n        resigned\n        total\n      }\n      byProfession {\n        profession {\n          code\n          labelPlural\n        }\n        pending\n        active\n        lapsed\n        resigned\n        total\n      }\n    }\n  }\n": types.MembershipCountsDocument,
@@ -574,6 +666,190 @@ export function graphql(source: "\n  mutation DismissDuplicate($firstId: ID!, $s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DuplicateCount {\n    duplicateCandidates {\n      reason\n      first {\n        id\n      }\n      second {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateCount {\n    duplicateCandidates {\n      reason\n      first {\n        id\n      }\n      second {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DecisionTallyFields on DecisionTally {\n    for\n    against\n    abstain\n    eligible\n    participating\n    byProxy\n    cast\n    quorumNeeded\n    quorumMet\n  }\n"): (typeof documents)["\n  fragment DecisionTallyFields on DecisionTally {\n    for\n    against\n    abstain\n    eligible\n    participating\n    byProxy\n    cast\n    quorumNeeded\n    quorumMet\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DecisionSummaryFields on Decision {\n    id\n    instanceId\n    instanceName\n    instanceKind\n    source\n    title\n    question\n    deadline\n    status\n    openedAt\n    closedAt\n    closedBecause\n    outcome\n    registerNumber\n    voterCount\n    votedCount\n    publishedAt\n    createdAt\n    myVoterId\n    tally {\n      ...DecisionTallyFields\n    }\n  }\n"): (typeof documents)["\n  fragment DecisionSummaryFields on Decision {\n    id\n    instanceId\n    instanceName\n    instanceKind\n    source\n    title\n    question\n    deadline\n    status\n    openedAt\n    closedAt\n    closedBecause\n    outcome\n    registerNumber\n    voterCount\n    votedCount\n    publishedAt\n    createdAt\n    myVoterId\n    tally {\n      ...DecisionTallyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Decisions($status: DecisionStatus) {\n    decisions(status: $status) {\n      ...DecisionSummaryFields\n    }\n  }\n"): (typeof documents)["\n  query Decisions($status: DecisionStatus) {\n    decisions(status: $status) {\n      ...DecisionSummaryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingDecisions {\n    decisions(status: OPEN) {\n      id\n      title\n      instanceName\n      deadline\n      myVoterId\n      voterCount\n      votedCount\n      voters {\n        id\n        voted\n        conflict\n        proxyToId\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingDecisions {\n    decisions(status: OPEN) {\n      id\n      title\n      instanceName\n      deadline\n      myVoterId\n      voterCount\n      votedCount\n      voters {\n        id\n        voted\n        conflict\n        proxyToId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Decision($id: ID!) {\n    decision(id: $id) {\n      ...DecisionSummaryFields\n      context\n      options\n      amountCents\n      missions\n      reopensId\n      reopenedById\n      meetingId\n      statutes {\n        quorumShare\n        majority\n        abstentionsCountAsCast\n        proxiesPerHolder\n        perCollege\n      }\n      colleges {\n        college\n        outcome\n        tally {\n          ...DecisionTallyFields\n        }\n      }\n      voters {\n        id\n        name\n        college\n        voted\n        choice\n        votedAt\n        channel\n        changes\n        conflict\n        conflictNote\n        proxyToId\n        proxyToName\n        holdsProxiesOf\n      }\n      comments {\n        id\n        authorName\n        body\n        createdAt\n      }\n      documents {\n        id\n        fileName\n        contentType\n        bytes\n        uploadedAt\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  query Decision($id: ID!) {\n    decision(id: $id) {\n      ...DecisionSummaryFields\n      context\n      options\n      amountCents\n      missions\n      reopensId\n      reopenedById\n      meetingId\n      statutes {\n        quorumShare\n        majority\n        abstentionsCountAsCast\n        proxiesPerHolder\n        perCollege\n      }\n      colleges {\n        college\n        outcome\n        tally {\n          ...DecisionTallyFields\n        }\n      }\n      voters {\n        id\n        name\n        college\n        voted\n        choice\n        votedAt\n        channel\n        changes\n        conflict\n        conflictNote\n        proxyToId\n        proxyToName\n        holdsProxiesOf\n      }\n      comments {\n        id\n        authorName\n        body\n        createdAt\n      }\n      documents {\n        id\n        fileName\n        contentType\n        bytes\n        uploadedAt\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionAudit($id: ID!) {\n    decision(id: $id) {\n      id\n      audit {\n        seq\n        at\n        event\n        actor\n        channel\n        data\n        hash\n      }\n    }\n  }\n"): (typeof documents)["\n  query DecisionAudit($id: ID!) {\n    decision(id: $id) {\n      id\n      audit {\n        seq\n        at\n        event\n        actor\n        channel\n        data\n        hash\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyDecisionAudit($id: ID!) {\n    verifyDecisionAudit(id: $id) {\n      ok\n      entries\n      brokenAt\n      problem\n    }\n  }\n"): (typeof documents)["\n  query VerifyDecisionAudit($id: ID!) {\n    verifyDecisionAudit(id: $id) {\n      ok\n      entries\n      brokenAt\n      problem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionInstances {\n    governanceInstances {\n      id\n      kind\n      name\n      currentCount\n    }\n  }\n"): (typeof documents)["\n  query DecisionInstances {\n    governanceInstances {\n      id\n      kind\n      name\n      currentCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionRecipients($id: ID!) {\n    governanceInstance(id: $id) {\n      id\n      kind\n      name\n      currentCount\n      mandates {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query DecisionRecipients($id: ID!) {\n    governanceInstance(id: $id) {\n      id\n      kind\n      name\n      currentCount\n      mandates {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDecision($input: DecisionInput!) {\n    createDecision(input: $input) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  mutation CreateDecision($input: DecisionInput!) {\n    createDecision(input: $input) {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDecision($id: ID!, $input: DecisionInput!) {\n    updateDecision(id: $id, input: $input) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateDecision($id: ID!, $input: DecisionInput!) {\n    updateDecision(id: $id, input: $input) {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteDecisionDraft($id: ID!) {\n    deleteDecisionDraft(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteDecisionDraft($id: ID!) {\n    deleteDecisionDraft(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenDecision($id: ID!) {\n    openDecision(id: $id) {\n      id\n      status\n      voterCount\n    }\n  }\n"): (typeof documents)["\n  mutation OpenDecision($id: ID!) {\n    openDecision(id: $id) {\n      id\n      status\n      voterCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenDecision($id: ID!, $deadline: DateTime!) {\n    reopenDecision(id: $id, deadline: $deadline) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ReopenDecision($id: ID!, $deadline: DateTime!) {\n    reopenDecision(id: $id, deadline: $deadline) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishDecision($id: ID!) {\n    publishDecision(id: $id) {\n      id\n      publishedAt\n    }\n  }\n"): (typeof documents)["\n  mutation PublishDecision($id: ID!) {\n    publishDecision(id: $id) {\n      id\n      publishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoteOnDecision($id: ID!, $choice: VoteChoice!) {\n    voteOnDecision(id: $id, choice: $choice) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation VoteOnDecision($id: ID!, $choice: VoteChoice!) {\n    voteOnDecision(id: $id, choice: $choice) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclareDecisionConflict($id: ID!, $note: String) {\n    declareDecisionConflict(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeclareDecisionConflict($id: ID!, $note: String) {\n    declareDecisionConflict(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GiveDecisionProxy($id: ID!, $holderId: ID) {\n    giveDecisionProxy(id: $id, holderId: $holderId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation GiveDecisionProxy($id: ID!, $holderId: ID) {\n    giveDecisionProxy(id: $id, holderId: $holderId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommentOnDecision($id: ID!, $body: String!) {\n    commentOnDecision(id: $id, body: $body) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CommentOnDecision($id: ID!, $body: String!) {\n    commentOnDecision(id: $id, body: $body) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveDecisionDocument($id: ID!) {\n    removeDecisionDocument(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveDecisionDocument($id: ID!) {\n    removeDecisionDocument(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DecisionRegister($year: Int, $first: Int!, $after: String) {\n    decisionRegister(year: $year, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...CursorPageInfo\n      }\n      edges {\n        node {\n          id\n          registerNumber\n          closedAt\n          instanceName\n          source\n          title\n          outcome\n          tally {\n            for\n            against\n            abstain\n            participating\n            byProxy\n            eligible\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DecisionRegister($year: Int, $first: Int!, $after: String) {\n    decisionRegister(year: $year, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...CursorPageInfo\n      }\n      edges {\n        node {\n          id\n          registerNumber\n          closedAt\n          instanceName\n          source\n          title\n          outcome\n          tally {\n            for\n            against\n            abstain\n            participating\n            byProxy\n            eligible\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GovernanceInstanceFields on GovernanceInstance {\n    id\n    kind\n    name\n    seats\n    currentCount\n    seatsToFill\n    endingSoon\n    statutes {\n      quorumShare\n      majority\n      abstentionsCountAsCast\n      proxiesPerHolder\n      noticeDays\n      perCollege\n    }\n    colleges {\n      id\n      name\n      membershipCollege\n      seats\n      filled\n    }\n  }\n"): (typeof documents)["\n  fragment GovernanceInstanceFields on GovernanceInstance {\n    id\n    kind\n    name\n    seats\n    currentCount\n    seatsToFill\n    endingSoon\n    statutes {\n      quorumShare\n      majority\n      abstentionsCountAsCast\n      proxiesPerHolder\n      noticeDays\n      perCollege\n    }\n    colleges {\n      id\n      name\n      membershipCollege\n      seats\n      filled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MandateFields on Mandate {\n    id\n    instanceId\n    professionalId\n    name\n    office\n    collegeId\n    collegeName\n    startsOn\n    endsOn\n    obtained\n    obtainedNote\n    endedOn\n    endReason\n    current\n    daysLeft\n  }\n"): (typeof documents)["\n  fragment MandateFields on Mandate {\n    id\n    instanceId\n    professionalId\n    name\n    office\n    collegeId\n    collegeName\n    startsOn\n    endsOn\n    obtained\n    obtainedNote\n    endedOn\n    endReason\n    current\n    daysLeft\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GovernanceInstances {\n    governanceInstances {\n      ...GovernanceInstanceFields\n    }\n  }\n"): (typeof documents)["\n  query GovernanceInstances {\n    governanceInstances {\n      ...GovernanceInstanceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GovernanceInstance($id: ID!) {\n    governanceInstance(id: $id) {\n      ...GovernanceInstanceFields\n      mandates {\n        ...MandateFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query GovernanceInstance($id: ID!) {\n    governanceInstance(id: $id) {\n      ...GovernanceInstanceFields\n      mandates {\n        ...MandateFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InstanceMandatesOn($id: ID!, $on: String!) {\n    governanceInstance(id: $id) {\n      id\n      mandates(on: $on) {\n        ...MandateFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query InstanceMandatesOn($id: ID!, $on: String!) {\n    governanceInstance(id: $id) {\n      id\n      mandates(on: $on) {\n        ...MandateFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InstanceMandateHistory($id: ID!) {\n    governanceInstance(id: $id) {\n      id\n      mandates(all: true) {\n        ...MandateFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query InstanceMandateHistory($id: ID!) {\n    governanceInstance(id: $id) {\n      id\n      mandates(all: true) {\n        ...MandateFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGovernanceInstance($input: InstanceInput!) {\n    createGovernanceInstance(input: $input) {\n      ...GovernanceInstanceFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGovernanceInstance($input: InstanceInput!) {\n    createGovernanceInstance(input: $input) {\n      ...GovernanceInstanceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateGovernanceInstance($id: ID!, $input: UpdateInstanceInput!) {\n    updateGovernanceInstance(id: $id, input: $input) {\n      ...GovernanceInstanceFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateGovernanceInstance($id: ID!, $input: UpdateInstanceInput!) {\n    updateGovernanceInstance(id: $id, input: $input) {\n      ...GovernanceInstanceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetGovernanceColleges($instanceId: ID!, $colleges: [CollegeInput!]!) {\n    setGovernanceColleges(instanceId: $instanceId, colleges: $colleges) {\n      ...GovernanceInstanceFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetGovernanceColleges($instanceId: ID!, $colleges: [CollegeInput!]!) {\n    setGovernanceColleges(instanceId: $instanceId, colleges: $colleges) {\n      ...GovernanceInstanceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMandate($instanceId: ID!, $input: MandateInput!) {\n    addMandate(instanceId: $instanceId, input: $input) {\n      ...MandateFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddMandate($instanceId: ID!, $input: MandateInput!) {\n    addMandate(instanceId: $instanceId, input: $input) {\n      ...MandateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMandate($id: ID!, $input: MandateInput!) {\n    updateMandate(id: $id, input: $input) {\n      ...MandateFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMandate($id: ID!, $input: MandateInput!) {\n    updateMandate(id: $id, input: $input) {\n      ...MandateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndMandate($id: ID!, $input: EndMandateInput!) {\n    endMandate(id: $id, input: $input) {\n      ...MandateFields\n    }\n  }\n"): (typeof documents)["\n  mutation EndMandate($id: ID!, $input: EndMandateInput!) {\n    endMandate(id: $id, input: $input) {\n      ...MandateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionDecisionFields on Decision {\n    id\n    title\n    question\n    status\n    outcome\n    registerNumber\n    tally {\n      for\n      against\n      abstain\n      participating\n      quorumNeeded\n      quorumMet\n    }\n    colleges {\n      college\n      outcome\n      tally {\n        for\n        against\n        abstain\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SessionDecisionFields on Decision {\n    id\n    title\n    question\n    status\n    outcome\n    registerNumber\n    tally {\n      for\n      against\n      abstain\n      participating\n      quorumNeeded\n      quorumMet\n    }\n    colleges {\n      college\n      outcome\n      tally {\n        for\n        against\n        abstain\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InstanceMeeting($meetingId: ID!, $instanceId: ID!, $ownerKind: String!) {\n    meeting(id: $meetingId) {\n      id\n      startsAt\n      sessionDecisions {\n        ...SessionDecisionFields\n      }\n      minutesApproval {\n        approvedAt\n        atMeetingId\n      }\n    }\n    governanceInstance(id: $instanceId) {\n      ...GovernanceInstanceFields\n    }\n    meetings(ownerKind: $ownerKind, ownerId: $instanceId) {\n      id\n      title\n      startsAt\n      status\n      minutesPublishedAt\n      minutesApproval {\n        approvedAt\n        atMeetingId\n      }\n    }\n  }\n"): (typeof documents)["\n  query InstanceMeeting($meetingId: ID!, $instanceId: ID!, $ownerKind: String!) {\n    meeting(id: $meetingId) {\n      id\n      startsAt\n      sessionDecisions {\n        ...SessionDecisionFields\n      }\n      minutesApproval {\n        approvedAt\n        atMeetingId\n      }\n    }\n    governanceInstance(id: $instanceId) {\n      ...GovernanceInstanceFields\n    }\n    meetings(ownerKind: $ownerKind, ownerId: $instanceId) {\n      id\n      title\n      startsAt\n      status\n      minutesPublishedAt\n      minutesApproval {\n        approvedAt\n        atMeetingId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MeetingQuorumFields on MeetingQuorum {\n    electorate\n    present\n    represented\n    needed\n    met\n    proxies {\n      giverId\n      giverName\n      holderId\n      holderName\n    }\n  }\n"): (typeof documents)["\n  fragment MeetingQuorumFields on MeetingQuorum {\n    electorate\n    present\n    represented\n    needed\n    met\n    proxies {\n      giverId\n      giverName\n      holderId\n      holderName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingQuorum($meetingId: ID!) {\n    meetingQuorum(meetingId: $meetingId) {\n      ...MeetingQuorumFields\n    }\n  }\n"): (typeof documents)["\n  query MeetingQuorum($meetingId: ID!) {\n    meetingQuorum(meetingId: $meetingId) {\n      ...MeetingQuorumFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordMeetingProxy($meetingId: ID!, $giverId: ID!, $holderId: ID!) {\n    recordMeetingProxy(meetingId: $meetingId, giverId: $giverId, holderId: $holderId) {\n      ...MeetingQuorumFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordMeetingProxy($meetingId: ID!, $giverId: ID!, $holderId: ID!) {\n    recordMeetingProxy(meetingId: $meetingId, giverId: $giverId, holderId: $holderId) {\n      ...MeetingQuorumFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMeetingProxy($meetingId: ID!, $giverId: ID!) {\n    removeMeetingProxy(meetingId: $meetingId, giverId: $giverId) {\n      ...MeetingQuorumFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMeetingProxy($meetingId: ID!, $giverId: ID!) {\n    removeMeetingProxy(meetingId: $meetingId, giverId: $giverId) {\n      ...MeetingQuorumFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSessionVote($input: SessionVoteInput!) {\n    recordSessionVote(input: $input) {\n      ...SessionDecisionFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordSessionVote($input: SessionVoteInput!) {\n    recordSessionVote(input: $input) {\n      ...SessionDecisionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveMeetingMinutes($meetingId: ID!, $atMeetingId: ID!) {\n    approveMeetingMinutes(meetingId: $meetingId, atMeetingId: $atMeetingId)\n  }\n"): (typeof documents)["\n  mutation ApproveMeetingMinutes($meetingId: ID!, $atMeetingId: ID!) {\n    approveMeetingMinutes(meetingId: $meetingId, atMeetingId: $atMeetingId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SpendingRequestFields on SpendingRequest {\n    id\n    amountCents\n    purpose\n    mission\n    requestedAt\n    requestedByName\n    route\n    decisionId\n    decisionStatus\n    decisionOutcome\n    check\n    checkedAt\n    checkedByName\n    checkNote\n  }\n"): (typeof documents)["\n  fragment SpendingRequestFields on SpendingRequest {\n    id\n    amountCents\n    purpose\n    mission\n    requestedAt\n    requestedByName\n    route\n    decisionId\n    decisionStatus\n    decisionOutcome\n    check\n    checkedAt\n    checkedByName\n    checkNote\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Spending {\n    delegationSettings {\n      staffLimitCents\n      bureauLimitCents\n    }\n    spendingRequests {\n      ...SpendingRequestFields\n    }\n  }\n"): (typeof documents)["\n  query Spending {\n    delegationSettings {\n      staffLimitCents\n      bureauLimitCents\n    }\n    spendingRequests {\n      ...SpendingRequestFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDelegationSettings($input: DelegationInput!) {\n    updateDelegationSettings(input: $input) {\n      staffLimitCents\n      bureauLimitCents\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateDelegationSettings($input: DelegationInput!) {\n    updateDelegationSettings(input: $input) {\n      staffLimitCents\n      bureauLimitCents\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSpending($input: SpendingRequestInput!) {\n    recordSpending(input: $input) {\n      ...SpendingRequestFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordSpending($input: SpendingRequestInput!) {\n    recordSpending(input: $input) {\n      ...SpendingRequestFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckSpending($id: ID!, $check: SpendingCheck!, $note: String) {\n    checkSpending(id: $id, check: $check, note: $note) {\n      ...SpendingRequestFields\n    }\n  }\n"): (typeof documents)["\n  mutation CheckSpending($id: ID!, $check: SpendingCheck!, $note: String) {\n    checkSpending(id: $id, check: $check, note: $note) {\n      ...SpendingRequestFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -50,7 +50,8 @@ export class ReminderProcessor {
         await this.done(tenantId, reminderId, 'skipped', decision.reason);
         return 'skipped' as const;
       }
-      for (const message of decision.emails) await this.outbox.add({ kind: reminder.kind, to: message.to, tenantId, email: message.email, secret: message.secret });
+      // One statement and one Redis call for all of them: a decision's outcome or reminder goes to a whole AG.
+      await this.outbox.addMany(decision.emails.map((message) => ({ kind: reminder.kind, to: message.to, tenantId, email: message.email, secret: message.secret })));
       await this.done(tenantId, reminderId, 'sent', `${decision.emails.length} e-mail(s)`);
       return 'sent' as const;
     });
