@@ -8,6 +8,7 @@ import { DecisionDocumentsController, DecisionDocumentsService } from './decisio
 import { DecisionVotesController, DecisionVotesService } from './decision-votes.controller';
 import { DecisionsService } from './decisions.service';
 import { DecisionCloseHandler, DecisionVoteReminder, MandateEndReminder } from './governance-reminders';
+import { governanceEntities } from './governance.entities';
 import { GovernancePersonData } from './governance.person-data';
 import {
   DecisionsResolver,
@@ -49,7 +50,7 @@ export class GovernanceModule {}
 /** Everything the apps need of governance (see DomainLibrary). */
 export const governanceDomain: DomainLibrary = {
   name: 'governance',
-  entities: [],
+  entities: governanceEntities,
   migrations: governanceMigrations,
   resolvers: GOVERNANCE_RESOLVERS,
   gateway: GovernanceModule,
