@@ -194,6 +194,59 @@ const crossedPoll = (w: World) => w.meetingLinks.pollToken({ tenantId: w.a.id, i
 /** A meeting link signed for CPTS A naming B's invitee: it must reach nothing. */
 const crossedMeeting = (w: World) => w.meetingLinks.token({ tenantId: w.a.id, inviteeId: w.meetingInviteeB });
 const CPTS_INPUT = (w: World, name: string) => ({ name, size: 1, departementCodes: ['86'], communeCodes: [w.b.communes[0]], contactEmail: 'x@exemple.fr' });
+/** B's governance as B's coordinator reads it: instances, colleges and mandates, decisions with their voters, comments, file and audit trail, spending, thresholds, the bureau's meeting. */
+const GOVERNANCE_OF_B = `query($m: ID!) {
+  governanceInstances { id name seats statutes { quorumShare proxiesPerHolder } colleges { id name seats } mandates(all: true) { id professionalId office collegeId startsOn endsOn endedOn } }
+  decisions { id instanceId status title votedCount outcome registerNumber publishedAt reopenedById voters { id choice conflict proxyToId } comments { id } documents { id } audit { seq } }
+  spendingRequests { id check checkNote route decisionId }
+  delegationSettings { staffLimitCents bureauLimitCents }
+  meeting(id: $m) { title status invitees { id reply attendance } minutesApproval { approvedAt } sessionDecisions { id } }
+  meetingQuorum(meetingId: $m) { present represented proxies { giverId holderId } }
+}`;
+const governanceOfB = (w: World) => w.coordB.ok(GOVERNANCE_OF_B, { m: w.instanceMeetingB });
+/** The roles of A a governance operation is for (its @Allow in governance.resolver.ts): they find nothing of B's; the others are refused first. */
+const GOVERNANCE_ROLES = {
+  coordinator: ['coordA'],
+  team: ['coordA', 'staffA'],
+  checkers: ['coordA', 'boardA'],
+  readers: ['coordA', 'staffA', 'boardA'],
+  all: ['coordA', 'staffA', 'boardA', 'memberA'],
+} as const;
+/** A governance operation on B's ids: A's roles it is for find nothing, its other roles and region people are refused, B's governance is as it was. */
+const governanceCommand =
+  (query: string, vars: (w: World) => Record<string, unknown>, allowed: keyof typeof GOVERNANCE_ROLES = 'all') =>
+  async (w: World) => {
+    for (const role of ['coordA', 'staffA', 'boardA', 'memberA'] as const) {
+      denied(await w[role].request(query, vars(w)), (GOVERNANCE_ROLES[allowed] as readonly string[]).includes(role) ? 'NOT_FOUND' : 'FORBIDDEN');
+    }
+    for (const client of [w.missionA, w.adminR1]) denied(await client.request(query, vars(w)), 'FORBIDDEN');
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  };
+/** A list of the CPTS's governance: A's roles it is for see none of B's ids, the others and region people are refused. */
+const governanceList = <T>(query: string, ids: (data: T) => string[], ofB: (w: World) => string[], allowed: keyof typeof GOVERNANCE_ROLES) => async (w: World) => {
+  for (const role of ['coordA', 'staffA', 'boardA', 'memberA'] as const) {
+    if ((GOVERNANCE_ROLES[allowed] as readonly string[]).includes(role)) {
+      const seen = ids(await w[role].ok<T>(query));
+      expect(seen.filter((id) => ofB(w).includes(id))).toEqual([]);
+    } else denied(await w[role].request(query), 'FORBIDDEN');
+  }
+  for (const client of [w.missionA, w.adminR1]) denied(await client.request(query), 'FORBIDDEN');
+};
+/** A meeting operation on B's group's meeting, then on B's bureau's meeting (the owner governance adds): the same wall for both. */
+const onBothMeetings = (query: string, vars: (meetingId: string, inviteeId: string) => Record<string, unknown>) => async (w: World) => {
+  await meetingCommand(query, (x) => vars(x.meetingB, x.meetingInviteeB))(w);
+  await governanceCommand(query, (x) => vars(x.instanceMeetingB, x.instanceInviteeB))(w);
+};
+const decisionsOfB = (w: World) => [w.openDecisionB, w.closedDecisionB, w.draftDecisionB];
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const DECISION_INPUT = (instanceId: string, title: string) => ({ instanceId, title, question: `${title} ?`, deadline: inDays(3) });
+const MANDATE_INPUT = (professionalId: string, collegeId: string | null = null) => ({ professionalId, office: 'MEMBER', collegeId, startsOn: '2025-01-01', obtained: 'ELECTED' });
+const STATUTES_INPUT = { quorumShare: 0, majority: 'SIMPLE', abstentionsCountAsCast: false, proxiesPerHolder: 3, noticeDays: 0, perCollege: false };
+/** The voter rows of a decision, read in its CPTS's tenant (the voters' links are signed for these ids). */
+const voterIdsOf = async (w: World, tenantId: string, decisionId: string) =>
+  (await w.h.data.inTenant(tenantId, (db) => db.query(`SELECT id FROM governance_voters WHERE tenant_id = $1 AND decision_id = $2 ORDER BY id`, [tenantId, decisionId]))).rows.map(
+    (r: { id: string }) => r.id,
+  );
 
 const CASES: Record<string, (w: World) => Promise<void>> = {
   'Query.workingGroups': async (w) => {
@@ -222,21 +275,33 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect((await proOfB(w)).lastName).toBe('Bravo');
   },
-  'Query.meetings': meetingCommand(`query($o: ID!) { meetings(ownerKind: "working_group", ownerId: $o) { id } }`, (w) => ({ o: w.groupB })),
-  'Query.meeting': meetingCommand(`query($id: ID!) { meeting(id: $id) { id title } }`, (w) => ({ id: w.meetingB })),
-  'Mutation.scheduleMeeting': meetingCommand(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`, (w) => ({ i: { ownerKind: 'working_group', ownerId: w.groupB, ...MEETING_INPUT() } })),
-  'Mutation.updateMeeting': meetingCommand(`mutation($id: ID!, $i: MeetingDetailsInput!) { updateMeeting(id: $id, input: $i) { id } }`, (w) => ({ id: w.meetingB, i: MEETING_INPUT() })),
-  'Mutation.recordMeetingAttendance': meetingCommand(`mutation($m: ID!, $e: [AttendanceInput!]!) { recordMeetingAttendance(meetingId: $m, entries: $e) { id } }`, (w) => ({
-    m: w.meetingB,
-    e: [{ inviteeId: w.meetingInviteeB, attendance: 'ABSENT' }],
+  'Query.meetings': async (w) => {
+    await meetingCommand(`query($o: ID!) { meetings(ownerKind: "working_group", ownerId: $o) { id } }`, (w) => ({ o: w.groupB }))(w);
+    await governanceCommand(`query($o: ID!) { meetings(ownerKind: "governance_instance", ownerId: $o) { id } }`, (w) => ({ o: w.bureauB }))(w);
+  },
+  'Query.meeting': async (w) => {
+    await meetingCommand(`query($id: ID!) { meeting(id: $id) { id title } }`, (w) => ({ id: w.meetingB }))(w);
+    await governanceCommand(`query($id: ID!) { meeting(id: $id) { id title sessionDecisions { id } minutesApproval { approvedAt } } }`, (w) => ({ id: w.instanceMeetingB }))(w);
+  },
+  'Mutation.scheduleMeeting': async (w) => {
+    const q = `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`;
+    await meetingCommand(q, (w) => ({ i: { ownerKind: 'working_group', ownerId: w.groupB, ...MEETING_INPUT() } }))(w);
+    // B's bureau convened by A: its team finds no such instance, its board and members do not convene instances.
+    await governanceCommand(q, (w) => ({ i: { ownerKind: 'governance_instance', ownerId: w.bureauB, ...MEETING_INPUT() } }), 'team')(w);
+  },
+  'Mutation.updateMeeting': onBothMeetings(`mutation($id: ID!, $i: MeetingDetailsInput!) { updateMeeting(id: $id, input: $i) { id } }`, (m) => ({ id: m, i: MEETING_INPUT() })),
+  // At a meeting of B's bureau, attendance would make its quorum: the same wall.
+  'Mutation.recordMeetingAttendance': onBothMeetings(`mutation($m: ID!, $e: [AttendanceInput!]!) { recordMeetingAttendance(meetingId: $m, entries: $e) { id } }`, (m, invitee) => ({
+    m,
+    e: [{ inviteeId: invitee, attendance: 'PRESENT' }],
   })),
-  'Mutation.saveMeetingMinutes': meetingCommand(`mutation($m: ID!) { saveMeetingMinutes(meetingId: $m, input: { html: "<p>Pirate</p>" }) { id } }`, (w) => ({ m: w.meetingB })),
-  'Mutation.publishMeetingMinutes': meetingCommand(`mutation($m: ID!) { publishMeetingMinutes(meetingId: $m) { id } }`, (w) => ({ m: w.meetingB })),
+  'Mutation.saveMeetingMinutes': onBothMeetings(`mutation($m: ID!) { saveMeetingMinutes(meetingId: $m, input: { html: "<p>Pirate</p>" }) { id } }`, (m) => ({ m })),
+  'Mutation.publishMeetingMinutes': onBothMeetings(`mutation($m: ID!) { publishMeetingMinutes(meetingId: $m) { id } }`, (m) => ({ m })),
   'Mutation.deleteMeetingDocument': async (w) => {
     await meetingCommand(`mutation($id: ID!) { deleteMeetingDocument(id: $id) }`, (w) => ({ id: w.documentB }))(w);
     expect(await documentsOfB(w)).toEqual([w.documentB]);
   },
-  'Mutation.cancelMeeting': meetingCommand(`mutation($id: ID!) { cancelMeeting(id: $id) { id } }`, (w) => ({ id: w.meetingB })),
+  'Mutation.cancelMeeting': onBothMeetings(`mutation($id: ID!) { cancelMeeting(id: $id) { id } }`, (id) => ({ id })),
   'Query.actionItems': async (w) => {
     for (const client of tenantRoles(w)) {
       const { actionItems } = await client.ok<{ actionItems: Array<{ id: string }> }>(`{ actionItems { id } }`);
@@ -261,11 +326,17 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     }
     for (const client of [w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { y: Y }), 'FORBIDDEN');
   },
-  'Query.meetingPolls': pollCommand(`query($o: ID!) { meetingPolls(ownerKind: "working_group", ownerId: $o) { id } }`, (w) => ({ o: w.groupB })),
+  'Query.meetingPolls': async (w) => {
+    await pollCommand(`query($o: ID!) { meetingPolls(ownerKind: "working_group", ownerId: $o) { id } }`, (w) => ({ o: w.groupB }))(w);
+    await governanceCommand(`query($o: ID!) { meetingPolls(ownerKind: "governance_instance", ownerId: $o) { id } }`, (w) => ({ o: w.bureauB }))(w);
+  },
   'Query.meetingPoll': pollCommand(`query($id: ID!) { meetingPoll(id: $id) { id title } }`, (w) => ({ id: w.pollB })),
-  'Mutation.createMeetingPoll': pollCommand(`mutation($i: CreateMeetingPollInput!) { createMeetingPoll(input: $i) { id } }`, (w) => ({
-    i: { ownerKind: 'working_group', ownerId: w.groupB, title: 'Sondage pirate', place: 'Ailleurs', slots: SLOTS() },
-  })),
+  'Mutation.createMeetingPoll': async (w) => {
+    const q = `mutation($i: CreateMeetingPollInput!) { createMeetingPoll(input: $i) { id } }`;
+    const poll = (ownerKind: string, ownerId: string) => ({ i: { ownerKind, ownerId, title: 'Sondage pirate', place: 'Ailleurs', slots: SLOTS() } });
+    await pollCommand(q, (w) => poll('working_group', w.groupB))(w);
+    await governanceCommand(q, (w) => poll('governance_instance', w.bureauB), 'team')(w);
+  },
   'Mutation.remindMeetingPoll': pollCommand(`mutation($id: ID!) { remindMeetingPoll(id: $id) }`, (w) => ({ id: w.pollB })),
   'Mutation.closeMeetingPoll': pollCommand(`mutation($id: ID!, $s: ID!) { closeMeetingPoll(id: $id, slotId: $s) { id } }`, (w) => ({ id: w.pollB, s: w.pollSlotB })),
   'Mutation.setWorkingGroupMemberRole': groupCommand(`mutation($m: ID!) { setWorkingGroupMemberRole(memberId: $m, role: MEMBER) { id } }`, (w) => ({ m: w.groupMemberB })),
@@ -760,6 +831,164 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.campaignB }), 'FORBIDDEN');
     expect(await w.coordB.ok(q, { id: w.campaignB })).toEqual({ campaignFollowUp: { edges: [{ node: { lastName: 'Bravo', phone: null } }] } });
   },
+  'Query.governanceInstances': governanceList(`{ governanceInstances { id } }`, (d: { governanceInstances: Array<{ id: string }> }) => d.governanceInstances.map((i) => i.id), (w) => [w.bureauB, w.caB], 'readers'),
+  'Query.governanceInstance': async (w) => {
+    for (const id of [w.bureauB, w.caB]) await governanceCommand(`query($id: ID!) { governanceInstance(id: $id) { id name mandates { name } } }`, () => ({ id }), 'readers')(w);
+  },
+  'Mutation.createGovernanceInstance': async (w) => {
+    // B has its bureau: A sets up its own (one bureau per CPTS, not per platform), and a second one of A's is A's own conflict.
+    const q = `mutation($i: InstanceInput!) { createGovernanceInstance(input: $i) { id } }`;
+    const { createGovernanceInstance } = await w.coordA.ok<{ createGovernanceInstance: { id: string } }>(q, { i: { kind: 'BUREAU' } });
+    expect(errorCode(await w.staffA.request(q, { i: { kind: 'BUREAU' } }))).toBe('CONFLICT');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { i: { kind: 'COMMISSION', name: 'Pirate' } }), 'FORBIDDEN');
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+    denied(await w.coordB.request(`query($id: ID!) { governanceInstance(id: $id) { id } }`, { id: createGovernanceInstance.id }), 'NOT_FOUND');
+  },
+  'Mutation.updateGovernanceInstance': governanceCommand(
+    `mutation($id: ID!, $i: UpdateInstanceInput!) { updateGovernanceInstance(id: $id, input: $i) { id } }`,
+    (w) => ({ id: w.bureauB, i: { name: 'Pirate', seats: 2, statutes: STATUTES_INPUT } }),
+    'coordinator',
+  ),
+  'Mutation.setGovernanceColleges': async (w) => {
+    const q = `mutation($inst: ID!, $c: [CollegeInput!]!) { setGovernanceColleges(instanceId: $inst, colleges: $c) { id } }`;
+    await governanceCommand(q, (x) => ({ inst: x.caB, c: [{ id: x.collegeB, name: 'Pirate', seats: 1 }] }), 'team')(w);
+    // B's college cannot be taken into A's own CA either.
+    expect(errorCode(await w.coordA.request(q, { inst: w.caA, c: [{ id: w.collegeA, name: 'Collège A', seats: 1 }, { id: w.collegeB, name: 'Pirate', seats: 1 }] }))).toBe('BAD_USER_INPUT');
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'Mutation.addMandate': async (w) => {
+    const q = `mutation($inst: ID!, $i: MandateInput!) { addMandate(instanceId: $inst, input: $i) { id } }`;
+    await governanceCommand(q, (x) => ({ inst: x.bureauB, i: MANDATE_INPUT(x.proB) }), 'team')(w);
+    // Nor does A's own CA seat B's professional, or sit A's person in B's college.
+    denied(await w.coordA.request(q, { inst: w.caA, i: MANDATE_INPUT(w.proB, w.collegeA) }), 'NOT_FOUND');
+    denied(await w.coordA.request(q, { inst: w.caA, i: { ...MANDATE_INPUT(w.professionalA, w.collegeB), startsOn: '2020-01-01', endsOn: '2020-12-31' } }), 'BAD_USER_INPUT');
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'Mutation.updateMandate': governanceCommand(`mutation($id: ID!, $i: MandateInput!) { updateMandate(id: $id, input: $i) { id } }`, (w) => ({ id: w.mandateB, i: MANDATE_INPUT(w.proB) }), 'team'),
+  'Mutation.endMandate': governanceCommand(
+    `mutation($id: ID!, $i: EndMandateInput!) { endMandate(id: $id, input: $i) { id } }`,
+    (w) => ({ id: w.mandateB, i: { endedOn: new Date().toISOString().slice(0, 10), reason: 'Pirate' } }),
+    'team',
+  ),
+  'Query.decisions': async (w) => {
+    await governanceList(`{ decisions { id } }`, (d: { decisions: Array<{ id: string }> }) => d.decisions.map((x) => x.id), decisionsOfB, 'all')(w);
+    // Filtered on B's bureau: nothing (and A's own list is not empty, so the check is not vacuous).
+    expect(await w.coordA.ok(`query($i: ID) { decisions(instanceId: $i) { id } }`, { i: w.bureauB })).toEqual({ decisions: [] });
+    expect((await w.coordA.ok<{ decisions: Array<{ id: string }> }>(`{ decisions { id } }`)).decisions.map((d) => d.id)).toEqual(
+      expect.arrayContaining([w.draftDecisionA, w.openDecisionA, w.closedDecisionA]),
+    );
+  },
+  'Query.decision': async (w) => {
+    const q = `query($id: ID!) { decision(id: $id) { id title voters { name } comments { body } documents { fileName } } }`;
+    for (const id of decisionsOfB(w)) await governanceCommand(q, () => ({ id }), 'all')(w);
+  },
+  'Query.decisionRegister': async (w) => {
+    const q = `query($after: String, $i: ID) { decisionRegister(first: 10, after: $after, instanceId: $i) { totalCount edges { cursor node { id } } } }`;
+    type Register = { decisionRegister: { totalCount: number; edges: Array<{ cursor: string; node: { id: string } }> } };
+    for (const client of tenantRoles(w)) {
+      const { decisionRegister } = await client.ok<Register>(q);
+      expect(decisionRegister.edges.map((e) => e.node.id)).not.toContain(w.closedDecisionB);
+    }
+    for (const client of [w.missionA, w.adminR1]) denied(await client.request(q), 'FORBIDDEN');
+    // A's team reads A's register (not empty); B's bureau names nothing there; a cursor of B's register pages A's only.
+    expect((await w.coordA.ok<Register>(q)).decisionRegister.edges.map((e) => e.node.id)).toEqual([w.closedDecisionA]);
+    expect((await w.coordA.ok<Register>(q, { i: w.bureauB })).decisionRegister).toEqual({ totalCount: 0, edges: [] });
+    const ofB = (await w.coordB.ok<Register>(q)).decisionRegister;
+    expect(ofB.edges.map((e) => e.node.id)).toEqual([w.closedDecisionB]);
+    expect((await w.coordA.ok<Register>(q, { after: ofB.edges[0].cursor })).decisionRegister.edges.map((e) => e.node.id)).not.toContain(w.closedDecisionB);
+  },
+  'Query.verifyDecisionAudit': governanceCommand(`query($id: ID!) { verifyDecisionAudit(id: $id) { ok entries } }`, (w) => ({ id: w.closedDecisionB }), 'readers'),
+  'Mutation.createDecision': governanceCommand(
+    `mutation($i: DecisionInput!) { createDecision(input: $i) { id } }`,
+    (w) => ({ i: DECISION_INPUT(w.bureauB, 'Pirate') }),
+    'readers',
+  ),
+  'Mutation.updateDecision': async (w) => {
+    const q = `mutation($id: ID!, $i: DecisionInput!) { updateDecision(id: $id, input: $i) { id } }`;
+    await governanceCommand(q, (x) => ({ id: x.draftDecisionB, i: DECISION_INPUT(x.bureauB, 'Pirate') }), 'readers')(w);
+    // A's own draft cannot be moved to B's bureau.
+    denied(await w.coordA.request(q, { id: w.draftDecisionA, i: DECISION_INPUT(w.bureauB, 'Pirate') }), 'NOT_FOUND');
+    expect((await w.coordA.ok<{ decision: unknown }>(`query($id: ID!) { decision(id: $id) { instanceId title } }`, { id: w.draftDecisionA })).decision).toEqual({
+      instanceId: w.caA,
+      title: 'Brouillon Alpha',
+    });
+  },
+  'Mutation.deleteDecisionDraft': governanceCommand(`mutation($id: ID!) { deleteDecisionDraft(id: $id) }`, (w) => ({ id: w.draftDecisionB }), 'readers'),
+  'Mutation.openDecision': governanceCommand(`mutation($id: ID!) { openDecision(id: $id) { id } }`, (w) => ({ id: w.draftDecisionB }), 'readers'),
+  'Mutation.reopenDecision': governanceCommand(
+    `mutation($id: ID!, $d: DateTime!) { reopenDecision(id: $id, deadline: $d) { id } }`,
+    (w) => ({ id: w.closedDecisionB, d: inDays(3) }),
+    'team',
+  ),
+  'Mutation.publishDecision': governanceCommand(`mutation($id: ID!) { publishDecision(id: $id) { id } }`, (w) => ({ id: w.closedDecisionB }), 'team'),
+  'Mutation.voteOnDecision': governanceCommand(`mutation($id: ID!) { voteOnDecision(id: $id, choice: FOR) { id } }`, (w) => ({ id: w.openDecisionB }), 'all'),
+  'Mutation.declareDecisionConflict': governanceCommand(`mutation($id: ID!) { declareDecisionConflict(id: $id, note: "Pirate") { id } }`, (w) => ({ id: w.openDecisionB }), 'all'),
+  'Mutation.giveDecisionProxy': async (w) => {
+    const q = `mutation($id: ID!, $h: ID) { giveDecisionProxy(id: $id, holderId: $h) { id } }`;
+    await governanceCommand(q, (x) => ({ id: x.openDecisionB, h: x.voterB }), 'all')(w);
+    // On A's own decision, coordA (its voter) cannot give their vote to B's voter.
+    expect(errorCode(await w.coordA.request(q, { id: w.openDecisionA, h: w.voterB }))).toBe('BAD_USER_INPUT');
+    const { decision } = await w.coordA.ok<{ decision: { voters: Array<{ proxyToId: string | null }> } }>(`query($id: ID!) { decision(id: $id) { voters { proxyToId } } }`, { id: w.openDecisionA });
+    expect(decision.voters).toEqual([{ proxyToId: null }]);
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'Mutation.commentOnDecision': governanceCommand(`mutation($id: ID!) { commentOnDecision(id: $id, body: "Pirate") { id } }`, (w) => ({ id: w.openDecisionB }), 'all'),
+  'Mutation.removeDecisionDocument': async (w) => {
+    for (const id of [w.draftDocumentB, w.openDocumentB]) await governanceCommand(`mutation($id: ID!) { removeDecisionDocument(id: $id) }`, () => ({ id }), 'readers')(w);
+  },
+  'Query.spendingRequests': governanceList(`{ spendingRequests { id } }`, (d: { spendingRequests: Array<{ id: string }> }) => d.spendingRequests.map((x) => x.id), (w) => [w.spendingB], 'readers'),
+  'Query.delegationSettings': async (w) => {
+    const q = `{ delegationSettings { staffLimitCents bureauLimitCents } }`;
+    for (const client of [w.coordA, w.staffA, w.boardA]) expect(await client.ok(q)).not.toEqual(await w.coordB.ok(q));
+    for (const client of [w.memberA, w.missionA, w.adminR1]) denied(await client.request(q), 'FORBIDDEN');
+  },
+  'Mutation.updateDelegationSettings': async (w) => {
+    // A's coordinator sets A's thresholds; B's stay B's.
+    const q = `mutation($i: DelegationInput!) { updateDelegationSettings(input: $i) { staffLimitCents bureauLimitCents } }`;
+    const i = { staffLimitCents: 300_000, bureauLimitCents: 900_000 };
+    expect(await w.coordA.ok(q, { i })).toEqual({ updateDelegationSettings: i });
+    for (const client of [w.staffA, w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { i }), 'FORBIDDEN');
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'Mutation.recordSpending': async (w) => {
+    // Recorded in A (under A's staff threshold); B's spending list does not change.
+    const q = `mutation($i: SpendingRequestInput!) { recordSpending(input: $i) { id route } }`;
+    const i = { amountCents: 4_200, purpose: 'Fournitures Alpha' };
+    const { recordSpending } = await w.coordA.ok<{ recordSpending: { id: string; route: string } }>(q, { i });
+    expect(recordSpending.route).toBe('STAFF');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { i }), 'FORBIDDEN');
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'Mutation.checkSpending': governanceCommand(`mutation($id: ID!) { checkSpending(id: $id, check: CHECKED) { id } }`, (w) => ({ id: w.spendingB }), 'checkers'),
+  'Query.meetingQuorum': governanceCommand(`query($m: ID!) { meetingQuorum(meetingId: $m) { electorate present } }`, (w) => ({ m: w.instanceMeetingB }), 'readers'),
+  'Mutation.recordMeetingProxy': async (w) => {
+    const q = `mutation($m: ID!, $g: ID!, $h: ID!) { recordMeetingProxy(meetingId: $m, giverId: $g, holderId: $h) { present } }`;
+    await governanceCommand(q, (x) => ({ m: x.instanceMeetingB, g: x.instanceInviteeB, h: x.meetingInviteeB }), 'team')(w);
+    // At A's own meeting, B's invitee holds nothing.
+    expect(errorCode(await w.coordA.request(q, { m: w.instanceMeetingA, g: w.instanceInviteeA, h: w.instanceInviteeB }))).toBe('BAD_USER_INPUT');
+    expect((await w.coordA.ok<{ meetingQuorum: { proxies: unknown[] } }>(`query($m: ID!) { meetingQuorum(meetingId: $m) { proxies { giverId } } }`, { m: w.instanceMeetingA })).meetingQuorum.proxies).toEqual([]);
+  },
+  'Mutation.removeMeetingProxy': governanceCommand(
+    `mutation($m: ID!, $g: ID!) { removeMeetingProxy(meetingId: $m, giverId: $g) { present } }`,
+    (w) => ({ m: w.instanceMeetingB, g: w.instanceInviteeB }),
+    'team',
+  ),
+  'Mutation.recordSessionVote': governanceCommand(
+    `mutation($i: SessionVoteInput!) { recordSessionVote(input: $i) { id } }`,
+    (w) => ({ i: { meetingId: w.instanceMeetingB, title: 'Pirate', question: 'Pirate ?', counts: [{ for: 1, against: 0, abstain: 0 }] } }),
+    'team',
+  ),
+  'Mutation.approveMeetingMinutes': async (w) => {
+    const q = `mutation($m: ID!, $at: ID!) { approveMeetingMinutes(meetingId: $m, atMeetingId: $at) }`;
+    await governanceCommand(q, (x) => ({ m: x.instanceMeetingB, at: x.instanceMeetingB }), 'team')(w);
+    // Nor are A's minutes approved "at" B's meeting, or B's at A's.
+    for (const vars of [
+      { m: w.instanceMeetingA, at: w.instanceMeetingB },
+      { m: w.instanceMeetingB, at: w.instanceMeetingA },
+    ])
+      denied(await w.coordA.request(q, vars), 'NOT_FOUND');
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
 };
 
 const WEBHOOK_TOKEN = 'jeton-du-webhook-des-tests-inter-cpts';
@@ -842,6 +1071,40 @@ const crossed = (w: World) => w.links.forDelivery(w.a.id, w.a.slug, w.deliveryB)
 const ownOfB = (w: World) => tokenOf(w.links.forDelivery(w.b.id, w.b.slug, w.deliveryB).unsubscribeUrl);
 const tokenOf = (url: string) => url.split('/').pop() as string;
 
+/** A vote link signed for CPTS A naming one of B's voters: it must reach nothing. */
+const crossedVote = (w: World, voterId = w.voterB) => w.decisionLinks.token({ tenantId: w.a.id, voterId });
+/** B's own vote link for one of its voters. */
+const ownVote = (w: World, voterId = w.voterB) => w.decisionLinks.token({ tenantId: w.b.id, voterId });
+/** The vote page's API (a GET, or a POST of `body`), from an address of its own: the public routes are limited per address. */
+const votePage = (w: World, client: GraphQLClient | null, path: string, body?: unknown) =>
+  get(w, client, `/api/public/decisions/${path}`, {
+    ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
+    headers: { 'x-forwarded-for': '203.0.113.18', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+  });
+/** A text file attached to a decision, as the web app sends it. */
+const uploadDecisionDocument = (w: World, client: GraphQLClient | null, decisionId: string, fileName = 'devis-bravo.txt') =>
+  get(w, client, `/api/governance/decisions/${decisionId}/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': fileName },
+    body: 'Devis de Bravo',
+  });
+/** The register's export: A's team and board get A's register (its closed decision) and nothing of B's; members and region people are refused; B's team gets B's. */
+const registerRoute = (ext: 'csv' | 'xlsx') => async (w: World) => {
+  const url = `/api/governance/register.${ext}`;
+  for (const client of [w.coordA, w.staffA, w.boardA]) {
+    const res = await get(w, client, url);
+    expect(res.status).toBe(200);
+    const body = await readable(res);
+    expect(body).toContain('Vote clos Alpha');
+    expect(body).not.toContain('Bravo');
+  }
+  for (const client of [w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await get(w, client, url), [403]);
+  await refusedWithNothingOfB(await get(w, null, url), [401]);
+  const own = await get(w, w.coordB, url);
+  expect(own.status).toBe(200);
+  expect(await readable(own)).toContain('Vote clos Bravo');
+};
+
 const ROUTES: Record<string, (w: World) => Promise<void>> = {
   'GET /api/public/action-items/:token': async (w) => {
     const crossedItem = w.meetingLinks.actionToken({ tenantId: w.a.id, inviteeId: w.actionB });
@@ -870,9 +1133,12 @@ const ROUTES: Record<string, (w: World) => Promise<void>> = {
     expect([own.status, await own.text()]).toEqual([200, 'Notes de la réunion de Bravo']);
   },
   'POST /api/meetings/:meetingId/documents': async (w) => {
-    for (const client of tenantRoles(w)) await refusedWithNothingOfB(await uploadDocument(w, client, w.meetingB), [404]);
-    for (const client of [w.missionA, w.adminR1]) await refusedWithNothingOfB(await uploadDocument(w, client, w.meetingB), [403]);
+    for (const meetingId of [w.meetingB, w.instanceMeetingB]) {
+      for (const client of tenantRoles(w)) await refusedWithNothingOfB(await uploadDocument(w, client, meetingId), [404]);
+      for (const client of [w.missionA, w.adminR1]) await refusedWithNothingOfB(await uploadDocument(w, client, meetingId), [403]);
+    }
     expect(await documentsOfB(w)).toEqual([w.documentB]);
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
   },
   'GET /api/public/meeting-polls/:token': async (w) => {
     for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/meeting-polls/${crossedPoll(w)}`), [404]);
@@ -893,6 +1159,8 @@ const ROUTES: Record<string, (w: World) => Promise<void>> = {
   'GET /api/public/meetings/:token': async (w) => {
     // B's invitee under a token signed for A reaches nothing; B's own token reads B's invitation (so the check is not vacuous).
     for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/meetings/${crossedMeeting(w)}`), [404]);
+    const crossedInstance = w.meetingLinks.token({ tenantId: w.a.id, inviteeId: w.instanceInviteeB });
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await get(w, client, `/api/public/meetings/${crossedInstance}`), [404]);
     const own = await get(w, null, `/api/public/meetings/${w.meetingLinks.token({ tenantId: w.b.id, inviteeId: w.meetingInviteeB })}`);
     expect(((await own.json()) as { title: string }).title).toBe('Réunion de B');
   },
@@ -1051,6 +1319,63 @@ const ROUTES: Record<string, (w: World) => Promise<void>> = {
     expect([res.status, await res.json()]).toEqual([200, { result: 'ignored', reason: 'delivery no longer exists' }]);
     expect(await suppressions()).toEqual(before);
   },
+  'GET /api/public/decisions/:token': async (w) => {
+    // B's voter under a token signed for A reaches nothing; B's own token reads B's vote page (so the check is not vacuous), and records nothing.
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await votePage(w, client, crossedVote(w)), [404]);
+    const own = await votePage(w, null, ownVote(w));
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as { title: string; voter: { name: string } }).title).toBe('Vote ouvert Bravo');
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'POST /api/public/decisions/:token/vote': async (w) => {
+    for (const client of [null, w.coordA]) {
+      for (const voterId of [w.voterB, w.closedVoterB]) await refusedWithNothingOfB(await votePage(w, client, `${crossedVote(w, voterId)}/vote`, { choice: 'for' }), [404]);
+    }
+    // B's own token reaches B's voter: the closed decision says so, nothing recorded.
+    expect((await votePage(w, null, `${ownVote(w, w.closedVoterB)}/vote`, { choice: 'against' })).status).toBe(409);
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'POST /api/public/decisions/:token/conflict': async (w) => {
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await votePage(w, client, `${crossedVote(w)}/conflict`, { note: 'Pirate' }), [404]);
+    expect((await votePage(w, null, `${ownVote(w, w.closedVoterB)}/conflict`, { note: 'Tardif' })).status).toBe(409);
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'POST /api/public/decisions/:token/proxy': async (w) => {
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await votePage(w, client, `${crossedVote(w)}/proxy`, { holderId: w.closedVoterB }), [404]);
+    // B's own token: taking back a proxy never given changes nothing, and answers B's page.
+    const own = await votePage(w, null, `${ownVote(w)}/proxy`, { holderId: null });
+    expect([own.status, ((await own.json()) as { voter: { proxyToId: string | null } }).voter.proxyToId]).toEqual([200, null]);
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'POST /api/public/decisions/:token/comment': async (w) => {
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await votePage(w, client, `${crossedVote(w)}/comment`, { body: 'Pirate' }), [404]);
+    expect((await votePage(w, null, `${ownVote(w, w.closedVoterB)}/comment`, { body: 'Tardif' })).status).toBe(409);
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'GET /api/public/decisions/:token/documents/:id': async (w) => {
+    // B's document of the open decision: never under a token signed for A; with B's own token, only the voter's own decision's file.
+    for (const client of [null, w.coordA]) await refusedWithNothingOfB(await votePage(w, client, `${crossedVote(w)}/documents/${w.openDocumentB}`), [404]);
+    const own = await votePage(w, null, `${ownVote(w)}/documents/${w.openDocumentB}`);
+    expect([own.status, await own.text()]).toEqual([200, 'Devis de Bravo']);
+    for (const other of [w.draftDocumentB, w.documentB]) await refusedWithNothingOfB(await votePage(w, null, `${ownVote(w)}/documents/${other}`), [404]);
+    await refusedWithNothingOfB(await votePage(w, null, `${ownVote(w, w.closedVoterB)}/documents/${w.openDocumentB}`), [404]);
+  },
+  'POST /api/governance/decisions/:decisionId/documents': async (w) => {
+    for (const client of [w.coordA, w.staffA, w.boardA]) await refusedWithNothingOfB(await uploadDecisionDocument(w, client, w.draftDecisionB, 'pirate.txt'), [404]);
+    for (const client of [w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await uploadDecisionDocument(w, client, w.draftDecisionB, 'pirate.txt'), [403]);
+    await refusedWithNothingOfB(await uploadDecisionDocument(w, null, w.draftDecisionB, 'pirate.txt'), [401]);
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'GET /api/governance/documents/:id': async (w) => {
+    for (const id of [w.draftDocumentB, w.openDocumentB]) {
+      for (const client of tenantRoles(w)) await refusedWithNothingOfB(await get(w, client, `/api/governance/documents/${id}`), [404]);
+      for (const client of [null, w.missionA, w.adminR1]) await refusedWithNothingOfB(await get(w, client, `/api/governance/documents/${id}`), [401, 403]);
+    }
+    const own = await get(w, w.coordB, `/api/governance/documents/${w.draftDocumentB}`);
+    expect([own.status, await own.text()]).toEqual([200, 'Devis de Bravo']);
+  },
+  'GET /api/governance/register.csv': registerRoute('csv'),
+  'GET /api/governance/register.xlsx': registerRoute('xlsx'),
 };
 
 /** The path of a tracked link (its address is the web app's, APP_URL). */
@@ -1149,6 +1474,59 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
     w.pollInviteeB = (await w.coordB.ok<{ meetingPoll: { invitees: Array<{ id: string }> } }>(`query($id: ID!) { meetingPoll(id: $id) { invitees { id } } }`, { id: w.pollB })).meetingPoll.invitees[0].id;
     // Sending without deliveries (B's professional has no address): enough for the wall; no worker runs here.
     await h.data.inTenant(w.b.id, (db) => db.query(`UPDATE campaigns SET status = 'sending', sending_started_at = now() WHERE tenant_id = $1 AND id = $2`, [w.b.id, w.sendingB]));
+    // Governance of B, through B's coordinator: the bureau (proB its president), the CA, decisions, a spending, a meeting of the bureau.
+    w.decisionLinks = new DecisionLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string);
+    const createInstance = `mutation($i: InstanceInput!) { createGovernanceInstance(input: $i) { id colleges { id } } }`;
+    const addMandate = `mutation($inst: ID!, $i: MandateInput!) { addMandate(instanceId: $inst, input: $i) { id } }`;
+    const createDecision = async (client: GraphQLClient, instanceId: string, title: string) =>
+      (await client.ok<{ createDecision: { id: string } }>(`mutation($i: DecisionInput!) { createDecision(input: $i) { id } }`, { i: DECISION_INPUT(instanceId, title) })).createDecision.id;
+    const openDecision = (client: GraphQLClient, id: string) => client.ok(`mutation($id: ID!) { openDecision(id: $id) { id } }`, { id });
+    const documentOf = async (res: Response) => {
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { data: { decisionDocument: { id: string } } }).data.decisionDocument.id;
+    };
+    w.bureauB = (await w.coordB.ok<{ createGovernanceInstance: { id: string } }>(createInstance, { i: { kind: 'BUREAU' } })).createGovernanceInstance.id;
+    const caB = (await w.coordB.ok<{ createGovernanceInstance: { id: string; colleges: Array<{ id: string }> } }>(createInstance, { i: { kind: 'CA' } })).createGovernanceInstance;
+    [w.caB, w.collegeB] = [caB.id, caB.colleges[0].id];
+    w.mandateB = (await w.coordB.ok<{ addMandate: { id: string } }>(addMandate, { inst: w.bureauB, i: { ...MANDATE_INPUT(w.proB), office: 'PRESIDENT' } })).addMandate.id;
+    await w.coordB.ok(`mutation { updateDelegationSettings(input: { staffLimitCents: 123400, bureauLimitCents: 567800 }) { staffLimitCents } }`);
+    // Closed by its one voter from the emailed link: numbered in B's register.
+    w.closedDecisionB = await createDecision(w.coordB, w.bureauB, 'Vote clos Bravo');
+    await openDecision(w.coordB, w.closedDecisionB);
+    [w.closedVoterB] = await voterIdsOf(w, w.b.id, w.closedDecisionB);
+    expect((await votePage(w, null, `${ownVote(w, w.closedVoterB)}/vote`, { choice: 'for' })).status).toBe(200);
+    w.openDecisionB = await createDecision(w.coordB, w.bureauB, 'Vote ouvert Bravo');
+    w.openDocumentB = await documentOf(await uploadDecisionDocument(w, w.coordB, w.openDecisionB));
+    await openDecision(w.coordB, w.openDecisionB);
+    [w.voterB] = await voterIdsOf(w, w.b.id, w.openDecisionB);
+    w.draftDecisionB = await createDecision(w.coordB, w.bureauB, 'Brouillon Bravo');
+    w.draftDocumentB = await documentOf(await uploadDecisionDocument(w, w.coordB, w.draftDecisionB));
+    w.spendingB = (
+      await w.coordB.ok<{ recordSpending: { id: string } }>(`mutation($i: SpendingRequestInput!) { recordSpending(input: $i) { id } }`, { i: { amountCents: 5_000, purpose: 'Fournitures Bravo' } })
+    ).recordSpending.id;
+    const instanceMeeting = async (client: GraphQLClient, ownerId: string, title: string) =>
+      (
+        await client.ok<{ scheduleMeeting: { id: string; invitees: Array<{ id: string }> } }>(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id invitees { id } } }`, {
+          i: { ownerKind: 'governance_instance', ownerId, ...MEETING_INPUT(), title },
+        })
+      ).scheduleMeeting;
+    const meetingOfBureauB = await instanceMeeting(w.coordB, w.bureauB, 'Bureau Bravo');
+    [w.instanceMeetingB, w.instanceInviteeB] = [meetingOfBureauB.id, meetingOfBureauB.invitees[0].id];
+    // A's own governance, for the cases that name B's ids from A's objects: a CA whose one seat is coordA's person, a meeting of it, decisions.
+    const emailA = (await w.coordA.ok<{ me: { user: { email: string } } }>(`{ me { user { email } } }`)).me.user.email;
+    w.professionalA = await h.data.professional(w.a.id, w.a.communes[0], { lastName: 'Alphonse', email: emailA });
+    const caA = (await w.coordA.ok<{ createGovernanceInstance: { id: string; colleges: Array<{ id: string }> } }>(createInstance, { i: { kind: 'CA' } })).createGovernanceInstance;
+    [w.caA, w.collegeA] = [caA.id, caA.colleges[0].id];
+    await w.coordA.ok(addMandate, { inst: w.caA, i: MANDATE_INPUT(w.professionalA, w.collegeA) });
+    const meetingOfCaA = await instanceMeeting(w.coordA, w.caA, 'CA Alpha');
+    [w.instanceMeetingA, w.instanceInviteeA] = [meetingOfCaA.id, meetingOfCaA.invitees[0].id];
+    w.draftDecisionA = await createDecision(w.coordA, w.caA, 'Brouillon Alpha');
+    w.openDecisionA = await createDecision(w.coordA, w.caA, 'Vote ouvert Alpha');
+    await openDecision(w.coordA, w.openDecisionA);
+    w.closedDecisionA = await createDecision(w.coordA, w.caA, 'Vote clos Alpha');
+    await openDecision(w.coordA, w.closedDecisionA);
+    expect((await w.coordA.ok<{ voteOnDecision: { status: string } }>(`mutation($id: ID!) { voteOnDecision(id: $id, choice: FOR) { status } }`, { id: w.closedDecisionA })).voteOnDecision.status).toBe('CLOSED');
+    w.governanceB = await governanceOfB(w);
   }, 120_000);
   afterAll(async () => {
     delete process.env.MAIL_WEBHOOK_TOKEN;
@@ -1169,6 +1547,48 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
 
   it.each(Object.keys(CASES))('%s', async (operation) => {
     await CASES[operation](w);
+  });
+
+  // A field of Cpts, not an operation: the regional read path of a CPTS's register (FollowedRegisterResolver).
+  it('Cpts.decisionRegister: read by the region people who follow the CPTS, read-only; never by anyone else', async () => {
+    type Register = { totalCount: number; edges: Array<{ node: { id: string; title: string } }> };
+    const q = `query($id: ID!) { cpts(id: $id) { decisionRegister { totalCount edges { node { id title } } } } }`;
+    // missionA follows A only: A's register, never B's.
+    const followed = await w.missionA.ok<{ followedCpts: Array<{ id: string; decisionRegister: Register }> }>(`{ followedCpts { id decisionRegister { totalCount edges { node { id title } } } } }`);
+    expect(followed.followedCpts.map((c) => [c.id, c.decisionRegister.edges.map((e) => e.node.id)])).toEqual([[w.a.id, [w.closedDecisionA]]]);
+    denied(await w.missionA.request(q, { id: w.b.id }), 'FORBIDDEN', 'NOT_FOUND');
+    // Another region's admin reads its own region's CPTS only.
+    const r2 = await w.adminR2.ok<{ regionCpts: Array<{ id: string; decisionRegister: Register }> }>(`{ regionCpts { id decisionRegister { totalCount } } }`);
+    expect(r2.regionCpts).toEqual([{ id: w.c.id, decisionRegister: { totalCount: 0 } }]);
+    denied(await w.adminR2.request(q, { id: w.b.id }), 'FORBIDDEN', 'NOT_FOUND');
+    // A CPTS's own people do not read through the regional path, even a member of B who is a mission officer following A:
+    // B's register stays what B's roles may read (a member: the AG's published decisions, here none).
+    for (const client of tenantRoles(w)) denied(await client.request(`{ currentCpts { decisionRegister { totalCount } } }`), 'FORBIDDEN');
+    const both = await w.h.data.user([
+      { role: Role.MISSION_OFFICER, regionId: w.region1 },
+      { role: Role.MEMBER, tenantId: w.b.id },
+    ]);
+    await w.h.data.follow(both.id, [w.a.id]);
+    const memberB = await w.h.signedIn(both.email);
+    denied(await memberB.request(`{ currentCpts { id decisionRegister { totalCount edges { node { title } } } } }`), 'FORBIDDEN');
+    denied(await memberB.request(q, { id: w.b.id }), 'FORBIDDEN');
+    expect(await memberB.ok(`{ decisionRegister { totalCount } }`)).toEqual({ decisionRegister: { totalCount: 0 } });
+    // A mission officer following B reads B's register, logged, through the read-only path: no voter, no change.
+    const officer = await w.h.data.user([{ role: Role.MISSION_OFFICER, regionId: w.region1 }]);
+    await w.h.data.follow(officer.id, [w.b.id]);
+    const missionB = await w.h.signedIn(officer.email);
+    const { cpts } = await missionB.ok<{ cpts: { decisionRegister: Register } }>(q, { id: w.b.id });
+    expect(cpts.decisionRegister).toEqual({ totalCount: 1, edges: [{ node: { id: w.closedDecisionB, title: 'Vote clos Bravo' } }] });
+    const logged = await w.h.data.pool.query(`SELECT purpose, tenant_ids FROM regional_access_log WHERE user_id = $1`, [officer.id]);
+    expect(logged.rows).toEqual([{ purpose: 'decision-register', tenant_ids: [w.b.id] }]);
+    const voters = await missionB.request(`query($id: ID!) { cpts(id: $id) { decisionRegister { edges { node { voters { name } } } } } }`, { id: w.b.id });
+    expect(errorCode(voters)).toBe('FORBIDDEN');
+    expect(JSON.stringify(voters.data)).not.toContain('Bravo');
+    for (const m of [`mutation($id: ID!) { publishDecision(id: $id) { id } }`, `mutation($id: ID!) { commentOnDecision(id: $id, body: "Suivi") { id } }`]) {
+      denied(await missionB.request(m, { id: w.closedDecisionB }), 'FORBIDDEN');
+    }
+    denied(await missionB.request(`{ decisionRegister { totalCount } }`), 'FORBIDDEN');
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
   });
 
   it('covers every plain HTTP route of the gateway, or declares it public', () => {

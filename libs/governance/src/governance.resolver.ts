@@ -389,8 +389,11 @@ export class FollowedRegisterResolver {
   })
   async decisionRegister(@Parent() cpts: Cpts, @Args() args: RegisterArgs): Promise<Connection<Decision>> {
     const params: unknown[] = [cpts.id];
-    const where: string[] = [`d.status = 'closed'`];
+    // register_seq IS NOT NULL: the register's partial index serves the pages (DecisionsService.register).
+    const where: string[] = [`d.status = 'closed'`, `d.register_seq IS NOT NULL`];
     if (args.year) where.push(`d.register_year = $${params.push(args.year)}`);
+    if (args.instanceId) where.push(`d.instance_id = $${params.push(args.instanceId)}`);
+    const filtered = where.join(' AND ');
     const countParams = [...params];
     if (args.after) {
       const [year, seq] = decodeCursor(args.after, 2);
@@ -402,12 +405,8 @@ export class FollowedRegisterResolver {
         `SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.tenant_id = $1 AND ${where.join(' AND ')} ORDER BY d.register_year DESC, d.register_seq DESC LIMIT ${args.first + 1}`,
         params,
       ),
-      total: (
-        await m.query(
-          `SELECT count(*)::int AS total FROM ${DECISION_FROM} WHERE d.tenant_id = $1 AND d.status = 'closed'${args.year ? ' AND d.register_year = $2' : ''}`,
-          countParams,
-        )
-      )[0].total as number,
+      total: (await m.query(`SELECT count(*)::int AS total FROM ${DECISION_FROM} WHERE d.tenant_id = $1 AND ${filtered}`, countParams))[0]
+        .total as number,
     }));
     const decisions = (rows as Parameters<typeof toDecision>[0][]).map((r) => ({
       ...toDecision(r, null),
