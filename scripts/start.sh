@@ -65,7 +65,7 @@ cat <<MSG
     mission@demo.cpts.fr             mission officer (Périgueux, Brive, Tulle)
     coordination@demo.cpts.fr        coordinator, CPTS du Grand Périgueux (board member at Brive)
     equipe@demo.cpts.fr              staff, CPTS du Grand Périgueux
-    bureau@demo.cpts.fr              board member, CPTS du Grand Périgueux
+    bureau@demo.cpts.fr              board member (présidente), CPTS du Grand Périgueux: a decision to vote on, see the emails
     adherent@demo.cpts.fr            member, CPTS du Grand Périgueux
   Ctrl+C stops everything.
 

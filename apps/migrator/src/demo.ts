@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { proposeSlug, Role } from '@cpts/platform-core';
 import { currentWording } from '@cpts/directory';
+import { loadEnv, MailEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
 import { FREE_SLUG_SQL } from '@cpts/platform-identity';
+import { seedGovernance } from './demo-governance';
 import { seedWorkingGroups } from './demo-working-groups';
 import { generateProfessionals, hashPassword, insertProfessionals, upsertUser } from './seed';
 
@@ -85,9 +87,12 @@ async function territory(db: Db, tenantId: string) {
 /**
  * Demo data for `npm start`: the Nouvelle-Aquitaine region, six CPTS on real
  * territories with generated professionals, and one person per role. Does
- * nothing when the demo CPTS already exist.
+ * nothing when the demo CPTS already exist. `mail` (LINK_SECRET, APP_URL):
+ * the governance demo's open decision has its opening emails in the outbox,
+ * with vote links the gateway must accept, so it is read before anything is
+ * written.
  */
-export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
+export async function seedDemo(db: Db, mail: MailEnv = loadEnv(MailEnv)): Promise<DemoLogin[] | null> {
   const regionId = await ensureRegion(db);
   const existing = await db.run({ tenantId: null }, () => db.rows(`SELECT 1 FROM tenants WHERE region_id = $1 LIMIT 1`, [regionId]));
   if (existing.length > 0) return null;
@@ -123,7 +128,12 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
       label: 'coordinatrice du Grand Périgueux, membre du bureau à Brive',
     },
     { email: 'equipe@demo.cpts.fr', displayName: 'Thomas Roux', roles: [{ role: Role.STAFF, tenantId: ids.perigueux }], label: 'équipe salariée, Grand Périgueux' },
-    { email: 'bureau@demo.cpts.fr', displayName: 'Dr Marie Laborde', roles: [{ role: Role.BOARD_MEMBER, tenantId: ids.perigueux }], label: 'présidente (bureau), Grand Périgueux' },
+    {
+      email: 'bureau@demo.cpts.fr',
+      displayName: 'Dr Marie Laborde',
+      roles: [{ role: Role.BOARD_MEMBER, tenantId: ids.perigueux }],
+      label: 'présidente du bureau, Grand Périgueux (une décision à voter : mails sur le visualiseur)',
+    },
     { email: 'adherent@demo.cpts.fr', displayName: 'Sophie Mercier', roles: [{ role: Role.MEMBER, tenantId: ids.perigueux }], label: 'adhérente, Grand Périgueux' },
     { email: 'coordination.brive@demo.cpts.fr', displayName: 'Nicolas Fabre', roles: [{ role: Role.COORDINATOR, tenantId: ids.brive }], label: 'coordinateur du Bassin de Brive' },
   ];
@@ -135,6 +145,11 @@ export async function seedDemo(db: Db): Promise<DemoLogin[] | null> {
     }
   });
   await seedWorkingGroups(db, ids.perigueux, userIds['adherent@demo.cpts.fr'], userIds['equipe@demo.cpts.fr']);
+  await seedGovernance(db, ids.perigueux, mail, {
+    board: { id: userIds['bureau@demo.cpts.fr'], email: 'bureau@demo.cpts.fr' },
+    coordinatorId: userIds['coordination@demo.cpts.fr'],
+    staffId: userIds['equipe@demo.cpts.fr'],
+  });
   return people.map((p) => ({ email: p.email, role: p.label }));
 }
 

@@ -9,7 +9,8 @@ const USAGE = `usage: migrator <command>
   provision <database>   create the owner and runtime roles and the database (DATABASE_ADMIN_URL),
                          then print the DATABASE_URL and MIGRATION_DATABASE_URL to use
   migrate                apply pending migrations as the owner (MIGRATION_DATABASE_URL) and grant the runtime role
-  seed-demo              load the demo region, CPTS, professionals and people (DATABASE_URL), once
+  seed-demo              load the demo region, CPTS, professionals and people (DATABASE_URL), once; the open decision's
+                         emails carry vote links (LINK_SECRET, APP_URL and SMTP_URL, as the gateway's)
   seed-scale [cpts] [professionals per CPTS]
                          load benchmark data at Agora Lib' scale (default 100 x 900)
   seed-scale-meetings    give every bench CPTS without working groups its groups, meetings and action items

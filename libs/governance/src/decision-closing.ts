@@ -1,7 +1,7 @@
 import { MailEnv } from '@cpts/platform-config';
 import { requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
-import { RenderedEmail } from '@cpts/platform-mail';
+import { RenderedEmail, RetryLater } from '@cpts/platform-mail';
 import { RemindersService } from '@cpts/platform-reminders';
 import { appendAudit } from './audit-chain';
 import { outcomeEmail } from './decision-emails';
@@ -84,7 +84,9 @@ export class DecisionCloser {
     );
     if (!d || d.status !== 'open') return null;
     const result = outcomeOf(await electorsOf(this.db, decisionId), d.statutes);
-    if (because === 'deadline' && !d.due) return null; // moved later since the job was queued
+    // The job may run a little before the deadline (the reminder engine allows a second, and clocks differ): try again
+    // shortly rather than skip it, or the decision would stay open past its deadline (its deadline never moves).
+    if (because === 'deadline' && !d.due) throw new RetryLater('decision deadline not reached yet');
     if (because === 'all_voted' && !everyoneVoted(result)) return null;
     const { year, seq } = await nextRegisterNumber(this.db);
     await this.db.tenantRows(

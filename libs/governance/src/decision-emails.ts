@@ -49,7 +49,7 @@ export function decisionEmail(
 ): RenderedEmail {
   const lead =
     kind === 'opening'
-      ? `${d.instanceName} de ${d.cptsName} vous consulte par écrit : « ${d.question} »`
+      ? `Consultation écrite de l'instance « ${d.instanceName} » (${d.cptsName}) : « ${d.question} »`
       : `Vous n'avez pas encore voté sur « ${d.title} » : le vote se termine ${parisWhen(d.deadline)}.`;
   const labels: Array<[string, 'pour' | 'contre' | 'abstention', string]> = [
     ['for', 'pour', 'Pour'],
@@ -70,7 +70,7 @@ export function decisionEmail(
     choices: labels.filter(([code]) => d.options.includes(code)).map(([, param, label]) => ({ label, url: voteUrl(param) })),
     action: { label: 'Lire le dossier et commenter', url: voteUrl() },
     footer: [
-      `Vous recevez ce message parce que vous siégez à ${d.instanceName} de ${d.cptsName}. Ce lien est personnel : ne le transférez pas.`,
+      `Vous recevez ce message parce que vous siégez dans l'instance « ${d.instanceName} » (${d.cptsName}). Ce lien est personnel : ne le transférez pas.`,
       "Vous pouvez changer votre vote jusqu'à la clôture, déclarer un conflit d'intérêts ou donner pouvoir depuis la même page.",
     ],
   });
@@ -91,10 +91,10 @@ export function outcomeEmail(d: {
   const counts = `Pour : ${t.for}, contre : ${t.against}, abstentions : ${t.abstain} ; ${t.participating} votant·e·s sur ${t.eligible}${t.byProxy ? ` (dont ${t.byProxy} par pouvoir)` : ''}, quorum ${t.quorumMet ? 'atteint' : 'non atteint'} (${t.quorumNeeded} requis).`;
   return renderEmail({
     subject: `Décision ${d.registerNumber} ${outcome} : ${d.title}`,
-    preheader: `${d.instanceName} : « ${d.title} » est ${outcome}.`,
+    preheader: `« ${d.title} » est ${outcome}.`,
     title: `${d.title} : ${outcome}`,
     paragraphs: [
-      `La consultation de ${d.instanceName} sur « ${d.question} » est close : la décision est ${outcome}.`,
+      `La consultation de l'instance « ${d.instanceName} » sur « ${d.question} » est close : la décision est ${outcome}.`,
       counts,
       ...d.result.colleges.map(
         (c) =>
@@ -125,7 +125,7 @@ export function mandateEndEmail(p: {
     preheader: `Le mandat de ${p.personName} se termine le ${p.endsOn}.`,
     title: 'Un mandat arrive à son terme',
     paragraphs: [
-      `Le mandat de ${p.personName}, ${p.office} de ${p.instanceName}, se termine le ${p.endsOn}, dans ${p.daysLeft} jours.`,
+      `Le mandat de ${p.personName} (${p.office}, instance « ${p.instanceName} ») se termine le ${p.endsOn}, dans ${p.daysLeft} jours.`,
       "Pensez à prévoir son renouvellement ou son remplacement (élection à l'assemblée générale, cooptation) : la page de l'instance montre les sièges à pourvoir.",
     ],
     action: { label: "Voir l'instance", url: p.url },

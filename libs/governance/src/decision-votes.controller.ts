@@ -47,6 +47,8 @@ export interface VotePageView {
 @Injectable()
 export class DecisionVotesService {
   private readonly links: DecisionLinks;
+  /** The last link action queued per CPTS in this process (see inTurn). */
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -62,14 +64,37 @@ export class DecisionVotesService {
 
   act(token: string, action: 'vote' | 'conflict' | 'proxy' | 'comment', body: unknown): Promise<VotePageView> {
     const b = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-    return this.withVoter(token, `decision-${action}`, async (target) => {
-      const by: VoteActor = { channel: 'link', actor: `voter:${target.voterId}` };
-      if (action === 'vote') await this.voting.vote(target.voterId, b.choice, by);
-      if (action === 'conflict') await this.voting.declareConflict(target.voterId, b.note, by);
-      if (action === 'proxy') await this.voting.giveProxy(target.voterId, b.holderId ?? null, by);
-      if (action === 'comment') await this.voting.comment(target.voterId, b.body, by);
-      return this.page(token, target.voterId, true);
+    return this.inTurn(this.voterOf(token).tenantId, () =>
+      this.withVoter(token, `decision-${action}`, async (target) => {
+        const by: VoteActor = { channel: 'link', actor: `voter:${target.voterId}` };
+        if (action === 'vote') await this.voting.vote(target.voterId, b.choice, by);
+        if (action === 'conflict') await this.voting.declareConflict(target.voterId, b.note, by);
+        if (action === 'proxy') await this.voting.giveProxy(target.voterId, b.holderId ?? null, by);
+        if (action === 'comment') await this.voting.comment(target.voterId, b.body, by);
+        return this.page(token, target.voterId, true);
+      }),
+    );
+  }
+
+  /**
+   * One link action of a CPTS at a time in this process. Actions on a
+   * decision queue on its row lock anyway; queued there, a burst (an AG's
+   * 400 members answering the same email) held every connection of the pool
+   * idle on that lock, starving every other request, and those beyond the
+   * pool failed after its 5 s wait. Queued here, a burst uses one
+   * connection per process; the row lock still orders the processes.
+   */
+  private inTurn<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const run = (this.turns.get(key) ?? Promise.resolve()).then(fn);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(key, tail);
+    void tail.then(() => {
+      if (this.turns.get(key) === tail) this.turns.delete(key);
     });
+    return run;
   }
 
   /** The voter named by a token, in their CPTS's transaction; for the documents' downloads. */
@@ -107,24 +132,24 @@ export class DecisionVotesService {
        WHERE d.tenant_id = $1 AND d.id = $2`,
       [tenantId, v.decisionId],
     );
-    const [others, comments, documents, holds] = await Promise.all([
-      this.db.tenantRows<{ id: string; name: string }>(
-        `SELECT id, name FROM governance_voters WHERE tenant_id = $1 AND decision_id = $2 AND id <> $3 AND conflict_at IS NULL ORDER BY lower(name), id`,
-        [tenantId, v.decisionId, voterId],
-      ),
-      this.db.tenantRows<{ authorName: string; body: string; createdAt: Date }>(
-        `SELECT author_name AS "authorName", body, created_at AS "createdAt" FROM governance_comments WHERE tenant_id = $1 AND decision_id = $2 ORDER BY created_at, id`,
-        [tenantId, v.decisionId],
-      ),
-      this.db.tenantRows<{ id: string; fileName: string; bytes: number }>(
-        `SELECT id, file_name AS "fileName", bytes::float8 AS bytes FROM decision_documents WHERE tenant_id = $1 AND decision_id = $2 ORDER BY uploaded_at, id`,
-        [tenantId, v.decisionId],
-      ),
-      this.db.tenantRows<{ name: string }>(
-        `SELECT name FROM governance_voters WHERE tenant_id = $1 AND proxy_to = $2 ORDER BY lower(name)`,
-        [tenantId, voterId],
-      ),
-    ]);
+    // One after the other: the statements share the transaction's one connection.
+    const others = await this.db.tenantRows<{ id: string; name: string }>(
+      `SELECT id, name FROM governance_voters WHERE tenant_id = $1 AND decision_id = $2 AND id <> $3 AND conflict_at IS NULL ORDER BY lower(name), id`,
+      [tenantId, v.decisionId, voterId],
+    );
+    const comments = await this.db.tenantRows<{ authorName: string; body: string; createdAt: Date }>(
+      `SELECT author_name AS "authorName", body, created_at AS "createdAt" FROM governance_comments WHERE tenant_id = $1 AND decision_id = $2 ORDER BY created_at, id`,
+      [tenantId, v.decisionId],
+    );
+    const documents = await this.db.tenantRows<{ id: string; fileName: string; bytes: number }>(
+      `SELECT id, file_name AS "fileName", bytes::float8 AS bytes FROM decision_documents WHERE tenant_id = $1 AND decision_id = $2 ORDER BY uploaded_at, id`,
+      [tenantId, v.decisionId],
+    );
+    // Proxies are given within a decision (VotingService.giveProxy): its voters, by the decision's index, not the whole CPTS's.
+    const holds = await this.db.tenantRows<{ name: string }>(
+      `SELECT name FROM governance_voters WHERE tenant_id = $1 AND decision_id = $2 AND proxy_to = $3 ORDER BY lower(name)`,
+      [tenantId, v.decisionId, voterId],
+    );
     const { registerYear, registerSeq, result, voted, total, ...rest } = d;
     return {
       ...rest,

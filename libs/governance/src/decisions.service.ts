@@ -135,7 +135,9 @@ export class DecisionsService {
        ORDER BY array_position(ARRAY['open', 'draft', 'closed'], d.status), d.deadline NULLS LAST, d.closed_at DESC, d.id LIMIT 500`,
       params,
     );
-    return Promise.all(rows.map((r) => this.withLive(r)));
+    const decisions: Decision[] = [];
+    for (const row of rows) decisions.push(await this.withLive(row));
+    return decisions;
   }
 
   async get(id: string): Promise<Decision> {
@@ -148,7 +150,9 @@ export class DecisionsService {
    */
   async register(args: RegisterArgs): Promise<Connection<Decision>> {
     const params: unknown[] = [requireTenantId()];
-    const where = [`d.status = 'closed'`, ...this.readableWhere(params)];
+    // Every closed decision has its number (a CHECK): saying so lets the pages read the register's partial index
+    // backwards, 51 rows a page, instead of sorting every closed decision of the CPTS for each page.
+    const where = [`d.status = 'closed'`, `d.register_seq IS NOT NULL`, ...this.readableWhere(params)];
     if (args.year) where.push(`d.register_year = $${params.push(args.year)}`);
     if (args.instanceId) where.push(`d.instance_id = $${params.push(args.instanceId)}`);
     const filtered = where.map((w) => `AND ${w}`).join(' ');
@@ -158,17 +162,16 @@ export class DecisionsService {
       if (!Number.isInteger(year) || !Number.isInteger(seq)) throw AppError.field('after', 'Curseur de pagination invalide.');
       keyset.push(`AND (d.register_year, d.register_seq) < ($${params.push(year)}, $${params.push(seq)})`);
     }
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.tenantRows<DecisionRow>(
-        `SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.tenant_id = $1 ${filtered} ${keyset.join(' ')}
-         ORDER BY d.register_year DESC, d.register_seq DESC LIMIT ${args.first + 1}`,
-        params,
-      ),
-      this.db.tenantRows<{ total: number }>(
-        `SELECT count(*)::int AS total FROM ${DECISION_FROM} WHERE d.tenant_id = $1 ${filtered}`,
-        params.slice(0, params.length - keyset.length * 2),
-      ),
-    ]);
+    // One after the other: the statements share the transaction's one connection.
+    const rows = await this.db.tenantRows<DecisionRow>(
+      `SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.tenant_id = $1 ${filtered} ${keyset.join(' ')}
+       ORDER BY d.register_year DESC, d.register_seq DESC LIMIT ${args.first + 1}`,
+      params,
+    );
+    const [{ total }] = await this.db.tenantRows<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${DECISION_FROM} WHERE d.tenant_id = $1 ${filtered}`,
+      params.slice(0, params.length - keyset.length * 2),
+    );
     return toConnection(
       rows.map((r) => toDecision(r, null)),
       args.first,
@@ -369,11 +372,15 @@ export class DecisionsService {
     const me = await this.myVoterId(decision.id);
     const seeAll = hasAnyRole(requirePrincipal(), CPTS_TEAM) || decision.status === DecisionStatus.CLOSED;
     if (!seeAll && !me && !hasRole(requirePrincipal(), Role.BOARD_MEMBER)) return [];
+    // The proxies each holds, grouped once for the decision (they are given within it: VotingService.giveProxy); a
+    // subquery per voter read the CPTS's every voter for each (2.8 s for an AG of 2,000 in a CPTS of 12,000 voters).
     const rows = await this.db.tenantRows<Omit<DecisionVoter, 'holdsProxiesOf'> & { holdsProxiesOf: string[] | null }>(
       `SELECT v.id, v.name, v.college, v.choice IS NOT NULL AS voted, v.choice, v.voted_at AS "votedAt", v.channel, v.changes,
               v.conflict_at IS NOT NULL AS conflict, v.conflict_note AS "conflictNote", v.proxy_to AS "proxyToId", h.name AS "proxyToName",
-              (SELECT array_agg(g.name ORDER BY g.name) FROM governance_voters g WHERE g.tenant_id = v.tenant_id AND g.proxy_to = v.id) AS "holdsProxiesOf"
+              g.names AS "holdsProxiesOf"
        FROM governance_voters v LEFT JOIN governance_voters h ON h.tenant_id = v.tenant_id AND h.id = v.proxy_to
+       LEFT JOIN (SELECT proxy_to, array_agg(name ORDER BY name) AS names FROM governance_voters
+                  WHERE tenant_id = $1 AND decision_id = $2 AND proxy_to IS NOT NULL GROUP BY proxy_to) g ON g.proxy_to = v.id
        WHERE v.tenant_id = $1 AND v.decision_id = $2 ORDER BY v.college NULLS FIRST, lower(v.name), v.id`,
       [requireTenantId(), decision.id],
     );

@@ -28,7 +28,7 @@ export class DecisionCloseHandler implements ReminderHandler {
 
   async decide(reminder: DueReminder): Promise<ReminderDecision> {
     const emails = await this.closer.close(reminder.ref, 'deadline');
-    if (emails === null) return { send: false, reason: 'décision déjà close, ou échéance repoussée' };
+    if (emails === null) return { send: false, reason: 'décision déjà close' };
     if (emails.length === 0) return { send: false, reason: 'décision close, personne à prévenir' };
     return { send: true, emails };
   }

@@ -21,25 +21,23 @@ export class GovernancePersonData implements PersonDataPart {
 
   async exportPerson(professionalId: string): Promise<unknown> {
     const tenantId = requireTenantId();
-    const [mandates, votes] = await Promise.all([
-      this.db.tenantRows(
-        `SELECT i.name AS instance, m.office, c.name AS college, to_char(m.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(m.ends_on, 'YYYY-MM-DD') AS "endsOn",
-                m.obtained, m.obtained_note AS "obtainedNote", to_char(m.ended_on, 'YYYY-MM-DD') AS "endedOn", m.end_reason AS "endReason"
-         FROM governance_mandates m JOIN governance_instances i ON i.tenant_id = m.tenant_id AND i.id = m.instance_id
-         LEFT JOIN governance_colleges c ON c.tenant_id = m.tenant_id AND c.id = m.college_id
-         WHERE m.tenant_id = $1 AND m.professional_id = $2 ORDER BY m.starts_on`,
-        [tenantId, professionalId],
-      ),
-      this.db.tenantRows(
-        `SELECT d.title, d.deadline, v.email, v.choice, v.voted_at AS "votedAt", v.channel, v.conflict_at AS "conflictAt", v.conflict_note AS "conflictNote",
-                h.name AS "proxyTo", coalesce((SELECT json_agg(json_build_object('body', c.body, 'at', c.created_at) ORDER BY c.created_at)
-                                               FROM governance_comments c WHERE c.tenant_id = v.tenant_id AND c.voter_id = v.id), '[]') AS comments
-         FROM governance_voters v JOIN governance_decisions d ON d.tenant_id = v.tenant_id AND d.id = v.decision_id
-         LEFT JOIN governance_voters h ON h.tenant_id = v.tenant_id AND h.id = v.proxy_to
-         WHERE v.tenant_id = $1 AND v.professional_id = $2 ORDER BY d.opened_at`,
-        [tenantId, professionalId],
-      ),
-    ]);
+    const mandates = await this.db.tenantRows(
+      `SELECT i.name AS instance, m.office, c.name AS college, to_char(m.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(m.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              m.obtained, m.obtained_note AS "obtainedNote", to_char(m.ended_on, 'YYYY-MM-DD') AS "endedOn", m.end_reason AS "endReason"
+       FROM governance_mandates m JOIN governance_instances i ON i.tenant_id = m.tenant_id AND i.id = m.instance_id
+       LEFT JOIN governance_colleges c ON c.tenant_id = m.tenant_id AND c.id = m.college_id
+       WHERE m.tenant_id = $1 AND m.professional_id = $2 ORDER BY m.starts_on`,
+      [tenantId, professionalId],
+    );
+    const votes = await this.db.tenantRows(
+      `SELECT d.title, d.deadline, v.email, v.choice, v.voted_at AS "votedAt", v.channel, v.conflict_at AS "conflictAt", v.conflict_note AS "conflictNote",
+              h.name AS "proxyTo", coalesce((SELECT json_agg(json_build_object('body', c.body, 'at', c.created_at) ORDER BY c.created_at)
+                                             FROM governance_comments c WHERE c.tenant_id = v.tenant_id AND c.voter_id = v.id), '[]') AS comments
+       FROM governance_voters v JOIN governance_decisions d ON d.tenant_id = v.tenant_id AND d.id = v.decision_id
+       LEFT JOIN governance_voters h ON h.tenant_id = v.tenant_id AND h.id = v.proxy_to
+       WHERE v.tenant_id = $1 AND v.professional_id = $2 ORDER BY d.opened_at`,
+      [tenantId, professionalId],
+    );
     return { mandates, decisions: votes };
   }
 

@@ -285,7 +285,9 @@ export class InstanceMeetings implements MeetingOwner {
       `SELECT id FROM governance_decisions WHERE tenant_id = $1 AND meeting_id = $2 ORDER BY agenda_position NULLS LAST, created_at, id`,
       [requireTenantId(), meetingId],
     );
-    return Promise.all(rows.map((r) => this.decisions.get(r.id)));
+    const decisions: Decision[] = [];
+    for (const row of rows) decisions.push(await this.decisions.get(row.id));
+    return decisions;
   }
 
   /** The minutes of a meeting approved at a later meeting of the same instance (once). */

@@ -6,9 +6,9 @@ import { Db } from '@cpts/platform-db';
 import { MailOutbox } from '@cpts/platform-mail';
 import { RemindersService } from '@cpts/platform-reminders';
 import { appendAudit, AuditChannel } from './audit-chain';
-import { DecisionCloser, electorsOf, everyoneVoted } from './decision-closing';
+import { DecisionCloser, electorsOf } from './decision-closing';
 import { HELD_ON, PARIS_TODAY } from './instances.service';
-import { Choice, outcomeOf, proxyProblems, Statutes } from './statutes';
+import { Choice, proxyProblems, Statutes } from './statutes';
 
 /** Who acts on a voter's behalf: the voter from their link, or a signed-in user (their own row, or the team recording it). */
 export interface VoteActor {
@@ -201,11 +201,19 @@ export class VotingService {
   }
 
   private async closeIfEveryoneVoted(decisionId: string): Promise<void> {
-    const [{ statutes }] = await this.db.tenantRows<{ statutes: Statutes }>(
-      `SELECT statutes FROM governance_decisions WHERE tenant_id = $1 AND id = $2`,
+    // Asked of PostgreSQL first, so that every vote but the last reads one row instead of the whole electorate (2,000
+    // at an AG): someone eligible, and nobody eligible without a vote of their own or one carried by a proxy (a holder
+    // of the same decision who voted and declared no conflict): the count's `participating === eligible`
+    // (statutes.ts). The closer then counts with the statutes' arithmetic and closes only if everyoneVoted holds.
+    const [{ allVoted }] = await this.db.tenantRows<{ allVoted: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM governance_voters v WHERE v.tenant_id = $1 AND v.decision_id = $2 AND v.conflict_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM governance_voters v
+                          LEFT JOIN governance_voters h ON h.tenant_id = v.tenant_id AND h.id = v.proxy_to AND h.decision_id = v.decision_id
+                          WHERE v.tenant_id = $1 AND v.decision_id = $2 AND v.conflict_at IS NULL AND v.choice IS NULL
+                            AND (h.id IS NULL OR h.choice IS NULL OR h.conflict_at IS NOT NULL)) AS "allVoted"`,
       [requireTenantId(), decisionId],
     );
-    if (!everyoneVoted(outcomeOf(await electorsOf(this.db, decisionId), statutes))) return;
+    if (!allVoted) return;
     const emails = await this.closer.close(decisionId, 'all_voted');
     if (emails?.length)
       await this.outbox.addMany(emails.map((e) => ({ kind: 'decision_outcome', to: e.to, tenantId: requireTenantId(), email: e.email })));
