@@ -35,6 +35,7 @@ const MeetingReplyPage = lazyPage(() => import('./pages/public/MeetingReplyPage'
 const MeetingPollPage = lazyPage(() => import('./pages/public/MeetingPollPage'), 'MeetingPollPage');
 const ActionItemPage = lazyPage(() => import('./pages/public/ActionItemPage'), 'ActionItemPage');
 const JoinGroupPage = lazyPage(() => import('./pages/public/JoinGroupPage'), 'JoinGroupPage');
+const DecisionVotePage = lazyPage(() => import('./pages/public/DecisionVotePage'), 'DecisionVotePage');
 const CsvImportPage = lazyPage(() => import('./pages/cpts/csv-import/CsvImportPage'), 'CsvImportPage');
 const DuplicatesPage = lazyPage(() => import('./pages/cpts/duplicates/DuplicatesPage'), 'DuplicatesPage');
 const TeamPage = lazyPage(() => import('./pages/cpts/TeamPage'), 'TeamPage');
@@ -44,6 +45,13 @@ const WorkingGroupPage = lazyPage(() => import('./pages/cpts/working-groups/Work
 const ActionItemsPage = lazyPage(() => import('./pages/cpts/working-groups/ActionItemsPage'), 'ActionItemsPage');
 const PollPage = lazyPage(() => import('./pages/cpts/working-groups/PollPage'), 'PollPage');
 const MeetingPage = lazyPage(() => import('./pages/cpts/working-groups/MeetingPage'), 'MeetingPage');
+const GovernancePage = lazyPage(() => import('./pages/cpts/governance/GovernancePage'), 'GovernancePage');
+const InstancePage = lazyPage(() => import('./pages/cpts/governance/InstancePage'), 'InstancePage');
+const SpendingPage = lazyPage(() => import('./pages/cpts/governance/SpendingPage'), 'SpendingPage');
+const DecisionsPage = lazyPage(() => import('./pages/cpts/governance/DecisionsPage'), 'DecisionsPage');
+const DecisionPage = lazyPage(() => import('./pages/cpts/governance/DecisionPage'), 'DecisionPage');
+const DecisionFormPage = lazyPage(() => import('./pages/cpts/governance/DecisionFormPage'), 'DecisionFormPage');
+const RegisterPage = lazyPage(() => import('./pages/cpts/governance/RegisterPage'), 'RegisterPage');
 const NoRolePage = lazyPage(() => import('./pages/MiscPages'), 'NoRolePage');
 const NotFoundPage = lazyPage(() => import('./pages/MiscPages'), 'NotFoundPage');
 const PlatformHomePage = lazyPage(() => import('./pages/PlatformHomePage'), 'PlatformHomePage');
@@ -59,6 +67,7 @@ const t = i18n.t.bind(i18n);
 const AUDIENCES = {
   staff: { allow: (a) => a.isCptsStaff, audience: 'audience.staff' },
   board: { allow: (a) => a.isBoardMember, audience: 'audience.board' },
+  governance: { allow: (a) => a.isCptsStaff || a.isBoardMember, audience: 'governance.instances.audience' },
   cptsAny: { allow: (a) => a.cptsRoles.length > 0, audience: 'audience.cptsAny' },
   regionAdmin: { allow: (a) => a.isRegionAdmin, audience: 'audience.regionAdmin' },
   missionOfficer: { allow: (a) => a.isMissionOfficer, audience: 'audience.missionOfficer' },
@@ -97,6 +106,8 @@ export function App() {
         <Route path="/cpts/:slug/actions/:token" element={<ActionItemPage />} />
         {/* Public, no sign-in: ask to join a working group, from the link a newsletter carries. */}
         <Route path="/cpts/:slug/groupes/:token" element={<JoinGroupPage />} />
+        {/* Public, no sign-in: vote on a decision of an instance, from the link of its email (?choix= only preselects). */}
+        <Route path="/cpts/:slug/decisions/:token" element={<DecisionVotePage />} />
         <Route path="/cpts/:slug/*" element={<NotFoundPage />} />
         {/* The addresses of before: the gateway redirects them (301); reached without a page load, the page moves to the new one. */}
         <Route path="/annuaire-public/:slug" element={<PublicDirectoryPage />} />
@@ -127,6 +138,16 @@ export function App() {
           <Route element={<Only who="board" />}>
             <Route path="bureau" element={<BoardHomePage />} />
           </Route>
+          {/* Governance: the team keeps it, the board reads it (the API decides who may change what). */}
+          <Route element={<Only who="governance" />}>
+            <Route path="gouvernance" element={<GovernancePage />} />
+            <Route path="gouvernance/instances/:id" element={<InstancePage />} />
+            <Route path="gouvernance/instances/:id/reunions/:meetingId" element={<MeetingPage owner="instance" />} />
+            <Route path="gouvernance/depenses" element={<SpendingPage />} />
+            <Route path="gouvernance/decisions/nouvelle" element={<DecisionFormPage />} />
+            <Route path="gouvernance/decisions/:id/modifier" element={<DecisionFormPage />} />
+            <Route path="gouvernance/registre" element={<RegisterPage />} />
+          </Route>
           <Route element={<Only who="cptsAny" />}>
             <Route path="adherent" element={<MemberHomePage />} />
             {/* Every CPTS role: the API shows each person the groups they may see, and lets the team and a group's referents change it. */}
@@ -137,6 +158,9 @@ export function App() {
             <Route path="actions" element={<ActionItemsPage />} />
             <Route path="groupes-de-travail/:id/sondages/:pollId" element={<PollPage />} />
             <Route path="groupes-de-travail/:id/reunions/:meetingId" element={<MeetingPage />} />
+            {/* Decisions: the team and the board see them all; a member the AG's published ones (the API filters). */}
+            <Route path="gouvernance/decisions" element={<DecisionsPage />} />
+            <Route path="gouvernance/decisions/:id" element={<DecisionPage />} />
           </Route>
           <Route element={<Only who="regionAdmin" />}>
             <Route path="region" element={<RegionCptsPage />} />

@@ -27,6 +27,7 @@ export interface VotePageView {
   registerNumber: string | null;
   /** The final count, once closed. */
   tally: Result['tally'] | null;
+  /** Votes expressed (in person or by proxy) among the voters who count (no conflict declared). */
   participation: { voted: number; total: number };
   voter: { name: string; choice: string | null; conflict: boolean; proxyToId: string | null; holdsProxiesOf: string[] };
   /** Proxies one may hold under the rules of the decision (0: none). */
@@ -126,8 +127,11 @@ export class DecisionVotesService {
     >(
       `SELECT t.name AS "cptsName", i.name AS "instanceName", d.title, d.context, d.question, d.options, d.amount_cents::float8 AS "amountCents", d.missions, d.deadline,
               d.status, d.outcome, d.register_year AS "registerYear", d.register_seq AS "registerSeq", d.result,
-              (SELECT count(*)::int FROM governance_voters x WHERE x.tenant_id = d.tenant_id AND x.decision_id = d.id AND x.choice IS NOT NULL) AS voted,
-              (SELECT count(*)::int FROM governance_voters x WHERE x.tenant_id = d.tenant_id AND x.decision_id = d.id) AS total
+              -- Votes expressed, in person or carried by a proxy, among those who count (no conflict declared): the count's participation.
+              (SELECT count(*)::int FROM governance_voters x LEFT JOIN governance_voters h ON h.tenant_id = x.tenant_id AND h.id = x.proxy_to
+               WHERE x.tenant_id = d.tenant_id AND x.decision_id = d.id AND x.conflict_at IS NULL
+                 AND (x.choice IS NOT NULL OR (h.choice IS NOT NULL AND h.conflict_at IS NULL))) AS voted,
+              (SELECT count(*)::int FROM governance_voters x WHERE x.tenant_id = d.tenant_id AND x.decision_id = d.id AND x.conflict_at IS NULL) AS total
        FROM governance_decisions d JOIN governance_instances i ON i.tenant_id = d.tenant_id AND i.id = d.instance_id JOIN tenants t ON t.id = d.tenant_id
        WHERE d.tenant_id = $1 AND d.id = $2`,
       [tenantId, v.decisionId],

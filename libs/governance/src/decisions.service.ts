@@ -527,12 +527,21 @@ export class DecisionsService {
     return ['false'];
   }
 
+  /** The team changes any draft; a board member their own. */
+  canEditDraft(decision: { status: DecisionStatus; createdBy?: string | null }): boolean {
+    if (decision.status !== DecisionStatus.DRAFT) return false;
+    return (
+      hasAnyRole(requirePrincipal(), CPTS_TEAM) ||
+      (hasRole(requirePrincipal(), Role.BOARD_MEMBER) && decision.createdBy === requirePrincipal().userId)
+    );
+  }
+
   private async lockDraft(id: string): Promise<DecisionRow> {
     this.requireDrafter();
     const row = await this.row(id, true);
     if (row.status !== DecisionStatus.DRAFT)
       throw AppError.conflict('Cette décision est déjà soumise au vote : elle ne peut plus être modifiée.');
-    if (!hasAnyRole(requirePrincipal(), CPTS_TEAM) && row.createdBy !== requirePrincipal().userId)
+    if (!this.canEditDraft(row))
       throw AppError.forbidden(
         "Un·e membre du bureau modifie ou soumet les décisions qu'il ou elle a préparées ; les autres reviennent à l'équipe.",
       );

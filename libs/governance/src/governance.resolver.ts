@@ -164,6 +164,13 @@ export class DecisionsResolver {
     return this.service.voters(decision);
   }
 
+  @ResolveField(() => Boolean, {
+    description: 'A draft the caller may change, attach to and put to the vote (the team, or the board member who wrote it).',
+  })
+  canEditDraft(@Parent() decision: Decision): boolean {
+    return this.service.canEditDraft(decision);
+  }
+
   @ResolveField(() => ID, { nullable: true, description: "The caller's own voter row, if they are consulted." })
   myVoterId(@Parent() decision: Decision): Promise<string | null> {
     return this.service.myVoterId(decision.id);

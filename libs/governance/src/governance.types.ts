@@ -270,6 +270,8 @@ export class Decision {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When an AG decision was published to the members.' })
   publishedAt: Date | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
+  /** Who wrote it (not in the API: canEditDraft says what it means for the caller). */
+  createdBy?: string | null;
 }
 
 export const DecisionConnection = ConnectionType(Decision, 'Decision');
@@ -318,6 +320,8 @@ export class SpendingRequest {
 export class DelegationSettings {
   @Field(() => Float, { description: 'Up to this, the staff decide alone and the treasurer checks afterwards.' }) staffLimitCents: number;
   @Field(() => Float, { description: 'Up to this, the bureau decides; above, the CA.' }) bureauLimitCents: number;
+  @Field({ description: "The caller may check the spending the staff approved alone: the coordinator, or the bureau's current treasurer." })
+  canCheck: boolean;
 }
 
 // ---- Inputs

@@ -17,7 +17,7 @@ import {
 import { HELD_ON, InstancesService, PARIS_TODAY } from './instances.service';
 
 /** Typical delegation: the staff alone up to 2,000 EUR, the bureau up to 10,000 EUR, the CA above. */
-export const DEFAULT_DELEGATION: DelegationSettings = { staffLimitCents: 200_000, bureauLimitCents: 1_000_000 };
+export const DEFAULT_DELEGATION: Omit<DelegationSettings, 'canCheck'> = { staffLimitCents: 200_000, bureauLimitCents: 1_000_000 };
 /** A spending put to a vote closes in a week unless the team says otherwise. */
 const DEFAULT_VOTE_DAYS = 7;
 
@@ -63,7 +63,7 @@ export class SpendingService {
     this.instances.requireTeam();
     const tenantId = requireTenantId();
     // The thresholds as they are now decide the route, once: a later change does not move a recorded spending.
-    const [limits] = await this.db.tenantRows<DelegationSettings>(
+    const [limits] = await this.db.tenantRows<Omit<DelegationSettings, 'canCheck'>>(
       `SELECT staff_limit_cents::float8 AS "staffLimitCents", bureau_limit_cents::float8 AS "bureauLimitCents" FROM governance_settings WHERE tenant_id = $1 FOR SHARE`,
       [tenantId],
     );
@@ -133,7 +133,7 @@ export class SpendingService {
     if (!row || !hasAnyRole(requirePrincipal(), [...CPTS_TEAM, Role.BOARD_MEMBER])) throw AppError.notFound('Dépense introuvable.');
     if (row.route !== SpendingRoute.STAFF)
       throw AppError.conflict("Cette dépense a été soumise au vote : elle n'attend pas de contrôle a posteriori.");
-    if (!hasRole(requirePrincipal(), Role.COORDINATOR) && !(await this.isTreasurer()))
+    if (!(await this.mayCheck()))
       throw AppError.forbidden('Le contrôle a posteriori revient au trésorier ou à la trésorière (ou au coordinateur).');
     await this.db.tenantRows(
       `UPDATE spending_requests SET check_status = $3, checked_at = now(), checked_by = $4, check_note = $5 WHERE tenant_id = $1 AND id = $2`,
@@ -161,11 +161,15 @@ export class SpendingService {
   }
 
   private async current(): Promise<DelegationSettings> {
-    const [row] = await this.db.tenantRows<DelegationSettings>(
+    const [row] = await this.db.tenantRows<Omit<DelegationSettings, 'canCheck'>>(
       `SELECT staff_limit_cents::float8 AS "staffLimitCents", bureau_limit_cents::float8 AS "bureauLimitCents" FROM governance_settings WHERE tenant_id = $1`,
       [requireTenantId()],
     );
-    return row ?? DEFAULT_DELEGATION;
+    return { ...(row ?? DEFAULT_DELEGATION), canCheck: await this.mayCheck() };
+  }
+
+  private async mayCheck(): Promise<boolean> {
+    return hasRole(requirePrincipal(), Role.COORDINATOR) || (hasRole(requirePrincipal(), Role.BOARD_MEMBER) && (await this.isTreasurer()));
   }
 
   private rows(id: string | null): Promise<SpendingRequest[]> {

@@ -2,6 +2,7 @@ import { AppShell, Badge, Box, Burger, Group, NavLink, ScrollArea, Stack, Text, 
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconBuildingBank,
   IconBuildingCommunity,
   IconChecklist,
   IconHome,
@@ -42,6 +43,7 @@ export function Layout() {
   const cptsItems: NavItem[] = [];
   const workingGroups: NavItem = { to: '/groupes-de-travail', label: t('workingGroups.nav'), icon: <IconTopologyStar3 size={18} /> };
   const actionItems: NavItem = { to: '/actions', label: t('actionItems.nav'), icon: <IconListCheck size={18} /> };
+  const governance: NavItem = { to: '/gouvernance', label: t('governance.instances.nav'), icon: <IconBuildingBank size={18} /> };
   if (me.isCptsStaff) {
     cptsItems.push(
       { to: '/cpts', label: t('nav.cptsHome'), icon: <IconHome size={18} /> },
@@ -50,6 +52,7 @@ export function Layout() {
       { to: '/campagnes', label: t('campaigns.nav'), icon: <IconMail size={18} /> },
       workingGroups,
       actionItems,
+      governance,
       { to: '/equipe', label: t('nav.team'), icon: <IconUsers size={18} /> },
     );
   }
@@ -57,6 +60,7 @@ export function Layout() {
   if (me.isMember && !me.isCptsStaff && !me.isBoardMember) cptsItems.push({ to: '/adherent', label: t('nav.memberHome'), icon: <IconHome size={18} /> });
   // The board and the members too: each sees the groups the API shows them.
   if (!me.isCptsStaff && (me.isBoardMember || me.isMember)) cptsItems.push(workingGroups, actionItems);
+  if (!me.isCptsStaff && me.isBoardMember) cptsItems.push(governance);
   if (cptsItems.length && cptsName) sections.push({ title: cptsName, items: cptsItems });
 
   const regionItems: NavItem[] = [];

@@ -1,11 +1,10 @@
-import { Stack, Text } from '@mantine/core';
-import { IconChecklist } from '@tabler/icons-react';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/me';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState } from '../../components/states';
+import { DecisionPendingCard } from './governance/DecisionPendingCard';
 
-/** What awaits the board's validation. Nothing can be submitted to it yet: this says so honestly. */
+/** What awaits the board: the decisions on which the person has not voted yet, each a link to its page. */
 export function BoardHomePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -14,10 +13,7 @@ export function BoardHomePage() {
     <>
       <PageHeader title={t('board.title')} subtitle={t('board.subtitle', { name: firstName, cpts: me.me.activeCpts?.name ?? '' })} />
       <Stack gap="md">
-        <EmptyState icon={<IconChecklist size={32} />} title={t('board.emptyTitle')} description={t('board.emptyText')} />
-        <Text size="sm" c="gray.8">
-          {t('board.howItWillWork')}
-        </Text>
+        <DecisionPendingCard />
       </Stack>
     </>
   );

@@ -1,5 +1,6 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useMe } from '../../auth/me';
 import { PageHeader } from '../../components/PageHeader';
@@ -36,6 +37,17 @@ export function MemberHomePage() {
             {t('member.contact')}{' '}
             <Anchor href={`mailto:${cpts.contactEmail}`} size="sm" className="break">
               {cpts.contactEmail}
+            </Anchor>
+          </Text>
+        </Card>
+        <Card withBorder padding="md" radius="md">
+          <Title order={2} size="h4" mb="xs">
+            {t('governance.decisions.memberCardTitle')}
+          </Title>
+          <Text size="sm">
+            {t('governance.decisions.memberCardText')}{' '}
+            <Anchor component={Link} to="/gouvernance/decisions" size="sm">
+              {t('governance.decisions.memberCardLink')}
             </Anchor>
           </Text>
         </Card>

@@ -89,7 +89,15 @@ export function TallyLines({ tally }: { tally: TallyFigures }) {
 }
 
 /** A closed decision's result: its number in the register, the outcome, the count. */
-export function OutcomeSummary({ outcome, registerNumber, tally }: { outcome: string; registerNumber: string | null; tally: TallyFigures | null }) {
+export function OutcomeSummary({
+  outcome,
+  registerNumber,
+  tally,
+}: {
+  outcome: string;
+  registerNumber: string | null;
+  tally: TallyFigures | null;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs" data-testid="decision-outcome">

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Group } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { DecisionOutcome, InstanceKind, MajorityRule, MandateObtained, MandateOffice, MembershipCollege } from '../../../gql/graphql';
@@ -30,8 +31,15 @@ export function DaysLeftBadge({ daysLeft }: { daysLeft: number | null }) {
   if (daysLeft === null) return null;
   const soon = daysLeft < ENDING_SOON_DAYS;
   return (
-    <Badge color={soon ? 'orange' : 'gray'} variant={soon ? 'filled' : 'light'} tt="none" miw="max-content">
-      {soon ? t('governance.instances.mandate.endingSoon', { count: daysLeft }) : t('governance.instances.mandate.daysLeft', { count: daysLeft })}
+    <Badge
+      color={soon ? 'orange' : 'gray'}
+      tt="none"
+      miw="max-content"
+      leftSection={soon ? <IconAlertTriangle size={12} aria-hidden /> : undefined}
+    >
+      {soon
+        ? t('governance.instances.mandate.endingSoon', { count: daysLeft })
+        : t('governance.instances.mandate.daysLeft', { count: daysLeft })}
     </Badge>
   );
 }
@@ -67,7 +75,7 @@ export function GovernanceNav() {
       {links.map((l) => {
         const current = pathname === l.to;
         return (
-          <Anchor key={l.to} component={Link} to={l.to} fw={current ? 700 : 500} aria-current={current ? 'page' : undefined} underline={current ? 'always' : 'hover'}>
+          <Anchor key={l.to} component={Link} to={l.to} fw={current ? 700 : 500} aria-current={current ? 'page' : undefined}>
             {l.label}
           </Anchor>
         );

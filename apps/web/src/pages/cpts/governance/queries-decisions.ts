@@ -84,6 +84,7 @@ export const DecisionDocument = graphql(`
   query Decision($id: ID!) {
     decision(id: $id) {
       ...DecisionSummaryFields
+      canEditDraft
       context
       options
       amountCents

@@ -8,7 +8,9 @@ import { graphql } from '../../../gql';
  */
 export const INSTANCE_CONTEXT = { additionalTypenames: ['GovernanceInstance', 'Mandate', 'GovernanceCollege'] };
 /** A meeting of an instance: attendance (a Meeting), proxies, votes in session (Decisions) and the minutes' approval change it. */
-export const INSTANCE_MEETING_CONTEXT = { additionalTypenames: ['Meeting', 'MeetingQuorum', 'MeetingProxy', 'Decision', 'MinutesApproval'] };
+export const INSTANCE_MEETING_CONTEXT = {
+  additionalTypenames: ['Meeting', 'MeetingQuorum', 'MeetingProxy', 'Decision', 'MinutesApproval'],
+};
 export const SPENDING_CONTEXT = { additionalTypenames: ['SpendingRequest', 'DelegationSettings', 'Decision'] };
 /** An instance, as the owner of meetings in the meetings engine. */
 export const INSTANCE_OWNER_KIND = 'governance_instance';
@@ -298,6 +300,7 @@ export const SpendingDocument = graphql(`
     delegationSettings {
       staffLimitCents
       bureauLimitCents
+      canCheck
     }
     spendingRequests {
       ...SpendingRequestFields

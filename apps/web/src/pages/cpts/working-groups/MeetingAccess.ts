@@ -24,3 +24,17 @@ export function useGroupManager(groupId: string): { canManage: boolean; members:
   const canManage = me.isCptsStaff || (members ?? []).some((m) => m.userId === me.me.user.id && m.role === 'REFERENT' && !m.leftAt);
   return { canManage, members };
 }
+
+/** Who owns a meeting shown on its page: a working group, or an instance of the governance (bureau, CA, AG, commission). */
+export type MeetingOwnerKind = 'group' | 'instance';
+
+/**
+ * The same for any owner: a group's managers as above; an instance's
+ * meetings are managed by the team (the API's rule), and an instance has no
+ * members list to add to the invitees.
+ */
+export function useMeetingManager(owner: MeetingOwnerKind, ownerId: string): { canManage: boolean; members: GroupMember[] | null } {
+  const me = useMe();
+  const group = useGroupManager(owner === 'group' ? ownerId : '');
+  return owner === 'group' ? group : { canManage: me.isCptsStaff, members: null };
+}

@@ -42,13 +42,20 @@ export function MeetingForm({
   meeting,
   onDone,
   submitLabel,
+  ownerKind = OWNER_KIND,
+  inviteLabel,
 }: {
+  /** The owner's id: a working group's, or another owner's (`ownerKind`). */
   groupId: string;
   memberCount: number;
   meeting: MeetingRow | null;
   onDone: () => void;
   /** The button's words when the page says better (the meeting's page edits more than the time). */
   submitLabel?: string;
+  /** The meetings engine's kind of owner: a working group by default, or a governance instance. */
+  ownerKind?: string;
+  /** What inviting the owner's members means, when not a group's ("the bureau's members"). */
+  inviteLabel?: string;
 }) {
   const { t } = useTranslation();
   const [scheduling, schedule] = useMutation(ScheduleMeetingDocument);
@@ -114,7 +121,7 @@ export function MeetingForm({
     const result = meeting
       ? await move({ id: meeting.id, input: details }, MEETING_CONTEXT)
       : await schedule(
-          { input: { ...details, ownerKind: OWNER_KIND, ownerId: groupId, inviteOwnerMembers: inviteMembers, professionalIds: others } },
+          { input: { ...details, ownerKind, ownerId: groupId, inviteOwnerMembers: inviteMembers, professionalIds: others } },
           MEETING_CONTEXT,
         );
     if (!result.data) return setError(toAppError(result.error));
@@ -201,7 +208,7 @@ export function MeetingForm({
         ) : (
           <>
             <Checkbox
-              label={t('meetings.form.inviteMembers', { count: memberCount })}
+              label={inviteLabel ?? t('meetings.form.inviteMembers', { count: memberCount })}
               checked={inviteMembers}
               onChange={(e) => setInviteMembers(e.currentTarget.checked)}
             />

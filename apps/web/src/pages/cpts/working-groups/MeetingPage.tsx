@@ -13,8 +13,10 @@ import { LoadingState, PageErrorState } from '../../../components/states';
 import type { MeetingPageQuery } from '../../../gql/graphql';
 import { toAppError } from '../../../lib/errors';
 import { formatParisSlot } from '../../../lib/paris';
+import { InstanceMeetingSection } from '../governance/InstanceMeetingSection';
+import { INSTANCE_OWNER_KIND } from '../governance/queries-governance';
 import { AttendanceSection } from './AttendanceSection';
-import { useGroupManager } from './MeetingAccess';
+import { useMeetingManager, type MeetingOwnerKind } from './MeetingAccess';
 import { MeetingDocuments } from './MeetingDocuments';
 import { MeetingForm } from './MeetingForm';
 import { MinutesActions, MinutesRecipients, MinutesSection } from './MinutesSection';
@@ -46,12 +48,14 @@ function MeetingStage({ meeting, now }: { meeting: Meeting; now: number }) {
  * where, the agenda and the documents; each invitee's answer, then who was
  * there; the minutes and decisions, the action items they gave, and who the
  * minutes were sent to. The group's managers change what may still change;
- * the others read. At /groupes-de-travail/<group>/reunions/<meeting>.
+ * the others read. At /groupes-de-travail/<group>/reunions/<meeting>; a
+ * meeting of a governance instance at /gouvernance/instances/<instance>/reunions/<meeting>
+ * (`owner="instance"`), with governance's section (quorum, proxies, votes).
  */
-export function MeetingPage() {
+export function MeetingPage({ owner = 'group' }: { owner?: MeetingOwnerKind }) {
   const { t } = useTranslation();
   const { id = '', meetingId = '' } = useParams();
-  const { canManage, members } = useGroupManager(id);
+  const { canManage, members } = useMeetingManager(owner, id);
   const [dialog, setDialog] = useState<'edit' | 'cancel' | null>(null);
   const [{ data, error }, refetch] = useQuery({
     query: MeetingPageDocument,
@@ -60,7 +64,10 @@ export function MeetingPage() {
     requestPolicy: 'cache-and-network',
   });
   const [{ fetching: cancelling }, cancel] = useMutation(CancelMeetingDocument);
-  const crumbs = [{ label: t('workingGroups.title'), to: '/groupes-de-travail' }];
+  const isInstance = owner === 'instance';
+  const crumbs = isInstance
+    ? [{ label: t('governance.instances.title'), to: '/gouvernance' }]
+    : [{ label: t('workingGroups.title'), to: '/groupes-de-travail' }];
   if (error && !data) {
     return (
       <PageErrorState
@@ -98,10 +105,14 @@ export function MeetingPage() {
         subtitle={
           <Group gap="xs" component="span">
             <MeetingStage meeting={meeting} now={now} />
-            <span>{t('meetingReply.group', { name: meeting.ownerName })}</span>
+            <span>{t(isInstance ? 'governance.meetings.ofInstance' : 'meetingReply.group', { name: meeting.ownerName })}</span>
           </Group>
         }
-        crumbs={[...crumbs, { label: meeting.ownerName, to: `/groupes-de-travail/${id}` }, { label: meeting.title }]}
+        crumbs={[
+          ...crumbs,
+          { label: meeting.ownerName, to: isInstance ? `/gouvernance/instances/${id}` : `/groupes-de-travail/${id}` },
+          { label: meeting.title },
+        ]}
         actions={
           mayChange && (
             <>
@@ -145,6 +156,9 @@ export function MeetingPage() {
               )}
             </CardSection>
             <AttendanceSection meeting={meeting} canManage={canManage} started={started} />
+            {meeting.ownerKind === INSTANCE_OWNER_KIND && (
+              <InstanceMeetingSection meeting={meeting} canManage={canManage} started={started} />
+            )}
             <MinutesSection
               meeting={meeting}
               canManage={canManage}
