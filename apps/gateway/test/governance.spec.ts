@@ -331,6 +331,10 @@ describe('governance: instances, mandates, decisions voted from the email link, 
       inviteeId: ids['alice@exemple.fr'],
     });
     expect((await post(otherKind, 'vote', { choice: 'for' })).status).toBe(404);
+    // Signed in, someone who is not consulted (the coordinator sits on no instance) votes as no one.
+    const notAVoter = await coord.request(`mutation($id: ID!) { voteOnDecision(id: $id, choice: FOR) { id } }`, { id: d.id });
+    expect(errorCode(notAVoter)).toBe('FORBIDDEN');
+    expect(notAVoter.errors![0].message).toContain("Vous n'êtes pas consulté·e sur cette décision");
     // Chloé's mandate ends yesterday: her link no longer votes.
     const chloe = (
       await staff.ok<{ governanceInstance: { mandates: Array<{ name: string }> } }>(
