@@ -106,7 +106,7 @@ async function seed(owner: Client, tenantId: string, communeCodes: string[], coo
   );
   await q(
     `INSERT INTO memberships (tenant_id, id, professional_id, year, status, fee_cents, paid_on, payment_means, college, created_by)
-     SELECT $1, gen_random_uuid(), p.id, extract(year FROM now() AT TIME ZONE 'Europe/Paris')::int, 'active', 3000, (now() AT TIME ZONE 'Europe/Paris')::date - (p.n % 300),
+     SELECT $1, gen_random_uuid(), p.id, extract(year FROM now() AT TIME ZONE 'Europe/Paris')::int, 'active', 3000, (now() AT TIME ZONE 'Europe/Paris')::date - (p.n % 300)::int,
             'transfer', CASE WHEN p.n % 20 < 14 THEN 'liberal' WHEN p.n % 20 < 17 THEN 'msp' WHEN p.n % 20 < 19 THEN 'establishment' ELSE 'user' END, $3
      FROM (SELECT id, row_number() OVER (ORDER BY email IS NULL, id) AS n FROM professionals WHERE tenant_id = $1 AND archived_at IS NULL AND erased_at IS NULL
              AND merged_into IS NULL) p
@@ -194,7 +194,11 @@ async function seedRegister(
       const person = people[offset + k];
       const choice: Choice | null = r.next() < 0.15 ? null : r.next() < 0.7 ? 'for' : r.next() < 0.7 ? 'against' : 'abstain';
       const college =
-        instance.kind === 'ca' ? caColleges[k % caColleges.length] : instance.kind === 'ag' ? COLLEGE_LABELS_FR[person.college ?? MembershipCollege.LIBERAL] : null;
+        instance.kind === 'ca'
+          ? caColleges[k % caColleges.length]
+          : instance.kind === 'ag'
+            ? COLLEGE_LABELS_FR[person.college ?? MembershipCollege.LIBERAL]
+            : null;
       const voter = randomUUID();
       electors.push({ id: voter, college, vote: choice, conflict: false, proxyTo: null });
       push(v, {
@@ -359,9 +363,14 @@ export async function removeVoteDecisions(owner: Client, tenantId: string): Prom
       await owner.query(`SELECT id FROM governance_decisions WHERE tenant_id = $1 AND title = $2`, [tenantId, VOTE_TITLE])
     ).rows.map((x) => x.id as string);
     if (ids.length === 0) return;
+    // Behind the votes still running (a load generator stops without waiting for its last answers): they lock the decision first too.
+    await owner.query(`SELECT 1 FROM governance_decisions WHERE tenant_id = $1 AND id = ANY($2::uuid[]) FOR UPDATE`, [tenantId, ids]);
     for (const table of ['governance_audit', 'governance_comments', 'decision_documents'])
       await owner.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND decision_id = ANY($2::uuid[])`, [tenantId, ids]);
-    await owner.query(`UPDATE governance_voters SET proxy_to = NULL WHERE tenant_id = $1 AND decision_id = ANY($2::uuid[])`, [tenantId, ids]);
+    await owner.query(`UPDATE governance_voters SET proxy_to = NULL WHERE tenant_id = $1 AND decision_id = ANY($2::uuid[])`, [
+      tenantId,
+      ids,
+    ]);
     await owner.query(`DELETE FROM governance_voters WHERE tenant_id = $1 AND decision_id = ANY($2::uuid[])`, [tenantId, ids]);
     await owner.query(`DELETE FROM governance_decisions WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenantId, ids]);
   });

@@ -4,15 +4,16 @@
 # working groups of 15 meetings and 20 action items), then runs the
 # gateway benchmark against its baseline, then the directory import benchmark,
 # then the mailing benchmark, then the campaign list benchmark, then the
-# meetings and working groups benchmark. BENCH=gateway, BENCH=import,
-# BENCH=mailing, BENCH=campaign-list or BENCH=meetings runs only that one
+# meetings and working groups benchmark, then the governance benchmark (which
+# seeds its CPTS's governance on its first run). BENCH=gateway, BENCH=import,
+# BENCH=mailing, BENCH=campaign-list, BENCH=meetings or BENCH=governance runs only that one
 # (default: all). BENCH_DB names the database (default cpts_bench; its Redis
 # prefix follows), so two checkouts never share one. Run on a quiet machine.
 set -euo pipefail
 BENCH="${BENCH:-all}"
 case "$BENCH" in
-  all | gateway | import | mailing | campaign-list | meetings) ;;
-  *) echo "BENCH must be all, gateway, import, mailing, campaign-list or meetings (got '$BENCH')" >&2; exit 2 ;;
+  all | gateway | import | mailing | campaign-list | meetings | governance) ;;
+  *) echo "BENCH must be all, gateway, import, mailing, campaign-list, meetings or governance (got '$BENCH')" >&2; exit 2 ;;
 esac
 source "$(dirname "$0")/../scripts/lib/setup.sh"
 cd "$CPTS_ROOT"
@@ -43,3 +44,4 @@ if [ "$BENCH" = all ] || [ "$BENCH" = import ]; then node dist/bench/directory-i
 if [ "$BENCH" = all ] || [ "$BENCH" = mailing ]; then node dist/bench/mailing.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = campaign-list ]; then node dist/bench/campaign-list.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = meetings ]; then node dist/bench/meetings.js; fi
+if [ "$BENCH" = all ] || [ "$BENCH" = governance ]; then node dist/bench/governance.js; fi
