@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { DecisionCloser, DecisionLinks } from '@cpts/governance';
 import { MailEnv } from '@cpts/platform-config';
@@ -260,6 +262,33 @@ describe('governance: instances, mandates, decisions voted from the email link, 
       i: { instanceId: bureau, title: 'Autre', question: 'Autre ?' },
     });
     expect(errorCode(change)).toBe('CONFLICT');
+  });
+
+  it("keeps a draft's file under the meetings' document checks, and removes its bytes with the draft", async () => {
+    const d = await draft(bureau, { title: 'Devis imprimeur' });
+    const upload = (name: string, bytes: Buffer) =>
+      fetch(`${h.gateway.url}/api/governance/decisions/${d.id}/documents`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${staff.accessToken}`,
+          'content-type': 'application/octet-stream',
+          'x-file-name': encodeURIComponent(name),
+        },
+        body: bytes,
+      });
+    const fake = await upload('devis.pdf', Buffer.from('MZ this is not a pdf'));
+    expect(fake.status).toBe(400);
+    expect((await json(fake)).errors[0].message).toContain("n'est pas un vrai fichier PDF");
+    const ok = await upload('devis.pdf', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'));
+    expect(ok.status).toBe(201);
+    const folder = path.join(process.env.UPLOAD_DIR as string, 'decision-documents', tenant.id);
+    const onDisk = () => (existsSync(folder) ? readdirSync(folder) : []);
+    const id = (await json(ok)).data.decisionDocument.id as string;
+    expect(onDisk()).toContain(id);
+    await staff.ok(`mutation($id: ID!) { deleteDecisionDraft(id: $id) }`, { id: d.id });
+    // The bytes go once the transaction has committed, after the answer.
+    for (let i = 0; i < 100 && onDisk().includes(id); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(onDisk()).not.toContain(id);
   });
 
   it('votes from the link: a GET records nothing, a POST records, a change is kept, the last vote closes early and numbers it', async () => {

@@ -91,6 +91,16 @@ export class DecisionDocumentsService {
     return true;
   }
 
+  /** Every document of a decision (a draft given up): the rows now, the bytes once the transaction has committed. */
+  async removeAllOf(decisionId: string): Promise<void> {
+    const tenantId = requireTenantId();
+    const rows = await this.db.tenantRows<{ id: string }>(
+      `DELETE FROM decision_documents WHERE tenant_id = $1 AND decision_id = $2 RETURNING id`,
+      [tenantId, decisionId],
+    );
+    if (rows.length > 0) afterCommit(async () => Promise.all(rows.map((r) => this.store.remove(tenantId, r.id))).then(() => undefined));
+  }
+
   /** A re-opened decision gets the first one's file: rows of its own, the bytes linked (the first keeps its own). */
   async copyAll(fromDecisionId: string, toDecisionId: string): Promise<void> {
     const tenantId = requireTenantId();

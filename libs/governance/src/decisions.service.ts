@@ -229,9 +229,10 @@ export class DecisionsService {
     return this.get(id);
   }
 
-  async deleteDraft(id: string): Promise<boolean> {
+  /** A draft given up; `removeFile` takes its documents away first (DecisionDocumentsService.removeAllOf: rows now, bytes once committed). */
+  async deleteDraft(id: string, removeFile: (decisionId: string) => Promise<void>): Promise<boolean> {
     const row = await this.lockDraft(id);
-    await this.db.tenantRows(`DELETE FROM decision_documents WHERE tenant_id = $1 AND decision_id = $2`, [requireTenantId(), row.id]);
+    await removeFile(row.id);
     await this.db.tenantRows(`DELETE FROM governance_decisions WHERE tenant_id = $1 AND id = $2`, [requireTenantId(), row.id]);
     return true;
   }

@@ -206,7 +206,7 @@ export class DecisionsResolver {
   @Mutation(() => Boolean)
   @Allow(...GOVERNANCE_READERS)
   deleteDecisionDraft(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<boolean> {
-    return this.service.deleteDraft(id);
+    return this.service.deleteDraft(id, (decisionId) => this.files.removeAllOf(decisionId));
   }
 
   @Mutation(() => Decision, { description: 'Puts a draft to the vote: every voter of the instance gets the email with their links.' })
