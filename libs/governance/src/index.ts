@@ -4,10 +4,10 @@ export * from './governance.module';
 export * from './decision-links';
 export * from './audit-chain';
 export { INSTANCE_OWNER } from './instance-meetings';
-export { DecisionCloser } from './decision-closing';
-// What the demo seed (apps/migrator) writes as the services do: the opening emails, the reminders' kinds, the register's numbers, the default thresholds.
+// The closer, for tests that run the deadline's handler; and what the demo seed (apps/migrator) writes as the
+// services do: the opening emails, the reminders' kinds, the register's numbers, the default thresholds.
+export { DecisionCloser, DECISION_CLOSE, DECISION_VOTE_REMINDER, registerNumber } from './decision-closing';
 export { DecisionMailer } from './decision-mailer';
-export { DECISION_CLOSE, DECISION_VOTE_REMINDER, registerNumber } from './decision-closing';
 export { MANDATE_END_REMINDER } from './instances.service';
 export { DEFAULT_DELEGATION } from './spending.service';
 export { euros } from './decision-emails';
