@@ -1,113 +1,106 @@
-import { zip } from './zip';
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import ExcelJS from 'exceljs';
 
 /**
- * A one-sheet XLSX workbook (Office Open XML), the least Excel, LibreOffice
- * and Numbers need: a bold, frozen header row, column widths, and every
- * cell an inline string. Text cells are never evaluated, so a value starting
- * with = + - @ stays text (no formula injection, unlike CSV).
+ * An XLSX workbook of one sheet or several, written by exceljs: a bold,
+ * frozen header row, column widths, text cells, and number cells where the
+ * sheet is to add them up (amounts with two decimals, `whole` counts
+ * without). A string is always written as a string (shared strings), never
+ * as a formula, so a value starting with = + - @ stays text (no formula
+ * injection, unlike CSV).
  */
 export interface XlsxSheet {
   name: string;
-  columns: Array<{ header: string; width: number }>;
-  rows: Array<Array<string | null>>;
+  /** `whole`: the column's numbers are counts, shown without decimals (other numbers are amounts). */
+  columns: Array<{ header: string; width: number; whole?: boolean }>;
+  rows: Array<Array<string | number | null>>;
 }
 
-/** XML 1.0 escapes, and characters it cannot carry at all (control characters) dropped. */
-export function xmlText(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+/** Built-in formats 4 and 3 of every spreadsheet: thousands separated, two decimals or none. */
+const AMOUNT_FORMAT = '#,##0.00';
+const WHOLE_FORMAT = '#,##0';
+/** The header's font: exceljs's default one (Calibri 11), bold. */
+const BOLD: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11, bold: true };
+const TEXT: Partial<ExcelJS.Style> = {};
+const AMOUNT: Partial<ExcelJS.Style> = { numFmt: AMOUNT_FORMAT };
+const WHOLE: Partial<ExcelJS.Style> = { numFmt: WHOLE_FORMAT };
+
+/**
+ * Rows written between two turns of the event loop: the compressor then
+ * drains what was written, and other requests are served, during a long export.
+ */
+const YIELD_EVERY = 1000;
+
+/** Characters XML 1.0 cannot carry: exceljs drops the control characters but not U+FFFE and U+FFFF, which would make the file unreadable. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Excel's rules for a sheet name: 31 characters, none of : \ / ? * [ ], no apostrophe at either end, unique regardless of case. */
+const NAME_MAX = 31;
+/** Excel keeps "History" for its change tracking. */
+const RESERVED_NAMES = ['history'];
+
+/** The names of the sheets as Excel accepts them, made distinct with a « (2) » suffix where two would be the same. */
+function sheetNames(names: string[]): string[] {
+  const taken = new Set(RESERVED_NAMES);
+  return names.map((raw, i) => {
+    const cleaned = raw
+      .replace(NOT_XML, '')
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, NAME_MAX)
+      .replace(/^[\s']+|[\s']+$/g, '');
+    const base = cleaned || `Feuille${i + 1}`;
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n += 1) {
+      const suffix = ` (${n})`;
+      name = `${base.slice(0, NAME_MAX - suffix.length).trimEnd()}${suffix}`;
+    }
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }
 
-/** "A", "B"... "Z", "AA"... : the letters of a column, from 0. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
+function cellValue(value: string | number | null): string | number | null {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`xlsx: ${value} is not a number a sheet can hold`);
+    return value;
   }
-  return out;
+  if (value === null) return null;
+  return value.replace(NOT_XML, '') || null;
 }
 
-function cell(ref: string, value: string | null, style: number): string {
-  if (value === null || value === '') return style ? `<c r="${ref}" s="${style}"/>` : '';
-  return `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
-}
-
-function sheetXml(sheet: XlsxSheet): string {
-  const rows = [sheet.columns.map((c) => c.header), ...sheet.rows];
-  const body = rows
-    .map((row, r) => `<row r="${r + 1}">${row.map((value, c) => cell(`${columnLetters(c)}${r + 1}`, value, r === 0 ? 1 : 0)).join('')}</row>`)
-    .join('');
-  const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${body}</sheetData>` +
-    `</worksheet>`
-  );
-}
-
-const CONTENT_TYPES =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-  `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-  `<Default Extension="xml" ContentType="application/xml"/>` +
-  `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-  `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-  `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-  `</Types>`;
-
-const ROOT_RELS =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
-  `</Relationships>`;
-
-const WORKBOOK_RELS =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-  `</Relationships>`;
-
-/** Style 0: normal; style 1: bold (the header). */
-const STYLES =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-  `<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>` +
-  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-  `<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>` +
-  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
-  `</styleSheet>`;
-
-export function xlsxWorkbook(sheet: XlsxSheet): Buffer {
-  // Sheet names: 31 characters at most, none of : \ / ? * [ ].
-  const name = sheet.name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Feuille1';
-  const workbook =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<sheets><sheet name="${xmlText(name)}" sheetId="1" r:id="rId1"/></sheets>` +
-    `</workbook>`;
-  const file = (path: string, text: string) => ({ name: path, data: Buffer.from(text, 'utf8') });
-  return zip([
-    file('[Content_Types].xml', CONTENT_TYPES),
-    file('_rels/.rels', ROOT_RELS),
-    file('xl/workbook.xml', workbook),
-    file('xl/_rels/workbook.xml.rels', WORKBOOK_RELS),
-    file('xl/styles.xml', STYLES),
-    file('xl/worksheets/sheet1.xml', sheetXml(sheet)),
-  ]);
+/**
+ * A workbook of one sheet, or of several in the order given. Written with
+ * exceljs's streaming writer: each row is serialised as it is added and
+ * then dropped, so a directory of 100,000 people keeps its XML, the
+ * distinct strings and the compressed file in memory, not a cell object per
+ * value (exceljs's in-memory Workbook needed 1.5 GB for that directory).
+ */
+export async function xlsxWorkbook(sheetOrSheets: XlsxSheet | XlsxSheet[]): Promise<Buffer> {
+  const sheets = Array.isArray(sheetOrSheets) ? sheetOrSheets : [sheetOrSheets];
+  if (sheets.length === 0) throw new RangeError('xlsx: a workbook has at least one sheet');
+  const names = sheetNames(sheets.map((s) => s.name));
+  const out = new PassThrough();
+  const bytes = buffer(out);
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  for (const [i, sheet] of sheets.entries()) {
+    const ws = book.addWorksheet(names[i], { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+    ws.columns = sheet.columns.map((c) => ({ width: c.width }));
+    const header = ws.addRow(sheet.columns.map((c) => cellValue(c.header)));
+    header.font = BOLD;
+    header.commit();
+    const numberStyles = sheet.columns.map((c) => (c.whole ? WHOLE : AMOUNT));
+    for (const [r, values] of sheet.rows.entries()) {
+      if (r > 0 && r % YIELD_EVERY === 0) await new Promise(setImmediate);
+      const row = ws.addRow(values.map(cellValue));
+      // One style object per kind of cell, shared: exceljs then finds its id by reference, not by comparing each cell's.
+      values.forEach((value, c) => (row.getCell(c + 1).style = typeof value === 'number' ? (numberStyles[c] ?? AMOUNT) : TEXT));
+      row.commit();
+    }
+    ws.commit();
+  }
+  const [file] = await Promise.all([bytes, book.commit()]);
+  return file;
 }
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
