@@ -1,14 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parisYear } from '@cpts/directory';
+import { CallsService, ProjectsService, ProposerLinks } from '@cpts/calls';
 import { DecisionLinks } from '@cpts/governance';
 import { CampaignLinks } from '@cpts/mailing';
 import { MeetingLinks } from '@cpts/meetings';
 import { WorkingGroupJoinLinks } from '@cpts/working-groups';
 import { Role } from '@cpts/platform-core';
+import { Db } from '@cpts/platform-db';
 import { LinkSigner } from '@cpts/platform-mail';
 import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
@@ -118,6 +121,25 @@ interface World {
   draftDecisionA: string;
   openDecisionA: string;
   closedDecisionA: string;
+  /** B's call for projects (published), a project put to B's bureau (its decision open) and one submitted; A's own call. */
+  callB: string;
+  projectAtBureauB: string;
+  projectSubmittedB: string;
+  callA: string;
+  /** B's calls as B's coordinator reads them after the setup: every calls case ends finding them so. */
+  callsB: unknown;
+  /** Proposer links signed like the gateway's; a draft of B's call proposed from its public page, and the file its proposer attached. */
+  proposerLinks: ProposerLinks;
+  draftProjectB: string;
+  projectDocumentB: string;
+  /** What the public side of the calls may change in B, after the setup. */
+  publicCallsB: unknown;
+  /** A payment line of B to proB (last year, to pay), and B's indemnity rate (40 EUR an hour). */
+  paymentLineB: string;
+  /** A project of B's call approved (by a fast path) and in progress: its proposer (a member this year) and the workshop B's coordinator recorded. */
+  projectApprovedB: string;
+  proposerB: string;
+  workshopB: string;
 }
 
 const denied = (res: GraphQLResult<unknown>, ...codes: string[]) => {
@@ -247,6 +269,62 @@ const voterIdsOf = async (w: World, tenantId: string, decisionId: string) =>
   (await w.h.data.inTenant(tenantId, (db) => db.query(`SELECT id FROM governance_voters WHERE tenant_id = $1 AND decision_id = $2 ORDER BY id`, [tenantId, decisionId]))).rows.map(
     (r: { id: string }) => r.id,
   );
+
+/** B's calls and projects as B's coordinator reads them. */
+const CALLS_OF_B = `query($c: ID!) {
+  calls { id slug title envelopeCents publishedAt projectCount envelope { committedCents pendingCents } envelopeRaises { id } }
+  callProjects(callId: $c) { id status title summary events { toStatus note } comments { id body } scores { weighted lines { average } } decision { id status }
+    workshops { id participants meetingId paymentLines { id status } } paymentLines { id status } criteria { actual } debriefedAt }
+  callSummary(callId: $c) { projectCount workshopCount participants envelope { committedCents paidCents } }
+}`;
+const callsOfB = (w: World) => w.coordB.ok(CALLS_OF_B, { c: w.callB });
+/** A Paris day `days` from today, as a date input gives it. */
+const parisDayIn = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + days * 86_400_000));
+/** A call open today, whatever the day the suite runs. */
+const CALL_INPUT = (slug: string) => ({
+  year: Number(parisDayIn(30).slice(0, 4)),
+  slug,
+  title: 'Pro Actif Pirate',
+  rules: 'Règles',
+  opensOn: parisDayIn(-10),
+  closesOn: parisDayIn(30),
+  envelopeCents: 100_000,
+  missions: ['PREVENTION'],
+  hourlyRateCents: 5_000,
+  rubric: [{ label: 'Intérêt', weight: 1 }],
+});
+/** A calls operation on B's ids: A's roles it is for find nothing, its other roles and region people are refused, B's calls are as they were. */
+const callsCommand =
+  (query: string, vars: (w: World) => Record<string, unknown>, allowed: 'team' | 'readers') =>
+  async (w: World) => {
+    for (const role of ['coordA', 'staffA', 'boardA', 'memberA'] as const) {
+      denied(await w[role].request(query, vars(w)), (GOVERNANCE_ROLES[allowed] as readonly string[]).includes(role) ? 'NOT_FOUND' : 'FORBIDDEN');
+    }
+    for (const client of [w.missionA, w.adminR1]) denied(await client.request(query, vars(w)), 'FORBIDDEN');
+    expect(await callsOfB(w)).toEqual(w.callsB);
+  };
+const projectsOfB = (w: World) => [w.projectAtBureauB, w.projectSubmittedB];
+/** Today in France (YYYY-MM-DD). */
+const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** B's payments as B's coordinator reads them: its one line (to pay) and its rate; every payments case ends finding them so. */
+const paymentsOfB = (w: World) =>
+  w.coordB.ok(`query($y: Int!) { paymentLines(filter: { year: $y }) { id status amountCents paidReference } paymentSettings { indemnityHourlyRateCents } }`, { y: Y - 1 });
+const PAYMENTS_OF_B = (w: World) => ({
+  paymentLines: [{ id: w.paymentLineB, status: 'TO_PAY', amountCents: 12_345, paidReference: null }],
+  paymentSettings: { indemnityHourlyRateCents: 4_000 },
+});
+/** A payments operation on B's ids: A's team finds nothing, A's board (no treasurer here), members and region people are refused, B's payments are as they were. */
+const paymentCommand = (query: string, vars: (w: World) => Record<string, unknown>) => async (w: World) => {
+  for (const client of [w.coordA, w.staffA]) denied(await client.request(query, vars(w)), 'NOT_FOUND');
+  for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(query, vars(w)), 'FORBIDDEN');
+  expect(await paymentsOfB(w)).toEqual(PAYMENTS_OF_B(w));
+};
+/** The PASS table is national: the platform admin's alone, no CPTS role nor region person reads or writes it. */
+const passCommand = (query: string, vars: Record<string, unknown> = {}) => async (w: World) => {
+  for (const client of [...tenantRoles(w), w.missionA, w.adminR1]) denied(await client.request(query, vars), 'FORBIDDEN');
+  expect(errorCode(await w.platformAdmin.request(query, vars))).toBeUndefined();
+};
 
 const CASES: Record<string, (w: World) => Promise<void>> = {
   'Query.workingGroups': async (w) => {
@@ -516,7 +594,10 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     const r2 = await w.adminR2.ok<{ regionCpts: Array<{ id: string }> }>(`{ regionCpts { id professionalCount } }`);
     expect(r2.regionCpts.map((c) => c.id)).toEqual([w.c.id]);
     const r1 = await w.adminR1.ok<{ regionCpts: Array<{ id: string; professionalCount: number }> }>(`{ regionCpts { id professionalCount } }`);
-    expect(r1.regionCpts.find((c) => c.id === w.b.id)?.professionalCount).toBe(1);
+    // B's own count (proB, and the proposer of B's call for projects), not A's nor C's.
+    const ofB = await w.h.data.inTenant(w.b.id, (db) => db.query(`SELECT count(*)::int AS n FROM professionals WHERE tenant_id = $1 AND archived_at IS NULL AND merged_into IS NULL`, [w.b.id]));
+    expect(r1.regionCpts.find((c) => c.id === w.b.id)?.professionalCount).toBe(ofB.rows[0].n);
+    expect(ofB.rows[0].n).toBe(2);
   },
   'Query.followedCpts': async (w) => {
     denied(await w.coordA.request(`{ followedCpts { id } }`), 'FORBIDDEN');
@@ -831,6 +912,53 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { id: w.campaignB }), 'FORBIDDEN');
     expect(await w.coordB.ok(q, { id: w.campaignB })).toEqual({ campaignFollowUp: { edges: [{ node: { lastName: 'Bravo', phone: null } }] } });
   },
+  'Query.calls': async (w) => {
+    await governanceList(`{ calls { id } }`, (d: { calls: Array<{ id: string }> }) => d.calls.map((c) => c.id), (w) => [w.callB], 'readers')(w);
+    expect((await w.coordA.ok<{ calls: Array<{ id: string }> }>(`{ calls { id } }`)).calls.map((c) => c.id)).toContain(w.callA);
+  },
+  'Query.call': callsCommand(`query($id: ID!) { call(id: $id) { id title envelope { committedCents } } }`, (w) => ({ id: w.callB }), 'readers'),
+  'Mutation.createCall': async (w) => {
+    // B's address is free in A (addresses are per CPTS); B's calls do not change; only a CPTS team creates.
+    const q = `mutation($i: CallInput!) { createCall(input: $i) { id } }`;
+    await w.coordA.ok(q, { i: CALL_INPUT('pro-actif-bravo') });
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { i: CALL_INPUT('pirate') }), 'FORBIDDEN');
+    expect(await callsOfB(w)).toEqual(w.callsB);
+  },
+  'Mutation.updateCall': callsCommand(`mutation($id: ID!, $i: CallInput!) { updateCall(id: $id, input: $i) { id } }`, (w) => ({ id: w.callB, i: CALL_INPUT('pirate') }), 'team'),
+  'Mutation.publishCall': callsCommand(`mutation($id: ID!) { publishCall(id: $id) { id } }`, (w) => ({ id: w.callB }), 'team'),
+  'Mutation.raiseCallEnvelope': callsCommand(
+    `mutation($i: EnvelopeRaiseInput!) { raiseCallEnvelope(input: $i) { id } }`,
+    (w) => ({ i: { callId: w.callB, toCents: 900_000, reason: 'Pirate', deadline: inDays(3) } }),
+    'team',
+  ),
+  'Query.callProjects': callsCommand(`query($c: ID!) { callProjects(callId: $c) { id } }`, (w) => ({ c: w.callB }), 'readers'),
+  'Query.callProject': async (w) => {
+    for (const id of projectsOfB(w)) await callsCommand(`query($id: ID!) { callProject(id: $id) { id title events { note } } }`, () => ({ id }), 'readers')(w);
+  },
+  'Mutation.startProjectReview': callsCommand(`mutation($id: ID!) { startProjectReview(id: $id) { id } }`, (w) => ({ id: w.projectSubmittedB }), 'team'),
+  'Mutation.requestProjectChanges': callsCommand(`mutation($id: ID!) { requestProjectChanges(id: $id, note: "Pirate") { id } }`, (w) => ({ id: w.projectSubmittedB }), 'team'),
+  'Mutation.markProjectReady': callsCommand(`mutation($id: ID!) { markProjectReady(id: $id) { id } }`, (w) => ({ id: w.projectSubmittedB }), 'team'),
+  'Mutation.returnProjectToReview': callsCommand(`mutation($id: ID!) { returnProjectToReview(id: $id) { id } }`, (w) => ({ id: w.projectAtBureauB }), 'team'),
+  'Mutation.commentOnProject': callsCommand(`mutation($id: ID!) { commentOnProject(id: $id, body: "Pirate") { id } }`, (w) => ({ id: w.projectSubmittedB }), 'team'),
+  'Mutation.scoreProject': callsCommand(`mutation($id: ID!) { scoreProject(id: $id, scores: [0]) { weighted } }`, (w) => ({ id: w.projectSubmittedB }), 'team'),
+  'Mutation.putProjectsToBureau': async (w) => {
+    const q = `mutation($i: PutToBureauInput!) { putProjectsToBureau(input: $i) { id } }`;
+    await callsCommand(q, (x) => ({ i: { projectIds: [x.projectSubmittedB], deadline: inDays(3) } }), 'team')(w);
+    expect(await governanceOfB(w)).toEqual(w.governanceB);
+  },
+  'Mutation.recordProjectWorkshop': callsCommand(
+    `mutation($i: RecordWorkshopInput!) { recordProjectWorkshop(input: $i) { warnings } }`,
+    (w) => ({ i: { projectId: w.projectApprovedB, heldOn: parisToday(), startTime: '00:00', minutes: 60, place: 'Pirate', participants: 1, speakerIds: [w.proposerB] } }),
+    'team',
+  ),
+  'Mutation.removeProjectWorkshop': callsCommand(`mutation($id: ID!) { removeProjectWorkshop(id: $id) { id } }`, (w) => ({ id: w.workshopB }), 'team'),
+  'Mutation.fileProjectDebrief': callsCommand(
+    `mutation($p: ID!) { fileProjectDebrief(projectId: $p, worked: "Pirate", notWorked: "Pirate") { warnings } }`,
+    (w) => ({ p: w.projectApprovedB }),
+    'team',
+  ),
+  'Mutation.fileProjectEvaluation': callsCommand(`mutation($p: ID!) { fileProjectEvaluation(projectId: $p, actuals: ["Pirate"]) { id } }`, (w) => ({ p: w.projectApprovedB }), 'team'),
+  'Query.callSummary': callsCommand(`query($c: ID!) { callSummary(callId: $c) { projectCount projects { title } } }`, (w) => ({ c: w.callB }), 'readers'),
   'Query.governanceInstances': governanceList(`{ governanceInstances { id } }`, (d: { governanceInstances: Array<{ id: string }> }) => d.governanceInstances.map((i) => i.id), (w) => [w.bureauB, w.caB], 'readers'),
   'Query.governanceInstance': async (w) => {
     for (const id of [w.bureauB, w.caB]) await governanceCommand(`query($id: ID!) { governanceInstance(id: $id) { id name mandates { name } } }`, () => ({ id }), 'readers')(w);
@@ -989,6 +1117,44 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
       denied(await w.coordA.request(q, vars), 'NOT_FOUND');
     expect(await governanceOfB(w)).toEqual(w.governanceB);
   },
+  'Query.paymentLines': async (w) => {
+    const q = `query($f: PaymentLinesFilter!) { paymentLines(filter: $f) { id } }`;
+    for (const client of [w.coordA, w.staffA]) {
+      for (const f of [{ year: Y - 1 }, { year: Y - 1, professionalId: w.proB }])
+        expect((await client.ok<{ paymentLines: Array<{ id: string }> }>(q, { f })).paymentLines).toEqual([]);
+    }
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { f: { year: Y - 1 } }), 'FORBIDDEN');
+  },
+  'Query.paymentYear': async (w) => {
+    const q = `query($y: Int!) { paymentYear(year: $y) { professionals { professionalId } } }`;
+    for (const client of [w.coordA, w.staffA]) expect((await client.ok<{ paymentYear: { professionals: unknown[] } }>(q, { y: Y - 1 })).paymentYear.professionals).toEqual([]);
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { y: Y - 1 }), 'FORBIDDEN');
+  },
+  'Query.paymentStatement': paymentCommand(`query($p: ID!, $y: Int!) { paymentStatement(professionalId: $p, year: $y) { totalCents lines { id } } }`, (w) => ({
+    p: w.proB,
+    y: Y - 1,
+  })),
+  'Mutation.markPaymentLinesPaid': paymentCommand(`mutation($i: MarkPaidInput!) { markPaymentLinesPaid(input: $i) { id } }`, (w) => ({
+    i: { lineIds: [w.paymentLineB], paidOn: `${Y - 1}-12-01`, reference: 'VIR-PIRATE' },
+  })),
+  'Mutation.cancelPaymentLine': paymentCommand(`mutation($id: ID!) { cancelPaymentLine(id: $id, reason: "Pirate") { id } }`, (w) => ({ id: w.paymentLineB })),
+  // B's bureau's meeting: A's team finds no such meeting.
+  'Mutation.generateMeetingIndemnities': paymentCommand(`mutation($m: ID!) { generateMeetingIndemnities(meetingId: $m) { amountCents } }`, (w) => ({ m: w.instanceMeetingB })),
+  'Query.paymentSettings': async (w) => {
+    const q = `{ paymentSettings { indemnityHourlyRateCents } }`;
+    for (const client of [w.coordA, w.staffA]) expect((await client.ok<{ paymentSettings: { indemnityHourlyRateCents: number | null } }>(q)).paymentSettings.indemnityHourlyRateCents).not.toBe(4_000);
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q), 'FORBIDDEN');
+  },
+  'Mutation.updatePaymentSettings': async (w) => {
+    // A's coordinator sets A's rate; B's stays B's.
+    const q = `mutation($r: Int!) { updatePaymentSettings(indemnityHourlyRateCents: $r) { indemnityHourlyRateCents } }`;
+    expect(await w.coordA.ok(q, { r: 2_500 })).toEqual({ updatePaymentSettings: { indemnityHourlyRateCents: 2_500 } });
+    for (const client of [w.staffA, w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { r: 2_500 }), 'FORBIDDEN');
+    expect(await paymentsOfB(w)).toEqual(PAYMENTS_OF_B(w));
+  },
+  'Query.passCeilings': passCommand(`{ passCeilings { year amountCents } }`),
+  // A far year, so that no test's payments meet it.
+  'Mutation.setPassCeiling': passCommand(`mutation { setPassCeiling(year: 2199, amountCents: 9900000) { year } }`),
 };
 
 const WEBHOOK_TOKEN = 'jeton-du-webhook-des-tests-inter-cpts';
@@ -1088,6 +1254,43 @@ const uploadDecisionDocument = (w: World, client: GraphQLClient | null, decision
     headers: { 'content-type': 'application/octet-stream', 'x-file-name': fileName },
     body: 'Devis de Bravo',
   });
+/** B's draft project under a proposer link signed for A: it must reach nothing. */
+const crossedProposer = (w: World) => w.proposerLinks.token(w.a.id, w.draftProjectB);
+const ownProposer = (w: World) => w.proposerLinks.token(w.b.id, w.draftProjectB);
+/** The public calls API (a GET, or `method` with a JSON `body` or a file), from an address of its own. */
+const publicCalls = (w: World, client: GraphQLClient | null, url: string, method = 'GET', body?: unknown) =>
+  get(w, client, url, {
+    method,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    headers: {
+      'x-forwarded-for': '203.0.113.19',
+      ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'application/octet-stream' : 'application/json' }),
+      ...(typeof body === 'string' ? { 'x-file-name': 'pirate.txt' } : {}),
+    },
+  });
+/** What the public side of the calls may change in B: its projects, their history, threads and files, a co-carrier entered, a link emailed. */
+const publicCallsOfB = (w: World) =>
+  w.h.data.inTenant(w.b.id, async (db) => ({
+    projects: (await db.query(`SELECT id, status, title, summary, co_carriers, criteria, updated_at FROM call_projects WHERE tenant_id = $1 ORDER BY id`, [w.b.id])).rows,
+    events: (await db.query(`SELECT count(*)::int AS n FROM call_project_events WHERE tenant_id = $1`, [w.b.id])).rows[0].n,
+    comments: (await db.query(`SELECT count(*)::int AS n FROM call_project_comments WHERE tenant_id = $1`, [w.b.id])).rows[0].n,
+    documents: (await db.query(`SELECT id FROM call_project_documents WHERE tenant_id = $1 ORDER BY id`, [w.b.id])).rows,
+    pirates: (await db.query(`SELECT count(*)::int AS n FROM professionals WHERE tenant_id = $1 AND last_name = 'Pirate'`, [w.b.id])).rows[0].n,
+    mailsToProposer: (await db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE tenant_id = $1 AND to_address = 'porteur@bravo.fr'`, [w.b.id])).rows[0].n,
+  }));
+/** A proposer route under B's draft's link signed for A: 404 to anyone, nothing of B's in the answer, nothing of B's changed. */
+const proposerRoute = (method: string, suffix: string, body?: unknown) => async (w: World) => {
+  for (const client of [null, w.coordA]) await refusedWithNothingOfB(await publicCalls(w, client, `/api/public/projects/${crossedProposer(w)}${suffix}`, method, body), [404]);
+  expect(await publicCallsOfB(w)).toEqual(w.publicCallsB);
+  expect(await callsOfB(w)).toEqual(w.callsB);
+};
+const proposal = (w: World) => ({ firstName: 'Porteur', lastName: 'Bravo', professionCode: '40', communeCode: w.b.communes[0], email: 'porteur@bravo.fr', title: 'Pirate' });
+/** A call's public route under A's address with B's call's address: A has no such published call (at most a draft of that name). */
+const callRoute = (method: string, suffix: string, body?: (w: World) => unknown) => async (w: World) => {
+  await refusedWithNothingOfB(await publicCalls(w, null, `/api/public/calls/${w.a.slug}/pro-actif-bravo${suffix}`, method, body?.(w)), [404]);
+  expect(await publicCallsOfB(w)).toEqual(w.publicCallsB);
+};
+
 /** The register's export: A's team and board get A's register (its closed decision) and nothing of B's; members and region people are refused; B's team gets B's. */
 const registerRoute = (ext: 'csv' | 'xlsx') => async (w: World) => {
   const url = `/api/governance/register.${ext}`;
@@ -1376,6 +1579,73 @@ const ROUTES: Record<string, (w: World) => Promise<void>> = {
   },
   'GET /api/governance/register.csv': registerRoute('csv'),
   'GET /api/governance/register.xlsx': registerRoute('xlsx'),
+  'GET /api/calls/:id/summary.xlsx': async (w) => {
+    const url = (id: string) => `/api/calls/${id}/summary.xlsx`;
+    for (const client of [w.coordA, w.staffA, w.boardA]) await refusedWithNothingOfB(await get(w, client, url(w.callB)), [404]);
+    for (const client of [w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await get(w, client, url(w.callB)), [403]);
+    await refusedWithNothingOfB(await get(w, null, url(w.callB)), [401]);
+    // A's team gets A's call, nothing of B's; B's coordinator gets B's (so the refusals are not vacuous).
+    const own = await get(w, w.coordA, url(w.callA));
+    expect(own.status).toBe(200);
+    expect(await readable(own)).not.toContain('Bravo');
+    const ofB = await get(w, w.coordB, url(w.callB));
+    expect(ofB.status).toBe(200);
+    expect(await readable(ofB)).toContain('Salle Bravo');
+  },
+  'GET /api/public/calls/:cptsSlug/:callSlug': async (w) => {
+    await callRoute('GET', '')(w);
+    // B's own address shows B's call (so the refusal is not vacuous).
+    const own = await publicCalls(w, null, `/api/public/calls/${w.b.slug}/pro-actif-bravo`);
+    expect([own.status, ((await own.json()) as { call: { title: string } }).call.title]).toEqual([200, 'Pro Actif Pirate']);
+  },
+  'POST /api/public/calls/:cptsSlug/:callSlug/proposals': async (w) => {
+    const projectsOfA = async () => (await w.h.data.inTenant(w.a.id, (db) => db.query(`SELECT count(*)::int AS n FROM call_projects WHERE tenant_id = $1`, [w.a.id]))).rows[0].n;
+    const before = await projectsOfA();
+    await callRoute('POST', '/proposals', proposal)(w);
+    expect(await projectsOfA()).toBe(before);
+  },
+  'POST /api/public/calls/:cptsSlug/:callSlug/links': callRoute('POST', '/links', () => ({ email: 'porteur@bravo.fr' })),
+  'GET /api/public/projects/:token': async (w) => {
+    await proposerRoute('GET', '')(w);
+    const own = await publicCalls(w, null, `/api/public/projects/${ownProposer(w)}`);
+    expect([own.status, ((await own.json()) as { project: { title: string } }).project.title]).toEqual([200, 'Brouillon Bravo']);
+  },
+  'PUT /api/public/projects/:token': proposerRoute('PUT', '', { form: { title: 'Pirate' } }),
+  'POST /api/public/projects/:token/submit': proposerRoute('POST', '/submit'),
+  'POST /api/public/projects/:token/comments': proposerRoute('POST', '/comments', { body: 'Pirate' }),
+  'POST /api/public/projects/:token/co-carriers': async (w) => {
+    await proposerRoute('POST', '/co-carriers', { firstName: 'Pirate', lastName: 'Pirate', professionCode: '40', communeCode: w.b.communes[0] })(w);
+  },
+  'POST /api/public/projects/:token/renew': proposerRoute('POST', '/renew'),
+  'POST /api/public/projects/:token/documents': proposerRoute('POST', '/documents', 'Fichier pirate'),
+  'DELETE /api/public/projects/:token/documents/:id': async (w) => proposerRoute('DELETE', `/documents/${w.projectDocumentB}`)(w),
+  'GET /api/public/projects/:token/documents/:id': async (w) => {
+    await proposerRoute('GET', `/documents/${w.projectDocumentB}`)(w);
+    const own = await publicCalls(w, null, `/api/public/projects/${ownProposer(w)}/documents/${w.projectDocumentB}`);
+    expect([own.status, await own.text()]).toEqual([200, 'Programme de Bravo']);
+  },
+  'GET /api/calls/project-documents/:id': async (w) => {
+    const url = `/api/calls/project-documents/${w.projectDocumentB}`;
+    for (const client of [w.coordA, w.staffA, w.boardA]) await refusedWithNothingOfB(await get(w, client, url), [404]);
+    for (const client of [w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await get(w, client, url), [403]);
+    await refusedWithNothingOfB(await get(w, null, url), [401]);
+    const own = await get(w, w.coordB, url);
+    expect([own.status, await own.text()]).toEqual([200, 'Programme de Bravo']);
+  },
+  // A's team gets A's lines of the year, nothing of B's; A's board member (not A's treasurer), members and region people are refused.
+  'GET /api/payments/lines.xlsx': async (w) => {
+    const url = `/api/payments/lines.xlsx?annee=${Y - 1}`;
+    for (const client of [w.coordA, w.staffA]) {
+      const res = await get(w, client, url);
+      expect(res.status).toBe(200);
+      expect(await readable(res)).not.toContain('Bravo');
+    }
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await get(w, client, url), [403]);
+    await refusedWithNothingOfB(await get(w, null, url), [401]);
+    const own = await get(w, w.coordB, url);
+    expect(own.status).toBe(200);
+    expect(await readable(own)).toContain('Atelier Bravo');
+  },
 };
 
 /** The path of a tracked link (its address is the web app's, APP_URL). */
@@ -1526,6 +1796,90 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
     w.closedDecisionA = await createDecision(w.coordA, w.caA, 'Vote clos Alpha');
     await openDecision(w.coordA, w.closedDecisionA);
     expect((await w.coordA.ok<{ voteOnDecision: { status: string } }>(`mutation($id: ID!) { voteOnDecision(id: $id, choice: FOR) { status } }`, { id: w.closedDecisionA })).voteOnDecision.status).toBe('CLOSED');
+    // Calls for projects: B's call with a project voted on by B's bureau and one submitted (proposed as the public routes do); A's own call.
+    const createCall = async (client: GraphQLClient, slug: string) => {
+      const id = (await client.ok<{ createCall: { id: string } }>(`mutation($i: CallInput!) { createCall(input: $i) { id } }`, { i: CALL_INPUT(slug) })).createCall.id;
+      await client.ok(`mutation($id: ID!) { publishCall(id: $id) { id } }`, { id });
+      return id;
+    };
+    w.callB = await createCall(w.coordB, 'pro-actif-bravo');
+    w.callA = await createCall(w.coordA, 'pro-actif-alpha');
+    const proposeInB = async (title: string) => {
+      const db = h.gateway.app.get(Db);
+      const projects = h.gateway.app.get(ProjectsService, { strict: false });
+      return db.run({ tenantId: w.b.id, label: 'test-proposer' }, async () => {
+        const call = await h.gateway.app.get(CallsService, { strict: false }).row(w.callB);
+        const id = await projects.propose(call, { rpps: null, firstName: 'Porteur', lastName: 'Bravo', professionCode: '40', communeCode: w.b.communes[0], email: 'porteur.cloison@bravo.fr' }, title);
+        await projects.save(id, {
+          title,
+          summary: 'Projet Bravo',
+          missions: ['prevention'],
+          targetPublic: 'Public Bravo',
+          coCarrierIds: [],
+          workshopCount: 1,
+          workshopMinutes: 60,
+          speakers: 1,
+          budgetLines: [],
+          criteria: [{ criterion: 'Participation', indicator: 'Présents', target: '10' }],
+        } as never);
+        await projects.submit(id);
+        return id;
+      });
+    };
+    w.projectAtBureauB = await proposeInB('Projet au bureau Bravo');
+    w.projectSubmittedB = await proposeInB('Projet déposé Bravo');
+    await w.coordB.ok(`mutation($id: ID!) { scoreProject(id: $id, scores: [4]) { weighted } }`, { id: w.projectSubmittedB });
+    await w.coordB.ok(`mutation($id: ID!) { commentOnProject(id: $id, body: "Commentaire Bravo") { id } }`, { id: w.projectSubmittedB });
+    await w.coordB.ok(`mutation($id: ID!) { markProjectReady(id: $id) { id } }`, { id: w.projectAtBureauB });
+    await w.coordB.ok(`mutation($i: PutToBureauInput!) { putProjectsToBureau(input: $i) { id } }`, { i: { projectIds: [w.projectAtBureauB], deadline: inDays(3) } });
+    // The proposer's side of B: a draft proposed from B's public page (Porteur Bravo again, matched by address), with a file attached through its link.
+    w.proposerLinks = new ProposerLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string);
+    const peopleOfB = async () => (await h.data.inTenant(w.b.id, (db) => db.query(`SELECT count(*)::int AS n FROM professionals WHERE tenant_id = $1`, [w.b.id]))).rows[0].n;
+    const people = await peopleOfB();
+    const proposed = await publicCalls(w, null, `/api/public/calls/${w.b.slug}/pro-actif-bravo/proposals`, 'POST', { ...proposal(w), title: 'Brouillon Bravo' });
+    expect([proposed.status, await peopleOfB()]).toEqual([201, people]);
+    w.draftProjectB = (await h.data.inTenant(w.b.id, (db) => db.query(`SELECT id FROM call_projects WHERE tenant_id = $1 AND title = 'Brouillon Bravo'`, [w.b.id]))).rows[0].id;
+    const attached = await get(w, null, `/api/public/projects/${ownProposer(w)}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'programme-bravo.txt' },
+      body: 'Programme de Bravo',
+    });
+    expect(attached.status).toBe(201);
+    w.projectDocumentB = ((await attached.json()) as { documents: Array<{ id: string }> }).documents[0].id;
+    // A project of B carried out: approved by a fast path (the bureau's vote is governance's test), its proposer a member this year, a workshop recorded by B's coordinator.
+    w.projectApprovedB = await proposeInB('Projet approuvé Bravo');
+    w.proposerB = await h.data.inTenant(w.b.id, async (db) => {
+      await db.query(`UPDATE call_projects SET status = 'approved', approved_cents = budget_cents, decision_id = $3 WHERE tenant_id = $1 AND id = $2`, [
+        w.b.id,
+        w.projectApprovedB,
+        w.closedDecisionB,
+      ]);
+      const { rows } = await db.query(`SELECT proposer_id FROM call_projects WHERE tenant_id = $1 AND id = $2`, [w.b.id, w.projectApprovedB]);
+      await db.query(`INSERT INTO memberships (tenant_id, id, professional_id, year, status, fee_cents, college) VALUES ($1, gen_random_uuid(), $2, $3, 'active', 0, 'liberal')`, [
+        w.b.id,
+        rows[0].proposer_id,
+        Y,
+      ]);
+      return rows[0].proposer_id as string;
+    });
+    await h.data.pool.query(`INSERT INTO pass_ceilings (year, amount_cents) VALUES ($1, 4806000) ON CONFLICT (year) DO NOTHING`, [Y]);
+    w.workshopB = (
+      await w.coordB.ok<{ recordProjectWorkshop: { workshop: { id: string } } }>(`mutation($i: RecordWorkshopInput!) { recordProjectWorkshop(input: $i) { workshop { id } } }`, {
+        i: { projectId: w.projectApprovedB, heldOn: parisToday(), startTime: '00:00', minutes: 60, place: 'Salle Bravo', participants: 4, speakerIds: [w.proposerB] },
+      })
+    ).recordProjectWorkshop.workshop.id;
+    w.callsB = await callsOfB(w);
+    w.publicCallsB = await publicCallsOfB(w);
+    // Payments of B: its rate, and a line to proB (a member last year) written as the calls module would have it.
+    await w.coordB.ok(`mutation { updatePaymentSettings(indemnityHourlyRateCents: 4000) { indemnityHourlyRateCents } }`);
+    w.paymentLineB = randomUUID();
+    await h.data.inTenant(w.b.id, (db) =>
+      db.query(
+        `INSERT INTO payment_lines (tenant_id, id, professional_id, kind, work_date, year, minutes, amount_cents, label, source, source_ref)
+         VALUES ($1, $2, $3, 'remuneration', make_date($4, 6, 1), $4, 90, 12345, 'Atelier Bravo', 'call_workshop', $5)`,
+        [w.b.id, w.paymentLineB, w.proB, Y - 1, randomUUID()],
+      ),
+    );
     w.governanceB = await governanceOfB(w);
   }, 120_000);
   afterAll(async () => {
@@ -1589,6 +1943,44 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
     }
     denied(await missionB.request(`{ decisionRegister { totalCount } }`), 'FORBIDDEN');
     expect(await governanceOfB(w)).toEqual(w.governanceB);
+  });
+
+  it('Cpts.calls: read by the region people who follow the CPTS, with the envelope, read-only; never by anyone else', async () => {
+    const q = `query($id: ID!) { cpts(id: $id) { calls { id title envelope { envelopeCents pendingCents } } } }`;
+    const followed = await w.missionA.ok<{ followedCpts: Array<{ id: string; calls: Array<{ id: string }> }> }>(`{ followedCpts { id calls { id } } }`);
+    expect(followed.followedCpts.map((c) => [c.id, c.calls.map((x) => x.id).includes(w.callA), c.calls.map((x) => x.id).includes(w.callB)])).toEqual([[w.a.id, true, false]]);
+    denied(await w.missionA.request(q, { id: w.b.id }), 'FORBIDDEN', 'NOT_FOUND');
+    for (const client of tenantRoles(w)) denied(await client.request(`{ currentCpts { calls { id } } }`), 'FORBIDDEN');
+    const officer = await w.h.data.user([{ role: Role.MISSION_OFFICER, regionId: w.region1 }]);
+    await w.h.data.follow(officer.id, [w.b.id]);
+    const missionB = await w.h.signedIn(officer.email);
+    const { cpts } = await missionB.ok<{ cpts: { calls: Array<{ id: string; envelope: { envelopeCents: number; pendingCents: number } }> } }>(q, { id: w.b.id });
+    expect(cpts.calls).toEqual([{ id: w.callB, title: 'Pro Actif Pirate', envelope: { envelopeCents: 100_000, pendingCents: 15_000 } }]);
+    const logged = await w.h.data.pool.query(`SELECT purpose FROM regional_access_log WHERE user_id = $1`, [officer.id]);
+    expect(logged.rows).toEqual([{ purpose: 'calls' }]);
+    for (const m of [`mutation($id: ID!) { publishCall(id: $id) { id } }`, `query($id: ID!) { callProjects(callId: $id) { id } }`]) {
+      denied(await missionB.request(m, { id: w.callB }), 'FORBIDDEN');
+    }
+    expect(await callsOfB(w)).toEqual(w.callsB);
+  });
+
+  it('Cpts.callSummary: read by the region people who follow the CPTS (the projects put to the bureau), read-only; never by anyone else', async () => {
+    const q = `query($id: ID!, $c: ID!) { cpts(id: $id) { callSummary(callId: $c) { projectCount workshopCount participants projects { title } } } }`;
+    // missionA follows A only: not B, nor B's call through A.
+    denied(await w.missionA.request(q, { id: w.b.id, c: w.callB }), 'FORBIDDEN', 'NOT_FOUND');
+    denied(await w.missionA.request(q, { id: w.a.id, c: w.callB }), 'NOT_FOUND');
+    expect((await w.missionA.ok<{ cpts: { callSummary: { projectCount: number } } }>(q, { id: w.a.id, c: w.callA })).cpts.callSummary.projectCount).toBe(0);
+    for (const client of tenantRoles(w)) denied(await client.request(`query($c: ID!) { currentCpts { callSummary(callId: $c) { projectCount } } }`, { c: w.callA }), 'FORBIDDEN');
+    const officer = await w.h.data.user([{ role: Role.MISSION_OFFICER, regionId: w.region1 }]);
+    await w.h.data.follow(officer.id, [w.b.id]);
+    const missionB = await w.h.signedIn(officer.email);
+    const { cpts } = await missionB.ok<{ cpts: { callSummary: unknown } }>(q, { id: w.b.id, c: w.callB });
+    expect(cpts.callSummary).toEqual({ projectCount: 2, workshopCount: 1, participants: 4, projects: [{ title: 'Projet au bureau Bravo' }, { title: 'Projet approuvé Bravo' }] });
+    const logged = await w.h.data.pool.query(`SELECT purpose FROM regional_access_log WHERE user_id = $1`, [officer.id]);
+    expect(logged.rows).toEqual([{ purpose: 'call-summary' }]);
+    denied(await missionB.request(`query($c: ID!) { callSummary(callId: $c) { projectCount } }`, { c: w.callB }), 'FORBIDDEN');
+    denied(await missionB.request(`mutation($id: ID!) { removeProjectWorkshop(id: $id) { id } }`, { id: w.workshopB }), 'FORBIDDEN');
+    expect(await callsOfB(w)).toEqual(w.callsB);
   });
 
   it('covers every plain HTTP route of the gateway, or declares it public', () => {

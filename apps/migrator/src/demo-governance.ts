@@ -75,7 +75,7 @@ const FR_DAY = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long',
 /** "16 juin 2026" from YYYY-MM-DD. */
 const frDay = (day: string) => FR_DAY.format(new Date(`${day}T00:00:00Z`));
 
-interface Person {
+export interface Person {
   id: string;
   firstName: string;
   lastName: string;
@@ -103,7 +103,7 @@ interface MandateSpec {
 
 const heldOn = (m: MandateSpec, day: string) => m.startsOn <= day && (!m.endsOn || m.endsOn >= day) && (!m.endedOn || m.endedOn >= day);
 
-interface AuditEntry {
+export interface AuditEntry {
   at: Date;
   event: string;
   actor: string;
@@ -111,7 +111,7 @@ interface AuditEntry {
   data: Record<string, unknown>;
 }
 
-interface VoterRow {
+export interface VoterRow {
   id: string;
   person: Person;
   mandateId: string;
@@ -173,12 +173,32 @@ interface ClosedDecision {
   seq?: number;
 }
 
-const OPTIONS: Choice[] = ['for', 'against', 'abstain'];
+export const OPTIONS: Choice[] = ['for', 'against', 'abstain'];
 
-export async function seedGovernance(db: Db, tenantId: string, mail: MailEnv, users: GovernanceDemoUsers): Promise<void> {
-  await db.run({ tenantId, label: 'seed-governance' }, async () => {
+/** A place in the register: year and number (registerNumber gives "2026-004"). */
+export interface RegisterPlace {
+  year: number;
+  seq: number;
+}
+
+/**
+ * `laterCloses`: when the decisions another demo writes afterwards closed
+ * (the bureau's votes on the calls' projects, demo-calls.ts). The register
+ * numbers them among these in the order everything closed, as
+ * nextRegisterNumber would have, and returns their places in the order
+ * given: numbering them after the fact would put a decision closed in May
+ * after one closed in November.
+ */
+export async function seedGovernance(
+  db: Db,
+  tenantId: string,
+  mail: MailEnv,
+  users: GovernanceDemoUsers,
+  laterCloses: readonly Date[] = [],
+): Promise<RegisterPlace[]> {
+  return db.run({ tenantId, label: 'seed-governance' }, async () => {
     const [already] = await db.tenantRows(`SELECT 1 FROM governance_instances WHERE tenant_id = $1 LIMIT 1`, [tenantId]);
-    if (already) return;
+    if (already) return [];
     const today = parisDay(new Date());
     const year = Number(today.slice(0, 4));
 
@@ -770,7 +790,8 @@ export async function seedGovernance(db: Db, tenantId: string, mail: MailEnv, us
 
     // Numbered in the order they closed, per Paris year (nextRegisterNumber).
     const lastOf = new Map<number, number>();
-    for (const d of [...decisions].sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime())) {
+    const later: Array<{ closedAt: Date; year?: number; seq?: number }> = laterCloses.map((closedAt) => ({ closedAt }));
+    for (const d of [...decisions, ...later].sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime())) {
       d.year = parisYear(d.closedAt);
       d.seq = (lastOf.get(d.year) ?? 0) + 1;
       lastOf.set(d.year, d.seq);
@@ -917,6 +938,7 @@ export async function seedGovernance(db: Db, tenantId: string, mail: MailEnv, us
       treasurer,
       vicePresident,
     });
+    return later.map((d) => ({ year: d.year!, seq: d.seq! }));
   });
 }
 
@@ -1044,7 +1066,7 @@ async function openBureauDecision(
   await appendAudit(db, tenantId, id, [{ event: 'comment', actor: `voter:${vp.id}`, channel: 'link', data: { voter: vp.id, comment } }]);
 }
 
-async function insertVoters(db: Db, tenantId: string, decisionId: string, voters: VoterRow[]): Promise<void> {
+export async function insertVoters(db: Db, tenantId: string, decisionId: string, voters: VoterRow[]): Promise<void> {
   if (voters.length === 0) return;
   await db.tenantRows(
     `INSERT INTO governance_voters (tenant_id, id, decision_id, professional_id, mandate_id, college, name, email, choice, voted_at, channel, changes, conflict_at, conflict_note)
@@ -1082,7 +1104,7 @@ async function insertVoters(db: Db, tenantId: string, decisionId: string, voters
  * and hashes appendAudit would have written then (entryHash from GENESIS),
  * which appendAudit cannot do today since it stamps the present.
  */
-async function writeChain(db: Db, tenantId: string, decisionId: string, entries: AuditEntry[]): Promise<void> {
+export async function writeChain(db: Db, tenantId: string, decisionId: string, entries: AuditEntry[]): Promise<void> {
   let prevHash = GENESIS;
   const rows = entries.map((e, i) => {
     const entry = { seq: i + 1, at: e.at, event: e.event, actor: e.actor, channel: e.channel, data: e.data, prevHash };

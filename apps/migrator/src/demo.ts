@@ -4,6 +4,7 @@ import { currentWording } from '@cpts/directory';
 import { loadEnv, MailEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
 import { FREE_SLUG_SQL } from '@cpts/platform-identity';
+import { planCallsDemo, seedCalls } from './demo-calls';
 import { seedGovernance } from './demo-governance';
 import { seedWorkingGroups } from './demo-working-groups';
 import { generateProfessionals, hashPassword, insertProfessionals, upsertUser } from './seed';
@@ -145,11 +146,15 @@ export async function seedDemo(db: Db, mail: MailEnv = loadEnv(MailEnv)): Promis
     }
   });
   await seedWorkingGroups(db, ids.perigueux, userIds['adherent@demo.cpts.fr'], userIds['equipe@demo.cpts.fr']);
-  await seedGovernance(db, ids.perigueux, mail, {
+  const governanceUsers = {
     board: { id: userIds['bureau@demo.cpts.fr'], email: 'bureau@demo.cpts.fr' },
     coordinatorId: userIds['coordination@demo.cpts.fr'],
     staffId: userIds['equipe@demo.cpts.fr'],
-  });
+  };
+  // The calls' bureau votes are numbered in the register with the governance demo's, in the order they closed.
+  const calls = planCallsDemo();
+  const places = await seedGovernance(db, ids.perigueux, mail, governanceUsers, calls.bureauCloses);
+  await seedCalls(db, ids.perigueux, mail, governanceUsers, calls, places);
   return people.map((p) => ({ email: p.email, role: p.label }));
 }
 

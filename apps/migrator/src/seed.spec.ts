@@ -1,3 +1,4 @@
+import { CallsService } from '@cpts/calls';
 import { isValidRpps } from '@cpts/directory';
 import {
   auditRows,
@@ -7,15 +8,20 @@ import {
   DecisionLinks,
   DEFAULT_DELEGATION,
   Elector,
+  INSTANCE_OWNER,
   MANDATE_END_REMINDER,
   outcomeOf,
+  registerNumber,
   Result,
   Statutes,
 } from '@cpts/governance';
+import { amountForMinutes, MEETING_SOURCE } from '@cpts/payments';
 import { loadEnv, MailEnv } from '@cpts/platform-config';
 import { createDataSource, Db } from '@cpts/platform-db';
 import { SECRET_PLACEHOLDER, SecretBox } from '@cpts/platform-mail';
+import { RemindersService } from '@cpts/platform-reminders';
 import { seedDemo, sizeForPopulation } from './demo';
+import { planCallsDemo } from './demo-calls';
 import { allMigrations } from './migrations';
 import { generateProfessionals } from './seed';
 
@@ -119,9 +125,10 @@ describe('the governance demo', () => {
   });
 
   it("has one open bureau decision whose opening emails, with each voter's own link, wait in the outbox", async () => {
+    // Its own (the calls demo opens another, on a project: see below).
     const open = await rows<{ id: string; kind: string; deadline: Date }>(
       `SELECT d.id, i.kind, d.deadline FROM governance_decisions d JOIN governance_instances i ON i.tenant_id = d.tenant_id AND i.id = d.instance_id
-       WHERE d.tenant_id = $1 AND d.status = 'open'`,
+       WHERE d.tenant_id = $1 AND d.status = 'open' AND d.subject_kind IS NULL`,
     );
     expect(open).toHaveLength(1);
     const [decision] = open;
@@ -135,12 +142,7 @@ describe('the governance demo', () => {
     expect(voters).toHaveLength(4);
     expect(voters.find((v) => v.email === 'bureau@demo.cpts.fr')?.choice).toBeNull();
 
-    const emails = await db.run({ tenantId: null }, () =>
-      db.rows<{ to: string; subject: string; text: string; secret: Buffer; state: string }>(
-        `SELECT to_address AS to, subject, text_body AS text, secret, state FROM mail_outbox WHERE tenant_id = $1 AND kind = 'decision_opening'`,
-        [tenantId],
-      ),
-    );
+    const emails = await openingEmails(db, mail, tenantId, voters);
     expect(emails.map((e) => e.to).sort()).toEqual(voters.map((v) => v.email).sort());
     const links = DecisionLinks.fromEnv(mail);
     const box = new SecretBox(mail.LINK_SECRET);
@@ -172,13 +174,16 @@ describe('the governance demo', () => {
       closedAt: Date;
       reopensId: string | null;
       meetingId: string | null;
+      subjectKind: string | null;
     }>(
       `SELECT id, source, outcome, closed_because AS "closedBecause", result, statutes, register_year AS year, register_seq AS seq, closed_at AS "closedAt",
-              reopens_id AS "reopensId", meeting_id AS "meetingId"
+              reopens_id AS "reopensId", meeting_id AS "meetingId", subject_kind AS "subjectKind"
        FROM governance_decisions WHERE tenant_id = $1 AND status = 'closed' ORDER BY closed_at`,
     );
-    expect(closed.length).toBeGreaterThanOrEqual(6);
-    expect(closed.length).toBeLessThanOrEqual(10);
+    // Its own; the calls demo's votes on projects are numbered among them (checked with them below).
+    const own = closed.filter((d) => !d.subjectKind);
+    expect(own.length).toBeGreaterThanOrEqual(6);
+    expect(own.length).toBeLessThanOrEqual(10);
     const counters = await rows<{ year: number; last: number }>(
       `SELECT year, last FROM governance_register_counters WHERE tenant_id = $1 ORDER BY year`,
     );
@@ -257,5 +262,249 @@ describe('the governance demo', () => {
     expect(bureau.amount).toBeGreaterThan(DEFAULT_DELEGATION.staffLimitCents);
     expect(bureau.amount).toBeLessThanOrEqual(DEFAULT_DELEGATION.bureauLimitCents);
     expect(bureau.outcome).toBe('adopted');
+  });
+});
+
+/** The opening emails in the outbox whose sealed link is one of these voters' (each open decision mails its own voters). */
+async function openingEmails(db: Db, mail: MailEnv, tenantId: string, voters: Array<{ id: string }>) {
+  const links = DecisionLinks.fromEnv(mail);
+  const box = new SecretBox(mail.LINK_SECRET);
+  const emails = await db.run({ tenantId: null }, () =>
+    db.rows<{ to: string; subject: string; text: string; secret: Buffer; state: string }>(
+      `SELECT to_address AS to, subject, text_body AS text, secret, state FROM mail_outbox WHERE tenant_id = $1 AND kind = 'decision_opening'`,
+      [tenantId],
+    ),
+  );
+  return emails.filter((e) => voters.some((v) => v.id === links.read(box.open(e.secret))?.voterId));
+}
+
+/**
+ * The calls demo as `npm start` loads it: this year's Pro Actif call with a
+ * project at each stage, the bureau's votes on them in the register (one
+ * open, mailed to the bureau), the workshops held as the projects' meetings,
+ * the speakers' payment lines, the indemnités of the CA meeting, and an
+ * envelope whose figures are the platform's own.
+ */
+describe('the calls demo', () => {
+  const dataSource = createDataSource({ url: process.env.DATABASE_URL as string, entities: [], applicationName: 'seed-test', poolSize: 2 });
+  const db = new Db(dataSource);
+  const mail = loadEnv(MailEnv);
+  let tenantId: string;
+  const inTenant = <T>(fn: () => Promise<T>) => db.run({ tenantId, label: 'seed-test' }, fn);
+  const rows = <T>(sql: string, params: unknown[] = []) => inTenant(() => db.tenantRows<T>(sql, [tenantId, ...params]));
+  // Reads only (row, envelope): no reminder is scheduled through it here.
+  const calls = new CallsService(db, null as unknown as RemindersService);
+  interface ProjectRow {
+    id: string;
+    seq: number;
+    status: string;
+    budget: number;
+    approved: number | null;
+    decisionId: string | null;
+    criteria: Array<{ actual: string | null }>;
+  }
+  let call: { id: string; hourlyRateCents: number; flatFeeCents: number };
+  let projects: ProjectRow[];
+
+  beforeAll(async () => {
+    await dataSource.initialize();
+    // Loaded by the governance demo's tests when they ran first; here when run alone.
+    await seedDemo(db, mail);
+    [{ id: tenantId }] = await db.run({ tenantId: null }, () =>
+      db.rows<{ id: string }>(`SELECT id FROM tenants WHERE name = 'CPTS du Grand Périgueux'`),
+    );
+    const { year } = planCallsDemo();
+    [call] = await rows(`SELECT id, hourly_rate_cents AS "hourlyRateCents", flat_fee_cents AS "flatFeeCents" FROM calls WHERE tenant_id = $1 AND year = $2`, [year]);
+    projects = await rows<ProjectRow>(
+      `SELECT id, seq, status, budget_cents::float8 AS budget, approved_cents::float8 AS approved, decision_id AS "decisionId", criteria
+       FROM call_projects WHERE tenant_id = $1 AND call_id = $2 ORDER BY seq`,
+      [call.id],
+    );
+  }, 120_000);
+  afterAll(() => dataSource.destroy());
+
+  it("has this year's call closed with a project at every stage, and next year's published, upcoming, its drafts' reminders scheduled", async () => {
+    const { year } = planCallsDemo();
+    const [thisYear, nextYear] = await inTenant(async () => {
+      const ids = await db.tenantRows<{ id: string }>(`SELECT id FROM calls WHERE tenant_id = $1 ORDER BY year`, [tenantId]);
+      return Promise.all(ids.map((c) => calls.row(c.id)));
+    });
+    expect(thisYear).toMatchObject({ year, slug: `pro-actif-${year}`, state: 'closed', opensOn: `${year}-01-15`, closesOn: `${year}-03-31` });
+    expect(thisYear).toMatchObject({ envelopeCents: 1_500_000, flatFeeCents: 10_000, hourlyRateCents: 6_000, membersOnly: false, requiredCriteria: ['Participation'] });
+    expect(thisYear.rubric.map((l) => l.weight)).toEqual([3, 2, 1]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    expect(nextYear).toMatchObject({
+      year: year + 1,
+      publishedAt: expect.any(Date),
+      state: today < `${year + 1}-01-15` ? 'upcoming' : today <= `${year + 1}-03-31` ? 'open' : 'closed',
+    });
+    const reminders = await rows<{ fireAt: Date }>(`SELECT fire_at AS "fireAt" FROM reminders WHERE tenant_id = $1 AND ref = $2 AND state = 'scheduled'`, [
+      nextYear.id,
+    ]);
+    expect(reminders).toHaveLength(2);
+    expect(reminders.every((r) => r.fireAt.getTime() > Date.now())).toBe(true);
+
+    const count = (status: string) => projects.filter((p) => p.status === status).length;
+    expect(projects.map((p) => p.seq)).toEqual(projects.map((_, i) => i + 1));
+    expect(
+      Object.fromEntries(['evaluated', 'completed', 'in_progress', 'approved', 'rejected', 'ready_for_bureau', 'changes_requested'].map((s) => [s, count(s)])),
+    ).toEqual({ evaluated: 1, completed: 1, in_progress: 2, approved: 1, rejected: 1, ready_for_bureau: 1, changes_requested: 1 });
+  });
+
+  it("puts the bureau's outcome on each project voted on, the decision in the register, and one vote open with its emails to the bureau", async () => {
+    const decisions = await rows<{ id: string; status: string; outcome: string | null; subjectKind: string; subjectRef: string; year: number; seq: number; deadline: Date }>(
+      `SELECT id, status, outcome, subject_kind AS "subjectKind", subject_ref AS "subjectRef", register_year AS year, register_seq AS seq, deadline
+       FROM governance_decisions WHERE tenant_id = $1 AND subject_kind IS NOT NULL`,
+    );
+    const committed = ['approved', 'in_progress', 'completed', 'evaluated'];
+    for (const p of projects.filter((x) => x.decisionId)) {
+      const d = decisions.find((x) => x.id === p.decisionId)!;
+      expect(d).toMatchObject({ subjectKind: 'call_project', subjectRef: p.id });
+      if (p.status === 'ready_for_bureau') continue;
+      expect(d.status).toBe('closed');
+      expect(d.outcome).toBe(committed.includes(p.status) ? 'adopted' : 'rejected');
+      expect(p.approved).toBe(committed.includes(p.status) ? p.budget : null);
+      const [outcome] = await rows<{ actorName: string }>(
+        `SELECT actor_name AS "actorName" FROM call_project_events WHERE tenant_id = $1 AND project_id = $2 AND actor = 'system'`,
+        [p.id],
+      );
+      expect(outcome.actorName).toBe(`Bureau (décision ${registerNumber(d.year, d.seq)})`);
+    }
+    expect(projects.filter((p) => p.decisionId).map((p) => p.status).sort()).toEqual(
+      ['approved', 'completed', 'evaluated', 'in_progress', 'in_progress', 'ready_for_bureau', 'rejected'].sort(),
+    );
+
+    const voting = projects.find((p) => p.status === 'ready_for_bureau')!;
+    const open = decisions.find((d) => d.id === voting.decisionId)!;
+    expect(open.status).toBe('open');
+    const voters = await rows<{ id: string; email: string; choice: string | null }>(
+      `SELECT id, email, choice FROM governance_voters WHERE tenant_id = $1 AND decision_id = $2`,
+      [open.id],
+    );
+    expect(voters).toHaveLength(4);
+    expect(voters.find((v) => v.email === 'bureau@demo.cpts.fr')?.choice).toBeNull();
+    const emails = await openingEmails(db, mail, tenantId, voters);
+    expect(emails.map((e) => e.to).sort()).toEqual(voters.map((v) => v.email).sort());
+    expect(emails.every((e) => e.state === 'pending' && e.subject.includes('P07'))).toBe(true);
+    const [close] = await rows<{ fireAt: Date }>(`SELECT fire_at AS "fireAt" FROM reminders WHERE tenant_id = $1 AND ref = $2 AND kind = $3`, [
+      open.id,
+      DECISION_CLOSE,
+    ]);
+    expect(close.fireAt).toEqual(open.deadline);
+  });
+
+  it("tells each project's history in order, from the draft to its status, with the team's notes in the thread and its scores", async () => {
+    for (const p of projects) {
+      const events = await rows<{ at: Date; from: string | null; to: string; actor: string; note: string | null }>(
+        `SELECT at, from_status AS from, to_status AS to, actor, note FROM call_project_events WHERE tenant_id = $1 AND project_id = $2 ORDER BY at, id`,
+        [p.id],
+      );
+      expect(events[0]).toMatchObject({ from: null, to: 'draft', actor: 'proposer' });
+      events.slice(1).forEach((e, i) => expect(e.from).toBe(events[i].to));
+      expect(events[events.length - 1].to).toBe(p.status);
+      const comments = await rows<{ author: string; body: string }>(
+        `SELECT author, body FROM call_project_comments WHERE tenant_id = $1 AND project_id = $2`,
+        [p.id],
+      );
+      expect(comments.length).toBeGreaterThanOrEqual(2);
+      for (const e of events.filter((x) => x.to === 'changes_requested'))
+        expect(comments).toContainEqual({ author: 'team', body: e.note });
+      const [scores] = await rows<{ n: number; bad: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE score NOT BETWEEN 0 AND 5 OR criterion NOT BETWEEN 0 AND 2)::int AS bad
+         FROM call_project_scores WHERE tenant_id = $1 AND project_id = $2`,
+        [p.id],
+      );
+      expect(scores.n).toBeGreaterThanOrEqual(3);
+      expect(scores.bad).toBe(0);
+      expect(p.criteria.every((c) => (p.status === 'evaluated') === Boolean(c.actual))).toBe(true);
+    }
+  });
+
+  it('holds the workshops as meetings of their project, guests counted, and pays each speaker from the fee schedule', async () => {
+    const workshops = await rows<{
+      id: string;
+      projectId: string;
+      minutes: number;
+      participants: number;
+      speakers: string[];
+      ownerKind: string;
+      ownerId: string;
+      held: boolean;
+      guests: number;
+      present: number;
+    }>(
+      `SELECT w.id, w.project_id AS "projectId", w.minutes, w.participants, w.speakers, m.owner_kind AS "ownerKind", m.owner_id AS "ownerId",
+              m.status = 'scheduled' AND m.ends_at < now() AS held, m.guest_count AS guests,
+              (SELECT count(*)::int FROM meeting_invitees i WHERE i.tenant_id = m.tenant_id AND i.meeting_id = m.id AND i.attendance = 'present') AS present
+       FROM call_workshops w JOIN meetings m ON m.tenant_id = w.tenant_id AND m.id = w.meeting_id WHERE w.tenant_id = $1`,
+    );
+    const lines = await rows<{ professionalId: string; amount: number; source: string; ref: string; status: string; kind: string }>(
+      `SELECT professional_id AS "professionalId", amount_cents::float8 AS amount, source, source_ref AS ref, status, kind FROM payment_lines WHERE tenant_id = $1`,
+    );
+    const of = (status: string) => projects.filter((p) => p.status === status).map((p) => p.id);
+    expect(new Set(workshops.map((w) => w.projectId))).toEqual(new Set([...of('evaluated'), ...of('completed'), ...of('in_progress')]));
+    for (const w of workshops) {
+      expect(w).toMatchObject({ ownerKind: 'call_project', ownerId: w.projectId, held: true });
+      expect(w.guests + w.present).toBe(w.participants);
+      expect(w.guests).toBeGreaterThan(0);
+      const mine = lines.filter((l) => l.source === 'call_workshop' && l.ref === w.id);
+      expect(mine.map((l) => l.professionalId).sort()).toEqual([...w.speakers].sort());
+      expect(mine.every((l) => l.kind === 'remuneration' && l.amount === amountForMinutes(w.minutes, call.hourlyRateCents))).toBe(true);
+    }
+    for (const p of projects) {
+      const speakers = new Set(workshops.filter((w) => w.projectId === p.id).flatMap((w) => w.speakers));
+      const debrief = lines.filter((l) => l.source === 'call_debrief' && l.ref === p.id);
+      const debriefed = ['completed', 'evaluated'].includes(p.status);
+      expect(new Set(debrief.map((l) => l.professionalId))).toEqual(debriefed ? speakers : new Set());
+      expect(debrief.every((l) => l.amount === call.flatFeeCents)).toBe(true);
+      const fees = [...debrief, ...lines.filter((l) => l.source === 'call_workshop' && workshops.some((w) => w.id === l.ref && w.projectId === p.id))];
+      // In progress: to pay; evaluated: partly paid.
+      if (p.status === 'in_progress') expect(fees.every((l) => l.status === 'to_pay')).toBe(true);
+      if (p.status === 'evaluated') expect(new Set(fees.map((l) => l.status))).toEqual(new Set(['paid', 'to_pay']));
+    }
+  });
+
+  it("adds up the envelope as the platform does: committed the approved budgets, pending the one voted on, paid the call's lines paid", async () => {
+    const envelope = await inTenant(async () => calls.envelope(await calls.row(call.id)));
+    const committed = projects.filter((p) => ['approved', 'in_progress', 'completed', 'evaluated'].includes(p.status));
+    expect(envelope.committedCents).toBe(committed.reduce((s, p) => s + p.budget, 0));
+    expect(envelope.committedCents).toBe(committed.reduce((s, p) => s + p.approved!, 0));
+    expect(envelope.pendingCents).toBe(projects.find((p) => p.status === 'ready_for_bureau')!.budget);
+    const [{ paid }] = await rows<{ paid: number }>(
+      `SELECT coalesce(sum(l.amount_cents), 0)::float8 AS paid FROM payment_lines l
+       WHERE l.tenant_id = $1 AND l.status = 'paid'
+         AND ((l.source = 'call_workshop' AND l.source_ref IN (SELECT w.id FROM call_workshops w JOIN call_projects p ON p.tenant_id = w.tenant_id AND p.id = w.project_id
+                                                              WHERE w.tenant_id = $1 AND p.call_id = $2))
+              OR (l.source = 'call_debrief' AND l.source_ref IN (SELECT id FROM call_projects WHERE tenant_id = $1 AND call_id = $2)))`,
+      [call.id],
+    );
+    expect(paid).toBeGreaterThan(0);
+    expect(envelope.paidCents).toBe(paid);
+    expect(envelope.paidCents).toBeLessThan(envelope.committedCents);
+    expect(envelope.availableCents).toBeGreaterThanOrEqual(0);
+  });
+
+  it("pays only members of the year, within the PASS, and the CA meeting's attendance as indemnités at the CPTS's rate", async () => {
+    const [{ broken }] = await rows<{ broken: number }>(
+      `SELECT count(*)::int AS broken FROM payment_lines l WHERE l.tenant_id = $1 AND l.status <> 'cancelled'
+         AND NOT EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = l.tenant_id AND s.professional_id = l.professional_id AND s.year = l.year AND s.status = 'active')`,
+    );
+    expect(broken).toBe(0);
+    const [{ over }] = await rows<{ over: number }>(
+      `SELECT count(*)::int AS over FROM (SELECT professional_id, year, sum(amount_cents) AS total FROM payment_lines WHERE tenant_id = $1 AND status <> 'cancelled' GROUP BY 1, 2) t
+       LEFT JOIN pass_ceilings c ON c.year = t.year WHERE c.amount_cents IS NULL OR t.total > c.amount_cents`,
+    );
+    expect(over).toBe(0);
+    const [settings] = await rows<{ rate: number }>(`SELECT indemnity_hourly_rate_cents AS rate FROM payment_settings WHERE tenant_id = $1`);
+    const indemnities = await rows<{ kind: string; amount: number; minutes: number; ownerKind: string; attended: boolean }>(
+      `SELECT l.kind, l.amount_cents::float8 AS amount, floor(extract(epoch FROM m.ends_at - m.starts_at) / 60)::int AS minutes, m.owner_kind AS "ownerKind",
+              EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.tenant_id = m.tenant_id AND i.meeting_id = m.id AND i.professional_id = l.professional_id
+                        AND i.attendance IN ('present', 'video')) AS attended
+       FROM payment_lines l JOIN meetings m ON m.tenant_id = l.tenant_id AND m.id = l.source_ref WHERE l.tenant_id = $1 AND l.source = $2`,
+      [MEETING_SOURCE],
+    );
+    expect(indemnities.length).toBeGreaterThanOrEqual(3);
+    for (const l of indemnities)
+      expect(l).toEqual({ kind: 'indemnity', amount: amountForMinutes(l.minutes, settings.rate), minutes: l.minutes, ownerKind: INSTANCE_OWNER, attended: true });
   });
 });

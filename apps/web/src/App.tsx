@@ -36,6 +36,8 @@ const MeetingPollPage = lazyPage(() => import('./pages/public/MeetingPollPage'),
 const ActionItemPage = lazyPage(() => import('./pages/public/ActionItemPage'), 'ActionItemPage');
 const JoinGroupPage = lazyPage(() => import('./pages/public/JoinGroupPage'), 'JoinGroupPage');
 const DecisionVotePage = lazyPage(() => import('./pages/public/DecisionVotePage'), 'DecisionVotePage');
+const PublicCallPage = lazyPage(() => import('./pages/public/CallPage'), 'CallPage');
+const ProposerProjectPage = lazyPage(() => import('./pages/public/ProposerProjectPage'), 'ProposerProjectPage');
 const CsvImportPage = lazyPage(() => import('./pages/cpts/csv-import/CsvImportPage'), 'CsvImportPage');
 const DuplicatesPage = lazyPage(() => import('./pages/cpts/duplicates/DuplicatesPage'), 'DuplicatesPage');
 const TeamPage = lazyPage(() => import('./pages/cpts/TeamPage'), 'TeamPage');
@@ -52,6 +54,14 @@ const DecisionsPage = lazyPage(() => import('./pages/cpts/governance/DecisionsPa
 const DecisionPage = lazyPage(() => import('./pages/cpts/governance/DecisionPage'), 'DecisionPage');
 const DecisionFormPage = lazyPage(() => import('./pages/cpts/governance/DecisionFormPage'), 'DecisionFormPage');
 const RegisterPage = lazyPage(() => import('./pages/cpts/governance/RegisterPage'), 'RegisterPage');
+const PaymentsPage = lazyPage(() => import('./pages/cpts/payments/PaymentsPage'), 'PaymentsPage');
+const PaymentStatementPage = lazyPage(() => import('./pages/cpts/payments/PaymentStatementPage'), 'PaymentStatementPage');
+const PassCeilingsPage = lazyPage(() => import('./pages/cpts/payments/PassCeilingsPage'), 'PassCeilingsPage');
+const CallsPage = lazyPage(() => import('./pages/cpts/calls/CallsPage'), 'CallsPage');
+const CallFormPage = lazyPage(() => import('./pages/cpts/calls/CallFormPage'), 'CallFormPage');
+const CallPage = lazyPage(() => import('./pages/cpts/calls/CallPage'), 'CallPage');
+const ProjectPage = lazyPage(() => import('./pages/cpts/calls/ProjectPage'), 'ProjectPage');
+const CallSummaryPage = lazyPage(() => import('./pages/cpts/calls/CallSummaryPage'), 'CallSummaryPage');
 const NoRolePage = lazyPage(() => import('./pages/MiscPages'), 'NoRolePage');
 const NotFoundPage = lazyPage(() => import('./pages/MiscPages'), 'NotFoundPage');
 const PlatformHomePage = lazyPage(() => import('./pages/PlatformHomePage'), 'PlatformHomePage');
@@ -108,6 +118,9 @@ export function App() {
         <Route path="/cpts/:slug/groupes/:token" element={<JoinGroupPage />} />
         {/* Public, no sign-in: vote on a decision of an instance, from the link of its email (?choix= only preselects). */}
         <Route path="/cpts/:slug/decisions/:token" element={<DecisionVotePage />} />
+        {/* Public, no sign-in: a call for projects (its rules, "propose a project"), and a proposer's project from the link of its email. */}
+        <Route path="/cpts/:slug/appels/:callSlug" element={<PublicCallPage />} />
+        <Route path="/cpts/:slug/projets/:token" element={<ProposerProjectPage />} />
         <Route path="/cpts/:slug/*" element={<NotFoundPage />} />
         {/* The addresses of before: the gateway redirects them (301); reached without a page load, the page moves to the new one. */}
         <Route path="/annuaire-public/:slug" element={<PublicDirectoryPage />} />
@@ -134,6 +147,8 @@ export function App() {
             <Route path="annuaire/etiquettes" element={<LabelsAdminPage />} />
             <Route path="equipe" element={<TeamPage />} />
             <Route path="groupes-de-travail/nouveau" element={<WorkingGroupFormPage />} />
+            <Route path="appels/nouveau" element={<CallFormPage />} />
+            <Route path="appels/:id/modifier" element={<CallFormPage />} />
           </Route>
           <Route element={<Only who="board" />}>
             <Route path="bureau" element={<BoardHomePage />} />
@@ -147,6 +162,17 @@ export function App() {
             <Route path="gouvernance/decisions/nouvelle" element={<DecisionFormPage />} />
             <Route path="gouvernance/decisions/:id/modifier" element={<DecisionFormPage />} />
             <Route path="gouvernance/registre" element={<RegisterPage />} />
+            {/* Payments: the team manages them, the bureau's treasurer reads them and marks them paid (the API refuses other board members). */}
+            <Route path="paiements" element={<PaymentsPage />} />
+            <Route path="paiements/etat/:professionalId/:annee" element={<PaymentStatementPage />} />
+          </Route>
+          {/* Calls for projects: the team runs them, the board reads them and the projects put to it (the API filters). */}
+          <Route element={<Only who="governance" />}>
+            <Route path="appels" element={<CallsPage />} />
+            <Route path="appels/:id" element={<CallPage />} />
+            <Route path="appels/:id/synthese" element={<CallSummaryPage />} />
+            {/* The emails to the team link to a project here (ProposerLinks.appUrlOf). */}
+            <Route path="appels/projets/:id" element={<ProjectPage />} />
           </Route>
           <Route element={<Only who="cptsAny" />}>
             <Route path="adherent" element={<MemberHomePage />} />
@@ -175,6 +201,7 @@ export function App() {
           </Route>
           <Route element={<Only who="platformAdmin" />}>
             <Route path="plateforme" element={<PlatformHomePage />} />
+            <Route path="plateforme/pass" element={<PassCeilingsPage />} />
           </Route>
           <Route path="sans-role" element={<NoRolePage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,10 +1,12 @@
 import { Injectable, Provider } from '@nestjs/common';
 import { AppError, isUuid, requireTenantId } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
-import { DIRECTORY_SQL, PersonConsents, PersonDirectory, PersonHistory, PersonInvolvement, PersonRef } from '@cpts/platform-persons';
+import { DIRECTORY_SQL, PersonConsents, PersonDirectory, PersonHistory, PersonIntake, PersonInvolvement, PersonMemberships, PersonRef } from '@cpts/platform-persons';
 import { DirectoryPersonConsents } from './consents/person-consents';
 import { PersonHistoryService } from './history/person-history.service';
 import { InvolvementService } from './involvement/involvement.service';
+import { DirectoryPersonIntake } from './person-intake.contract';
+import { DirectoryPersonMemberships } from './person-memberships.contract';
 import { directorySql } from './sites/practice-sites-sql';
 
 /** PersonDirectory on the professionals table; a merged record stands for the one it was merged into (merges are one hop deep). */
@@ -58,7 +60,10 @@ export const personContractProviders: Provider[] = [
   { provide: PersonHistory, useExisting: PersonHistoryService },
   { provide: PersonInvolvement, useExisting: InvolvementService },
   { provide: PersonConsents, useExisting: DirectoryPersonConsents },
+  DirectoryPersonIntake,
+  { provide: PersonIntake, useExisting: DirectoryPersonIntake },
+  { provide: PersonMemberships, useClass: DirectoryPersonMemberships },
   { provide: DIRECTORY_SQL, useValue: directorySql },
 ];
 
-export const PERSON_CONTRACTS = [PersonDirectory, PersonHistory, PersonInvolvement, PersonConsents, DIRECTORY_SQL];
+export const PERSON_CONTRACTS = [PersonDirectory, PersonHistory, PersonInvolvement, PersonConsents, PersonIntake, PersonMemberships, DIRECTORY_SQL];

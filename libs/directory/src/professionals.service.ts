@@ -4,6 +4,7 @@ import {
   afterNameCursor,
   AppError,
   Connection,
+  currentScope,
   FieldError,
   nameSearchSql,
   requirePrincipal,
@@ -150,7 +151,8 @@ export class ProfessionalsService {
     await this.write(
       `INSERT INTO professionals (tenant_id, id, last_name, first_name, search_name, profession_code, rpps, commune_code, structure_name, email, phone, created_by, updated_by, email_is_work)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)`,
-      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, requirePrincipal().userId, clean.emailIsWork],
+      // No principal: a public form (PersonIntake) enters the person.
+      [tenantId, id, clean.lastName, clean.firstName, clean.searchName, clean.professionCode, clean.rpps, clean.communeCode, clean.structureName, clean.email, clean.phone, currentScope()?.principal?.userId ?? null, clean.emailIsWork],
     );
     await this.forgetErasure(tenantId, clean.rpps);
     await this.history.record(id, 'person.created', "Fiche créée dans l'annuaire.");

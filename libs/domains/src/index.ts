@@ -2,6 +2,8 @@ import { directoryDomain } from '@cpts/directory';
 import { governanceDomain } from '@cpts/governance';
 import { mailingDomain } from '@cpts/mailing';
 import { meetingsDomain } from '@cpts/meetings';
+import { paymentsDomain } from '@cpts/payments';
+import { callsDomain } from '@cpts/calls';
 import type { DomainLibrary } from '@cpts/platform-domain';
 import { workingGroupsDomain } from '@cpts/working-groups';
 
@@ -12,4 +14,4 @@ import { workingGroupsDomain } from '@cpts/working-groups';
  * domain library". The order is the order of the person-data parts in a
  * GDPR export, an erasure and a merge: the directory first.
  */
-export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain, meetingsDomain, workingGroupsDomain, governanceDomain];
+export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain, meetingsDomain, workingGroupsDomain, governanceDomain, paymentsDomain, callsDomain];

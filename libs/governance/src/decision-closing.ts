@@ -6,6 +6,7 @@ import { RemindersService } from '@cpts/platform-reminders';
 import { appendAudit } from './audit-chain';
 import { outcomeEmail } from './decision-emails';
 import { DecisionLinks } from './decision-links';
+import { DecisionSubjects } from './decision-subjects';
 import { Choice, Elector, outcomeOf, Result, Statutes } from './statutes';
 
 export const DECISION_CLOSE = 'governance.decision_close';
@@ -60,13 +61,13 @@ export class DecisionCloser {
 
   constructor(
     private readonly db: Db,
-    mail: MailEnv,
+    private readonly mail: MailEnv,
     private readonly reminders: RemindersService,
   ) {
     this.links = DecisionLinks.fromEnv(mail);
   }
 
-  async close(decisionId: string, because: CloseReason): Promise<Array<{ to: string; email: RenderedEmail }> | null> {
+  async close(decisionId: string, because: CloseReason): Promise<Array<{ to: string; email: RenderedEmail; secret?: string }> | null> {
     const tenantId = requireTenantId();
     const [d] = await this.db.tenantRows<{
       status: string;
@@ -76,8 +77,11 @@ export class DecisionCloser {
       question: string;
       instanceName: string;
       cptsName: string;
+      subjectKind: string | null;
+      subjectRef: string | null;
     }>(
-      `SELECT d.status, d.deadline <= now() AS due, d.statutes, d.title, d.question, i.name AS "instanceName", t.name AS "cptsName"
+      `SELECT d.status, d.deadline <= now() AS due, d.statutes, d.title, d.question, i.name AS "instanceName", t.name AS "cptsName",
+              d.subject_kind AS "subjectKind", d.subject_ref AS "subjectRef"
        FROM governance_decisions d JOIN governance_instances i ON i.tenant_id = d.tenant_id AND i.id = d.instance_id JOIN tenants t ON t.id = d.tenant_id
        WHERE d.tenant_id = $1 AND d.id = $2 FOR NO KEY UPDATE OF d`,
       [tenantId, decisionId],
@@ -103,6 +107,12 @@ export class DecisionCloser {
         data: { because, outcome: result.outcome, registerNumber: number, tally: { ...result.tally } },
       },
     ]);
+    const subjectEmails = d.subjectKind
+      ? await DecisionSubjects.of(d.subjectKind).closed(
+          { db: this.db, mail: this.mail },
+          { id: decisionId, subjectRef: d.subjectRef!, outcome: result.outcome, registerNumber: number },
+        )
+      : [];
     // What the deadline would still have done is moot now.
     await this.reminders.cancel(DECISION_CLOSE, decisionId);
     await this.reminders.cancel(DECISION_VOTE_REMINDER, decisionId);
@@ -124,6 +134,6 @@ export class DecisionCloser {
       result,
       url: this.links.appUrlOf(decisionId),
     });
-    return recipients.map((r) => ({ to: r.email, email }));
+    return [...recipients.map((r) => ({ to: r.email, email })), ...subjectEmails];
   }
 }

@@ -69,6 +69,8 @@ interface DecisionRow {
   registerYear: number | null;
   registerSeq: number | null;
   reopensId: string | null;
+  subjectKind: string | null;
+  subjectRef: string | null;
   reopenedById: string | null;
   meetingId: string | null;
   publishedAt: Date | null;
@@ -80,7 +82,7 @@ interface DecisionRow {
 
 export const DECISION_COLUMNS = `d.id, d.instance_id AS "instanceId", i.name AS "instanceName", i.kind AS "instanceKind", d.source, d.title, d.context, d.question, d.options,
   d.amount_cents::float8 AS "amountCents", d.missions, d.deadline, d.status, d.statutes, d.opened_at AS "openedAt", d.closed_at AS "closedAt",
-  d.closed_because AS "closedBecause", d.outcome, d.result, d.register_year AS "registerYear", d.register_seq AS "registerSeq", d.reopens_id AS "reopensId",
+  d.closed_because AS "closedBecause", d.outcome, d.result, d.register_year AS "registerYear", d.register_seq AS "registerSeq", d.reopens_id AS "reopensId", d.subject_kind AS "subjectKind", d.subject_ref AS "subjectRef",
   (SELECT r.id FROM governance_decisions r WHERE r.tenant_id = d.tenant_id AND r.reopens_id = d.id) AS "reopenedById",
   d.meeting_id AS "meetingId", d.published_at AS "publishedAt", d.created_at AS "createdAt", d.created_by AS "createdBy",
   (SELECT count(*)::int FROM governance_voters v WHERE v.tenant_id = d.tenant_id AND v.decision_id = d.id) AS "voterCount",
@@ -321,6 +323,52 @@ export class DecisionsService {
     ]);
   }
 
+  /**
+   * Opens at once a decision about another library's thing (DecisionSubject):
+   * the bureau's or the CA's, with the three usual answers, in the caller's
+   * transaction; its close applies the outcome to the subject. Returns its id.
+   */
+  async openForSubject(input: {
+    instanceKind: InstanceKind.BUREAU | InstanceKind.CA;
+    subjectKind: string;
+    subjectRef: string;
+    title: string;
+    context: string;
+    question: string;
+    amountCents: number | null;
+    missions: string[];
+    deadline: Date;
+    audit: Record<string, unknown>;
+  }): Promise<string> {
+    const instance = await this.instances.ofKind(input.instanceKind);
+    if (!instance)
+      throw AppError.conflict(
+        `${input.instanceKind === InstanceKind.BUREAU ? 'Le bureau' : "Le conseil d'administration"} n'existe pas encore dans Gouvernance : créez l'instance et ses mandats avant de lui soumettre une décision.`,
+      );
+    const id = randomUUID();
+    await this.db.tenantRows(
+      `INSERT INTO governance_decisions (tenant_id, id, instance_id, source, title, context, question, options, amount_cents, missions, deadline, created_by, updated_by,
+                                         subject_kind, subject_ref)
+       VALUES ($1, $2, $3, 'written', $4, $5, $6, ARRAY['for', 'against', 'abstain'], $7, $8, $9, $10, $10, $11, $12)`,
+      [
+        requireTenantId(),
+        id,
+        instance.id,
+        input.title.slice(0, 200),
+        input.context,
+        input.question.slice(0, 1000),
+        input.amountCents,
+        input.missions,
+        input.deadline,
+        requirePrincipal().userId,
+        input.subjectKind,
+        input.subjectRef,
+      ],
+    );
+    await this.openRow(id, instance.id, input.deadline, input.audit);
+    return id;
+  }
+
   /** A decision closed without quorum, put to its instance again, once (as statutes usually allow); the caller copies its file (DecisionDocumentsService.copyAll). */
   async reopen(id: string, deadline: Date): Promise<Decision> {
     this.requireTeam();
@@ -333,8 +381,10 @@ export class DecisionsService {
     if (row.source === DecisionSource.SESSION) throw AppError.conflict('Un vote en séance se reprend à la séance suivante, pas par écrit.');
     const newId = randomUUID();
     await this.db.tenantRows(
-      `INSERT INTO governance_decisions (tenant_id, id, instance_id, source, title, context, question, options, amount_cents, missions, deadline, reopens_id, created_by, updated_by)
-       SELECT tenant_id, $3, instance_id, source, title, context, question, options, amount_cents, missions, $4, id, $5, $5 FROM governance_decisions WHERE tenant_id = $1 AND id = $2`,
+      `INSERT INTO governance_decisions (tenant_id, id, instance_id, source, title, context, question, options, amount_cents, missions, deadline, reopens_id, created_by, updated_by,
+                                         subject_kind, subject_ref)
+       SELECT tenant_id, $3, instance_id, source, title, context, question, options, amount_cents, missions, $4, id, $5, $5, subject_kind, subject_ref
+       FROM governance_decisions WHERE tenant_id = $1 AND id = $2`,
       [requireTenantId(), row.id, newId, deadline, requirePrincipal().userId],
     );
     await this.openRow(newId, row.instanceId, deadline, { reopens: row.id });

@@ -87,6 +87,8 @@ export class GovernanceDecisionsRow {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
+  @Column('text', { name: 'subject_kind', nullable: true }) subjectKind: string | null;
+  @Column('uuid', { name: 'subject_ref', nullable: true }) subjectRef: string | null;
 }
 
 @Entity({ name: 'governance_register_counters' })

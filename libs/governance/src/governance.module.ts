@@ -23,6 +23,7 @@ import { InstancesService } from './instances.service';
 import { governanceMigrations } from './migrations';
 import { RegisterExportController } from './register-export.controller';
 import { SpendingService } from './spending.service';
+import { Treasurer } from './treasurer';
 import { VotingService } from './voting.service';
 
 /** Governance in the gateway: instances and mandates, decisions and votes, the register, spending under the delegation levels, instances' meetings. */
@@ -36,6 +37,7 @@ import { VotingService } from './voting.service';
     DecisionVotesService,
     DecisionDocumentsService,
     SpendingService,
+    Treasurer,
     InstanceMeetings,
     GovernancePersonData,
     InstancesResolver,
@@ -44,6 +46,8 @@ import { VotingService } from './voting.service';
     InstanceMeetingsResolver,
     FollowedRegisterResolver,
   ],
+  // For the libraries that put their own things to the vote (DecisionSubject) and read the instances; the treasurer for payments.
+  exports: [DecisionsService, InstancesService, Treasurer],
 })
 export class GovernanceModule {}
 

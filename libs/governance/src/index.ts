@@ -11,3 +11,7 @@ export { DecisionMailer } from './decision-mailer';
 export { MANDATE_END_REMINDER } from './instances.service';
 export { DEFAULT_DELEGATION } from './spending.service';
 export { euros } from './decision-emails';
+export { DecisionSubjects, type DecisionSubject, type ClosedDecision } from './decision-subjects';
+export { DecisionsService } from './decisions.service';
+export { InstancesService } from './instances.service';
+export { Treasurer } from './treasurer';

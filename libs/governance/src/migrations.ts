@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from '@cpts/platform-db';
 import { ACI_MISSIONS } from '@cpts/platform-reference';
+import { DecisionSubjects1795550000000 } from './decision-subjects.migration';
 
 /**
  * Governance: the CPTS's instances (bureau, CA with its colleges, AG,
@@ -323,4 +324,4 @@ export class Governance1795500000000 implements MigrationInterface {
   }
 }
 
-export const governanceMigrations = [Governance1795500000000];
+export const governanceMigrations = [Governance1795500000000, DecisionSubjects1795550000000];

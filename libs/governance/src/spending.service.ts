@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError, CPTS_TEAM, hasAnyRole, hasRole, requirePrincipal, requireTenantId, Role } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
-import { PersonDirectory } from '@cpts/platform-persons';
 import { euros } from './decision-emails';
 import { DecisionsService } from './decisions.service';
 import {
@@ -14,7 +13,8 @@ import {
   SpendingRequestInput,
   SpendingRoute,
 } from './governance.types';
-import { HELD_ON, InstancesService, PARIS_TODAY } from './instances.service';
+import { InstancesService } from './instances.service';
+import { Treasurer } from './treasurer';
 
 /** Typical delegation: the staff alone up to 2,000 EUR, the bureau up to 10,000 EUR, the CA above. */
 export const DEFAULT_DELEGATION: Omit<DelegationSettings, 'canCheck'> = { staffLimitCents: 200_000, bureauLimitCents: 1_000_000 };
@@ -33,7 +33,7 @@ export class SpendingService {
     private readonly db: Db,
     private readonly instances: InstancesService,
     private readonly decisions: DecisionsService,
-    private readonly people: PersonDirectory,
+    private readonly treasurer: Treasurer,
   ) {}
 
   async settings(): Promise<DelegationSettings> {
@@ -142,19 +142,6 @@ export class SpendingService {
     return this.get(id);
   }
 
-  /** The caller is the bureau's treasurer today: the person of the directory with the user's address holds the office. */
-  private async isTreasurer(): Promise<boolean> {
-    const [user] = await this.db.rows<{ email: string }>(`SELECT email FROM users WHERE id = $1`, [requirePrincipal().userId]);
-    const people = await this.people.withEmail(user.email);
-    if (people.length === 0) return false;
-    const [row] = await this.db.tenantRows(
-      `SELECT 1 FROM governance_mandates m JOIN governance_instances i ON i.tenant_id = m.tenant_id AND i.id = m.instance_id
-       WHERE m.tenant_id = $1 AND i.kind = 'bureau' AND m.office = 'treasurer' AND m.professional_id = ANY($2::uuid[]) AND ${HELD_ON('m', PARIS_TODAY)}`,
-      [requireTenantId(), people.map((p) => p.id)],
-    );
-    return Boolean(row);
-  }
-
   private async get(id: string): Promise<SpendingRequest> {
     const [row] = await this.rows(id);
     return row;
@@ -169,7 +156,9 @@ export class SpendingService {
   }
 
   private async mayCheck(): Promise<boolean> {
-    return hasRole(requirePrincipal(), Role.COORDINATOR) || (hasRole(requirePrincipal(), Role.BOARD_MEMBER) && (await this.isTreasurer()));
+    return (
+      hasRole(requirePrincipal(), Role.COORDINATOR) || (hasRole(requirePrincipal(), Role.BOARD_MEMBER) && (await this.treasurer.isCaller()))
+    );
   }
 
   private rows(id: string | null): Promise<SpendingRequest[]> {

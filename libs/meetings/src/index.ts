@@ -4,6 +4,7 @@ export * from './meeting.types';
 export * from './meeting-links';
 export * from './meeting-calendar';
 export * from './meetings.service';
+export * from './meeting-records';
 export * from './meeting-poll.types';
 export * from './action-item.types';
 export * from './action-item-digest';

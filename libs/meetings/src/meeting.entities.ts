@@ -25,6 +25,7 @@ export class MeetingRow {
   @Column('timestamptz', { name: 'minutes_updated_at', nullable: true }) minutesUpdatedAt: Date | null;
   @Column('timestamptz', { name: 'minutes_published_at', nullable: true }) minutesPublishedAt: Date | null;
   @Column('uuid', { name: 'minutes_published_by', nullable: true }) minutesPublishedBy: string | null;
+  @Column('int', { name: 'guest_count' }) guestCount: number;
 }
 
 @Entity({ name: 'meeting_minutes_recipients' })

@@ -16,6 +16,7 @@ import { MeetingPollOwnAnswerResolver } from './meeting-poll-own-answer';
 import { MeetingPollsResolver } from './meeting-polls.resolver';
 import { MeetingPollsService } from './meeting-polls.service';
 import { MeetingRepliesController, MeetingRepliesService } from './meeting-replies';
+import { MeetingRecords } from './meeting-records';
 import { MeetingPollReminder, MeetingReminder } from './meeting-reminder';
 import { meetingsMigrations } from './migrations';
 import { MeetingsResolver } from './meetings.resolver';
@@ -35,6 +36,7 @@ import { ParticipationResolver, ParticipationService } from './participation';
     MeetingOwners,
     MeetingPeople,
     MeetingsService,
+    MeetingRecords,
     MeetingMailer,
     MeetingsResolver,
     MeetingRepliesService,
@@ -52,7 +54,7 @@ import { ParticipationResolver, ParticipationService } from './participation';
     ParticipationService,
     ParticipationResolver,
   ],
-  exports: [MeetingOwners, MeetingsService],
+  exports: [MeetingOwners, MeetingsService, MeetingRecords],
 })
 export class MeetingsModule {}
 

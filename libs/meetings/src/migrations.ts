@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from '@cpts/platform-db';
+import { MeetingGuests1795610000000 } from './meeting-guests.migration';
 
 /**
  * Meetings, for any owner (a working group now; a governance instance
@@ -356,4 +357,5 @@ export const meetingsMigrations = [
   ActionItemDigests1795410600000,
   MeetingDocuments1795410700000,
   MeetingInviteesByMeeting1795410750000,
+  MeetingGuests1795610000000,
 ];

@@ -13,7 +13,9 @@ export class MeetingAttendanceFigures {
   @Field() ownerName: string;
   @Field(() => GraphQLISODateTime) startsAt: Date;
   @Field(() => Int) invited: number;
-  @Field(() => Int, { description: 'Present in the room or by video.' }) participants: number;
+  @Field(() => Int, { description: 'Present in the room or by video, guests included.' }) participants: number;
+  @Field(() => Int, { description: 'Took part without being known by name (the public of a workshop): counted, not named.' })
+  guests: number;
   @Field(() => Int) excused: number;
   @Field(() => Int) absent: number;
 }
@@ -47,8 +49,9 @@ export class PersonParticipation {
 export class MeetingParticipation {
   @Field(() => Int) year: number;
   @Field(() => Int) meetings: number;
-  @Field(() => Int) attendances: number;
-  @Field(() => Int, { description: 'Distinct people (directory and team) present at least once.' }) people: number;
+  @Field(() => Int, { description: "The meetings' participants added up, guests included." }) attendances: number;
+  @Field(() => Int, { description: 'Distinct people (directory and team) present at least once; guests, not being known, are not in it.' })
+  people: number;
   @Field(() => [MeetingAttendanceFigures]) perMeeting: MeetingAttendanceFigures[];
   @Field(() => [PersonParticipation], { description: 'Professionals of the directory, most present first.' })
   perProfessional: PersonParticipation[];
@@ -73,7 +76,7 @@ export class ParticipationService {
     const inYear = `m.tenant_id = $1 AND m.status = 'scheduled' AND m.starts_at <= now() AND extract(year FROM m.starts_at AT TIME ZONE 'Europe/Paris') = $2`;
     const perMeeting = await this.db.tenantRows<MeetingAttendanceFigures>(
       `SELECT m.id AS "meetingId", m.title, m.owner_kind AS "ownerKind", m.owner_id AS "ownerId", m.owner_name AS "ownerName", m.starts_at AS "startsAt",
-              count(i.id)::int AS invited, count(i.id) FILTER (WHERE ${TOOK_PART})::int AS participants,
+              count(i.id)::int AS invited, count(i.id) FILTER (WHERE ${TOOK_PART})::int + m.guest_count AS participants, m.guest_count AS guests,
               count(i.id) FILTER (WHERE i.attendance = 'excused')::int AS excused, count(i.id) FILTER (WHERE i.attendance = 'absent')::int AS absent
        FROM meetings m LEFT JOIN meeting_invitees i ON i.tenant_id = m.tenant_id AND i.meeting_id = m.id
        WHERE ${inYear} GROUP BY m.tenant_id, m.id ORDER BY m.starts_at, m.id`,

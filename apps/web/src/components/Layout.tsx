@@ -4,12 +4,14 @@ import {
   IconAddressBook,
   IconBuildingBank,
   IconBuildingCommunity,
+  IconBulb,
   IconChecklist,
   IconHome,
   IconIdBadge2,
   IconListCheck,
   IconMail,
   IconMap2,
+  IconReceiptEuro,
   IconTopologyStar3,
   IconUsers,
   IconUsersGroup,
@@ -44,6 +46,8 @@ export function Layout() {
   const workingGroups: NavItem = { to: '/groupes-de-travail', label: t('workingGroups.nav'), icon: <IconTopologyStar3 size={18} /> };
   const actionItems: NavItem = { to: '/actions', label: t('actionItems.nav'), icon: <IconListCheck size={18} /> };
   const governance: NavItem = { to: '/gouvernance', label: t('governance.instances.nav'), icon: <IconBuildingBank size={18} /> };
+  const calls: NavItem = { to: '/appels', label: t('calls.nav'), icon: <IconBulb size={18} /> };
+  const payments: NavItem = { to: '/paiements', label: t('payments.nav'), icon: <IconReceiptEuro size={18} /> };
   if (me.isCptsStaff) {
     cptsItems.push(
       { to: '/cpts', label: t('nav.cptsHome'), icon: <IconHome size={18} /> },
@@ -53,6 +57,8 @@ export function Layout() {
       workingGroups,
       actionItems,
       governance,
+      calls,
+      payments,
       { to: '/equipe', label: t('nav.team'), icon: <IconUsers size={18} /> },
     );
   }
@@ -60,7 +66,9 @@ export function Layout() {
   if (me.isMember && !me.isCptsStaff && !me.isBoardMember) cptsItems.push({ to: '/adherent', label: t('nav.memberHome'), icon: <IconHome size={18} /> });
   // The board and the members too: each sees the groups the API shows them.
   if (!me.isCptsStaff && (me.isBoardMember || me.isMember)) cptsItems.push(workingGroups, actionItems);
-  if (!me.isCptsStaff && me.isBoardMember) cptsItems.push(governance);
+  if (!me.isCptsStaff && me.isBoardMember) cptsItems.push(governance, calls);
+  // The board sees the payments' entry: the page tells a board member who is not the treasurer that it is the treasurer's.
+  if (!me.isCptsStaff && me.isBoardMember) cptsItems.push(payments);
   if (cptsItems.length && cptsName) sections.push({ title: cptsName, items: cptsItems });
 
   const regionItems: NavItem[] = [];
@@ -72,7 +80,14 @@ export function Layout() {
   }
   if (me.isMissionOfficer) regionItems.push({ to: '/mes-cpts', label: t('nav.followedCpts'), icon: <IconBuildingCommunity size={18} /> });
   if (regionItems.length) sections.push({ title: me.me.regionRoles[0]?.region.networkName ?? t('nav.region'), items: regionItems });
-  if (me.isPlatformAdmin) sections.push({ title: t('nav.platform'), items: [{ to: '/plateforme', label: t('nav.regions'), icon: <IconWorld size={18} /> }] });
+  if (me.isPlatformAdmin)
+    sections.push({
+      title: t('nav.platform'),
+      items: [
+        { to: '/plateforme', label: t('nav.regions'), icon: <IconWorld size={18} /> },
+        { to: '/plateforme/pass', label: t('payments.pass.nav'), icon: <IconReceiptEuro size={18} /> },
+      ],
+    });
 
   const isActive = (to: string) => location.pathname === to || (to !== '/region' && location.pathname.startsWith(`${to}/`)) || (to === '/region' && location.pathname.startsWith('/region/cpts'));
 

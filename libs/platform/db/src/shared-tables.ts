@@ -20,4 +20,5 @@ export const SHARED_TABLES: Record<string, string> = {
   professions: 'reference data: RPPS profession codes',
   departements: 'reference data: French départements',
   communes: 'reference data: INSEE communes',
+  pass_ceilings: 'reference data: the plafond annuel de la sécurité sociale per year, one national figure every CPTS caps its payments with, kept by the platform admin',
 };
