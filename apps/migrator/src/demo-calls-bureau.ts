@@ -12,6 +12,7 @@ import {
   registerNumber,
   Statutes,
 } from '@cpts/governance';
+import { PROJECT_SUBJECT } from '@cpts/calls';
 import { MailEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
 import { SecretBox } from '@cpts/platform-mail';
@@ -26,7 +27,6 @@ import { AuditEntry, insertVoters, OPTIONS, Person, RegisterPlace, VoterRow, wri
  */
 
 /** Governance's name for a project as a decision's subject (libs/calls does not export it; seedCalls checks it against the registry). */
-export const PROJECT_SUBJECT = 'call_project';
 
 export interface Seat {
   mandateId: string;

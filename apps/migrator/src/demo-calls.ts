@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { budgetOf, CallsService, ProjectStatus, speakerFees } from '@cpts/calls';
+import { budgetOf, CallsService, DEBRIEF_SOURCE, PROJECT_OWNER, PROJECT_SUBJECT, ProjectStatus, speakerFees, WORKSHOP_SOURCE } from '@cpts/calls';
 import { DecisionSubjects, euros, Statutes } from '@cpts/governance';
 import { amountForMinutes, durationLabel, PaymentKind } from '@cpts/payments';
 import { MailEnv } from '@cpts/platform-config';
@@ -7,7 +7,7 @@ import { Db } from '@cpts/platform-db';
 import { QueueProducer } from '@cpts/platform-queue';
 import { AciMission } from '@cpts/platform-reference';
 import { RemindersService } from '@cpts/platform-reminders';
-import { bureauSeats, DecisionFile, openDecision, PROJECT_SUBJECT, Vote, writeClosedDecision } from './demo-calls-bureau';
+import { bureauSeats, DecisionFile, openDecision, Vote, writeClosedDecision } from './demo-calls-bureau';
 import {
   BATCHES,
   BureauOffice,
@@ -50,9 +50,6 @@ import { checkPaymentRules, DemoPaymentLine, frenchDay, insertPaymentLines, seed
  * the sources of its payment lines (it does not export them): the sources
  * are checked by the envelope's figures at load.
  */
-const PROJECT_OWNER = 'call_project';
-const WORKSHOP_SOURCE = 'call_workshop';
-const DEBRIEF_SOURCE = 'call_debrief';
 
 const ENVELOPE_CENTS = 1_500_000;
 const NEXT_ENVELOPE_CENTS = 1_800_000;
