@@ -47,6 +47,7 @@ export class RequestTransaction implements ScopedTransaction {
     this.runner = runner;
     await runner.connect();
     await runner.startTransaction();
+    oneStatementAtATime(runner);
     if (this.options.readOnly) await runner.query('SET TRANSACTION READ ONLY');
     if (this.options.role) {
       if (!/^[a-z_][a-z0-9_]*$/.test(this.options.role)) throw new Error('invalid role name');
@@ -91,4 +92,24 @@ export class RequestTransaction implements ScopedTransaction {
       if (this.runner && !this.runner.isReleased) await this.runner.release();
     }
   }
+}
+
+/**
+ * The statements of one transaction run one after the other on its one
+ * connection. GraphQL resolves sibling fields side by side (a list's
+ * per-item fields: a project's events, a meeting's invitees), each sending
+ * its statement at once: pg queued them itself but warns that it will
+ * refuse to (pg 9: "client.query() when the client is already executing a
+ * query"). Queued here instead, in the order they were sent (COMMIT and
+ * ROLLBACK included, after whatever was sent before them); a failed
+ * statement fails its caller only.
+ */
+function oneStatementAtATime(runner: QueryRunner): void {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as QueryRunner['query'];
 }
