@@ -195,7 +195,9 @@ export function ProposerProjectForm({
                   <ActionIcon
                     variant="subtle"
                     color="red"
-                    mt={26}
+                    size="lg"
+                    // At the foot of the row, beside the amount: no gap when a phone wraps it under the fields.
+                    style={{ alignSelf: 'flex-end' }}
                     aria-label={t('proposerProject.removeLine', { n: i + 1 })}
                     onClick={() => set('budgetLines', draft.budgetLines.filter((l) => l.key !== line.key))}
                   >
