@@ -1,8 +1,10 @@
 import { CallsService, ProjectsService } from '@cpts/calls';
-import { DecisionLinks } from '@cpts/governance';
+import { DecisionCloser, DecisionLinks } from '@cpts/governance';
+import { MailEnv } from '@cpts/platform-config';
 import { Role } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { LinkSigner } from '@cpts/platform-mail';
+import { RemindersService } from '@cpts/platform-reminders';
 import { errorCode, GraphQLClient } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
 
@@ -298,13 +300,25 @@ describe('calls for projects: the call, the review, the bureau through governanc
     expect(byHand.errors![0].message).toContain('décision du bureau');
   });
 
-  it('puts one project at a time too, and never twice while the bureau votes', async () => {
+  it('puts one project at a time too, never twice while the bureau votes, and again after a vote without quorum', async () => {
     const id = await ready('Olga', 'Marche nordique');
     await staff.ok(PUT, { i: { projectIds: [id], deadline: deadline() } });
     const again = await staff.request(PUT, { i: { projectIds: [id], deadline: deadline() } });
     expect(errorCode(again)).toBe('CONFLICT');
     const back = await staff.request(`mutation($id: ID!) { returnProjectToReview(id: $id) { id } }`, { id });
     expect(errorCode(back)).toBe('CONFLICT');
+    // The deadline passes without a vote (the close as the worker's reminder runs it): no quorum, the project waits to be put again.
+    const { decision } = await project(id);
+    await h.data.inTenant(tenant.id, (db) => db.query(`UPDATE governance_decisions SET deadline = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [tenant.id, decision!.id]));
+    const app = h.gateway.app;
+    const closer = new DecisionCloser(app.get(Db), app.get(MailEnv), app.get(RemindersService, { strict: false }));
+    await app.get(Db).run({ tenantId: tenant.id, label: 'test-close' }, () => closer.close(decision!.id, 'deadline'));
+    const waiting = await project(id);
+    expect(waiting).toMatchObject({ status: 'READY_FOR_BUREAU', decision: { status: 'CLOSED', outcome: 'NO_QUORUM' } });
+    expect(waiting.events.at(-1)).toMatchObject({ toStatus: 'READY_FOR_BUREAU', note: 'Vote du bureau sans quorum : le projet est à soumettre de nouveau.' });
+    const again2 = await staff.ok<{ putProjectsToBureau: Array<{ decision: { id: string; status: string } }> }>(PUT, { i: { projectIds: [id], deadline: deadline() } });
+    expect(again2.putProjectsToBureau[0].decision).toMatchObject({ status: 'OPEN' });
+    expect(again2.putProjectsToBureau[0].decision.id).not.toBe(decision!.id);
     const notReady = await submitted('Pia', 'Yoga');
     const refused = await staff.request(PUT, { i: { projectIds: [notReady], deadline: deadline() } });
     expect(errorCode(refused)).toBe('CONFLICT');
