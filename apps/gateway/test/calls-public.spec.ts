@@ -34,7 +34,15 @@ type Page = {
   cptsName: string;
   cptsSlug: string;
   callPage: string;
-  call: { title: string; state: string; timeline: string; missions: Array<{ code: string; label: string }>; flatFeeCents: number; hourlyRateCents: number; requiredCriteria: string[] };
+  call: {
+    title: string;
+    state: string;
+    timeline: string;
+    missions: Array<{ code: string; label: string }>;
+    flatFeeCents: number;
+    hourlyRateCents: number;
+    requiredCriteria: string[];
+  };
   project: {
     number: string;
     status: string;
@@ -55,7 +63,11 @@ type Page = {
   professions: Array<{ code: string; label: string }>;
   communes: Array<{ code: string; name: string }>;
 };
-type Failure = { code?: string; message?: string; errors: Array<{ message: string; extensions: { code: string; fields?: Array<{ field: string; message: string }> } }> };
+type Failure = {
+  code?: string;
+  message?: string;
+  errors: Array<{ message: string; extensions: { code: string; fields?: Array<{ field: string; message: string }> } }>;
+};
 
 /**
  * The proposer's side of a call for projects, through the real gateway,
@@ -125,19 +137,32 @@ describe('calls for projects: the public page and the proposer’s link', () => 
     fetch(`${h.gateway.url}${url}`, {
       method,
       redirect: 'manual',
-      headers: { 'x-forwarded-for': `203.0.113.${(ips++ % 250) + 1}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        'x-forwarded-for': `203.0.113.${(ips++ % 250) + 1}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const json = async <T = Page>(res: Response) => (await res.json()) as T;
   const upload = (token: string, fileName: string, body: Buffer) =>
     fetch(`${h.gateway.url}/api/public/projects/${token}/documents`, {
       method: 'POST',
-      headers: { 'x-forwarded-for': `203.0.113.${(ips++ % 250) + 1}`, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(fileName) },
+      headers: {
+        'x-forwarded-for': `203.0.113.${(ips++ % 250) + 1}`,
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent(fileName),
+      },
       body,
     });
   const fieldsOf = (body: Failure) => (body.errors[0].extensions.fields ?? []).map((f) => [f.field, f.message]);
   const proposal = (extra: Record<string, unknown> = {}, slug = callSlug) =>
-    call('POST', `/api/public/calls/${tenant.slug}/${slug}/proposals`, { ...identity(), email: 'ines.nouvelle@exemple.fr', title: 'Ateliers posture', ...extra });
+    call('POST', `/api/public/calls/${tenant.slug}/${slug}/proposals`, {
+      ...identity(),
+      email: 'ines.nouvelle@exemple.fr',
+      title: 'Ateliers posture',
+      ...extra,
+    });
   /** The `nth` email to `email` with this subject (waits for it), and the project's link it carries. */
   const linkIn = async (email: string, subject: string, nth = 1) => {
     const matching = () => sink.to(email).filter((m) => m.subject === subject);
@@ -149,11 +174,17 @@ describe('calls for projects: the public page and the proposer’s link', () => 
   };
   const teamProject = async (id: string) => (await coord.ok<{ callProject: TeamProject }>(TEAM_PROJECT, { id })).callProject;
   const count = async (table: string, tenantId = tenant.id) =>
-    (await h.data.inTenant(tenantId, (db) => db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]))).rows[0].n as number;
+    (await h.data.inTenant(tenantId, (db) => db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]))).rows[0]
+      .n as number;
   /** What a refused request must leave as it was: the CPTS's projects, their history, threads, files, and its directory. */
   const snapshot = async (tenantId: string) =>
     h.data.inTenant(tenantId, async (db) => ({
-      projects: (await db.query(`SELECT id, status, title, summary, co_carriers, criteria, updated_at FROM call_projects WHERE tenant_id = $1 ORDER BY id`, [tenantId])).rows,
+      projects: (
+        await db.query(
+          `SELECT id, status, title, summary, co_carriers, criteria, updated_at FROM call_projects WHERE tenant_id = $1 ORDER BY id`,
+          [tenantId],
+        )
+      ).rows,
       events: (await db.query(`SELECT count(*)::int AS n FROM call_project_events WHERE tenant_id = $1`, [tenantId])).rows[0].n,
       comments: (await db.query(`SELECT count(*)::int AS n FROM call_project_comments WHERE tenant_id = $1`, [tenantId])).rows[0].n,
       documents: (await db.query(`SELECT count(*)::int AS n FROM call_project_documents WHERE tenant_id = $1`, [tenantId])).rows[0].n,
@@ -177,12 +208,19 @@ describe('calls for projects: the public page and the proposer’s link', () => 
     coordB = await h.signedIn((await h.data.user([{ role: Role.COORDINATOR, tenantId: other.id }])).email);
     member = await h.signedIn((await h.data.user([{ role: Role.MEMBER, tenantId: tenant.id }])).email);
     links = new ProposerLinks(new LinkSigner(process.env.LINK_SECRET as string), process.env.APP_URL as string);
-    known = await h.data.professional(tenant.id, tenant.communes[0], { lastName: 'Connue', firstName: 'Claire', professionCode: '60', rpps: '10100000008', email: 'claire.connue@exemple.fr' });
+    known = await h.data.professional(tenant.id, tenant.communes[0], {
+      lastName: 'Connue',
+      firstName: 'Claire',
+      professionCode: '60',
+      rpps: '10100000008',
+      email: 'claire.connue@exemple.fr',
+    });
     const created = (await coord.ok<{ createCall: { id: string; slug: string } }>(CREATE_CALL, { i: callInput() })).createCall;
     [callId, callSlug] = [created.id, created.slug];
     expect((await coord.ok<{ publishCall: { state: string } }>(PUBLISH, { id: callId })).publishCall.state).toBe('OPEN');
     // Another CPTS's published call, with a project: what a crossed link would reach.
-    const b = (await coordB.ok<{ createCall: { id: string } }>(CREATE_CALL, { i: callInput({ slug: 'appel-de-b', title: 'Appel de B' }) })).createCall;
+    const b = (await coordB.ok<{ createCall: { id: string } }>(CREATE_CALL, { i: callInput({ slug: 'appel-de-b', title: 'Appel de B' }) }))
+      .createCall;
     await coordB.ok(PUBLISH, { id: b.id });
     const res = await call('POST', `/api/public/calls/${other.slug}/appel-de-b/proposals`, {
       ...identity({ communeCode: other.communes[0], lastName: 'Bravo' }),
@@ -205,7 +243,13 @@ describe('calls for projects: the public page and the proposer’s link', () => 
   it('shows a published call with its timeline, missions, fee schedule and the identity form’s choices; nothing of a draft or of another CPTS', async () => {
     const res = await call('GET', `/api/public/calls/${tenant.slug}/${callSlug}`);
     expect([res.status, res.headers.get('cache-control')]).toEqual([200, 'no-store']);
-    const page = await json<{ cptsName: string; cptsSlug: string; call: Page['call'] & { membersOnly: boolean; rules: string }; professions: Page['professions']; communes: Page['communes'] }>(res);
+    const page = await json<{
+      cptsName: string;
+      cptsSlug: string;
+      call: Page['call'] & { membersOnly: boolean; rules: string };
+      professions: Page['professions'];
+      communes: Page['communes'];
+    }>(res);
     expect(page).toMatchObject({
       cptsName: 'CPTS Porteurs de projets',
       cptsSlug: tenant.slug,
@@ -230,7 +274,11 @@ describe('calls for projects: the public page and the proposer’s link', () => 
 
     // A draft call, another CPTS's call under this address, an unknown CPTS: a French 404, the same for each.
     await coord.ok(CREATE_CALL, { i: callInput({ slug: 'brouillon', title: 'Brouillon' }) });
-    for (const url of [`/api/public/calls/${tenant.slug}/brouillon`, `/api/public/calls/${tenant.slug}/appel-de-b`, `/api/public/calls/${other.slug}/${callSlug}`]) {
+    for (const url of [
+      `/api/public/calls/${tenant.slug}/brouillon`,
+      `/api/public/calls/${tenant.slug}/appel-de-b`,
+      `/api/public/calls/${other.slug}/${callSlug}`,
+    ]) {
       const refused = await call('GET', url);
       expect([refused.status, (await json<Failure>(refused)).errors[0].message]).toEqual([404, 'Appel à projets introuvable.']);
     }
@@ -266,17 +314,36 @@ describe('calls for projects: the public page and the proposer’s link', () => 
     // The team sees the record created by the proposal, to check; the directory's history says where it came from.
     const seen = await teamProject(projects.new.id);
     expect(seen.proposer).toMatchObject({ name: 'Inès Nouvelle', email: 'ines.nouvelle@exemple.fr', created: true });
-    expect(seen.events).toEqual([{ fromStatus: null, toStatus: 'DRAFT', actorName: 'Porteur du projet', note: "Fiche de l'annuaire créée par la candidature : à vérifier." }]);
+    expect(seen.events).toEqual([
+      {
+        fromStatus: null,
+        toStatus: 'DRAFT',
+        actorName: 'Porteur du projet',
+        note: "Fiche de l'annuaire créée par la candidature : à vérifier.",
+      },
+    ]);
     const history = await h.data.inTenant(tenant.id, (db) =>
-      db.query(`SELECT kind, summary FROM person_history WHERE tenant_id = $1 AND professional_id = $2 ORDER BY at`, [tenant.id, seen.proposer.id]),
+      db.query(`SELECT kind, summary FROM person_history WHERE tenant_id = $1 AND professional_id = $2 ORDER BY at`, [
+        tenant.id,
+        seen.proposer.id,
+      ]),
     );
-    expect(history.rows).toContainEqual({ kind: 'person.self_registered', summary: "Fiche créée par une candidature à l'appel « Pro Actif » : à vérifier par l'équipe." });
+    expect(history.rows).toContainEqual({
+      kind: 'person.self_registered',
+      summary: "Fiche créée par une candidature à l'appel « Pro Actif » : à vérifier par l'équipe.",
+    });
     expect(await count('professionals')).toBe(people + 1);
   });
 
   it('matches a proposer by RPPS to the person already in the directory, and sends the link to the address the proposal gave', async () => {
     const people = await count('professionals');
-    const res = await proposal({ rpps: '101 0000 0008', firstName: 'Claire', lastName: 'Connue-Dupont', email: 'claire.pro@exemple.fr', title: 'Café des aidants' });
+    const res = await proposal({
+      rpps: '101 0000 0008',
+      firstName: 'Claire',
+      lastName: 'Connue-Dupont',
+      email: 'claire.pro@exemple.fr',
+      title: 'Café des aidants',
+    });
     expect(res.status).toBe(201);
     const { token } = await linkIn('claire.pro@exemple.fr', 'Votre projet : Café des aidants');
     projects.known = { id: projectIdOf(token), token, email: 'claire.pro@exemple.fr' };
@@ -287,13 +354,31 @@ describe('calls for projects: the public page and the proposer’s link', () => 
     const invalid = await proposal({ rpps: '12345678901', email: 'autre@exemple.fr' });
     expect(fieldsOf(await json<Failure>(invalid))).toEqual([['rpps', 'Numéro RPPS invalide : vérifiez les 11 chiffres.']]);
     // The number alone finds the person; a number the directory does not know needs the rest, asked in the directory's words.
-    const byNumber = await proposal({ rpps: '10100000008', firstName: '', lastName: '', professionCode: '', communeCode: '', email: 'claire.pro@exemple.fr', title: 'Deuxième idée' });
+    const byNumber = await proposal({
+      rpps: '10100000008',
+      firstName: '',
+      lastName: '',
+      professionCode: '',
+      communeCode: '',
+      email: 'claire.pro@exemple.fr',
+      title: 'Deuxième idée',
+    });
     expect(byNumber.status).toBe(201);
     const { token: second } = await linkIn('claire.pro@exemple.fr', 'Votre projet : Deuxième idée');
     projects.second = { id: projectIdOf(second), token: second, email: 'claire.pro@exemple.fr' };
     expect((await teamProject(projects.second.id)).proposer.id).toBe(known);
-    const unknownNumber = await proposal({ rpps: '10100000016', firstName: '', lastName: '', professionCode: '', communeCode: '', email: 'inconnue@exemple.fr' });
-    expect([unknownNumber.status, fieldsOf(await json<Failure>(unknownNumber)).map(([f]) => f)]).toEqual([400, ['lastName', 'firstName', 'professionCode', 'communeCode']]);
+    const unknownNumber = await proposal({
+      rpps: '10100000016',
+      firstName: '',
+      lastName: '',
+      professionCode: '',
+      communeCode: '',
+      email: 'inconnue@exemple.fr',
+    });
+    expect([unknownNumber.status, fieldsOf(await json<Failure>(unknownNumber)).map(([f]) => f)]).toEqual([
+      400,
+      ['lastName', 'firstName', 'professionCode', 'communeCode'],
+    ]);
     expect(await count('professionals')).toBe(people);
   });
 
@@ -306,7 +391,13 @@ describe('calls for projects: the public page and the proposer’s link', () => 
       cptsName: 'CPTS Porteurs de projets',
       callPage: `/cpts/${tenant.slug}/appels/${callSlug}`,
       call: { title: 'Pro Actif', state: 'open', flatFeeCents: 10_000, hourlyRateCents: 6_000, requiredCriteria: ['Participation'] },
-      project: { number: 'P01', status: 'draft', title: 'Ateliers posture', summary: '', proposer: { name: 'Inès Nouvelle', email: 'ines.nouvelle@exemple.fr' } },
+      project: {
+        number: 'P01',
+        status: 'draft',
+        title: 'Ateliers posture',
+        summary: '',
+        proposer: { name: 'Inès Nouvelle', email: 'ines.nouvelle@exemple.fr' },
+      },
       statusLabel: 'Brouillon',
       can: { edit: true, submit: true, reason: null },
       comments: [],
@@ -318,21 +409,37 @@ describe('calls for projects: the public page and the proposer’s link', () => 
 
     // A body the form never sends: refused field by field, nothing written.
     const before = await snapshot(tenant.id);
-    const bad = await call('PUT', `/api/public/projects/${token}`, { form: form({ workshopMinutes: -5, title: '', budgetLines: [{ kind: 'food', label: 'Goûter', amountCents: 12.5 }], extra: 1 }) });
+    const bad = await call('PUT', `/api/public/projects/${token}`, {
+      form: form({ workshopMinutes: -5, title: '', budgetLines: [{ kind: 'food', label: 'Goûter', amountCents: 12.5 }], extra: 1 }),
+    });
     const failure = await json<Failure>(bad);
     expect([bad.status, failure.errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
     expect(fieldsOf(failure).map(([f]) => f)).toEqual(
-      expect.arrayContaining(['form.workshopMinutes', 'form.title', 'form.budgetLines.0.kind', 'form.budgetLines.0.amountCents', 'form.extra']),
+      expect.arrayContaining([
+        'form.workshopMinutes',
+        'form.title',
+        'form.budgetLines.0.kind',
+        'form.budgetLines.0.amountCents',
+        'form.extra',
+      ]),
     );
     expect(await snapshot(tenant.id)).toEqual(before);
     const outside = await call('PUT', `/api/public/projects/${token}`, { form: form({ missions: ['access_to_care'] }) });
-    expect([outside.status, fieldsOf(await json<Failure>(outside))]).toEqual([400, [['missions', "Une des missions choisies n'est pas éligible à cet appel."]]]);
+    expect([outside.status, fieldsOf(await json<Failure>(outside))]).toEqual([
+      400,
+      [['missions', "Une des missions choisies n'est pas éligible à cet appel."]],
+    ]);
 
     // A draft without criteria saves (autosave takes anything well-formed), with the fees from the call's schedule.
     const saved = await call('PUT', `/api/public/projects/${token}`, { form: form({ criteria: [] }) });
     expect(saved.status).toBe(200);
     // 1 speaker × (100 € + 2 workshops × 90 min at 60 €/h) + 350 € of materials.
-    expect((await json(saved)).project).toMatchObject({ title: 'Jeu de prévention pour les enfants', speakerFeesCents: 28_000, budgetCents: 63_000, criteria: [] });
+    expect((await json(saved)).project).toMatchObject({
+      title: 'Jeu de prévention pour les enfants',
+      speakerFeesCents: 28_000,
+      budgetCents: 63_000,
+      criteria: [],
+    });
     const draft = await snapshot(tenant.id);
     const incomplete = await call('POST', `/api/public/projects/${token}/submit`);
     const refusal = await json<Failure>(incomplete);
@@ -341,7 +448,9 @@ describe('calls for projects: the public page and the proposer’s link', () => 
       ['criteria', "Fixez au moins un critère d'évaluation, avec son indicateur et sa cible."],
       ['criteria', "L'appel demande le critère « Participation », avec son indicateur et sa cible."],
     ]);
-    const halfCriterion = await call('PUT', `/api/public/projects/${token}`, { form: form({ criteria: [{ criterion: 'Participation', indicator: 'Présents', target: '' }] }) });
+    const halfCriterion = await call('PUT', `/api/public/projects/${token}`, {
+      form: form({ criteria: [{ criterion: 'Participation', indicator: 'Présents', target: '' }] }),
+    });
     expect(halfCriterion.status).toBe(200);
     expect(fieldsOf(await json<Failure>(await call('POST', `/api/public/projects/${token}/submit`)))).toEqual([
       ['criteria', 'Le critère « Participation » doit avoir un indicateur et une cible.'],
@@ -363,7 +472,9 @@ describe('calls for projects: the public page and the proposer’s link', () => 
       ['draft', 'submitted', 'Porteur du projet'],
     ]);
     expect((await teamProject(projects.new.id)).status).toBe('SUBMITTED');
-    await sink.waitFor(() => sink.to(coordEmail).some((m) => m.subject === 'Nouveau projet déposé : P01 Jeu de prévention pour les enfants'));
+    await sink.waitFor(() =>
+      sink.to(coordEmail).some((m) => m.subject === 'Nouveau projet déposé : P01 Jeu de prévention pour les enfants'),
+    );
     // Submitted: the form is the team's to read now.
     const late = await call('PUT', `/api/public/projects/${token}`, { form: form({ summary: 'Changé après coup' }) });
     expect([late.status, (await json<Failure>(late)).errors[0].extensions.code]).toEqual([409, 'CONFLICT']);
@@ -375,28 +486,60 @@ describe('calls for projects: the public page and the proposer’s link', () => 
     expect([empty.status, fieldsOf(await json<Failure>(empty))]).toEqual([400, [['body', 'Écrivez votre message.']]]);
     const res = await call('POST', `/api/public/projects/${token}/comments`, { body: 'Faut-il un devis pour le matériel ?' });
     expect(res.status).toBe(200);
-    expect((await json(res)).comments).toEqual([expect.objectContaining({ author: 'proposer', authorName: 'Claire Connue', body: 'Faut-il un devis pour le matériel ?' })]);
+    expect((await json(res)).comments).toEqual([
+      expect.objectContaining({ author: 'proposer', authorName: 'Claire Connue', body: 'Faut-il un devis pour le matériel ?' }),
+    ]);
     await sink.waitFor(() => sink.to(coordEmail).some((m) => m.subject.startsWith('Nouveau message du porteur de projet')));
-    await coord.ok(`mutation($id: ID!, $b: String!) { commentOnProject(id: $id, body: $b) { id } }`, { id: projects.known.id, b: 'Oui, joignez-le au projet.' });
+    await coord.ok(`mutation($id: ID!, $b: String!) { commentOnProject(id: $id, body: $b) { id } }`, {
+      id: projects.known.id,
+      b: 'Oui, joignez-le au projet.',
+    });
     await linkIn(projects.known.email, "Un message de l'équipe sur votre projet : Café des aidants");
     expect((await json(await call('GET', `/api/public/projects/${token}`))).comments.map((c) => c.author)).toEqual(['proposer', 'team']);
 
     const people = await count('professionals');
-    const added = await call('POST', `/api/public/projects/${token}/co-carriers`, identity({ firstName: 'Paul', lastName: 'Coporteur', professionCode: '10' }));
+    const added = await call(
+      'POST',
+      `/api/public/projects/${token}/co-carriers`,
+      identity({ firstName: 'Paul', lastName: 'Coporteur', professionCode: '10' }),
+    );
     const coCarrier = await json<{ id: string; name: string; professionCode: string }>(added);
     expect([added.status, coCarrier]).toEqual([201, { id: expect.any(String), name: 'Paul Coporteur', professionCode: '10' }]);
     expect(await count('professionals')).toBe(people + 1);
-    const history = await h.data.inTenant(tenant.id, (db) => db.query(`SELECT summary FROM person_history WHERE tenant_id = $1 AND professional_id = $2`, [tenant.id, coCarrier.id]));
+    const history = await h.data.inTenant(tenant.id, (db) =>
+      db.query(`SELECT summary FROM person_history WHERE tenant_id = $1 AND professional_id = $2`, [tenant.id, coCarrier.id]),
+    );
     expect(history.rows).toContainEqual({ summary: "Fiche créée par un projet de l'appel « Pro Actif » : à vérifier par l'équipe." });
     // Named again: the same person, nobody new.
-    expect((await json<{ id: string }>(await call('POST', `/api/public/projects/${token}/co-carriers`, identity({ firstName: 'Paul', lastName: 'Coporteur', professionCode: '10' })))).id).toBe(coCarrier.id);
-    const self = await call('POST', `/api/public/projects/${token}/co-carriers`, identity({ rpps: '10100000008', firstName: 'Claire', lastName: 'Connue' }));
-    expect([self.status, fieldsOf(await json<Failure>(self))]).toEqual([400, [['lastName', 'Vous portez déjà ce projet : nommez une autre personne.']]]);
+    expect(
+      (
+        await json<{ id: string }>(
+          await call(
+            'POST',
+            `/api/public/projects/${token}/co-carriers`,
+            identity({ firstName: 'Paul', lastName: 'Coporteur', professionCode: '10' }),
+          ),
+        )
+      ).id,
+    ).toBe(coCarrier.id);
+    const self = await call(
+      'POST',
+      `/api/public/projects/${token}/co-carriers`,
+      identity({ rpps: '10100000008', firstName: 'Claire', lastName: 'Connue' }),
+    );
+    expect([self.status, fieldsOf(await json<Failure>(self))]).toEqual([
+      400,
+      [['lastName', 'Vous portez déjà ce projet : nommez une autre personne.']],
+    ]);
     const noName = await call('POST', `/api/public/projects/${token}/co-carriers`, identity({ lastName: '' }));
     expect([noName.status, fieldsOf(await json<Failure>(noName))]).toEqual([400, [['lastName', 'Indiquez le nom.']]]);
     expect(await count('professionals')).toBe(people + 1);
 
-    const saved = await json(await call('PUT', `/api/public/projects/${token}`, { form: form({ title: 'Café des aidants', coCarrierIds: [coCarrier.id], speakers: 2 }) }));
+    const saved = await json(
+      await call('PUT', `/api/public/projects/${token}`, {
+        form: form({ title: 'Café des aidants', coCarrierIds: [coCarrier.id], speakers: 2 }),
+      }),
+    );
     expect(saved.project.coCarriers).toEqual([{ id: coCarrier.id, name: 'Paul Coporteur', professionCode: '10' }]);
     // 2 speakers × (100 € + 2 × 90 € ) + 350 €.
     expect([saved.project.speakerFeesCents, saved.project.budgetCents]).toEqual([56_000, 91_000]);
@@ -415,22 +558,45 @@ describe('calls for projects: the public page and the proposer’s link', () => 
     expect(onDisk()).toEqual([doc.id]);
 
     const fake = await upload(token, 'programme.pdf', Buffer.from('pas un PDF'));
-    expect([fake.status, (await json<Failure>(fake)).errors[0].message]).toEqual([400, "Ce fichier n'est pas un vrai fichier PDF : il n'a pas été ajouté."]);
+    expect([fake.status, (await json<Failure>(fake)).errors[0].message]).toEqual([
+      400,
+      "Ce fichier n'est pas un vrai fichier PDF : il n'a pas été ajouté.",
+    ]);
     const exe = await upload(token, 'outil.exe', Buffer.from('MZ'));
     expect((await json<Failure>(exe)).errors[0].message).toMatch(/^Type de fichier non accepté\. Formats possibles : pdf/);
     const big = await upload(token, 'affiche.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(21 * 1024 * 1024)]));
-    expect([big.status, (await json<Failure>(big)).errors[0].message]).toEqual([400, 'Fichier trop volumineux : 20 Mo au plus par document.']);
+    expect([big.status, (await json<Failure>(big)).errors[0].message]).toEqual([
+      400,
+      'Fichier trop volumineux : 20 Mo au plus par document.',
+    ]);
     expect(onDisk()).toEqual([doc.id]);
 
     // Downloaded through the link, and by the team with its session; never by a member, nor by another CPTS.
     const mine = await call('GET', doc.url);
-    expect([mine.status, mine.headers.get('content-type'), await mine.text()]).toEqual([200, 'text/plain; charset=utf-8', 'Devis : 350 € de matériel']);
+    expect([mine.status, mine.headers.get('content-type'), await mine.text()]).toEqual([
+      200,
+      'text/plain; charset=utf-8',
+      'Devis : 350 € de matériel',
+    ]);
     const listed = (await teamProject(id)).documents;
-    expect(listed).toEqual([{ id: doc.id, fileName: 'Devis matériel.txt', contentType: 'text/plain; charset=utf-8', bytes: Buffer.byteLength('Devis : 350 € de matériel'), byProposer: true, url: `/api/calls/project-documents/${doc.id}` }]);
+    expect(listed).toEqual([
+      {
+        id: doc.id,
+        fileName: 'Devis matériel.txt',
+        contentType: 'text/plain; charset=utf-8',
+        bytes: Buffer.byteLength('Devis : 350 € de matériel'),
+        byProposer: true,
+        url: `/api/calls/project-documents/${doc.id}`,
+      },
+    ]);
     const team = await fetch(`${h.gateway.url}${listed[0].url}`, { headers: { authorization: `Bearer ${coord.accessToken}` } });
     expect([team.status, await team.text()]).toEqual([200, 'Devis : 350 € de matériel']);
-    expect((await fetch(`${h.gateway.url}${listed[0].url}`, { headers: { authorization: `Bearer ${member.accessToken}` } })).status).toBe(403);
-    expect((await fetch(`${h.gateway.url}${listed[0].url}`, { headers: { authorization: `Bearer ${coordB.accessToken}` } })).status).toBe(404);
+    expect((await fetch(`${h.gateway.url}${listed[0].url}`, { headers: { authorization: `Bearer ${member.accessToken}` } })).status).toBe(
+      403,
+    );
+    expect((await fetch(`${h.gateway.url}${listed[0].url}`, { headers: { authorization: `Bearer ${coordB.accessToken}` } })).status).toBe(
+      404,
+    );
     expect((await fetch(`${h.gateway.url}${listed[0].url}`)).status).toBe(401);
     // Another project's link does not reach it.
     const elsewhere = await call('GET', `/api/public/projects/${projects.new.token}/documents/${doc.id}`);
@@ -456,7 +622,11 @@ describe('calls for projects: the public page and the proposer’s link', () => 
   });
 
   it('refuses a members-only call to a non-member, and writes nothing', async () => {
-    const reserved = (await coord.ok<{ createCall: { id: string } }>(CREATE_CALL, { i: callInput({ slug: 'reserve', title: 'Réservé', membersOnly: true }) })).createCall;
+    const reserved = (
+      await coord.ok<{ createCall: { id: string } }>(CREATE_CALL, {
+        i: callInput({ slug: 'reserve', title: 'Réservé', membersOnly: true }),
+      })
+    ).createCall;
     await coord.ok(PUBLISH, { id: reserved.id });
     const before = await snapshot(tenant.id);
     const res = await proposal({ firstName: 'Léa', lastName: 'Pasadhérente', email: 'lea@exemple.fr' }, 'reserve');
@@ -471,15 +641,25 @@ describe('calls for projects: the public page and the proposer’s link', () => 
         [tenant.id, known],
       ),
     );
-    expect((await proposal({ rpps: '10100000008', firstName: 'Claire', lastName: 'Connue', email: 'claire.pro@exemple.fr', title: 'Projet d’adhérente' }, 'reserve')).status).toBe(201);
+    expect(
+      (
+        await proposal(
+          { rpps: '10100000008', firstName: 'Claire', lastName: 'Connue', email: 'claire.pro@exemple.fr', title: 'Projet d’adhérente' },
+          'reserve',
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it('sends a fresh link for each project of the address, and answers the same for an unknown one', async () => {
     const subject = 'Votre projet : Café des aidants';
     const mailed = async () =>
-      (await h.data.pool.query(`SELECT subject FROM mail_outbox WHERE tenant_id = $1 AND to_address = $2 AND kind = 'call_link' ORDER BY created_at`, [tenant.id, projects.known.email])).rows.map(
-        (r: { subject: string }) => r.subject,
-      );
+      (
+        await h.data.pool.query(
+          `SELECT subject FROM mail_outbox WHERE tenant_id = $1 AND to_address = $2 AND kind = 'call_link' ORDER BY created_at`,
+          [tenant.id, projects.known.email],
+        )
+      ).rows.map((r: { subject: string }) => r.subject);
     const before = await mailed();
     const res = await call('POST', `/api/public/calls/${tenant.slug}/${callSlug}/links`, { email: 'Claire.Pro@exemple.fr' });
     expect([res.status, await res.json()]).toEqual([200, { sent: true, email: 'claire.pro@exemple.fr' }]);
@@ -506,7 +686,9 @@ describe('calls for projects: the public page and the proposer’s link', () => 
       // The proposer's payload (CPTS, project, expiry) under another kind's MAC: a vote link's.
       otherKind: signer.sign('decision-vote-v1', Buffer.concat([uuidBytes(other.id), uuidBytes(project.id), Buffer.alloc(4, 0xff)])),
     };
-    const doc = (await h.data.inTenant(tenant.id, (db) => db.query(`SELECT id FROM call_project_documents WHERE tenant_id = $1 LIMIT 1`, [tenant.id]))).rows[0].id as string;
+    const doc = (
+      await h.data.inTenant(tenant.id, (db) => db.query(`SELECT id FROM call_project_documents WHERE tenant_id = $1 LIMIT 1`, [tenant.id]))
+    ).rows[0].id as string;
     const before = await Promise.all([snapshot(tenant.id), snapshot(other.id)]);
     for (const [what, token] of Object.entries(bad)) {
       const tries: Array<[string, string, unknown?, Record<string, string>?]> = [
@@ -521,7 +703,13 @@ describe('calls for projects: the public page and the proposer’s link', () => 
       for (const [method, url, body] of tries) {
         const res = await call(method, url, body);
         const text = await res.text();
-        expect({ what, method, url: url.replace(token, ':token'), status: res.status, leaks: ['Bravo', 'Projet de B', 'Ateliers', 'Inès'].filter((s) => text.includes(s)) }).toEqual({
+        expect({
+          what,
+          method,
+          url: url.replace(token, ':token'),
+          status: res.status,
+          leaks: ['Bravo', 'Projet de B', 'Ateliers', 'Inès'].filter((s) => text.includes(s)),
+        }).toEqual({
           what,
           method,
           url: url.replace(token, ':token'),
@@ -572,7 +760,9 @@ describe('calls for projects: the public page and the proposer’s link', () => 
     const db = app.get(Db);
     const handler = new DraftReminderHandler(db, app.get(MailEnv));
     // A proposal left a draft, with Claire's second one: the only ones reminded (not the submitted ones, nor the members-only call's).
-    expect((await proposal({ firstName: 'Dora', lastName: 'Brouillon', email: 'dora@exemple.fr', title: 'Marche santé' })).status).toBe(201);
+    expect((await proposal({ firstName: 'Dora', lastName: 'Brouillon', email: 'dora@exemple.fr', title: 'Marche santé' })).status).toBe(
+      201,
+    );
     const { token } = await linkIn('dora@exemple.fr', 'Votre projet : Marche santé');
     const due = { id: 'test', tenantId: tenant.id, kind: handler.kind, ref: callId, fireAt: new Date() };
     const decision = await db.run({ tenantId: tenant.id, label: 'test-reminder' }, () => handler.decide(due));
@@ -595,8 +785,14 @@ describe('calls for projects: the public page and the proposer’s link', () => 
       expect((await call('PUT', `/api/public/projects/${draft}`, { form: form({ title }) })).status).toBe(200);
       expect((await call('POST', `/api/public/projects/${draft}/submit`)).status).toBe(200);
     }
-    expect(await db.run({ tenantId: tenant.id, label: 'test-reminder' }, () => handler.decide(due))).toEqual({ send: false, reason: 'aucun brouillon à déposer' });
-    expect(await db.run({ tenantId: other.id, label: 'test-reminder' }, () => handler.decide({ ...due, tenantId: other.id }))).toEqual({ send: false, reason: 'appel introuvable' });
+    expect(await db.run({ tenantId: tenant.id, label: 'test-reminder' }, () => handler.decide(due))).toEqual({
+      send: false,
+      reason: 'aucun brouillon à déposer',
+    });
+    expect(await db.run({ tenantId: other.id, label: 'test-reminder' }, () => handler.decide({ ...due, tenantId: other.id }))).toEqual({
+      send: false,
+      reason: 'appel introuvable',
+    });
   });
 
   it('after the close: refuses new proposals and drafts’ submissions with the reason, takes a resubmission asked by the team', async () => {
@@ -605,9 +801,17 @@ describe('calls for projects: the public page and the proposer’s link', () => 
     const { token: draft } = await linkIn('eve@exemple.fr', 'Votre projet : Trop tard');
     expect((await call('PUT', `/api/public/projects/${draft}`, { form: form({ title: 'Trop tard' }) })).status).toBe(200);
     // The team asks for changes on a submitted project, then the call closes (its dates moved by the coordinator).
-    await coord.ok(`mutation($id: ID!, $n: String!) { requestProjectChanges(id: $id, note: $n) { id } }`, { id: projects.new.id, n: 'Précisez le public visé.' });
+    await coord.ok(`mutation($id: ID!, $n: String!) { requestProjectChanges(id: $id, note: $n) { id } }`, {
+      id: projects.new.id,
+      n: 'Précisez le public visé.',
+    });
     await linkIn(projects.new.email, 'Modifications demandées : Jeu de prévention pour les enfants');
-    const closed = (await coord.ok<{ updateCall: { state: string } }>(UPDATE_CALL, { id: callId, i: callInput({ opensOn: parisDay(-10), closesOn: parisDay(-1) }) })).updateCall;
+    const closed = (
+      await coord.ok<{ updateCall: { state: string } }>(UPDATE_CALL, {
+        id: callId,
+        i: callInput({ opensOn: parisDay(-10), closesOn: parisDay(-1) }),
+      })
+    ).updateCall;
     expect(closed.state).toBe('CLOSED');
     const closedOn = new Date(`${parisDay(-1)}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'UTC' });
     const reason = `Cet appel est clos depuis le ${closedOn} à minuit : plus aucun projet ne peut être déposé.`;
@@ -631,15 +835,30 @@ describe('calls for projects: the public page and the proposer’s link', () => 
     const back = await json(await call('GET', `/api/public/projects/${projects.new.token}`));
     expect([back.project.status, back.can.edit, back.statusLabel]).toEqual(['changes_requested', true, 'Modifications demandées']);
     expect(back.history.at(-1)).toMatchObject({ toStatus: 'changes_requested', note: 'Précisez le public visé.' });
-    expect((await call('PUT', `/api/public/projects/${projects.new.token}`, { form: form({ targetPublic: 'Enfants de 6 à 10 ans et leurs parents' }) })).status).toBe(200);
+    expect(
+      (
+        await call('PUT', `/api/public/projects/${projects.new.token}`, {
+          form: form({ targetPublic: 'Enfants de 6 à 10 ans et leurs parents' }),
+        })
+      ).status,
+    ).toBe(200);
     const again = await call('POST', `/api/public/projects/${projects.new.token}/submit`);
     expect([again.status, (await json(again)).project.status]).toEqual([200, 'submitted']);
-    expect((await teamProject(projects.new.id)).events.map((e) => e.toStatus)).toEqual(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'SUBMITTED']);
+    expect((await teamProject(projects.new.id)).events.map((e) => e.toStatus)).toEqual([
+      'DRAFT',
+      'SUBMITTED',
+      'CHANGES_REQUESTED',
+      'SUBMITTED',
+    ]);
     // The drafts' reminder has nothing to say to a closed call.
     const app = h.gateway.app;
     const handler = new DraftReminderHandler(app.get(Db), app.get(MailEnv));
     expect(
-      await app.get(Db).run({ tenantId: tenant.id, label: 'test-reminder' }, () => handler.decide({ id: 'test', tenantId: tenant.id, kind: handler.kind, ref: callId, fireAt: new Date() })),
+      await app
+        .get(Db)
+        .run({ tenantId: tenant.id, label: 'test-reminder' }, () =>
+          handler.decide({ id: 'test', tenantId: tenant.id, kind: handler.kind, ref: callId, fireAt: new Date() }),
+        ),
     ).toEqual({ send: false, reason: "l'appel n'est pas ouvert" });
     expect(errorCode(await member.request(`query($id: ID!) { callProject(id: $id) { id } }`, { id: projects.new.id }))).toBe('FORBIDDEN');
   });

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { budgetOf, CallsService, DEBRIEF_SOURCE, PROJECT_OWNER, PROJECT_SUBJECT, ProjectStatus, speakerFees, WORKSHOP_SOURCE } from '@cpts/calls';
+import {
+  budgetOf,
+  CallsService,
+  DEBRIEF_SOURCE,
+  PROJECT_OWNER,
+  PROJECT_SUBJECT,
+  ProjectStatus,
+  speakerFees,
+  WORKSHOP_SOURCE,
+} from '@cpts/calls';
 import { DecisionSubjects, euros, Statutes } from '@cpts/governance';
 import { amountForMinutes, durationLabel, PaymentKind } from '@cpts/payments';
 import { MailEnv } from '@cpts/platform-config';

@@ -75,13 +75,17 @@ export class CallsResolver {
     return this.service.create(input);
   }
 
-  @Mutation(() => Call, { description: 'Changes the call; its envelope only while nothing is committed nor voted on (then raiseCallEnvelope).' })
+  @Mutation(() => Call, {
+    description: 'Changes the call; its envelope only while nothing is committed nor voted on (then raiseCallEnvelope).',
+  })
   @Allow(...TEAM)
   updateCall(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: CallInput): Promise<Call> {
     return this.service.update(id, input);
   }
 
-  @Mutation(() => Call, { description: "Puts the call on its public page and schedules the drafts' reminders (7 and 1 days before the closing day)." })
+  @Mutation(() => Call, {
+    description: "Puts the call on its public page and schedules the drafts' reminders (7 and 1 days before the closing day).",
+  })
   @Allow(...TEAM)
   publishCall(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Call> {
     return this.service.publish(id);
@@ -96,7 +100,7 @@ export class ProjectsResolver {
     private readonly bureau: ProjectBureau,
   ) {}
 
-  @Query(() => [CallProject], { description: "The team: every project of the call; a board member: those put to the bureau." })
+  @Query(() => [CallProject], { description: 'The team: every project of the call; a board member: those put to the bureau.' })
   @Allow(...READERS)
   callProjects(
     @Args('callId', { type: () => ID }, UuidPipe) callId: string,
@@ -172,7 +176,7 @@ export class ProjectsResolver {
   }
 
   @Mutation(() => [CallProject], {
-    description: "Puts one project or a batch to the bureau: one governance decision (one vote) per project; refused past the envelope.",
+    description: 'Puts one project or a batch to the bureau: one governance decision (one vote) per project; refused past the envelope.',
   })
   @Allow(...TEAM)
   putProjectsToBureau(@Args('input') input: PutToBureauInput): Promise<CallProject[]> {
@@ -198,14 +202,22 @@ export class FollowedCallsResolver {
 
   private readonly links: ProposerLinks;
 
-  @ResolveField(() => [Call], { description: "The CPTS's calls for projects, for the region's people who follow it (FORBIDDEN otherwise)." })
+  @ResolveField(() => [Call], {
+    description: "The CPTS's calls for projects, for the region's people who follow it (FORBIDDEN otherwise).",
+  })
   async calls(@Parent() cpts: Cpts): Promise<Call[]> {
     return this.regional.read(requirePrincipal(), [cpts.id], 'calls', async (m) => {
-      const calls = (await m.query(`SELECT ${CALL_COLUMNS} FROM calls c WHERE c.tenant_id = $1 ORDER BY c.year DESC, c.opens_on DESC, c.id`, [cpts.id])) as Call[];
+      const calls = (await m.query(
+        `SELECT ${CALL_COLUMNS} FROM calls c WHERE c.tenant_id = $1 ORDER BY c.year DESC, c.opens_on DESC, c.id`,
+        [cpts.id],
+      )) as Call[];
       const out: RegionalCall[] = [];
       for (const call of calls) {
         const [money] = (await m.query(CALL_MONEY_SQL, [cpts.id, call.id])) as Array<{ committed: number; pending: number; paid: number }>;
-        out.push({ ...call, readRegionally: { envelope: envelopeOf(call.envelopeCents, money), publicUrl: this.links.callUrl(cpts.slug, call.slug) } });
+        out.push({
+          ...call,
+          readRegionally: { envelope: envelopeOf(call.envelopeCents, money), publicUrl: this.links.callUrl(cpts.slug, call.slug) },
+        });
       }
       return out;
     });

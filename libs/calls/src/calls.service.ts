@@ -39,9 +39,10 @@ export class CallsService {
 
   async list(): Promise<Call[]> {
     this.requireReader();
-    return this.db.tenantRows<Call>(`SELECT ${CALL_COLUMNS} FROM calls c WHERE c.tenant_id = $1 ORDER BY c.year DESC, c.opens_on DESC, c.id`, [
-      requireTenantId(),
-    ]);
+    return this.db.tenantRows<Call>(
+      `SELECT ${CALL_COLUMNS} FROM calls c WHERE c.tenant_id = $1 ORDER BY c.year DESC, c.opens_on DESC, c.id`,
+      [requireTenantId()],
+    );
   }
 
   async get(id: string): Promise<Call> {
@@ -77,24 +78,7 @@ export class CallsService {
       `INSERT INTO calls (tenant_id, id, year, slug, title, rules, opens_on, closes_on, envelope_cents, missions, members_only, flat_fee_cents, hourly_rate_cents,
                           required_criteria, rubric, created_by, updated_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)`,
-      [
-        requireTenantId(),
-        id,
-        input.year,
-        input.slug,
-        input.title,
-        input.rules,
-        input.opensOn,
-        input.closesOn,
-        input.envelopeCents,
-        input.missions,
-        input.membersOnly,
-        input.flatFeeCents,
-        input.hourlyRateCents,
-        input.requiredCriteria,
-        JSON.stringify(input.rubric),
-        requirePrincipal().userId,
-      ],
+      [requireTenantId(), id, ...callValues(input)],
     );
     return this.row(id);
   }
@@ -122,32 +106,16 @@ export class CallsService {
         `SELECT 1 FROM call_project_scores s JOIN call_projects p ON p.tenant_id = s.tenant_id AND p.id = s.project_id WHERE s.tenant_id = $1 AND p.call_id = $2 LIMIT 1`,
         [requireTenantId(), before.id],
       );
-      if (scored) throw AppError.field('rubric', "Des projets ont déjà été notés sur cette grille : elle ne se modifie plus.");
+      if (scored) throw AppError.field('rubric', 'Des projets ont déjà été notés sur cette grille : elle ne se modifie plus.');
     }
     await this.write(
       `UPDATE calls SET year = $3, slug = $4, title = $5, rules = $6, opens_on = $7, closes_on = $8, envelope_cents = $9, missions = $10, members_only = $11,
               flat_fee_cents = $12, hourly_rate_cents = $13, required_criteria = $14, rubric = $15, updated_at = now(), updated_by = $16
        WHERE tenant_id = $1 AND id = $2`,
-      [
-        requireTenantId(),
-        before.id,
-        input.year,
-        input.slug,
-        input.title,
-        input.rules,
-        input.opensOn,
-        input.closesOn,
-        input.envelopeCents,
-        input.missions,
-        input.membersOnly,
-        input.flatFeeCents,
-        input.hourlyRateCents,
-        input.requiredCriteria,
-        JSON.stringify(input.rubric),
-        requirePrincipal().userId,
-      ],
+      [requireTenantId(), before.id, ...callValues(input)],
     );
-    if (input.flatFeeCents !== before.flatFeeCents || input.hourlyRateCents !== before.hourlyRateCents) await this.recomputeBudgets(before.id, input);
+    if (input.flatFeeCents !== before.flatFeeCents || input.hourlyRateCents !== before.hourlyRateCents)
+      await this.recomputeBudgets(before.id, input);
     const after = await this.row(before.id);
     if (after.publishedAt && after.closesOn !== before.closesOn) await this.scheduleDraftReminders(after);
     return after;
@@ -158,11 +126,10 @@ export class CallsService {
     this.requireTeam();
     const call = await this.row(id, true);
     if (call.publishedAt) return call;
-    await this.db.tenantRows(`UPDATE calls SET published_at = now(), updated_at = now(), updated_by = $3 WHERE tenant_id = $1 AND id = $2`, [
-      requireTenantId(),
-      call.id,
-      requirePrincipal().userId,
-    ]);
+    await this.db.tenantRows(
+      `UPDATE calls SET published_at = now(), updated_at = now(), updated_by = $3 WHERE tenant_id = $1 AND id = $2`,
+      [requireTenantId(), call.id, requirePrincipal().userId],
+    );
     const published = await this.row(call.id);
     await this.scheduleDraftReminders(published);
     return published;
@@ -170,7 +137,10 @@ export class CallsService {
 
   /** The envelope's figures for a call (in the caller's transaction). */
   async envelope(call: Pick<Call, 'id' | 'envelopeCents'>): Promise<CallEnvelope> {
-    const [money] = await this.db.tenantRows<{ committed: number; pending: number; paid: number }>(CALL_MONEY_SQL, [requireTenantId(), call.id]);
+    const [money] = await this.db.tenantRows<{ committed: number; pending: number; paid: number }>(CALL_MONEY_SQL, [
+      requireTenantId(),
+      call.id,
+    ]);
     return envelopeOf(call.envelopeCents, money);
   }
 
@@ -190,7 +160,9 @@ export class CallsService {
       `SELECT ((($1::date - d) + time '09:00')::timestamp AT TIME ZONE 'Europe/Paris') AS at FROM unnest($2::int[]) AS d`,
       [call.closesOn, DRAFT_REMINDER_DAYS],
     );
-    await this.reminders.schedule(times.filter((t) => t.at.getTime() > soon).map((t) => ({ kind: DRAFT_REMINDER, ref: call.id, fireAt: t.at })));
+    await this.reminders.schedule(
+      times.filter((t) => t.at.getTime() > soon).map((t) => ({ kind: DRAFT_REMINDER, ref: call.id, fireAt: t.at })),
+    );
   }
 
   requireTeam(): void {
@@ -204,7 +176,13 @@ export class CallsService {
   }
 
   private async recomputeBudgets(callId: string, schedule: Pick<CallInput, 'flatFeeCents' | 'hourlyRateCents'>): Promise<void> {
-    const rows = await this.db.tenantRows<{ id: string; workshopCount: number; workshopMinutes: number; speakers: number; budgetLines: BudgetLine[] }>(
+    const rows = await this.db.tenantRows<{
+      id: string;
+      workshopCount: number;
+      workshopMinutes: number;
+      speakers: number;
+      budgetLines: BudgetLine[];
+    }>(
       `SELECT id, workshop_count AS "workshopCount", workshop_minutes AS "workshopMinutes", speakers, budget_lines AS "budgetLines"
        FROM call_projects WHERE tenant_id = $1 AND call_id = $2 AND approved_cents IS NULL FOR NO KEY UPDATE`,
       [requireTenantId(), callId],
@@ -229,6 +207,26 @@ export class CallsService {
   }
 }
 
+/** The call's columns from year to rubric, then the user who writes them ($3 to $16 of the INSERT and the UPDATE). */
+function callValues(input: CallInput): unknown[] {
+  return [
+    input.year,
+    input.slug,
+    input.title,
+    input.rules,
+    input.opensOn,
+    input.closesOn,
+    input.envelopeCents,
+    input.missions,
+    input.membersOnly,
+    input.flatFeeCents,
+    input.hourlyRateCents,
+    input.requiredCriteria,
+    JSON.stringify(input.rubric),
+    requirePrincipal().userId,
+  ];
+}
+
 function checkDates(input: CallInput): void {
   if (input.closesOn < input.opensOn) throw AppError.field('closesOn', "La clôture ne peut pas précéder l'ouverture.");
   if (Number(input.opensOn.slice(0, 4)) !== input.year && Number(input.closesOn.slice(0, 4)) !== input.year)
@@ -241,8 +239,8 @@ function checkDates(input: CallInput): void {
       throw AppError.field(field, "Cette date n'existe pas.");
   const labels = new Set<string>();
   for (const line of input.rubric as RubricLine[]) {
-    if (labels.has(line.label.toLowerCase())) throw AppError.field('rubric', `Le critère « ${line.label} » figure deux fois dans la grille.`);
+    if (labels.has(line.label.toLowerCase()))
+      throw AppError.field('rubric', `Le critère « ${line.label} » figure deux fois dans la grille.`);
     labels.add(line.label.toLowerCase());
   }
 }
-

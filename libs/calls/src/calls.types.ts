@@ -50,7 +50,8 @@ export enum CallState {
 }
 registerEnumType(CallState, {
   name: 'CallState',
-  description: 'DRAFT: not published; UPCOMING: published, before its opening date; OPEN: submissions accepted; CLOSED: after its closing date (Europe/Paris).',
+  description:
+    'DRAFT: not published; UPCOMING: published, before its opening date; OPEN: submissions accepted; CLOSED: after its closing date (Europe/Paris).',
 });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -91,7 +92,10 @@ export class EnvelopeRaise {
   @Field() reason: string;
   @Field(() => ID) decisionId: string;
   @Field(() => GraphQLISODateTime) requestedAt: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the adopted decision applied it; null while voted on or if not adopted.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the adopted decision applied it; null while voted on or if not adopted.',
+  })
   appliedAt: Date | null;
 }
 
@@ -237,7 +241,10 @@ export class ProjectBudgetLine {
   amountCents: number;
 }
 
-@ObjectType({ description: 'An evaluation criterion, set when the project is designed: what is measured, how, the target; the actual at the evaluation.' })
+@ObjectType({
+  description:
+    'An evaluation criterion, set when the project is designed: what is measured, how, the target; the actual at the evaluation.',
+})
 export class ProjectCriterion {
   @Field() criterion: string;
   @Field() indicator: string;

@@ -72,7 +72,9 @@ export class ProjectBureau {
           `Ateliers prévus : ${project.workshopCount} × ${hoursText(project.workshopMinutes)}, ${project.speakers} intervenant·e(s).`,
           `Budget demandé : ${euros(project.budgetCents)} (dont honoraires des intervenants ${euros(project.speakerFeesCents)}).`,
           `Critères d'évaluation : ${project.criteria.map((c) => `${c.criterion} — ${c.indicator}, cible ${c.target}`).join(' ; ')}.`,
-          scores.weighted !== null ? `Note de l'équipe : ${scores.weighted.toFixed(1).replace('.', ',')} / 5 (${scores.lines.map((l) => `${l.label} ${l.average?.toFixed(1).replace('.', ',') ?? '–'}`).join(', ')}).` : '',
+          scores.weighted !== null
+            ? `Note de l'équipe : ${scores.weighted.toFixed(1).replace('.', ',')} / 5 (${scores.lines.map((l) => `${l.label} ${l.average?.toFixed(1).replace('.', ',') ?? '–'}`).join(', ')}).`
+            : '',
           `Enveloppe de l'appel : ${euros(envelope.envelopeCents)} ; engagé ${euros(envelope.committedCents)} ; si le bureau approuve ce projet et tous ceux qu'il examine, ${euros(committedAfter)} engagés, reste ${euros(envelope.envelopeCents - committedAfter)}.`,
         ]
           .filter(Boolean)
@@ -88,7 +90,13 @@ export class ProjectBureau {
         r.id,
         decisionId,
       ]);
-      await this.projects.event(r.id, r.status, r.status, { kind: 'user' }, `Soumis au vote du bureau${rows.length > 1 ? ` (lot de ${rows.length} projets)` : ''}.`);
+      await this.projects.event(
+        r.id,
+        r.status,
+        r.status,
+        { kind: 'user' },
+        `Soumis au vote du bureau${rows.length > 1 ? ` (lot de ${rows.length} projets)` : ''}.`,
+      );
     }
     return this.projects.toProjects(await Promise.all(rows.map((r) => this.projects.row(r.id))));
   }
@@ -197,11 +205,10 @@ export const envelopeSubject: DecisionSubject = {
       [tenantId, decision.subjectRef],
     );
     if (change)
-      await db.tenantRows(`UPDATE calls SET envelope_cents = greatest(envelope_cents, $3), updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
-        tenantId,
-        change.callId,
-        change.toCents,
-      ]);
+      await db.tenantRows(
+        `UPDATE calls SET envelope_cents = greatest(envelope_cents, $3), updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, change.callId, change.toCents],
+      );
     return [];
   },
 };

@@ -33,7 +33,13 @@ export class ProjectReview {
     );
     const lines = call.rubric.map((line, i) => {
       const r = rows.find((x) => x.criterion === i);
-      return { label: line.label, weight: line.weight, average: r ? Math.round(r.average * 10) / 10 : null, scorers: r?.scorers ?? 0, mine: r?.mine ?? null };
+      return {
+        label: line.label,
+        weight: line.weight,
+        average: r ? Math.round(r.average * 10) / 10 : null,
+        scorers: r?.scorers ?? 0,
+        mine: r?.mine ?? null,
+      };
     });
     const scored = lines.filter((l) => l.average !== null);
     const weight = scored.reduce((s, l) => s + l.weight, 0);
@@ -44,8 +50,11 @@ export class ProjectReview {
   /** The caller's scores, one per line of the grid (null: not scored); replaces their previous ones. */
   async score(projectId: string, scores: Array<number | null>): Promise<ProjectScores> {
     const row = await this.projects.forTeam(projectId);
-    if (!SCORABLE.includes(row.status)) throw AppError.conflict("La grille se remplit entre le dépôt du projet et la décision du bureau.");
-    const [call] = await this.db.tenantRows<{ rubric: RubricLine[] }>(`SELECT rubric FROM calls WHERE tenant_id = $1 AND id = $2`, [requireTenantId(), row.callId]);
+    if (!SCORABLE.includes(row.status)) throw AppError.conflict('La grille se remplit entre le dépôt du projet et la décision du bureau.');
+    const [call] = await this.db.tenantRows<{ rubric: RubricLine[] }>(`SELECT rubric FROM calls WHERE tenant_id = $1 AND id = $2`, [
+      requireTenantId(),
+      row.callId,
+    ]);
     if (call.rubric.length === 0) throw AppError.conflict("L'appel n'a pas de grille d'évaluation : ajoutez-en une dans ses réglages.");
     if (scores.length !== call.rubric.length)
       throw AppError.field('scores', `La grille compte ${call.rubric.length} critère(s) : donnez une note (ou rien) pour chacun.`);
@@ -53,7 +62,11 @@ export class ProjectReview {
       if (s !== null && (!Number.isInteger(s) || s < 0 || s > 5)) throw AppError.field('scores', 'Chaque note est un entier de 0 à 5.');
     const tenantId = requireTenantId();
     const userId = requirePrincipal().userId;
-    await this.db.tenantRows(`DELETE FROM call_project_scores WHERE tenant_id = $1 AND project_id = $2 AND user_id = $3`, [tenantId, row.id, userId]);
+    await this.db.tenantRows(`DELETE FROM call_project_scores WHERE tenant_id = $1 AND project_id = $2 AND user_id = $3`, [
+      tenantId,
+      row.id,
+      userId,
+    ]);
     const given = scores.flatMap((s, i) => (s === null ? [] : [{ i, s }]));
     if (given.length > 0)
       await this.db.tenantRows(

@@ -228,7 +228,13 @@ export class ProjectsService {
        VALUES ($1, $2, $3, (SELECT coalesce(max(seq), 0) + 1 FROM call_projects WHERE tenant_id = $1 AND call_id = $3), 'draft', $4, $5, $6, $7)`,
       [tenantId, id, call.id, person.id, created, who.email!.trim().toLowerCase(), title],
     );
-    await this.event(id, null, ProjectStatus.DRAFT, { kind: 'proposer' }, created ? "Fiche de l'annuaire créée par la candidature : à vérifier." : null);
+    await this.event(
+      id,
+      null,
+      ProjectStatus.DRAFT,
+      { kind: 'proposer' },
+      created ? "Fiche de l'annuaire créée par la candidature : à vérifier." : null,
+    );
     await this.emailProposer(id, 'link');
     return id;
   }
@@ -280,7 +286,10 @@ export class ProjectsService {
     if (row.status === ProjectStatus.DRAFT && call.state !== CallState.OPEN) throw AppError.conflict(closedMessage(call));
     const problems = submissionProblems(row, call);
     if (problems.length > 0)
-      throw AppError.badInput(problems.length === 1 ? problems[0].message : 'Le projet est incomplet : complétez les points signalés avant de le déposer.', problems);
+      throw AppError.badInput(
+        problems.length === 1 ? problems[0].message : 'Le projet est incomplet : complétez les points signalés avant de le déposer.',
+        problems,
+      );
     if (call.membersOnly && !(await this.memberships.isMember(row.proposerId)))
       throw AppError.conflict(`Cet appel est réservé aux adhérent·es de la CPTS pour ${call.year}.`);
     await this.db.tenantRows(
@@ -319,7 +328,12 @@ export class ProjectsService {
   async requestChanges(id: string, note: string): Promise<CallProject> {
     const text = note.trim();
     if (!text) throw AppError.field('note', 'Dites au porteur ce qui est à compléter.');
-    const project = await this.move(id, [ProjectStatus.SUBMITTED, ProjectStatus.UNDER_REVIEW, ProjectStatus.READY_FOR_BUREAU], ProjectStatus.CHANGES_REQUESTED, text);
+    const project = await this.move(
+      id,
+      [ProjectStatus.SUBMITTED, ProjectStatus.UNDER_REVIEW, ProjectStatus.READY_FOR_BUREAU],
+      ProjectStatus.CHANGES_REQUESTED,
+      text,
+    );
     await this.db.tenantRows(
       `INSERT INTO call_project_comments (tenant_id, id, project_id, author, user_id, author_name, body) VALUES ($1, $2, $3, 'team', $4, $5, $6)`,
       [requireTenantId(), randomUUID(), id, requirePrincipal().userId, await this.userName(requirePrincipal().userId), text],
@@ -346,10 +360,21 @@ export class ProjectsService {
   }
 
   /** Changes the status from one of `from`, records the event. */
-  async move(id: string, from: ProjectStatus[], to: ProjectStatus, note: string | null, actor: ProjectActor = { kind: 'user' }): Promise<CallProject> {
+  async move(
+    id: string,
+    from: ProjectStatus[],
+    to: ProjectStatus,
+    note: string | null,
+    actor: ProjectActor = { kind: 'user' },
+  ): Promise<CallProject> {
     const row = actor.kind === 'user' ? await this.forTeam(id) : await this.row(id, true);
-    if (!from.includes(row.status)) throw AppError.conflict(`Ce projet est « ${STATUS_LABELS_FR[row.status]} » : il ne peut pas passer à « ${STATUS_LABELS_FR[to]} ».`);
-    await this.db.tenantRows(`UPDATE call_projects SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [requireTenantId(), row.id, to]);
+    if (!from.includes(row.status))
+      throw AppError.conflict(`Ce projet est « ${STATUS_LABELS_FR[row.status]} » : il ne peut pas passer à « ${STATUS_LABELS_FR[to]} ».`);
+    await this.db.tenantRows(`UPDATE call_projects SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
+      requireTenantId(),
+      row.id,
+      to,
+    ]);
     await this.event(row.id, row.status, to, actor, note);
     return (await this.toProjects([await this.row(row.id)]))[0];
   }
@@ -421,12 +446,23 @@ export class ProjectsService {
 
   private readableWhere(): string[] {
     // Board members read the projects put to the bureau (every one with a decision), never the drafts and the review.
-    return hasAnyRole(requirePrincipal(), CPTS_TEAM) ? ['true'] : hasRole(requirePrincipal(), Role.BOARD_MEMBER) ? ['p.decision_id IS NOT NULL'] : ['false'];
+    return hasAnyRole(requirePrincipal(), CPTS_TEAM)
+      ? ['true']
+      : hasRole(requirePrincipal(), Role.BOARD_MEMBER)
+        ? ['p.decision_id IS NOT NULL']
+        : ['false'];
   }
 }
 
 /** Composes an email to a proposer with a fresh magic link: usable with a bare Db (the worker, the decision's close). */
-export async function composeProposerEmail(db: Db, links: ProposerLinks, projectId: string, kind: ProposerEmailKind, text?: string, daysLeft?: number) {
+export async function composeProposerEmail(
+  db: Db,
+  links: ProposerLinks,
+  projectId: string,
+  kind: ProposerEmailKind,
+  text?: string,
+  daysLeft?: number,
+) {
   const tenantId = requireTenantId();
   const [p] = await db.tenantRows<{ title: string; to: string; callTitle: string; closesOn: string; cptsName: string; cptsSlug: string }>(
     `SELECT p.title, p.proposer_email AS "to", c.title AS "callTitle", to_char(c.closes_on, 'YYYY-MM-DD') AS "closesOn", t.name AS "cptsName", t.slug AS "cptsSlug"
@@ -461,20 +497,25 @@ export const STATUS_LABELS_FR: Record<ProjectStatus, string> = {
 
 export function closedMessage(call: Call): string {
   if (call.state === CallState.DRAFT) return "Cet appel n'est pas encore publié : les dépôts ne sont pas ouverts.";
-  if (call.state === CallState.UPCOMING) return `Cet appel ouvre le ${call.opensOn.split('-').reverse().join('/')} : les dépôts ne sont pas encore ouverts.`;
+  if (call.state === CallState.UPCOMING)
+    return `Cet appel ouvre le ${call.opensOn.split('-').reverse().join('/')} : les dépôts ne sont pas encore ouverts.`;
   return `Cet appel est clos depuis le ${call.closesOn.split('-').reverse().join('/')} à minuit : plus aucun projet ne peut être déposé.`;
 }
 
 /** What a project must have to be submitted, as field errors in French. */
-export function submissionProblems(row: Pick<ProjectRow, 'summary' | 'missions' | 'targetPublic' | 'workshopCount' | 'workshopMinutes' | 'criteria'>, call: Pick<Call, 'requiredCriteria'>): FieldError[] {
+export function submissionProblems(
+  row: Pick<ProjectRow, 'summary' | 'missions' | 'targetPublic' | 'workshopCount' | 'workshopMinutes' | 'criteria'>,
+  call: Pick<Call, 'requiredCriteria'>,
+): FieldError[] {
   const out: FieldError[] = [];
   if (!row.summary.trim()) out.push({ field: 'summary', message: 'Résumez le projet.' });
   if (row.missions.length === 0) out.push({ field: 'missions', message: 'Choisissez au moins une mission du projet de santé.' });
   if (!row.targetPublic.trim()) out.push({ field: 'targetPublic', message: 'Dites à quel public le projet s’adresse.' });
   if (row.workshopCount < 1) out.push({ field: 'workshopCount', message: 'Prévoyez au moins un atelier.' });
-  if (row.workshopMinutes < 1) out.push({ field: 'workshopMinutes', message: "Un atelier dure plus de 0 heure : indiquez sa durée." });
+  if (row.workshopMinutes < 1) out.push({ field: 'workshopMinutes', message: 'Un atelier dure plus de 0 heure : indiquez sa durée.' });
   const criteria = row.criteria.filter((c) => c.criterion.trim());
-  if (criteria.length === 0) out.push({ field: 'criteria', message: "Fixez au moins un critère d'évaluation, avec son indicateur et sa cible." });
+  if (criteria.length === 0)
+    out.push({ field: 'criteria', message: "Fixez au moins un critère d'évaluation, avec son indicateur et sa cible." });
   for (const c of criteria)
     if (!c.indicator.trim() || !c.target.trim())
       out.push({ field: 'criteria', message: `Le critère « ${c.criterion} » doit avoir un indicateur et une cible.` });

@@ -6,9 +6,12 @@ describe("a project's budget, in integer cents", () => {
     const schedule = { flatFeeCents: 10_000, hourlyRateCents: 3_333 };
     const work = { workshopCount: 3, workshopMinutes: 50, speakers: 2 };
     expect(speakerFees(schedule, work)).toBe(2 * (10_000 + 3 * 2_778));
-    expect(budgetOf(schedule, work, [{ kind: 'materials', label: 'Plateau', amountCents: 1_999 }, { kind: 'other', label: 'Salle', amountCents: 1 }])).toBe(
-      2 * (10_000 + 3 * 2_778) + 2_000,
-    );
+    expect(
+      budgetOf(schedule, work, [
+        { kind: 'materials', label: 'Plateau', amountCents: 1_999 },
+        { kind: 'other', label: 'Salle', amountCents: 1 },
+      ]),
+    ).toBe(2 * (10_000 + 3 * 2_778) + 2_000);
   });
 
   it('has no speaker fee before any workshop is planned, and stays an integer for every length and rate', () => {

@@ -263,7 +263,10 @@ export class Decision {
   @Field(() => [CollegeResult]) colleges: CollegeResult[];
   @Field(() => Int, { description: 'Voters.' }) voterCount: number;
   @Field(() => Int, { description: 'Voters who have voted in person.' }) votedCount: number;
-  @Field(() => String, { nullable: true, description: 'What another module put to the vote (e.g. "call_project": a project of a call for projects); its id is subjectRef.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What another module put to the vote (e.g. "call_project": a project of a call for projects); its id is subjectRef.',
+  })
   subjectKind: string | null;
   @Field(() => ID, { nullable: true }) subjectRef: string | null;
   @Field(() => ID, { nullable: true, description: 'The decision without quorum this one puts to the vote again.' }) reopensId:

@@ -216,6 +216,8 @@ export class VotingService {
     if (!allVoted) return;
     const emails = await this.closer.close(decisionId, 'all_voted');
     if (emails?.length)
-      await this.outbox.addMany(emails.map((e) => ({ kind: 'decision_outcome', to: e.to, tenantId: requireTenantId(), email: e.email, secret: e.secret })));
+      await this.outbox.addMany(
+        emails.map((e) => ({ kind: 'decision_outcome', to: e.to, tenantId: requireTenantId(), email: e.email, secret: e.secret })),
+      );
   }
 }

@@ -53,7 +53,12 @@ export class ProjectDocuments {
    * that records the file, since the upload of a large file from a phone
    * holds no connection (the reads are released while it streams).
    */
-  async upload(projectId: string, req: FastifyRequest, rawName: string | undefined, mayChange: () => Promise<void>): Promise<ProjectDocumentRow> {
+  async upload(
+    projectId: string,
+    req: FastifyRequest,
+    rawName: string | undefined,
+    mayChange: () => Promise<void>,
+  ): Promise<ProjectDocumentRow> {
     const tenantId = requireTenantId();
     const { body, declaredBytes } = uploadBody(req);
     const fileName = this.store.precheck(rawName, declaredBytes);
@@ -79,7 +84,8 @@ export class ProjectDocuments {
   async removeByProposer(projectId: string, id: string): Promise<void> {
     const row = await this.row(id, true);
     if (!row || row.projectId !== projectId) throw AppError.notFound(DOCUMENT_NOT_FOUND);
-    if (row.uploadedBy !== null) throw AppError.conflict("Ce document a été ajouté par l'équipe de la CPTS : seule l'équipe peut le retirer.");
+    if (row.uploadedBy !== null)
+      throw AppError.conflict("Ce document a été ajouté par l'équipe de la CPTS : seule l'équipe peut le retirer.");
     await this.db.tenantRows(`DELETE FROM call_project_documents WHERE tenant_id = $1 AND id = $2`, [requireTenantId(), row.id]);
     const tenantId = requireTenantId();
     afterCommit(() => this.store.remove(tenantId, row.id));

@@ -1,5 +1,15 @@
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidateNested, ValidationArguments } from 'class-validator';
+import {
+  IsDefined,
+  IsEmail,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  ValidateNested,
+  ValidationArguments,
+} from 'class-validator';
 import { blankToNull, collapseSpaces } from '@cpts/platform-core';
 import { ProjectFormInput } from '../calls.types';
 
@@ -20,7 +30,8 @@ const requiredWithoutRpps = (message: string) =>
   ValidateBy({
     name: 'requiredWithoutRpps',
     validator: {
-      validate: (value: unknown, args?: ValidationArguments) => Boolean((args?.object as IdentityBody | undefined)?.rpps) || (typeof value === 'string' && value.length > 0),
+      validate: (value: unknown, args?: ValidationArguments) =>
+        Boolean((args?.object as IdentityBody | undefined)?.rpps) || (typeof value === 'string' && value.length > 0),
       defaultMessage: () => message,
     },
   });

@@ -39,7 +39,15 @@ export interface ProposerPageView extends IdentityChoices {
   /** Whether the form may be written and submitted (also: documents added or taken back, co-carriers added); why not, in French. */
   can: { edit: boolean; submit: boolean; reason: string | null };
   comments: Array<{ id: string; author: string; authorName: string; body: string; createdAt: Date }>;
-  documents: Array<{ id: string; fileName: string; contentType: string; bytes: number; uploadedAt: Date; byProposer: boolean; url: string }>;
+  documents: Array<{
+    id: string;
+    fileName: string;
+    contentType: string;
+    bytes: number;
+    uploadedAt: Date;
+    byProposer: boolean;
+    url: string;
+  }>;
   history: Array<{ at: Date; fromStatus: string | null; toStatus: string; label: string; actorName: string; note: string | null }>;
   linkExpiresAt: Date;
 }
@@ -130,7 +138,10 @@ export class ProposerPages {
    */
   addCoCarrier(token: string, who: IdentityBody): Promise<{ id: string; name: string; professionCode: string }> {
     return this.withProject(token, 'proposer-co-carrier', async (target) => {
-      const { row, call } = await this.changeable(target.projectId, 'Ce projet a été déposé : ses porteurs ne changent plus, sauf si l’équipe vous demande des changements.');
+      const { row, call } = await this.changeable(
+        target.projectId,
+        'Ce projet a été déposé : ses porteurs ne changent plus, sauf si l’équipe vous demande des changements.',
+      );
       const { person } = await this.intake.findOrCreate({ ...who, email: null }, `un projet de l'appel « ${call.title} »`);
       if (person.id === row.proposerId) throw AppError.field('lastName', 'Vous portez déjà ce projet : nommez une autre personne.');
       if (person.erased || person.archived)
@@ -155,7 +166,9 @@ export class ProposerPages {
   }
 
   download(token: string, id: string): Promise<DocumentFile> {
-    return this.withProject(token, 'proposer-document-download', (target) => this.documents.ofProject(target.projectId, id), { readOnly: true });
+    return this.withProject(token, 'proposer-document-download', (target) => this.documents.ofProject(target.projectId, id), {
+      readOnly: true,
+    });
   }
 
   /** A fresh link emailed to the project's address: the way back from an expired one (authentic, so it did name this project). */
@@ -181,7 +194,10 @@ export class ProposerPages {
     const target = this.links.read(token);
     if (!target) throw AppError.notFound(INVALID_LINK);
     return this.db.runApart({ tenantId: target.tenantId, label, readOnly: options.readOnly }, async () => {
-      const [found] = await this.db.tenantRows(`SELECT 1 FROM call_projects WHERE tenant_id = $1 AND id = $2`, [requireTenantId(), target.projectId]);
+      const [found] = await this.db.tenantRows(`SELECT 1 FROM call_projects WHERE tenant_id = $1 AND id = $2`, [
+        requireTenantId(),
+        target.projectId,
+      ]);
       if (!found) throw AppError.notFound(INVALID_LINK);
       if (target.expired && !options.expiredToo) throw new ExpiredLinkError();
       return fn(target);
@@ -198,7 +214,10 @@ export class ProposerPages {
   }
 
   private async documentsChangeable(projectId: string): Promise<void> {
-    await this.changeable(projectId, 'Ce projet a été déposé : ses documents ne changent plus, sauf si l’équipe vous demande des changements.');
+    await this.changeable(
+      projectId,
+      'Ce projet a été déposé : ses documents ne changent plus, sauf si l’équipe vous demande des changements.',
+    );
   }
 
   private async page(token: string, target: ProposerTarget): Promise<ProposerPageView> {

@@ -50,7 +50,11 @@ export class ProposerController {
   @Put(':token')
   @Public()
   @Header('cache-control', 'no-store')
-  save(@Param('token') token: string, @Body() body: ProjectFormBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProposerPageView | Expired> {
+  save(
+    @Param('token') token: string,
+    @Body() body: ProjectFormBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProposerPageView | Expired> {
     return orExpired(reply, () => this.pages.save(token, body.form));
   }
 
@@ -66,7 +70,11 @@ export class ProposerController {
   @Public()
   @HttpCode(200)
   @Header('cache-control', 'no-store')
-  comment(@Param('token') token: string, @Body() body: CommentBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProposerPageView | Expired> {
+  comment(
+    @Param('token') token: string,
+    @Body() body: CommentBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProposerPageView | Expired> {
     return orExpired(reply, () => this.pages.comment(token, body.body));
   }
 
@@ -113,7 +121,11 @@ export class ProposerController {
   @Delete(':token/documents/:id')
   @Public()
   @Header('cache-control', 'no-store')
-  removeDocument(@Param('token') token: string, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProposerPageView | Expired> {
+  removeDocument(
+    @Param('token') token: string,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProposerPageView | Expired> {
     return orExpired(reply, () => this.pages.removeDocument(token, id));
   }
 

@@ -66,7 +66,9 @@ export class IdentityChoicesReader {
   ) {}
 
   async read(): Promise<IdentityChoices> {
-    const [tenant] = await this.db.rows<{ communeCodes: string[] }>(`SELECT commune_codes AS "communeCodes" FROM tenants WHERE id = $1`, [requireTenantId()]);
+    const [tenant] = await this.db.rows<{ communeCodes: string[] }>(`SELECT commune_codes AS "communeCodes" FROM tenants WHERE id = $1`, [
+      requireTenantId(),
+    ]);
     const catalog = await this.reference.catalog();
     const communes = (tenant?.communeCodes ?? [])
       .map((code) => catalog.commune(code))

@@ -37,7 +37,8 @@ export class RequestTransaction implements ScopedTransaction {
   ) {}
 
   manager(): Promise<EntityManager> {
-    if (this.finished) return Promise.reject(this.clientGone ? new ClientGoneError() : new Error('The transaction of this scope is already finished.'));
+    if (this.finished)
+      return Promise.reject(this.clientGone ? new ClientGoneError() : new Error('The transaction of this scope is already finished.'));
     this.opening ??= this.open();
     return this.opening;
   }

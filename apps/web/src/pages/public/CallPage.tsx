@@ -83,7 +83,14 @@ function ProposeForm({ url, call, choices }: { url: string; call: PublicCall; ch
         {t('proposerCall.proposeTitle')}
       </Title>
       {sentTo ? (
-        <Alert ref={confirmation} tabIndex={-1} color="teal" icon={<IconCircleCheck size={20} aria-hidden />} title={t('proposerCall.sentTitle')} role="status">
+        <Alert
+          ref={confirmation}
+          tabIndex={-1}
+          color="teal"
+          icon={<IconCircleCheck size={20} aria-hidden />}
+          title={t('proposerCall.sentTitle')}
+          role="status"
+        >
           <Text size="sm">{t('proposerCall.sent', { email: sentTo })}</Text>
           <Text size="sm" mt={4}>
             {t('proposerCall.sentHelp')}

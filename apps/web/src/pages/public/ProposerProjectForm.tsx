@@ -1,4 +1,20 @@
-import { ActionIcon, Alert, Box, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconTrash, IconUserPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +56,15 @@ export function ProposerProjectForm({
   return (
     <Stack gap="lg">
       <Stack gap="sm">
-        <TextInput label={t('proposerProject.titleLabel')} required maxLength={200} readOnly={!editable} value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
+        <TextInput
+          label={t('proposerProject.titleLabel')}
+          required
+          maxLength={200}
+          readOnly={!editable}
+          value={draft.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={errors.title}
+        />
         <Textarea
           label={t('proposerProject.summary')}
           description={t('proposerProject.summaryHelp')}
@@ -71,7 +95,12 @@ export function ProposerProjectForm({
             <Text size="sm" fw={600}>
               {t('proposerProject.missions')}
             </Text>
-            <Text size="sm">{view.call.missions.filter((m) => draft.missions.includes(m.code)).map((m) => m.label).join(', ') || '—'}</Text>
+            <Text size="sm">
+              {view.call.missions
+                .filter((m) => draft.missions.includes(m.code))
+                .map((m) => m.label)
+                .join(', ') || '—'}
+            </Text>
           </Box>
         )}
         <Textarea
@@ -163,7 +192,12 @@ export function ProposerProjectForm({
                   w={130}
                   readOnly={!editable}
                   value={line.kind}
-                  onChange={(v) => set('budgetLines', draft.budgetLines.map((l) => (l.key === line.key ? { ...l, kind: v === 'other' ? 'other' : 'materials' } : l)))}
+                  onChange={(v) =>
+                    set(
+                      'budgetLines',
+                      draft.budgetLines.map((l) => (l.key === line.key ? { ...l, kind: v === 'other' ? 'other' : 'materials' } : l)),
+                    )
+                  }
                   error={errors[`budgetLines.${i}.kind`]}
                 />
                 <TextInput
@@ -175,7 +209,10 @@ export function ProposerProjectForm({
                   value={line.label}
                   onChange={(e) => {
                     const label = e.currentTarget.value;
-                    set('budgetLines', draft.budgetLines.map((l) => (l.key === line.key ? { ...l, label } : l)));
+                    set(
+                      'budgetLines',
+                      draft.budgetLines.map((l) => (l.key === line.key ? { ...l, label } : l)),
+                    );
                   }}
                   error={errors[`budgetLines.${i}.label`]}
                 />
@@ -187,7 +224,10 @@ export function ProposerProjectForm({
                   value={line.amount}
                   onChange={(e) => {
                     const amount = e.currentTarget.value;
-                    set('budgetLines', draft.budgetLines.map((l) => (l.key === line.key ? { ...l, amount } : l)));
+                    set(
+                      'budgetLines',
+                      draft.budgetLines.map((l) => (l.key === line.key ? { ...l, amount } : l)),
+                    );
                   }}
                   error={errors[`budgetLines.${i}.amountCents`]}
                 />
@@ -199,7 +239,12 @@ export function ProposerProjectForm({
                     // At the foot of the row, beside the amount: no gap when a phone wraps it under the fields.
                     style={{ alignSelf: 'flex-end' }}
                     aria-label={t('proposerProject.removeLine', { n: i + 1 })}
-                    onClick={() => set('budgetLines', draft.budgetLines.filter((l) => l.key !== line.key))}
+                    onClick={() =>
+                      set(
+                        'budgetLines',
+                        draft.budgetLines.filter((l) => l.key !== line.key),
+                      )
+                    }
                   >
                     <IconTrash size={18} aria-hidden />
                   </ActionIcon>
@@ -257,7 +302,10 @@ export function ProposerProjectForm({
         <Stack gap="xs">
           {draft.criteria.map((c, i) => {
             const change = (field: 'criterion' | 'indicator' | 'target', value: string) =>
-              set('criteria', draft.criteria.map((x) => (x.key === c.key ? { ...x, [field]: value } : x)));
+              set(
+                'criteria',
+                draft.criteria.map((x) => (x.key === c.key ? { ...x, [field]: value } : x)),
+              );
             return (
               <Paper key={c.key} withBorder p="xs" radius="sm">
                 <Stack gap={6}>
@@ -277,15 +325,32 @@ export function ProposerProjectForm({
                         color="red"
                         mb={4}
                         aria-label={t('proposerProject.removeCriterion', { n: i + 1 })}
-                        onClick={() => set('criteria', draft.criteria.filter((x) => x.key !== c.key))}
+                        onClick={() =>
+                          set(
+                            'criteria',
+                            draft.criteria.filter((x) => x.key !== c.key),
+                          )
+                        }
                       >
                         <IconTrash size={18} aria-hidden />
                       </ActionIcon>
                     )}
                   </Group>
                   <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing="xs">
-                    <TextInput label={t('proposerProject.indicator')} maxLength={500} readOnly={!editable} value={c.indicator} onChange={(e) => change('indicator', e.currentTarget.value)} />
-                    <TextInput label={t('proposerProject.target')} maxLength={500} readOnly={!editable} value={c.target} onChange={(e) => change('target', e.currentTarget.value)} />
+                    <TextInput
+                      label={t('proposerProject.indicator')}
+                      maxLength={500}
+                      readOnly={!editable}
+                      value={c.indicator}
+                      onChange={(e) => change('indicator', e.currentTarget.value)}
+                    />
+                    <TextInput
+                      label={t('proposerProject.target')}
+                      maxLength={500}
+                      readOnly={!editable}
+                      value={c.target}
+                      onChange={(e) => change('target', e.currentTarget.value)}
+                    />
                   </SimpleGrid>
                 </Stack>
               </Paper>
@@ -297,7 +362,9 @@ export function ProposerProjectForm({
               size="xs"
               leftSection={<IconPlus size={16} aria-hidden />}
               style={{ alignSelf: 'flex-start' }}
-              onClick={() => set('criteria', [...draft.criteria, { key: nextKey(), criterion: '', indicator: '', target: '', required: false }])}
+              onClick={() =>
+                set('criteria', [...draft.criteria, { key: nextKey(), criterion: '', indicator: '', target: '', required: false }])
+              }
             >
               {t('proposerProject.addCriterion')}
             </Button>

@@ -22,7 +22,8 @@ const LINK_EXPIRED = 'LINK_EXPIRED';
 /** The form is saved this long after the last keystroke. */
 const AUTOSAVE_MS = 1200;
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string } | { kind: 'invalid' };
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string } | { kind: 'invalid' };
 
 const STATUS_COLOR: Record<string, string> = {
   draft: 'blue',
@@ -43,14 +44,25 @@ const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digi
  * code kept, LINK_EXPIRED included), every message of a field kept, one a
  * line (a submission may have several about the criteria).
  */
-async function send<T>(method: string, url: string, body?: BodyInit, contentType = 'application/json', headers: Record<string, string> = {}): Promise<{ data: T } | { error: AppError }> {
+async function send<T>(
+  method: string,
+  url: string,
+  body?: BodyInit,
+  contentType = 'application/json',
+  headers: Record<string, string> = {},
+): Promise<{ data: T } | { error: AppError }> {
   try {
     const res = await fetch(url, { method, body, headers: body === undefined ? headers : { 'content-type': contentType, ...headers } });
     const answer = await res.json().catch(() => null);
     if (res.ok) return { data: answer as T };
     const fields: Record<string, string> = {};
-    for (const f of (answer as { errors?: Array<{ extensions?: { fields?: Array<{ field: string; message: string }> } }> } | null)?.errors?.[0]?.extensions?.fields ?? [])
-      fields[f.field] = !fields[f.field] ? f.message : fields[f.field].split('\n').includes(f.message) ? fields[f.field] : `${fields[f.field]}\n${f.message}`;
+    for (const f of (answer as { errors?: Array<{ extensions?: { fields?: Array<{ field: string; message: string }> } }> } | null)
+      ?.errors?.[0]?.extensions?.fields ?? [])
+      fields[f.field] = !fields[f.field]
+        ? f.message
+        : fields[f.field].split('\n').includes(f.message)
+          ? fields[f.field]
+          : `${fields[f.field]}\n${f.message}`;
     return { error: { ...errorFromBody(answer), fields } };
   } catch {
     return { error: networkError('') };
@@ -186,7 +198,10 @@ export function ProposerProjectPage() {
 
   const editable = data?.can.edit ?? false;
   return (
-    <PublicFrame name={data?.cptsName ?? t('app.name')} footer={data ? t('proposerProject.footer', { date: formatDate(data.linkExpiresAt) }) : undefined}>
+    <PublicFrame
+      name={data?.cptsName ?? t('app.name')}
+      footer={data ? t('proposerProject.footer', { date: formatDate(data.linkExpiresAt) }) : undefined}
+    >
       {!data || !draft ? (
         <LoadingState />
       ) : (
@@ -257,11 +272,18 @@ export function ProposerProjectPage() {
             documents={data.documents}
             editable={editable}
             upload={async (file) =>
-              answered(await send<ProjectView>('POST', `${url}/documents`, file, 'application/octet-stream', { 'x-file-name': encodeURIComponent(file.name) }))
+              answered(
+                await send<ProjectView>('POST', `${url}/documents`, file, 'application/octet-stream', {
+                  'x-file-name': encodeURIComponent(file.name),
+                }),
+              )
             }
             remove={async (id) => answered(await send<ProjectView>('DELETE', `${url}/documents/${encodeURIComponent(id)}`))}
           />
-          <ProjectThread comments={data.comments} send={async (body) => answered(await send<ProjectView>('POST', `${url}/comments`, JSON.stringify({ body })))} />
+          <ProjectThread
+            comments={data.comments}
+            send={async (body) => answered(await send<ProjectView>('POST', `${url}/comments`, JSON.stringify({ body })))}
+          />
           <ProjectHistory history={data.history} />
 
           <Divider />

@@ -8,7 +8,11 @@ import type { ProjectView } from './proposerProject';
 
 /** "245 Ko", "1,2 Mo". */
 const size = (bytes: number) =>
-  bytes < 1024 ? `${bytes} o` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
+  bytes < 1024
+    ? `${bytes} o`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} Ko`
+      : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
 
 /** The project's files: downloaded from the link; added and taken back while the form is the proposer's to change. */
 export function ProjectDocumentsSection({
@@ -54,7 +58,13 @@ export function ProjectDocumentsSection({
                 ({size(d.bytes)}){!d.byProposer && ` · ${t('proposerProject.byTeam')}`}
               </Text>
               {editable && d.byProposer && (
-                <ActionIcon variant="subtle" color="red" aria-label={t('proposerProject.removeDocument', { name: d.fileName })} disabled={busy} onClick={() => void act(() => remove(d.id))}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('proposerProject.removeDocument', { name: d.fileName })}
+                  disabled={busy}
+                  onClick={() => void act(() => remove(d.id))}
+                >
                   <IconTrash size={18} aria-hidden />
                 </ActionIcon>
               )}

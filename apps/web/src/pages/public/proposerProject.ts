@@ -38,7 +38,15 @@ export interface ProjectView extends IdentityChoices {
   statusHelp: string;
   can: { edit: boolean; submit: boolean; reason: string | null };
   comments: Array<{ id: string; author: string; authorName: string; body: string; createdAt: string }>;
-  documents: Array<{ id: string; fileName: string; contentType: string; bytes: number; uploadedAt: string; byProposer: boolean; url: string }>;
+  documents: Array<{
+    id: string;
+    fileName: string;
+    contentType: string;
+    bytes: number;
+    uploadedAt: string;
+    byProposer: boolean;
+    url: string;
+  }>;
   history: Array<{ at: string; fromStatus: string | null; toStatus: string; label: string; actorName: string; note: string | null }>;
   linkExpiresAt: string;
 }
@@ -106,7 +114,9 @@ export function draftFrom(view: ProjectView): ProjectDraft {
  * amounts (then nothing is sent). Rows left blank are not sent; `lineAt`
  * maps a sent budget line back to its row, for the API's field errors.
  */
-export function formOf(draft: ProjectDraft): { form: Record<string, unknown>; lineAt: number[]; invalid: Record<string, string> } | { invalid: Record<string, string> } {
+export function formOf(
+  draft: ProjectDraft,
+): { form: Record<string, unknown>; lineAt: number[]; invalid: Record<string, string> } | { invalid: Record<string, string> } {
   const invalid: Record<string, string> = {};
   const lineAt: number[] = [];
   const budgetLines: Array<{ kind: string; label: string; amountCents: number }> = [];
@@ -154,7 +164,10 @@ export function pageFields(fields: Record<string, string>, lineAt: number[]): Re
  * each speaker is paid the flat fee once and every workshop's fee (feeForMinutes).
  */
 
-export function speakerFees(call: Pick<PublicCall, 'flatFeeCents' | 'hourlyRateCents'>, draft: Pick<ProjectDraft, 'workshopCount' | 'hours' | 'minutes' | 'speakers'>): number {
+export function speakerFees(
+  call: Pick<PublicCall, 'flatFeeCents' | 'hourlyRateCents'>,
+  draft: Pick<ProjectDraft, 'workshopCount' | 'hours' | 'minutes' | 'speakers'>,
+): number {
   if (draft.workshopCount === 0) return 0;
   return draft.speakers * (call.flatFeeCents + draft.workshopCount * feeForMinutes(draft.hours * 60 + draft.minutes, call.hourlyRateCents));
 }
