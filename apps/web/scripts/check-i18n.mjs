@@ -4,7 +4,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '../src');
-const load = (lng) => JSON.parse(readFileSync(path.join(src, `i18n/locales/${lng}.json`), 'utf8'));
+// A language's main file and its parts loaded with their pages (fr.calls.json: i18n/calls.ts), merged.
+const locales = path.join(src, 'i18n/locales');
+const merge = (a, b) => {
+  for (const [k, v] of Object.entries(b)) a[k] = typeof v === 'object' && typeof a[k] === 'object' ? merge({ ...a[k] }, v) : v;
+  return a;
+};
+const load = (lng) =>
+  readdirSync(locales)
+    .filter((f) => f === `${lng}.json` || (f.startsWith(`${lng}.`) && f.endsWith('.json')))
+    .sort()
+    .reduce((all, f) => merge(all, JSON.parse(readFileSync(path.join(locales, f), 'utf8'))), {});
 const flatten = (obj, prefix = '') =>
   Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? flatten(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 const fr = new Set(flatten(load('fr')));

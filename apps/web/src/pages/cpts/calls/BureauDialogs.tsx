@@ -12,6 +12,7 @@ import { formatEuros } from '../../../lib/format';
 import { fromParisInput, toParisInput } from '../../../lib/paris';
 import { eurosToCents } from './money';
 import { CALL_CONTEXT, PutProjectsToBureauDocument, RaiseCallEnvelopeDocument } from './queries';
+import '../../../i18n/calls';
 
 /** A week from now at 18:00, Paris time: a usual deadline for the bureau's written vote (as governance proposes it). */
 function useDeadline() {

@@ -14,6 +14,7 @@ import { MISSIONS } from '../working-groups/labels';
 import { useCallsCrumbs } from './CallsPage';
 import { centsToEurosInput, eurosToCents } from './money';
 import { CALL_CONTEXT, CallCptsSlugDocument, CallDocument, CreateCallDocument, UpdateCallDocument } from './queries';
+import '../../../i18n/calls';
 
 type Existing = CallQuery['call'];
 

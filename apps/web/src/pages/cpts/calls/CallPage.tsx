@@ -29,6 +29,7 @@ import { useCallsCrumbs } from './CallsPage';
 import { EnvelopeCard } from './EnvelopeFigures';
 import { BureauDecisionBadge, CallStateBadge } from './labels';
 import { CALL_CONTEXT, CallDocument, PublishCallDocument, RaiseDecisionDocument } from './queries';
+import '../../../i18n/calls';
 
 type Call = CallQuery['call'];
 

@@ -15,6 +15,7 @@ import { BureauDecisionBadge, decisionIs, PROJECT_STATUSES, ProjectStatusBadge }
 import { formatScore } from './money';
 import { CALL_CONTEXT, CallProjectsDocument } from './queries';
 import { ScrollTable } from './ScrollTable';
+import '../../../i18n/calls';
 
 type Project = CallProjectsQuery['callProjects'][number];
 

@@ -22,6 +22,7 @@ import { EnvelopeCard } from './EnvelopeFigures';
 import { ProjectStatusBadge } from './labels';
 import { CALL_CONTEXT, CallSummaryDocument } from './queries';
 import { ScrollTable } from './ScrollTable';
+import '../../../i18n/calls';
 
 type Summary = CallSummaryQuery['callSummary'];
 

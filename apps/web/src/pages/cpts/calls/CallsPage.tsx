@@ -11,6 +11,7 @@ import { toAppError } from '../../../lib/errors';
 import { formatDay, formatEuros } from '../../../lib/format';
 import { CallStateBadge } from './labels';
 import { CALL_CONTEXT, CallsDocument } from './queries';
+import '../../../i18n/calls';
 
 type Row = CallsQuery['calls'][number];
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CardSection } from '../../../components/CardSection';
 import type { CallEnvelopeFieldsFragment } from '../../../gql/graphql';
 import { formatEuros } from '../../../lib/format';
+import '../../../i18n/calls';
 
 /** One amount of the envelope: smaller than the home page's figures, so that "14 189,50 €" fits two to a phone's row. */
 function Amount({ label, cents, hint }: { label: string; cents: number; hint?: string }) {

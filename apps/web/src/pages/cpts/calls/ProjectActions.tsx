@@ -17,6 +17,7 @@ import {
   ReturnProjectToReviewDocument,
   StartProjectReviewDocument,
 } from './queries';
+import '../../../i18n/calls';
 
 type Project = CallProjectQuery['callProject'];
 type Dialog = 'changes' | 'ready' | 'back' | 'bureau' | null;

@@ -12,6 +12,7 @@ import { formLevelError, toAppError, type AppError } from '../../../lib/errors';
 import { formatDate, formatDay, formatEuros } from '../../../lib/format';
 import { PaymentStatusBadge } from '../payments/labels';
 import { CALL_CONTEXT, FileProjectDebriefDocument, FileProjectEvaluationDocument } from './queries';
+import '../../../i18n/calls';
 
 type Project = CallProjectQuery['callProject'];
 

@@ -11,6 +11,7 @@ import { formatMinutes } from '../payments/labels';
 import { ProfessionsDocument } from '../queries';
 import { MissionBadges } from '../working-groups/labels';
 import { feeForMinutes } from './money';
+import '../../../i18n/calls';
 
 type Project = CallProjectQuery['callProject'];
 

@@ -7,6 +7,7 @@ import type { CallProjectQuery } from '../../../gql/graphql';
 import { downloadFile } from '../../../lib/download';
 import { formatDateTime } from '../../../lib/format';
 import { formatSize } from '../working-groups/MeetingDocuments';
+import '../../../i18n/calls';
 
 type Doc = CallProjectQuery['callProject']['documents'][number];
 

@@ -22,6 +22,7 @@ import { ProjectScores } from './ProjectScores';
 import { ProjectHistory, ProjectThread } from './ProjectThread';
 import { CARRIED_OUT, ProjectWorkshops } from './ProjectWorkshops';
 import { CALL_CONTEXT, CallProjectDocument, ProjectCallDocument } from './queries';
+import '../../../i18n/calls';
 
 type Project = CallProjectQuery['callProject'];
 

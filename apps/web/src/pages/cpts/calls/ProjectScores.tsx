@@ -9,6 +9,7 @@ import type { CallProjectQuery, ProjectStatus } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatScore } from './money';
 import { CALL_CONTEXT, ScoreProjectDocument } from './queries';
+import '../../../i18n/calls';
 
 type Scores = CallProjectQuery['callProject']['scores'];
 

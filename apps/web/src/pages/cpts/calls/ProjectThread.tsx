@@ -10,6 +10,7 @@ import type { CallProjectQuery } from '../../../gql/graphql';
 import { toAppError, type AppError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { CALL_CONTEXT, CommentOnProjectDocument } from './queries';
+import '../../../i18n/calls';
 
 type Project = CallProjectQuery['callProject'];
 

@@ -15,6 +15,7 @@ import { parisToday } from '../governance/InstanceLabels';
 import { formatMinutes, PaymentStatusBadge } from '../payments/labels';
 import { feeForMinutes } from './money';
 import { CALL_CONTEXT, RecordProjectWorkshopDocument, RemoveProjectWorkshopDocument } from './queries';
+import '../../../i18n/calls';
 
 type Project = CallProjectQuery['callProject'];
 type Workshop = Project['workshops'][number];

@@ -2,6 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CallState, ProjectStatus } from '../../../gql/graphql';
 import { DecisionStatusBadge, OutcomeBadge } from '../governance/DecisionLabels';
+import '../../../i18n/calls';
 
 /** A project's life, in the order it goes through it (the filter's order). */
 export const PROJECT_STATUSES: ProjectStatus[] = [

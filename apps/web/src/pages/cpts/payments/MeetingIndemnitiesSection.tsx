@@ -15,6 +15,7 @@ import {
   PaymentInstancesDocument,
   PAYMENTS_CONTEXT,
 } from './queries';
+import '../../../i18n/calls';
 
 type Result = GenerateMeetingIndemnitiesMutation['generateMeetingIndemnities'];
 

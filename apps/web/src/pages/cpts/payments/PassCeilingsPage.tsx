@@ -11,6 +11,7 @@ import { formatDateTime, formatEuros } from '../../../lib/format';
 import { parisParts } from '../../../lib/paris';
 import { eurosToCents } from '../memberships/labels';
 import { PassCeilingsDocument, SetPassCeilingDocument } from './queries';
+import '../../../i18n/calls';
 
 const PASS_CONTEXT = { additionalTypenames: ['PassCeiling'] };
 

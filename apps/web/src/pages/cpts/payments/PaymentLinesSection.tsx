@@ -13,6 +13,7 @@ import { formatDay, formatEuros } from '../../../lib/format';
 import { parisToday } from '../governance/InstanceLabels';
 import { formatMinutes, PaymentStatusBadge } from './labels';
 import { CancelPaymentLineDocument, MarkPaymentLinesPaidDocument, PAYMENTS_CONTEXT } from './queries';
+import '../../../i18n/calls';
 
 type Line = PaymentLineFieldsFragment;
 

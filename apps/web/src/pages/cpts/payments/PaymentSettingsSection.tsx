@@ -11,6 +11,7 @@ import { formLevelError, toAppError, type AppError } from '../../../lib/errors';
 import { formatDateTime, formatEuros } from '../../../lib/format';
 import { eurosToCents } from '../memberships/labels';
 import { PaymentSettingsDocument, PAYMENTS_CONTEXT, UpdatePaymentSettingsDocument } from './queries';
+import '../../../i18n/calls';
 
 /** The CPTS's hourly rate of the indemnities (its règlement intérieur): the team reads it, the coordinator changes it. */
 export function PaymentSettingsSection({ canEdit }: { canEdit: boolean }) {

@@ -9,6 +9,7 @@ import { toAppError } from '../../../lib/errors';
 import { formatDay, formatEuros } from '../../../lib/format';
 import { formatMinutes, formatPermille, PaymentStatusBadge } from './labels';
 import { PAYMENTS_CONTEXT, PaymentStatementDocument } from './queries';
+import '../../../i18n/calls';
 
 /**
  * A professional's yearly statement (état annuel) of what the CPTS owes and

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/states';
 import type { PaymentYearQuery } from '../../../gql/graphql';
 import { formatEuros } from '../../../lib/format';
 import { PassShareBadge } from './labels';
+import '../../../i18n/calls';
 
 type Totals = PaymentYearQuery['paymentYear']['professionals'][number];
 

@@ -19,6 +19,7 @@ import { PaymentLinesSection } from './PaymentLinesSection';
 import { PaymentSettingsSection } from './PaymentSettingsSection';
 import { PaymentTotals } from './PaymentTotals';
 import { PAYMENTS_CONTEXT, PaymentYearDocument } from './queries';
+import '../../../i18n/calls';
 
 /**
  * What the CPTS pays professionals (decree 2022-375): a year's lines with

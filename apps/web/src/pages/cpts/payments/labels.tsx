@@ -2,6 +2,7 @@ import { Badge } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentKind, PaymentStatus } from '../../../gql/graphql';
+import '../../../i18n/calls';
 
 export const KINDS: PaymentKind[] = ['INDEMNITY', 'REMUNERATION'];
 export const STATUSES: PaymentStatus[] = ['TO_PAY', 'PAID', 'CANCELLED'];
