@@ -33,7 +33,7 @@ export class RequestTransaction implements ScopedTransaction {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: RequestScope,
-    private readonly options: { readOnly?: boolean; tenantIds?: string[]; role?: string } = {},
+    private readonly options: { readOnly?: boolean; tenantIds?: string[]; userId?: string; role?: string } = {},
   ) {}
 
   manager(): Promise<EntityManager> {
@@ -67,6 +67,10 @@ export class RequestTransaction implements ScopedTransaction {
     if (this.options.tenantIds) {
       this.options.tenantIds.forEach((id) => assertUuid(id, 'tenant id'));
       await runner.query(`SELECT set_config('app.tenant_ids', $1, true)`, [this.options.tenantIds.join(',')]);
+    }
+    if (this.options.userId) {
+      assertUuid(this.options.userId, 'user id');
+      await runner.query(`SELECT set_config('app.user_id', $1, true)`, [this.options.userId]);
     }
     return runner.manager;
   }

@@ -1,6 +1,6 @@
 import { REGION_TABLES } from './region-tables';
 import { SHARED_TABLES } from './shared-tables';
-import { REGION_POLICY_CONDITION, TENANT_POLICY_CONDITIONS } from './tenant-schema';
+import { REGION_POLICY_CONDITION, REGIONAL_TENANTS_FUNCTION, TENANT_POLICY_CONDITIONS } from './tenant-schema';
 
 interface TableRow {
   table: string;
@@ -75,10 +75,20 @@ export async function tenancyViolations(
     }
     for (const p of ofTable.filter((p) => !confining(p))) {
       if (p.cmd !== 'SELECT') violations.push(`table ${table}: policy ${p.name} widens ${p.cmd}; only the regional SELECT policy may be added`);
-      else if (p.qual !== regional) violations.push(`table ${table}: policy ${p.name} reads beyond the tenants of app.tenant_ids; its USING must be exactly ${regional}`);
+      else if (p.qual !== regional)
+        violations.push(`table ${table}: policy ${p.name} reads beyond the assigned tenants of app.tenant_ids; its USING must be exactly ${regional}`);
       else if (p.roles.includes('public')) violations.push(`table ${table}: policy ${p.name} applies to every role; scope it TO the regional role`);
     }
   }
+
+  // The regional policies read what regional_tenant_ids returns: it must be the function enableTenantRls writes
+  // (the assigned CPTS among those named), not one replaced by a wider body.
+  const [fn] = await q<{ body: string; definer: boolean }>(
+    `SELECT prosrc AS body, prosecdef AS definer FROM pg_proc WHERE proname = 'regional_tenant_ids' AND pronamespace = 'public'::regnamespace`,
+  );
+  const expectedBody = REGIONAL_TENANTS_FUNCTION.split('$$')[1];
+  if (tenantTables.size > 0 && (!fn || fn.body !== expectedBody || !fn.definer))
+    violations.push('function regional_tenant_ids: missing or not the one enableTenantRls writes (REGIONAL_TENANTS_FUNCTION): the regional policies would read beyond the assignments');
 
   // A region-owned table has one permissive policy, exactly enableRegionRls's: nothing reads it more widely.
   const regionConfining = (p: (typeof policies)[number]) => p.cmd === 'ALL' && p.qual === REGION_POLICY_CONDITION && p.check === REGION_POLICY_CONDITION;

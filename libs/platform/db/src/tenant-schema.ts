@@ -2,7 +2,29 @@ import { QueryRunner } from 'typeorm';
 
 const ISOLATION = `tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;
 const REGION_ISOLATION = `region_id = nullif(current_setting('app.region_id', true), '')::uuid`;
-const REGIONAL = `tenant_id = ANY (string_to_array(nullif(current_setting('app.tenant_ids', true), ''), ',')::uuid[])`;
+/** Once per statement (an InitPlan), not per row: the CPTS the regional read names and the reader is assigned. */
+export const REGIONAL = `tenant_id = ANY ((SELECT regional_tenant_ids())::uuid[])`;
+
+/**
+ * The CPTS a regional read may see, decided by the database too: of those
+ * the transaction names (app.tenant_ids, set by RegionalReader), the ones
+ * the reader (app.user_id) is assigned: the CPTS of the regions they
+ * administer, the CPTS they follow as a mission officer. A wrong list from
+ * the application reads nothing more than the assignments allow; no user,
+ * nothing. SECURITY DEFINER: the regional role has no privilege on the
+ * assignment tables; STABLE, and called through a sub-select, so it runs
+ * once per statement.
+ */
+export const REGIONAL_TENANTS_FUNCTION = `
+  CREATE OR REPLACE FUNCTION regional_tenant_ids() RETURNS uuid[]
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    SELECT coalesce(array_agg(t.id), '{}') FROM tenants t
+    WHERE t.id = ANY (string_to_array(nullif(current_setting('app.tenant_ids', true), ''), ',')::uuid[])
+      AND (EXISTS (SELECT 1 FROM role_assignments ra
+                   WHERE ra.user_id = nullif(current_setting('app.user_id', true), '')::uuid AND ra.role = 'REGION_ADMIN' AND ra.region_id = t.region_id)
+           OR EXISTS (SELECT 1 FROM mission_officer_tenants m
+                      WHERE m.user_id = nullif(current_setting('app.user_id', true), '')::uuid AND m.tenant_id = t.id))
+  $$`;
 
 /**
  * The two policies' conditions as PostgreSQL deparses them into pg_policies:
@@ -11,7 +33,7 @@ const REGIONAL = `tenant_id = ANY (string_to_array(nullif(current_setting('app.t
  */
 export const TENANT_POLICY_CONDITIONS = {
   isolation: `(tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)`,
-  regional: `(tenant_id = ANY ((string_to_array(NULLIF(current_setting('app.tenant_ids'::text, true), ''::text), ','::text))::uuid[]))`,
+  regional: `(tenant_id = ANY (( SELECT regional_tenant_ids() AS regional_tenant_ids)::uuid[]))`,
 } as const;
 
 /** The region-owned tables' policy condition, as pg_policies shows it (compared exactly, like the tenants'). */
@@ -36,6 +58,7 @@ export async function enableTenantRls(runner: QueryRunner, table: string): Promi
     CREATE POLICY tenant_isolation ON ${table}
       USING (${ISOLATION})
       WITH CHECK (${ISOLATION})`);
+  await runner.query(REGIONAL_TENANTS_FUNCTION);
   await runner.query(`CREATE POLICY regional_read ON ${table} FOR SELECT USING (${REGIONAL})`);
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { newScope, runInScope } from '@cpts/platform-core';
+import { newScope, Role, runInScope } from '@cpts/platform-core';
 import { TestData } from '@cpts/testing';
 import {
   assertRuntimeRoleIsConfined,
@@ -11,6 +11,7 @@ import {
   enableRegionRls,
   enableTenantRls,
   REGION_TABLES,
+  REGIONAL,
   RegionalReader,
   regionalRoleOf,
   SHARED_TABLES,
@@ -24,10 +25,11 @@ describe('tenancy: the database wall', () => {
   let db: Db;
   let a: { id: string; communes: string[] };
   let b: { id: string; communes: string[] };
+  let region: string;
 
   beforeAll(async () => {
     data = new TestData();
-    const region = await data.region();
+    region = await data.region();
     a = await data.cpts(region, { departement: '24' });
     b = await data.cpts(region, { departement: '24' });
     await data.professional(a.id, a.communes[0], { lastName: 'Alpha' });
@@ -95,11 +97,14 @@ describe('tenancy: the database wall', () => {
 
   it('reads several tenants only through the read-only regional path, never writing', async () => {
     const reader = new RegionalReader(db, regionalRoleOf(process.env.DATABASE_RUNTIME_ROLE as string));
-    const both = await reader.read([a.id, b.id], (m) => m.query(`SELECT DISTINCT tenant_id FROM professionals`));
-    expect(both.map((r: { tenant_id: string }) => r.tenant_id).sort()).toEqual([a.id, b.id].sort());
-    const onlyA = await reader.read([a.id], (m) => m.query(`SELECT DISTINCT tenant_id FROM professionals`));
+    const officer = await data.user([{ role: Role.MISSION_OFFICER, regionId: region }]);
+    await data.follow(officer.id, [a.id, b.id]);
+    const tenantsOf = (rows: Array<{ tenant_id: string }>) => rows.map((r) => r.tenant_id).sort();
+    const both = await reader.read(officer.id, [a.id, b.id], (m) => m.query(`SELECT DISTINCT tenant_id FROM professionals`));
+    expect(tenantsOf(both)).toEqual([a.id, b.id].sort());
+    const onlyA = await reader.read(officer.id, [a.id], (m) => m.query(`SELECT DISTINCT tenant_id FROM professionals`));
     expect(onlyA).toEqual([{ tenant_id: a.id }]);
-    await expect(reader.read([a.id], (m) => m.query(`UPDATE professionals SET last_name = 'X'`))).rejects.toThrow(/read-only transaction/);
+    await expect(reader.read(officer.id, [a.id], (m) => m.query(`UPDATE professionals SET last_name = 'X'`))).rejects.toThrow(/read-only transaction/);
     // SELECT is all the regional role may do, read-only transaction or not.
     const [{ may }] = await db.dataSource.query(
       `SELECT has_table_privilege($1, 'professionals', 'UPDATE') OR has_table_privilege($1, 'professionals', 'INSERT') AS may`,
@@ -109,11 +114,32 @@ describe('tenancy: the database wall', () => {
     // The regional path does not widen a request that runs alongside it.
     const scope = newScope({ requestId: 'r', tenantId: b.id });
     await runInScope(scope, async () => {
-      await reader.read([a.id, b.id], async () => undefined);
+      await reader.read(officer.id, [a.id, b.id], async () => undefined);
       const rows = await db.rows<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM professionals`);
       expect(rows).toEqual([{ tenant_id: b.id }]);
       await db.finishScope(scope, false);
     });
+  });
+
+  it('reads, through the regional path, only the CPTS the reader is assigned, whatever list the application gives', async () => {
+    const reader = new RegionalReader(db, regionalRoleOf(process.env.DATABASE_RUNTIME_ROLE as string));
+    const read = (userId: string, tenantIds: string[]) =>
+      reader.read(userId, tenantIds, async (m) => ((await m.query(`SELECT DISTINCT tenant_id FROM professionals ORDER BY 1`)) as Array<{ tenant_id: string }>).map((r) => r.tenant_id));
+    // An officer following A only, given A and B by a faulty application: A's rows only.
+    const followsA = await data.user([{ role: Role.MISSION_OFFICER, regionId: region }]);
+    await data.follow(followsA.id, [a.id]);
+    expect(await read(followsA.id, [a.id, b.id])).toEqual([a.id]);
+    expect(await read(followsA.id, [b.id])).toEqual([]);
+    // The region's admin reads every CPTS of the region, and nothing of another region's.
+    const admin = await data.user([{ role: Role.REGION_ADMIN, regionId: region }]);
+    expect(await read(admin.id, [a.id, b.id])).toEqual([a.id, b.id].sort());
+    const otherRegion = await data.region('76');
+    const c = await data.cpts(otherRegion, { departement: '24' });
+    await data.professional(c.id, c.communes[0], { lastName: 'Charlie' });
+    expect(await read(admin.id, [a.id, c.id])).toEqual([a.id]);
+    // No reader, or a tenant user, reads nothing.
+    const coordinator = await data.user([{ role: Role.COORDINATOR, tenantId: a.id }]);
+    expect(await read(coordinator.id, [a.id, b.id])).toEqual([]);
   });
 
   it('ignores app.tenant_ids in a normal request: the regional policy applies to the regional role only', async () => {
@@ -186,7 +212,7 @@ describe('tenancy: the live catalog', () => {
       await owner.query(`ALTER TABLE bad_keys ENABLE ROW LEVEL SECURITY`);
       await owner.query(`CREATE POLICY loose ON bad_keys USING (true)`);
       await owner.query(`CREATE POLICY peek ON bad_keys FOR SELECT USING (true)`);
-      await owner.query(`CREATE POLICY peek_everyone ON bad_keys FOR SELECT USING (tenant_id = ANY (string_to_array(nullif(current_setting('app.tenant_ids', true), ''), ',')::uuid[]))`);
+      await owner.query(`CREATE POLICY peek_everyone ON bad_keys FOR SELECT USING (${REGIONAL})`);
       const violations = (await tenancyViolations(owner)).join('\n');
       expect(violations).toMatch(/table unlisted .* has no tenant_id column/);
       expect(violations).toMatch(/table no_rls .* row level security is not enabled/);
@@ -196,7 +222,7 @@ describe('tenancy: the live catalog', () => {
       expect(violations).toMatch(/table bad_keys: key bad_keys_code_key does not start with tenant_id/);
       expect(violations).toMatch(/table bad_keys: index bad_keys_code_idx does not start with tenant_id/);
       expect(violations).toMatch(/table bad_keys: policy loose widens ALL/);
-      expect(violations).toMatch(/table bad_keys: policy peek reads beyond the tenants of app.tenant_ids/);
+      expect(violations).toMatch(/table bad_keys: policy peek reads beyond the assigned tenants of app.tenant_ids/);
       expect(violations).toMatch(/table bad_keys: policy peek_everyone applies to every role/);
     } finally {
       await owner.query('ROLLBACK');
@@ -231,11 +257,18 @@ describe('tenancy: the live catalog', () => {
         [
           expect.stringMatching(/^table open_check: no policy confining reads and writes to app.tenant_id/),
           expect.stringMatching(/^table open_check: policy tenant_isolation widens ALL/),
-          expect.stringMatching(/^table open_regional: policy regional_read reads beyond the tenants of app.tenant_ids/),
+          expect.stringMatching(/^table open_regional: policy regional_read reads beyond the assigned tenants of app.tenant_ids/),
           expect.stringMatching(/^table or_true: no policy confining reads and writes to app.tenant_id/),
           expect.stringMatching(/^table or_true: policy tenant_isolation widens ALL/),
           expect.stringMatching(/^table second_door: policy also_mine widens ALL/),
         ],
+      );
+      // The exact policies, but the function they call replaced by one that reads every CPTS named.
+      await owner.query(
+        `CREATE OR REPLACE FUNCTION regional_tenant_ids() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER AS $$ SELECT string_to_array(current_setting('app.tenant_ids', true), ',')::uuid[] $$`,
+      );
+      expect(await tenancyViolations(owner)).toContain(
+        'function regional_tenant_ids: missing or not the one enableTenantRls writes (REGIONAL_TENANTS_FUNCTION): the regional policies would read beyond the assignments',
       );
     } finally {
       await owner.query('ROLLBACK');

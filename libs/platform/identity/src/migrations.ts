@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { proposeSlug, SLUG_MAX_LENGTH, SLUG_MIN_LENGTH } from '@cpts/platform-core';
 import { FREE_SLUG_SQL } from './cpts-slugs';
+import { RegionalAssignments1795620000000 } from './regional-assignments.migration';
 
 const TENANT_ROLES = `'COORDINATOR', 'STAFF', 'BOARD_MEMBER', 'MEMBER'`;
 const REGION_ROLES = `'REGION_ADMIN', 'MISSION_OFFICER'`;
@@ -212,4 +213,4 @@ export class CptsSlugs1795402000000 implements MigrationInterface {
   }
 }
 
-export const identityMigrations = [Identity1795400100000, CptsSlugs1795402000000];
+export const identityMigrations = [Identity1795400100000, CptsSlugs1795402000000, RegionalAssignments1795620000000];

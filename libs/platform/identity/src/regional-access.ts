@@ -28,6 +28,6 @@ export class RegionalAccess {
       [...new Set(tenantIds)],
       purpose,
     ]);
-    return this.reader.read(tenantIds, fn);
+    return this.reader.read(principal.userId, tenantIds, fn);
   }
 }
