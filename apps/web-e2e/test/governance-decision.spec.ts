@@ -199,7 +199,7 @@ describe('a decision of the bureau, from the draft to the register, voted from t
     try {
       await alice.page.goto(aliceLink);
       await alice.page.getByRole('heading', { level: 1, name: title }).waitFor();
-      await alice.page.getByText('Bonjour Alice Moreau, Bureau vous consulte par écrit.').waitFor();
+      await alice.page.getByText("Bonjour Alice Moreau, l'instance « Bureau » vous consulte par écrit.").waitFor();
       await alice.page.getByText(question).waitFor();
       await alice.page.getByText('0 a voté sur 3').waitFor();
       await alice.page.getByRole('link', { name: 'devis-echographe.pdf' }).waitFor();

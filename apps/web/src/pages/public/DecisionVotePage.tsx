@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -129,9 +129,13 @@ export function DecisionVotePage() {
                 {t('governance.decisions.file')}
               </Title>
               {data.context && (
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {data.context}
-                </Text>
+                // A long file (a project's, with its budget and criteria) folded: on a phone, the answer the email's
+                // button chose stays a thumb's reach below the question instead of a screen and a half down.
+                <Spoiler maxHeight={150} showLabel={t('governance.vote.fileMore')} hideLabel={t('common.showLess')}>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {data.context}
+                  </Text>
+                </Spoiler>
               )}
               {data.documents.length > 0 && (
                 <Stack gap={4} component="ul" p={0} m={0} mt="xs" style={{ listStyle: 'none' }}>
