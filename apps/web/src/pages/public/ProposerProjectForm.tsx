@@ -26,6 +26,30 @@ import { linesTotal, nextKey, speakerFees, type ProjectDraft, type ProjectPerson
 
 const wholeNumber = (v: number | string) => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0);
 
+/** A count typed by the proposer: a whole number within its bounds, never negative; an emptied field is 0. */
+function WholeInput(props: {
+  label: string;
+  min?: number;
+  max: number;
+  step?: number;
+  readOnly: boolean;
+  value: number;
+  onChange: (value: number) => void;
+  error?: string;
+}) {
+  const { min = 0, onChange, ...rest } = props;
+  return (
+    <NumberInput
+      {...rest}
+      min={min}
+      allowDecimal={false}
+      allowNegative={false}
+      clampBehavior="strict"
+      onChange={(v) => onChange(wholeNumber(v))}
+    />
+  );
+}
+
 /**
  * The project's form: what it is, for whom, who carries it, the workshops,
  * the budget (the speakers' fees computed from the call's schedule, as the
@@ -122,54 +146,38 @@ export function ProposerProjectForm({
           {t('proposerProject.workshopsTitle')}
         </Title>
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm" style={{ alignItems: 'end' }}>
-          <NumberInput
+          <WholeInput
             label={t('proposerProject.workshopCount')}
-            min={0}
             max={200}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
             readOnly={!editable}
             value={draft.workshopCount}
-            onChange={(v) => set('workshopCount', wholeNumber(v))}
+            onChange={(v) => set('workshopCount', v)}
             error={errors.workshopCount}
           />
-          <NumberInput
+          <WholeInput
             label={t('proposerProject.speakers')}
             min={1}
             max={20}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
             readOnly={!editable}
             value={draft.speakers}
-            onChange={(v) => set('speakers', Math.max(1, wholeNumber(v)))}
+            onChange={(v) => set('speakers', Math.max(1, v))}
             error={errors.speakers}
           />
-
-          <NumberInput
+          <WholeInput
             label={t('proposerProject.hours')}
-            min={0}
             max={24}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
             readOnly={!editable}
             value={draft.hours}
-            onChange={(v) => set('hours', wholeNumber(v))}
+            onChange={(v) => set('hours', v)}
             error={errors.workshopMinutes}
           />
-          <NumberInput
+          <WholeInput
             label={t('proposerProject.minutes')}
-            min={0}
             max={59}
             step={5}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
             readOnly={!editable}
             value={draft.minutes}
-            onChange={(v) => set('minutes', wholeNumber(v))}
+            onChange={(v) => set('minutes', v)}
           />
         </SimpleGrid>
       </Box>
