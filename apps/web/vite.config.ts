@@ -11,7 +11,8 @@ export default defineConfig({
   root,
   plugins: [gqlDocuments(fileURLToPath(new URL('./src/gql', import.meta.url))), react()],
   build: {
-    outDir: 'dist',
+    // WEB_OUT_DIR: a build elsewhere (parallel work on one checkout; the browser tests read WEB_DIST the same way).
+    outDir: process.env.WEB_OUT_DIR ?? 'dist',
     emptyOutDir: true,
     sourcemap: true,
     // Pages are split by route (src/lib/lazyPage.ts): the largest chunk is React's own (~240 kB). A warning past

@@ -7,7 +7,7 @@ import { chunkJobs } from '@cpts/mailing';
 import { createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
 
 const root = path.resolve(__dirname, '../../..');
-export const WEB_DIST = path.join(root, 'apps/web/dist');
+export const WEB_DIST = process.env.WEB_DIST ?? path.join(root, 'apps/web/dist');
 export const SCREENSHOTS = path.join(root, 'test-output/screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

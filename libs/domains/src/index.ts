@@ -4,6 +4,10 @@ import { mailingDomain } from '@cpts/mailing';
 import { meetingsDomain } from '@cpts/meetings';
 import { paymentsDomain } from '@cpts/payments';
 import { callsDomain } from '@cpts/calls';
+import { evaluationDomain } from '@cpts/evaluation';
+import { regionDomain } from '@cpts/region';
+import { resourcesDomain } from '@cpts/resources';
+import { surveysDomain } from '@cpts/surveys';
 import type { DomainLibrary } from '@cpts/platform-domain';
 import { workingGroupsDomain } from '@cpts/working-groups';
 
@@ -14,4 +18,4 @@ import { workingGroupsDomain } from '@cpts/working-groups';
  * domain library". The order is the order of the person-data parts in a
  * GDPR export, an erasure and a merge: the directory first.
  */
-export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain, meetingsDomain, workingGroupsDomain, governanceDomain, paymentsDomain, callsDomain];
+export const DOMAINS: readonly DomainLibrary[] = [directoryDomain, mailingDomain, meetingsDomain, workingGroupsDomain, governanceDomain, paymentsDomain, callsDomain, resourcesDomain, surveysDomain, evaluationDomain, regionDomain];
