@@ -1,1 +1,3 @@
 export * from './resources.module';
+export * from './resource-content';
+export * from './adopted-resources';

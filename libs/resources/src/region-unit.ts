@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError, currentScope, newScope, runInScope } from '@cpts/platform-core';
+import { Db, RequestTransaction } from '@cpts/platform-db';
+
+/**
+ * A unit of work on one region's rows (enableRegionRls: app.region_id), opened
+ * apart from the caller's request: the region team's writes, and a CPTS's
+ * reads of its own region's library. It carries no tenant, so no tenant row
+ * is reachable from it, and the caller decides which region (the admin's, or
+ * the CPTS's own) before opening it; the policy confines it to that region.
+ */
+@Injectable()
+export class RegionUnits {
+  constructor(private readonly db: Db) {}
+
+  async run<T>(regionId: string, fn: () => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+    const outer = currentScope();
+    const scope = newScope({ requestId: `region-${randomUUID()}`, tenantId: null, regionId, principal: outer?.principal ?? null });
+    scope.transaction = new RequestTransaction(this.db.dataSource, scope, { readOnly: options.readOnly });
+    return runInScope(scope, async () => {
+      let result: T;
+      try {
+        result = await fn();
+      } catch (err) {
+        await this.db.finishScope(scope, false);
+        throw err;
+      }
+      await this.db.finishScope(scope, true);
+      return result;
+    });
+  }
+
+  /** The region of a CPTS (platform table tenants), in the caller's scope. */
+  async regionOfTenant(tenantId: string): Promise<string> {
+    const [row] = await this.db.rows<{ regionId: string }>(`SELECT region_id AS "regionId" FROM tenants WHERE id = $1`, [tenantId]);
+    if (!row) throw AppError.notFound('CPTS introuvable.');
+    return row.regionId;
+  }
+}
