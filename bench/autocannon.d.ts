@@ -8,6 +8,8 @@ declare module 'autocannon' {
       body?: string;
       connections?: number;
       duration?: number;
+      /** Seconds a request may take before it counts as an error (autocannon's default: 10). */
+      timeout?: number;
       /** A sequence each connection sends in turn; `setupRequest` may rewrite one from the connection's context. */
       requests?: Request[];
       initialContext?: Record<string, unknown>;

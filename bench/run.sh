@@ -5,15 +5,17 @@
 # gateway benchmark against its baseline, then the directory import benchmark,
 # then the mailing benchmark, then the campaign list benchmark, then the
 # meetings and working groups benchmark, then the governance benchmark (which
-# seeds its CPTS's governance on its first run). BENCH=gateway, BENCH=import,
-# BENCH=mailing, BENCH=campaign-list, BENCH=meetings or BENCH=governance runs only that one
+# seeds its CPTS's governance on its first run), then the region's table (which
+# seeds memberships, governance, Pro Actif and mailings in every CPTS on its first
+# run). BENCH=gateway, BENCH=import, BENCH=mailing, BENCH=campaign-list,
+# BENCH=meetings, BENCH=governance or BENCH=region runs only that one
 # (default: all). BENCH_DB names the database (default cpts_bench; its Redis
 # prefix follows), so two checkouts never share one. Run on a quiet machine.
 set -euo pipefail
 BENCH="${BENCH:-all}"
 case "$BENCH" in
-  all | gateway | import | mailing | campaign-list | meetings | governance) ;;
-  *) echo "BENCH must be all, gateway, import, mailing, campaign-list, meetings or governance (got '$BENCH')" >&2; exit 2 ;;
+  all | gateway | import | mailing | campaign-list | meetings | governance | region) ;;
+  *) echo "BENCH must be all, gateway, import, mailing, campaign-list, meetings, governance or region (got '$BENCH')" >&2; exit 2 ;;
 esac
 source "$(dirname "$0")/../scripts/lib/setup.sh"
 cd "$CPTS_ROOT"
@@ -45,3 +47,4 @@ if [ "$BENCH" = all ] || [ "$BENCH" = mailing ]; then node dist/bench/mailing.js
 if [ "$BENCH" = all ] || [ "$BENCH" = campaign-list ]; then node dist/bench/campaign-list.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = meetings ]; then node dist/bench/meetings.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = governance ]; then node dist/bench/governance.js; fi
+if [ "$BENCH" = all ] || [ "$BENCH" = region ]; then node dist/bench/region-table.js; fi

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CptsFigures, DepartementBadges } from '../../components/CptsFigures';
+import { CptsRegionFigures } from './CptsRegionFigures';
 import { FollowedWorkingGroups } from './FollowedWorkingGroups';
 import { InviteButton, InviteModal, useInviteDialog } from '../../components/Invitations';
 import { PageHeader } from '../../components/PageHeader';
@@ -98,6 +99,7 @@ export function CptsDetailPage({ mode }: { mode: 'admin' | 'officer' }) {
       )}
       <Stack gap="lg">
         <CptsFigures cpts={cpts} />
+        <CptsRegionFigures cptsId={cpts.id} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h4" mb="sm">
