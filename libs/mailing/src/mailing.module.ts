@@ -6,6 +6,7 @@ import { mailingEntities } from './campaign.entity';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CampaignsResolver } from './campaigns/campaigns.resolver';
 import { CampaignNotStartedNotice } from './campaigns/not-started-notice';
+import { MailingSegmentAudienceModule } from './campaigns/segment-audience';
 import { CampaignClicksModule } from './clicks/campaign-clicks.module';
 import { CampaignReportResolver } from './clicks/campaign-report.resolver';
 import { CampaignWorker } from './delivery/campaign.worker';
@@ -17,7 +18,7 @@ import { PreferencesModule } from './preferences/preferences.module';
 
 /** Mailings in the gateway: campaigns, their clicks and report, the preferences page and the bounces, and what they hold on people. */
 @Module({
-  imports: [CampaignsModule, CampaignClicksModule, PreferencesModule],
+  imports: [CampaignsModule, CampaignClicksModule, PreferencesModule, MailingSegmentAudienceModule],
   providers: [CampaignPersonData],
 })
 export class MailingModule {}

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import type { Type } from '@nestjs/common';
+import { Surveys1795710000000 } from './survey.migration';
 
 /** The migrations of the surveys library, in timestamp order. */
-export const surveysMigrations: ReadonlyArray<Type<MigrationInterface>> = [];
+export const surveysMigrations: ReadonlyArray<Type<MigrationInterface>> = [Surveys1795710000000];

@@ -1,8 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { blankToNull, ConnectionType, PageArgs, trimmed } from '@cpts/platform-core';
-import { INVOLVEMENT_ORDER } from '@cpts/platform-persons';
-import { ArrayMaxSize, IsDate, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsDate, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export enum CampaignStatus {
   DRAFT = 'draft',
@@ -50,8 +49,10 @@ export const AUDIENCE_PURPOSES: Record<CampaignAudience, readonly CampaignPurpos
 
 export const NEWSLETTER_PURPOSES: readonly CampaignPurpose[] = [CampaignPurpose.PRO_NEWSLETTER, CampaignPurpose.PUBLIC_NEWSLETTER];
 
-/** Membership statuses, as the directory stores them. */
-export const MEMBERSHIP_STATUSES = ['pending', 'active', 'lapsed', 'resigned'] as const;
+/** The segment's input and stored shape are shared with the surveys engine: one definition, in @cpts/platform-persons. */
+import { CampaignSegmentInput, MEMBERSHIP_STATUSES, normalizeSegment, SegmentMembershipInput, type StoredSegment } from '@cpts/platform-persons';
+export { CampaignSegmentInput, MEMBERSHIP_STATUSES, normalizeSegment, SegmentMembershipInput };
+export type { StoredSegment };
 
 @ObjectType({ description: "A membership condition of a segment: a membership of that year, in one of those statuses (any status when empty)." })
 export class SegmentMembership {
@@ -128,65 +129,6 @@ export class AudiencePreview {
   @Field(() => [ExcludedPerson], { description: 'A few of the people left out, with the reason.' }) excludedSample: ExcludedPerson[];
 }
 
-
-@InputType()
-export class SegmentMembershipInput {
-  @Field(() => Int)
-  @IsInt({ message: "L'année doit être un nombre entier." })
-  @Min(2000, { message: "L'année doit être 2000 ou après." })
-  @Max(2200, { message: "L'année est trop loin dans le futur." })
-  year: number;
-
-  @Field(() => [String], { nullable: true, description: 'pending, active, lapsed, resigned; empty: any status.' })
-  @IsOptional()
-  @ArrayMaxSize(4)
-  @IsIn(MEMBERSHIP_STATUSES, { each: true, message: "Statut d'adhésion inconnu." })
-  statuses?: string[] | null;
-}
-
-@InputType()
-export class CampaignSegmentInput {
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @Matches(/^[0-9]{2}$/, { each: true, message: 'Code de profession invalide.' })
-  professionCodes?: string[] | null;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(1000)
-  @Matches(/^[0-9][0-9AB][0-9]{3}$/, { each: true, message: 'Code INSEE invalide.' })
-  communeCodes?: string[] | null;
-
-  @Field(() => SegmentMembershipInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SegmentMembershipInput)
-  membership?: SegmentMembershipInput | null;
-
-  @Field(() => String, { nullable: true, description: 'informed, member, action, referent, governance.' })
-  @IsOptional()
-  @IsIn(INVOLVEMENT_ORDER, { message: "Niveau d'implication inconnu." })
-  minInvolvementLevel?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'Identifiant invalide.' })
-  labelIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(5000, { message: 'Au plus 5000 personnes ajoutées une à une.' })
-  @IsUUID('all', { each: true, message: 'Identifiant invalide.' })
-  includeIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(5000, { message: 'Au plus 5000 personnes retirées une à une.' })
-  @IsUUID('all', { each: true, message: 'Identifiant invalide.' })
-  excludeIds?: string[] | null;
-}
 
 @InputType({ description: 'A campaign as the composer writes it.' })
 export class CampaignInput {
@@ -284,26 +226,3 @@ export class NewslettersInMonthArgs {
   exceptCampaignId?: string;
 }
 
-/** A segment as stored in campaigns.segment (every list present, lower-case values). */
-export interface StoredSegment {
-  professionCodes: string[];
-  communeCodes: string[];
-  membership: { year: number; statuses: string[] } | null;
-  minInvolvementLevel: string | null;
-  labelIds: string[];
-  includeIds: string[];
-  excludeIds: string[];
-}
-
-export function normalizeSegment(input: CampaignSegmentInput | Partial<StoredSegment> | null | undefined): StoredSegment {
-  const ids = (list: string[] | null | undefined) => [...new Set((list ?? []).map((id) => id.toLowerCase()))];
-  return {
-    professionCodes: [...new Set(input?.professionCodes ?? [])],
-    communeCodes: [...new Set(input?.communeCodes ?? [])],
-    membership: input?.membership ? { year: input.membership.year, statuses: [...new Set(input.membership.statuses ?? [])] } : null,
-    minInvolvementLevel: input?.minInvolvementLevel ?? null,
-    labelIds: ids(input?.labelIds),
-    includeIds: ids(input?.includeIds),
-    excludeIds: ids(input?.excludeIds),
-  };
-}

@@ -5,3 +5,4 @@ export * from './mailed-purposes';
 export * from './directory-sql';
 export * from './person-intake';
 export * from './person-memberships';
+export * from './segment';
