@@ -13,8 +13,11 @@ import { WorkingGroupJoinLinks } from '@cpts/working-groups';
 import { Role } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { LinkSigner } from '@cpts/platform-mail';
+import { PDFParse } from 'pdf-parse';
 import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
+import { SURVEY_CASES, SURVEY_ROUTES } from './surveys-cross-tenant';
+import { RESOURCE_CASES, RESOURCE_ROUTES } from './resources-cross-tenant';
 
 /**
  * The tenancy wall, operation by operation and route by route: for every
@@ -324,6 +327,162 @@ const paymentCommand = (query: string, vars: (w: World) => Record<string, unknow
 const passCommand = (query: string, vars: Record<string, unknown> = {}) => async (w: World) => {
   for (const client of [...tenantRoles(w), w.missionA, w.adminR1]) denied(await client.request(query, vars), 'FORBIDDEN');
   expect(errorCode(await w.platformAdmin.request(query, vars))).toBeUndefined();
+};
+
+/** B's fiche action (made once by B's coordinator: an indicator, B's group linked, a text and a file as evidence), for the evaluation cases. */
+let ficheOfB: Promise<{ id: string; indicatorId: string; textId: string; fileId: string }> | undefined;
+const FICHE_B = `query($id: ID!) { fiche(id: $id) { title status indicators { id actual target assessment } sources { kind id } reviewMeetings { id } } }`;
+const evaluationOfB = (w: World) =>
+  (ficheOfB ??= (async () => {
+    const { createFiche } = await w.coordB.ok<{ createFiche: { id: string; indicators: Array<{ id: string }> } }>(
+      `mutation($i: FicheInput!) { createFiche(input: $i) { id indicators { id } } }`,
+      { i: { year: Y, title: 'Fiche Bravo', objective: 'Objectif Bravo', indicators: [{ label: 'Indicateur Bravo', kind: 'QUANTITATIVE', target: 3, actual: 1 }] } },
+    );
+    await w.coordB.ok(`mutation($f: ID!, $s: ID!) { linkFicheSource(ficheId: $f, kind: WORKING_GROUP, sourceId: $s) { id } }`, { f: createFiche.id, s: w.groupB });
+    await w.coordB.ok(`mutation($i: FicheEvidenceTextInput!) { addFicheEvidence(input: $i) { id } }`, { i: { ficheId: createFiche.id, title: 'Preuve Bravo', datedOn: `${Y}-03-01` } });
+    const file = await get(w, w.coordB, `/api/evaluation/fiches/${createFiche.id}/evidence`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'preuve-bravo.txt' },
+      body: 'Preuve de Bravo',
+    });
+    expect(file.status).toBe(201);
+    const { ficheEvidence } = await w.coordB.ok<{ ficheEvidence: Array<{ id: string; kind: string }> }>(`query($f: ID!) { ficheEvidence(ficheId: $f) { id kind } }`, { f: createFiche.id });
+    return {
+      id: createFiche.id,
+      indicatorId: createFiche.indicators[0].id,
+      textId: ficheEvidence.find((e) => e.kind === 'text')!.id,
+      fileId: ficheEvidence.find((e) => e.kind === 'file')!.id,
+    };
+  })());
+/** What B's coordinator sees of B's fiche and its evidence: nothing A does may change it. */
+const ficheStateOfB = async (w: World) => {
+  const f = await evaluationOfB(w);
+  const { fiche } = await w.coordB.ok<{ fiche: unknown }>(FICHE_B, { id: f.id });
+  const { ficheEvidence } = await w.coordB.ok<{ ficheEvidence: unknown }>(`query($f: ID!) { ficheEvidence(ficheId: $f) { id kind title } }`, { f: f.id });
+  return { fiche, ficheEvidence };
+};
+type FicheB = Awaited<ReturnType<typeof evaluationOfB>>;
+/** An evaluation operation on B's fiche: A's team and board find nothing, A's member, the officer and the region admin are refused; B's fiche unchanged. */
+const evaluationCommand = (query: string, vars: (w: World, f: FicheB) => Record<string, unknown>, readers = false) => async (w: World) => {
+  const f = await evaluationOfB(w);
+  const before = await ficheStateOfB(w);
+  for (const client of [w.coordA, w.staffA]) denied(await client.request(query, vars(w, f)), 'NOT_FOUND');
+  denied(await w.boardA.request(query, vars(w, f)), ...(readers ? ['NOT_FOUND'] : ['FORBIDDEN']));
+  for (const client of [w.memberA, w.missionA, w.adminR1]) denied(await client.request(query, vars(w, f)), 'FORBIDDEN');
+  expect(await ficheStateOfB(w)).toEqual(before);
+};
+/** A year-wide evaluation read: A's readers get A's own (never B's fiche), the others are refused. */
+const evaluationYearRead = (query: string, ids: (data: unknown) => string[], readers: Array<keyof World>) => async (w: World) => {
+  const f = await evaluationOfB(w);
+  for (const role of readers) expect(ids(await (w[role] as GraphQLClient).ok(query, { y: Y }))).not.toContain(f.id);
+  for (const client of [w.coordA, w.staffA, w.boardA, w.memberA, w.missionA, w.adminR1].filter((c) => !readers.some((r) => w[r] === c)))
+    denied(await client.request(query, { y: Y }), 'FORBIDDEN');
+  // B's coordinator does see B's fiche (so the check is not vacuous).
+  expect(ids(await w.coordB.ok(query, { y: Y }))).toContain(f.id);
+};
+const FICHE_INPUT_A = { year: Y, title: 'Fiche Alpha', indicators: [] };
+const EVALUATION_CASES: Record<string, (w: World) => Promise<void>> = {
+  'Query.fiches': evaluationYearRead(`query($y: Int!) { fiches(year: $y) { id } }`, (d) => (d as { fiches: Array<{ id: string }> }).fiches.map((x) => x.id), ['coordA', 'staffA', 'boardA']),
+  'Query.evaluationFile': evaluationYearRead(
+    `query($y: Int!) { evaluationFile(year: $y) { perFiche { id } } }`,
+    (d) => (d as { evaluationFile: { perFiche: Array<{ id: string }> } }).evaluationFile.perFiche.map((x) => x.id),
+    ['coordA', 'staffA', 'boardA'],
+  ),
+  'Query.ficheSourceChoices': async (w) => {
+    const q = `query($y: Int!) { ficheSourceChoices(year: $y) { id } }`;
+    for (const client of [w.coordA, w.staffA]) {
+      const ids = (await client.ok<{ ficheSourceChoices: Array<{ id: string }> }>(q, { y: Y })).ficheSourceChoices.map((c) => c.id);
+      expect([ids.includes(w.groupB), ids.includes(w.b.id), ids.includes(w.a.id)]).toEqual([false, false, true]);
+    }
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { y: Y }), 'FORBIDDEN');
+    expect((await w.coordB.ok<{ ficheSourceChoices: Array<{ id: string }> }>(q, { y: Y })).ficheSourceChoices.map((c) => c.id)).toContain(w.groupB);
+  },
+  'Query.fiche': evaluationCommand(FICHE_B, (_w, f) => ({ id: f.id }), true),
+  'Query.ficheEvidence': evaluationCommand(`query($f: ID!) { ficheEvidence(ficheId: $f) { id title } }`, (_w, f) => ({ f: f.id }), true),
+  'Mutation.updateFiche': evaluationCommand(`mutation($id: ID!, $i: FicheInput!) { updateFiche(id: $id, input: $i) { id } }`, (_w, f) => ({ id: f.id, i: FICHE_INPUT_A })),
+  'Mutation.deleteFiche': evaluationCommand(`mutation($id: ID!) { deleteFiche(id: $id) }`, (_w, f) => ({ id: f.id })),
+  'Mutation.setFicheIndicators': evaluationCommand(`mutation($f: ID!) { setFicheIndicators(ficheId: $f, indicators: []) { id } }`, (_w, f) => ({ f: f.id })),
+  'Mutation.setIndicatorResult': evaluationCommand(`mutation($i: ID!) { setIndicatorResult(indicatorId: $i, actual: 99) { id } }`, (_w, f) => ({ i: f.indicatorId })),
+  'Mutation.linkFicheSource': async (w) => {
+    const q = `mutation($f: ID!, $s: ID!) { linkFicheSource(ficheId: $f, kind: WORKING_GROUP, sourceId: $s) { id } }`;
+    await evaluationCommand(q, (x, f) => ({ f: f.id, s: x.groupB }))(w);
+    // Nor does A's own fiche link B's group.
+    const { createFiche } = await w.coordA.ok<{ createFiche: { id: string } }>(`mutation($i: FicheInput!) { createFiche(input: $i) { id } }`, { i: FICHE_INPUT_A });
+    denied(await w.coordA.request(q, { f: createFiche.id, s: w.groupB }), 'NOT_FOUND');
+  },
+  'Mutation.unlinkFicheSource': evaluationCommand(`mutation($f: ID!, $s: ID!) { unlinkFicheSource(ficheId: $f, kind: WORKING_GROUP, sourceId: $s) { id } }`, (w, f) => ({ f: f.id, s: w.groupB })),
+  'Mutation.addFicheEvidence': evaluationCommand(`mutation($i: FicheEvidenceTextInput!) { addFicheEvidence(input: $i) { id } }`, (_w, f) => ({ i: { ficheId: f.id, title: 'Pirate', datedOn: `${Y}-01-02` } })),
+  'Mutation.removeFicheEvidence': evaluationCommand(`mutation($id: ID!) { removeFicheEvidence(id: $id) { id } }`, (_w, f) => ({ id: f.textId })),
+  'Mutation.planFicheReview': evaluationCommand(
+    `mutation($i: PlanFicheReviewInput!) { planFicheReview(input: $i) { id } }`,
+    (w, f) => ({ i: { ficheIds: [f.id], title: 'Revue pirate', startsAt: inDays(9), endsAt: new Date(Date.now() + 9 * 86_400_000 + 3_600_000).toISOString(), place: 'Ailleurs', professionalIds: [w.proB] } }),
+  ),
+  'Mutation.createFicheFromTemplate': async (w) => {
+    // B's adopted copy of a regional template: A's team finds no such adoption, the other roles are refused, nothing is made.
+    const adoptionB = randomUUID();
+    const regionB = (await w.h.data.pool.query(`SELECT region_id FROM tenants WHERE id = $1`, [w.b.id])).rows[0].region_id;
+    const content = { kind: 'fiche_action', title: 'Modèle Bravo', objective: 'Bravo', mission: 'prevention', actions: [], indicators: [] };
+    await w.h.data.inTenant(w.b.id, (db) =>
+      db.query(
+        `INSERT INTO resource_adoptions (tenant_id, id, region_id, resource_id, category, adopted_version, title, content) VALUES ($1, $2, $3, gen_random_uuid(), 'fiche_action_template', 1, 'Modèle Bravo', $4)`,
+        [w.b.id, adoptionB, regionB, JSON.stringify(content)],
+      ),
+    );
+    const q = `mutation($a: ID!, $y: Int!) { createFicheFromTemplate(adoptionId: $a, year: $y) { id title } }`;
+    for (const client of [w.coordA, w.staffA]) denied(await client.request(q, { a: adoptionB, y: Y }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { a: adoptionB, y: Y }), 'FORBIDDEN');
+    const titles = async (c: GraphQLClient) => (await c.ok<{ fiches: Array<{ title: string }> }>(`query($y: Int!) { fiches(year: $y) { title } }`, { y: Y })).fiches.map((f) => f.title);
+    expect(await titles(w.coordA)).not.toContain('Modèle Bravo');
+    expect(await titles(w.coordB)).not.toContain('Modèle Bravo');
+  },
+  'Mutation.createFiche': async (w) => {
+    const q = `mutation($i: FicheInput!) { createFiche(input: $i) { id } }`;
+    const before = await ficheStateOfB(w);
+    // A's coordinator writes in A, and cannot name B's professional as responsible.
+    await w.coordA.ok(q, { i: FICHE_INPUT_A });
+    denied(await w.coordA.request(q, { i: { ...FICHE_INPUT_A, responsibleProfessionalId: w.proB } }), 'NOT_FOUND');
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) denied(await client.request(q, { i: FICHE_INPUT_A }), 'FORBIDDEN');
+    expect(await ficheStateOfB(w)).toEqual(before);
+  },
+};
+/** The year's file as a route: A's readers get A's (no Bravo in it), the other roles are refused, B's coordinator gets B's. */
+const evaluationFileRoute = (ext: 'pdf' | 'xlsx') => async (w: World) => {
+  await evaluationOfB(w);
+  const url = `/api/evaluation/${Y}/dossier.${ext}`;
+  const text = async (res: Response) =>
+    ext === 'pdf' ? (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text : await readable(res);
+  for (const client of [w.coordA, w.staffA, w.boardA]) {
+    const res = await get(w, client, url);
+    expect(res.status).toBe(200);
+    expect(await text(res)).not.toContain('Bravo');
+  }
+  for (const client of [w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await get(w, client, url), [403]);
+  await refusedWithNothingOfB(await get(w, null, url), [401]);
+  const own = await get(w, w.coordB, url);
+  expect([own.status, (await text(own)).includes('Fiche Bravo')]).toEqual([200, true]);
+};
+const EVALUATION_ROUTES: Record<string, (w: World) => Promise<void>> = {
+  'GET /api/evaluation/:year/dossier.pdf': evaluationFileRoute('pdf'),
+  'GET /api/evaluation/:year/dossier.xlsx': evaluationFileRoute('xlsx'),
+  'POST /api/evaluation/fiches/:id/evidence': async (w) => {
+    const f = await evaluationOfB(w);
+    const before = await ficheStateOfB(w);
+    const upload = (client: GraphQLClient | null) =>
+      get(w, client, `/api/evaluation/fiches/${f.id}/evidence`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'pirate.txt' }, body: 'Pirate' });
+    for (const client of [w.coordA, w.staffA]) await refusedWithNothingOfB(await upload(client), [404]);
+    for (const client of [w.boardA, w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await upload(client), [403]);
+    await refusedWithNothingOfB(await upload(null), [401]);
+    expect(await ficheStateOfB(w)).toEqual(before);
+  },
+  'GET /api/evaluation/evidence/:id': async (w) => {
+    const f = await evaluationOfB(w);
+    const url = `/api/evaluation/evidence/${f.fileId}`;
+    for (const client of [w.coordA, w.staffA, w.boardA]) await refusedWithNothingOfB(await get(w, client, url), [404]);
+    for (const client of [w.memberA, w.missionA, w.adminR1]) await refusedWithNothingOfB(await get(w, client, url), [403]);
+    await refusedWithNothingOfB(await get(w, null, url), [401]);
+    const own = await get(w, w.coordB, url);
+    expect([own.status, await own.text()]).toEqual([200, 'Preuve de Bravo']);
+  },
 };
 
 const CASES: Record<string, (w: World) => Promise<void>> = {
@@ -1155,6 +1314,39 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   'Query.passCeilings': passCommand(`{ passCeilings { year amountCents } }`),
   // A far year, so that no test's payments meet it.
   'Mutation.setPassCeiling': passCommand(`mutation { setPassCeiling(year: 2199, amountCents: 9900000) { year } }`),
+  // The region's table: the officer reads the CPTS they follow, a region admin their region's, nobody a CPTS outside; CPTS people are refused.
+  'Query.regionOverview': async (w) => {
+    const q = `query($ids: [ID!]) { regionOverview(cptsIds: $ids) { rows { cptsId name current { professionals members } health { level } } } }`;
+    type Rows = { regionOverview: { rows: Array<{ cptsId: string; name: string }> } };
+    for (const client of tenantRoles(w)) denied(await client.request(q), 'FORBIDDEN');
+    expect((await w.missionA.ok<Rows>(q)).regionOverview.rows.map((r) => r.cptsId)).toEqual([w.a.id]);
+    denied(await w.missionA.request(q, { ids: [w.b.id] }), 'NOT_FOUND');
+    expect((await w.adminR2.ok<Rows>(q)).regionOverview.rows.map((r) => r.cptsId)).toEqual([w.c.id]);
+    denied(await w.adminR2.request(q, { ids: [w.a.id] }), 'NOT_FOUND');
+    // Not vacuous: the admin of B's region reads B.
+    expect((await w.adminR1.ok<Rows>(q, { ids: [w.b.id] })).regionOverview.rows.map((r) => r.name)).toEqual(['CPTS Bravo']);
+  },
+  'Query.observatoryTrend': async (w) => {
+    await w.adminR1.ok(`mutation { takeRegionSnapshot { count } }`);
+    const q = `{ observatoryTrend(indicator: PROFESSIONALS) { cpts { cptsId name } } }`;
+    type Trend = { observatoryTrend: { cpts: Array<{ cptsId: string; name: string }> } };
+    for (const client of tenantRoles(w)) denied(await client.request(q), 'FORBIDDEN');
+    expect((await w.missionA.ok<Trend>(q)).observatoryTrend.cpts.map((c) => c.cptsId)).toEqual([w.a.id]);
+    const r2 = (await w.adminR2.ok<Trend>(q)).observatoryTrend.cpts.map((c) => c.cptsId);
+    expect(r2.filter((id) => id === w.a.id || id === w.b.id)).toEqual([]);
+    expect((await w.adminR1.ok<Trend>(q)).observatoryTrend.cpts.map((c) => c.cptsId)).toContain(w.b.id);
+  },
+  'Mutation.takeRegionSnapshot': async (w) => {
+    const q = `mutation($r: ID) { takeRegionSnapshot(regionId: $r) { count } }`;
+    for (const client of [...tenantRoles(w), w.missionA]) denied(await client.request(q), 'FORBIDDEN');
+    denied(await w.adminR2.request(q, { r: w.region1 }), 'FORBIDDEN');
+    expect((await w.adminR2.ok<{ takeRegionSnapshot: { count: number } }>(q)).takeRegionSnapshot.count).toBeGreaterThanOrEqual(1);
+    const trend = await w.adminR2.ok<{ observatoryTrend: { cpts: Array<{ cptsId: string }> } }>(`{ observatoryTrend(indicator: MEMBERS) { cpts { cptsId } } }`);
+    expect(trend.observatoryTrend.cpts.map((c) => c.cptsId).filter((id) => id === w.a.id || id === w.b.id)).toEqual([]);
+  },
+  ...EVALUATION_CASES,
+  ...SURVEY_CASES,
+  ...RESOURCE_CASES,
 };
 
 const WEBHOOK_TOKEN = 'jeton-du-webhook-des-tests-inter-cpts';
@@ -1646,6 +1838,28 @@ const ROUTES: Record<string, (w: World) => Promise<void>> = {
     expect(own.status).toBe(200);
     expect(await readable(own)).toContain('Atelier Bravo');
   },
+  // The region's exports: the officer following A gets A only, the other region's admin nothing of A or B, CPTS people are refused.
+  'GET /api/region/overview.csv': async (w) => regionExport(w, '/api/region/overview.csv'),
+  'GET /api/region/overview.xlsx': async (w) => regionExport(w, '/api/region/overview.xlsx'),
+  'GET /api/region/observatory.csv': async (w) => {
+    await w.adminR1.ok(`mutation { takeRegionSnapshot { count } }`);
+    await regionExport(w, '/api/region/observatory.csv?indicator=professionals');
+  },
+  ...EVALUATION_ROUTES,
+  ...SURVEY_ROUTES,
+  ...RESOURCE_ROUTES,
+};
+
+const regionExport = async (w: World, url: string) => {
+  for (const client of tenantRoles(w)) await refusedWithNothingOfB(await get(w, client, url), [403]);
+  await refusedWithNothingOfB(await get(w, null, url), [401]);
+  const ofA = await get(w, w.missionA, url);
+  expect(ofA.status).toBe(200);
+  const text = await readable(ofA);
+  expect([text.includes('CPTS Alpha'), text.includes('Bravo')]).toEqual([true, false]);
+  const ofR2 = await readable(await get(w, w.adminR2, url));
+  expect([ofR2.includes('CPTS Alpha'), ofR2.includes('Bravo')]).toEqual([false, false]);
+  expect(await readable(await get(w, w.adminR1, url))).toContain('CPTS Bravo');
 };
 
 /** The path of a tracked link (its address is the web app's, APP_URL). */

@@ -6,6 +6,10 @@ import { Db } from '@cpts/platform-db';
 import { FREE_SLUG_SQL } from '@cpts/platform-identity';
 import { planCallsDemo, seedCalls } from './demo-calls';
 import { seedGovernance } from './demo-governance';
+import { seedRegion } from './demo-region';
+import { seedResources } from './demo-resources';
+import { seedEvaluation } from './demo-evaluation';
+import { seedSurveys } from './demo-surveys';
 import { seedWorkingGroups } from './demo-working-groups';
 import { generateProfessionals, hashPassword, insertProfessionals, upsertUser } from './seed';
 
@@ -155,6 +159,10 @@ export async function seedDemo(db: Db, mail: MailEnv = loadEnv(MailEnv)): Promis
   const calls = planCallsDemo();
   const places = await seedGovernance(db, ids.perigueux, mail, governanceUsers, calls.bureauCloses);
   await seedCalls(db, ids.perigueux, mail, governanceUsers, calls, places);
+  await seedResources(db, regionId, ids.perigueux, userIds['region@demo.cpts.fr'], userIds['coordination@demo.cpts.fr']);
+  await seedSurveys(db, ids.perigueux, userIds['coordination@demo.cpts.fr']);
+  await seedEvaluation(db, ids.perigueux, userIds['coordination@demo.cpts.fr']);
+  await seedRegion(db, regionId);
   return people.map((p) => ({ email: p.email, role: p.label }));
 }
 

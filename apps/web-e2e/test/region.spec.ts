@@ -33,8 +33,8 @@ async function inRegion(stack: Stack, regionId: string, sql: string, params: unk
 describe("the region: the officer's table, a CPTS's figures and charts, the observatory", () => {
   let stack: Stack;
   let regionId: string;
-  let lively: { id: string };
-  let quiet: { id: string };
+  let lively: { id: string; communes: string[] };
+  let quiet: { id: string; communes: string[] };
   let officer: string;
   let admin: string;
 

@@ -62,14 +62,25 @@ const CallFormPage = lazyPage(() => import('./pages/cpts/calls/CallFormPage'), '
 const CallPage = lazyPage(() => import('./pages/cpts/calls/CallPage'), 'CallPage');
 const ProjectPage = lazyPage(() => import('./pages/cpts/calls/ProjectPage'), 'ProjectPage');
 const CallSummaryPage = lazyPage(() => import('./pages/cpts/calls/CallSummaryPage'), 'CallSummaryPage');
+const EvaluationPage = lazyPage(() => import('./pages/cpts/evaluation/EvaluationPage'), 'EvaluationPage');
+const FichePage = lazyPage(() => import('./pages/cpts/evaluation/FichePage'), 'FichePage');
+const SurveysPage = lazyPage(() => import('./pages/cpts/surveys/SurveysPage'), 'SurveysPage');
+const SurveyPage = lazyPage(() => import('./pages/cpts/surveys/SurveyPage'), 'SurveyPage');
+const SurveyAnswerPage = lazyPage(() => import('./pages/public/SurveyAnswerPage'), 'SurveyAnswerPage');
 const NoRolePage = lazyPage(() => import('./pages/MiscPages'), 'NoRolePage');
 const NotFoundPage = lazyPage(() => import('./pages/MiscPages'), 'NotFoundPage');
 const PlatformHomePage = lazyPage(() => import('./pages/PlatformHomePage'), 'PlatformHomePage');
 const CptsDetailPage = lazyPage(() => import('./pages/region/CptsDetailPage'), 'CptsDetailPage');
 const CptsFormPage = lazyPage(() => import('./pages/region/CptsFormPage'), 'CptsFormPage');
 const FollowedCptsPage = lazyPage(() => import('./pages/region/FollowedCptsPage'), 'FollowedCptsPage');
+const ObservatoryPage = lazyPage(() => import('./pages/region/ObservatoryPage'), 'ObservatoryPage');
 const RegionCptsPage = lazyPage(() => import('./pages/region/RegionCptsPage'), 'RegionCptsPage');
 const RegionTeamPage = lazyPage(() => import('./pages/region/RegionTeamPage'), 'RegionTeamPage');
+const RegionLibraryPage = lazyPage(() => import('./pages/region/library/RegionLibraryPage'), 'RegionLibraryPage');
+const RegionResourcePage = lazyPage(() => import('./pages/region/library/RegionResourcePage'), 'RegionResourcePage');
+const ResourceFormPage = lazyPage(() => import('./pages/region/library/ResourceFormPage'), 'ResourceFormPage');
+const LibraryPage = lazyPage(() => import('./pages/cpts/resources/LibraryPage'), 'LibraryPage');
+const AdoptionPage = lazyPage(() => import('./pages/cpts/resources/AdoptionPage'), 'AdoptionPage');
 
 const t = i18n.t.bind(i18n);
 
@@ -121,6 +132,8 @@ export function App() {
         {/* Public, no sign-in: a call for projects (its rules, "propose a project"), and a proposer's project from the link of its email. */}
         <Route path="/cpts/:slug/appels/:callSlug" element={<PublicCallPage />} />
         <Route path="/cpts/:slug/projets/:token" element={<ProposerProjectPage />} />
+        {/* Public, no sign-in: answer a survey, from the personal link of its email (one answer per link). */}
+        <Route path="/cpts/:slug/enquetes/:token" element={<SurveyAnswerPage />} />
         <Route path="/cpts/:slug/*" element={<NotFoundPage />} />
         {/* The addresses of before: the gateway redirects them (301); reached without a page load, the page moves to the new one. */}
         <Route path="/annuaire-public/:slug" element={<PublicDirectoryPage />} />
@@ -174,6 +187,20 @@ export function App() {
             {/* The emails to the team link to a project here (ProposerLinks.appUrlOf). */}
             <Route path="appels/projets/:id" element={<ProjectPage />} />
           </Route>
+          {/* The dialogue de gestion: the team writes the fiches action, the board reads them and downloads the file (the API decides). */}
+          <Route element={<Only who="governance" />}>
+            <Route path="dialogue-de-gestion" element={<EvaluationPage />} />
+            <Route path="dialogue-de-gestion/fiches/:id" element={<FichePage />} />
+          </Route>
+          {/* Surveys: the team builds, sends and exports them; the board reads their results (the API decides). */}
+          <Route element={<Only who="governance" />}>
+            <Route path="enquetes" element={<SurveysPage />} />
+            {/* The regional library: the team browses and adopts; the board reads the adopted copies (the API decides). */}
+            <Route path="ressources" element={<LibraryPage />} />
+            <Route path="ressources/mes-ressources" element={<LibraryPage />} />
+            <Route path="ressources/mes-ressources/:id" element={<AdoptionPage />} />
+            <Route path="enquetes/:id" element={<SurveyPage />} />
+          </Route>
           <Route element={<Only who="cptsAny" />}>
             <Route path="adherent" element={<MemberHomePage />} />
             {/* Every CPTS role: the API shows each person the groups they may see, and lets the team and a group's referents change it. */}
@@ -194,9 +221,16 @@ export function App() {
             <Route path="region/cpts/:id" element={<CptsDetailPage mode="admin" />} />
             <Route path="region/cpts/:id/modifier" element={<CptsFormPage />} />
             <Route path="region/equipe" element={<RegionTeamPage />} />
+            <Route path="region/bibliotheque" element={<RegionLibraryPage />} />
+            <Route path="region/bibliotheque/nouvelle" element={<ResourceFormPage />} />
+            <Route path="region/bibliotheque/:id" element={<RegionResourcePage />} />
+            <Route path="region/bibliotheque/:id/version" element={<ResourceFormPage />} />
+            <Route path="region/tableau" element={<FollowedCptsPage mode="admin" />} />
+            <Route path="region/observatoire" element={<ObservatoryPage />} />
           </Route>
           <Route element={<Only who="missionOfficer" />}>
             <Route path="mes-cpts" element={<FollowedCptsPage />} />
+            <Route path="mes-cpts/observatoire" element={<ObservatoryPage />} />
             <Route path="mes-cpts/:id" element={<CptsDetailPage mode="officer" />} />
           </Route>
           <Route element={<Only who="platformAdmin" />}>

@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { AppError, currentScope, newScope, regionsWhere, Principal, Role, runInScope } from '@cpts/platform-core';
-import { Db, RequestTransaction } from '@cpts/platform-db';
+import { AppError, regionsWhere, Principal, Role } from '@cpts/platform-core';
 
 /** Today's calendar year in Paris, the year the region's figures count in. */
 export function parisYear(at = new Date()): number {
@@ -17,41 +14,14 @@ export function checkedYear(year: number | null | undefined): number {
   return year;
 }
 
-/**
- * A unit of work on one region's own rows (enableRegionRls: app.region_id),
- * apart from the caller's request, carrying no tenant: no CPTS row is
- * reachable from it. The caller decides the region before opening it.
- */
-@Injectable()
-export class RegionUnits {
-  constructor(private readonly db: Db) {}
-
-  async run<T>(regionId: string, fn: () => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
-    const outer = currentScope();
-    const scope = newScope({ requestId: `region-${randomUUID()}`, tenantId: null, regionId, principal: outer?.principal ?? null });
-    scope.transaction = new RequestTransaction(this.db.dataSource, scope, { readOnly: options.readOnly });
-    return runInScope(scope, async () => {
-      let result: T;
-      try {
-        result = await fn();
-      } catch (err) {
-        await this.db.finishScope(scope, false);
-        throw err;
-      }
-      await this.db.finishScope(scope, true);
-      return result;
-    });
+/** The region a region person (admin or officer) reads: the one given, if theirs, or their only one. */
+export function regionOf(principal: Principal, regionId?: string | null): string {
+  const regions = [...new Set(regionsWhere(principal, [Role.REGION_ADMIN, Role.MISSION_OFFICER]))];
+  if (regionId) {
+    if (!regions.includes(regionId)) throw AppError.forbidden("Vous n'appartenez pas à cette région.");
+    return regionId;
   }
-
-  /** The region a region person (admin or officer) reads: the one given, if theirs, or their only one. */
-  regionOf(principal: Principal, regionId?: string | null): string {
-    const regions = [...new Set(regionsWhere(principal, [Role.REGION_ADMIN, Role.MISSION_OFFICER]))];
-    if (regionId) {
-      if (!regions.includes(regionId)) throw AppError.forbidden("Vous n'appartenez pas à cette région.");
-      return regionId;
-    }
-    if (regions.length === 0) throw AppError.forbidden();
-    if (regions.length > 1) throw AppError.field('regionId', 'Précisez la région.');
-    return regions[0];
-  }
+  if (regions.length === 0) throw AppError.forbidden();
+  if (regions.length > 1) throw AppError.field('regionId', 'Précisez la région.');
+  return regions[0];
 }

@@ -14,7 +14,7 @@ import { YearEndSnapshots } from './observatory/year-end.worker';
 import { RegionExportController } from './overview/region-export.controller';
 import { RegionOverviewResolver } from './overview/region-overview.resolver';
 import { RegionOverviewService } from './overview/region-overview.service';
-import { RegionUnits } from './region-units';
+import { RegionUnits } from '@cpts/platform-db';
 
 /** The regional layer in the gateway: the region's table of its CPTS ("Mes CPTS"), governance health, exports, the observatory. */
 @Module({

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError, isUuid, requirePrincipal, requireTenantId } from '@cpts/platform-core';
-import { Db, isUniqueViolation } from '@cpts/platform-db';
+import { Db, RegionUnits, isUniqueViolation } from '@cpts/platform-db';
 import { contentFromInput, contentToOutput } from './content-mapping';
 import { LibraryFilter, LibraryService, VersionRow } from './library.service';
-import { RegionUnits } from './region-unit';
 import { versionChanges } from './resource-diff';
 import {
   AdaptResourceAdoptionInput,

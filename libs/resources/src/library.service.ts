@@ -3,10 +3,9 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { StorageEnv } from '@cpts/platform-config';
 import { AppError, isUuid, Principal, regionsWhere, requirePrincipal, Role, searchKey } from '@cpts/platform-core';
-import { Db } from '@cpts/platform-db';
+import { Db, RegionUnits } from '@cpts/platform-db';
 import { DocumentStore } from '@cpts/meetings';
 import { contentFromInput } from './content-mapping';
-import { RegionUnits } from './region-unit';
 import { ResourceContent } from './resource-content';
 import { PublishResourceInput, PublishResourceVersionInput, Resource, ResourceCategory, ResourceFile } from './resources.types';
 

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { Allow, AppError, CPTS_TEAM, isUuid, Principal, regionsWhere, requirePrincipal, Role } from '@cpts/platform-core';
-import { Db } from '@cpts/platform-db';
+import { Db, RegionUnits } from '@cpts/platform-db';
 import { sendDocument, uploadBody } from '@cpts/meetings';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LibraryService } from './library.service';
-import { RegionUnits } from './region-unit';
 import { ResourceFile } from './resources.types';
 
 const CPTS_READERS = [...CPTS_TEAM, Role.BOARD_MEMBER];

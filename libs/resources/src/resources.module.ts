@@ -1,3 +1,4 @@
+import { RegionUnits } from '@cpts/platform-db';
 import { Module } from '@nestjs/common';
 import type { DomainLibrary } from '@cpts/platform-domain';
 import { IdentityModule } from '@cpts/platform-identity';
@@ -6,7 +7,6 @@ import { AdoptedResources } from './adopted-resources';
 import { AdoptionsService } from './adoptions.service';
 import { LibraryService } from './library.service';
 import { resourcesMigrations } from './migrations';
-import { RegionUnits } from './region-unit';
 import { ResourceFilesController } from './resource-files.controller';
 import { resourcesEntities } from './resources.entities';
 import { RESOURCES_RESOLVERS } from './resources.resolver';

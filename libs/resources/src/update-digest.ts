@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { MailEnv } from '@cpts/platform-config';
 import { requireTenantId } from '@cpts/platform-core';
-import { Db } from '@cpts/platform-db';
+import { Db, RegionUnits } from '@cpts/platform-db';
 import { renderEmail } from '@cpts/platform-mail';
 import { DueReminder, ReminderDecision, ReminderHandler, RemindersService } from '@cpts/platform-reminders';
-import { RegionUnits } from './region-unit';
 
 export const UPDATE_DIGEST = 'resources.update_digest';
 /** One pending digest per CPTS at a time (ref of its reminder). */

@@ -2,9 +2,13 @@ import { AppShell, Badge, Box, Burger, Group, NavLink, ScrollArea, Stack, Text, 
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconBooks,
   IconBuildingBank,
   IconBuildingCommunity,
   IconBulb,
+  IconClipboardList,
+  IconReportAnalytics,
+  IconChartLine,
   IconChecklist,
   IconHome,
   IconIdBadge2,
@@ -12,6 +16,7 @@ import {
   IconMail,
   IconMap2,
   IconReceiptEuro,
+  IconTable,
   IconTopologyStar3,
   IconUsers,
   IconUsersGroup,
@@ -48,6 +53,8 @@ export function Layout() {
   const governance: NavItem = { to: '/gouvernance', label: t('governance.instances.nav'), icon: <IconBuildingBank size={18} /> };
   const calls: NavItem = { to: '/appels', label: t('calls.nav'), icon: <IconBulb size={18} /> };
   const payments: NavItem = { to: '/paiements', label: t('payments.nav'), icon: <IconReceiptEuro size={18} /> };
+  const surveys: NavItem = { to: '/enquetes', label: t('surveys.nav'), icon: <IconClipboardList size={18} /> };
+  const evaluation: NavItem = { to: '/dialogue-de-gestion', label: t('evaluation.nav'), icon: <IconReportAnalytics size={18} /> };
   if (me.isCptsStaff) {
     cptsItems.push(
       { to: '/cpts', label: t('nav.cptsHome'), icon: <IconHome size={18} /> },
@@ -58,6 +65,9 @@ export function Layout() {
       actionItems,
       governance,
       calls,
+      surveys,
+      evaluation,
+      { to: '/ressources', label: t('nav.cptsResources'), icon: <IconBooks size={18} /> },
       payments,
       { to: '/equipe', label: t('nav.team'), icon: <IconUsers size={18} /> },
     );
@@ -66,7 +76,7 @@ export function Layout() {
   if (me.isMember && !me.isCptsStaff && !me.isBoardMember) cptsItems.push({ to: '/adherent', label: t('nav.memberHome'), icon: <IconHome size={18} /> });
   // The board and the members too: each sees the groups the API shows them.
   if (!me.isCptsStaff && (me.isBoardMember || me.isMember)) cptsItems.push(workingGroups, actionItems);
-  if (!me.isCptsStaff && me.isBoardMember) cptsItems.push(governance, calls);
+  if (!me.isCptsStaff && me.isBoardMember) cptsItems.push(governance, calls, surveys, evaluation);
   // The board sees the payments' entry: the page tells a board member who is not the treasurer that it is the treasurer's.
   if (!me.isCptsStaff && me.isBoardMember) cptsItems.push(payments);
   if (cptsItems.length && cptsName) sections.push({ title: cptsName, items: cptsItems });
@@ -76,9 +86,13 @@ export function Layout() {
     regionItems.push(
       { to: '/region', label: t('nav.regionCpts'), icon: <IconMap2 size={18} /> },
       { to: '/region/equipe', label: t('nav.regionTeam'), icon: <IconUsersGroup size={18} /> },
+      { to: '/region/bibliotheque', label: t('nav.regionLibrary'), icon: <IconBooks size={18} /> },
+      { to: '/region/tableau', label: t('nav.regionTable'), icon: <IconTable size={18} /> },
+      { to: '/region/observatoire', label: t('nav.observatory'), icon: <IconChartLine size={18} /> },
     );
   }
   if (me.isMissionOfficer) regionItems.push({ to: '/mes-cpts', label: t('nav.followedCpts'), icon: <IconBuildingCommunity size={18} /> });
+  if (me.isMissionOfficer && !me.isRegionAdmin) regionItems.push({ to: '/mes-cpts/observatoire', label: t('nav.observatory'), icon: <IconChartLine size={18} /> });
   if (regionItems.length) sections.push({ title: me.me.regionRoles[0]?.region.networkName ?? t('nav.region'), items: regionItems });
   if (me.isPlatformAdmin)
     sections.push({

@@ -101,6 +101,17 @@ type Documents = {
     "\n  mutation MergeProfessionals($keptId: ID!, $mergedId: ID!) {\n    mergeProfessionals(keptId: $keptId, mergedId: $mergedId) {\n      id\n      mergedInto\n    }\n  }\n": typeof types.MergeProfessionalsDocument,
     "\n  mutation DismissDuplicate($firstId: ID!, $secondId: ID!) {\n    dismissDuplicate(firstId: $firstId, secondId: $secondId)\n  }\n": typeof types.DismissDuplicateDocument,
     "\n  query DuplicateCount {\n    duplicateCandidates {\n      reason\n      first {\n        id\n      }\n      second {\n        id\n      }\n    }\n  }\n": typeof types.DuplicateCountDocument,
+    "\n  fragment FicheFields on FicheAction {\n    id\n    year\n    title\n    objective\n    mission\n    actions\n    status\n    startsOn\n    endsOn\n    updatedAt\n    responsible {\n      kind\n      id\n      name\n    }\n    indicators {\n      id\n      label\n      kind\n      unit\n      target\n      actual\n      computedFrom\n      met\n      assessment\n    }\n    sources {\n      kind\n      id\n    }\n    reviewMeetings {\n      id\n      title\n      startsAt\n      endsAt\n      status\n      ficheIds\n    }\n  }\n": typeof types.FicheFieldsFragmentDoc,
+    "\n  query EvaluationFile($year: Int!) {\n    evaluationFile(year: $year) {\n      year\n      cptsName\n      fiches\n      quantitativeIndicators\n      indicatorsMet\n      evidence\n      pdfUrl\n      xlsxUrl\n      perFiche {\n        id\n        title\n        mission\n        status\n        indicators\n        indicatorsMet\n        evidence\n      }\n    }\n  }\n": typeof types.EvaluationFileDocument,
+    "\n  query Fiche($id: ID!) {\n    fiche(id: $id) {\n      ...FicheFields\n    }\n    ficheEvidence(ficheId: $id) {\n      id\n      kind\n      automatic\n      title\n      from\n      to\n      figures {\n        label\n        value\n        unit\n        key\n      }\n      details\n      url\n      gap\n    }\n  }\n": typeof types.FicheDocument,
+    "\n  query FicheSourceChoices($year: Int!) {\n    ficheSourceChoices(year: $year) {\n      kind\n      id\n      name\n      detail\n    }\n  }\n": typeof types.FicheSourceChoicesDocument,
+    "\n  mutation CreateFiche($input: FicheInput!) {\n    createFiche(input: $input) {\n      ...FicheFields\n    }\n  }\n": typeof types.CreateFicheDocument,
+    "\n  mutation UpdateFiche($id: ID!, $input: FicheInput!) {\n    updateFiche(id: $id, input: $input) {\n      ...FicheFields\n    }\n  }\n": typeof types.UpdateFicheDocument,
+    "\n  mutation LinkFicheSource($ficheId: ID!, $kind: FicheSourceKind!, $sourceId: ID!) {\n    linkFicheSource(ficheId: $ficheId, kind: $kind, sourceId: $sourceId) {\n      ...FicheFields\n    }\n  }\n": typeof types.LinkFicheSourceDocument,
+    "\n  mutation UnlinkFicheSource($ficheId: ID!, $kind: FicheSourceKind!, $sourceId: ID!) {\n    unlinkFicheSource(ficheId: $ficheId, kind: $kind, sourceId: $sourceId) {\n      ...FicheFields\n    }\n  }\n": typeof types.UnlinkFicheSourceDocument,
+    "\n  mutation AddFicheEvidence($input: FicheEvidenceTextInput!) {\n    addFicheEvidence(input: $input) {\n      ...FicheFields\n    }\n  }\n": typeof types.AddFicheEvidenceDocument,
+    "\n  mutation RemoveFicheEvidence($id: ID!) {\n    removeFicheEvidence(id: $id) {\n      ...FicheFields\n    }\n  }\n": typeof types.RemoveFicheEvidenceDocument,
+    "\n  mutation PlanFicheReview($input: PlanFicheReviewInput!) {\n    planFicheReview(input: $input) {\n      id\n      title\n      startsAt\n      ficheIds\n    }\n  }\n": typeof types.PlanFicheReviewDocument,
     "\n  fragment DecisionTallyFields on DecisionTally {\n    for\n    against\n    abstain\n    eligible\n    participating\n    byProxy\n    cast\n    quorumNeeded\n    quorumMet\n  }\n": typeof types.DecisionTallyFieldsFragmentDoc,
     "\n  fragment DecisionSummaryFields on Decision {\n    id\n    instanceId\n    instanceName\n    instanceKind\n    source\n    title\n    question\n    deadline\n    status\n    openedAt\n    closedAt\n    closedBecause\n    outcome\n    registerNumber\n    voterCount\n    votedCount\n    publishedAt\n    createdAt\n    myVoterId\n    tally {\n      ...DecisionTallyFields\n    }\n  }\n": typeof types.DecisionSummaryFieldsFragmentDoc,
     "\n  query Decisions($status: DecisionStatus) {\n    decisions(status: $status) {\n      ...DecisionSummaryFields\n    }\n  }\n": typeof types.DecisionsDocument,
@@ -192,6 +203,18 @@ type Documents = {
     "\n  query CurrentCpts {\n    currentCpts {\n      ...CptsOverview\n      slug\n      contactEmail\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": typeof types.CurrentCptsDocument,
     "\n  fragment ProfessionalSummary on Professional {\n    id\n    firstName\n    lastName\n    structureName\n    email\n    phone\n    profession {\n      code\n      label\n    }\n    commune {\n      inseeCode\n      name\n    }\n  }\n": typeof types.ProfessionalSummaryFragmentDoc,
     "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": typeof types.ProfessionsDocument,
+    "\n  fragment SurveyFields on Survey {\n    id\n    title\n    intro\n    anonymous\n    status\n    closesAt\n    reminderDays\n    adoptionId\n    audienceLabel\n    sentAt\n    closedAt\n    createdAt\n    recipientCount\n    answerCount\n    questions {\n      id\n      type\n      label\n      options\n      required\n    }\n  }\n": typeof types.SurveyFieldsFragmentDoc,
+    "\n  query Surveys {\n    surveys {\n      ...SurveyFields\n    }\n  }\n": typeof types.SurveysDocument,
+    "\n  query Survey($id: ID!) {\n    survey(id: $id) {\n      ...SurveyFields\n      recipients {\n        id\n        name\n        email\n        answered\n        reminders\n      }\n    }\n  }\n": typeof types.SurveyDocument,
+    "\n  query SurveyResults($id: ID!) {\n    surveyResults(id: $id) {\n      surveyId\n      recipients\n      answers\n      responseRate\n      questions {\n        questionId\n        type\n        label\n        answered\n        mean\n        counts {\n          label\n          count\n        }\n        texts\n      }\n    }\n  }\n": typeof types.SurveyResultsDocument,
+    "\n  mutation CreateSurvey($input: SurveyInput!) {\n    createSurvey(input: $input) {\n      ...SurveyFields\n    }\n  }\n": typeof types.CreateSurveyDocument,
+    "\n  mutation UpdateSurvey($id: ID!, $input: SurveyInput!) {\n    updateSurvey(id: $id, input: $input) {\n      ...SurveyFields\n    }\n  }\n": typeof types.UpdateSurveyDocument,
+    "\n  mutation SetSurveyQuestions($id: ID!, $input: SurveyQuestionsInput!) {\n    setSurveyQuestions(id: $id, input: $input) {\n      ...SurveyFields\n    }\n  }\n": typeof types.SetSurveyQuestionsDocument,
+    "\n  mutation SendSurvey($id: ID!, $audience: SurveyAudienceInput!) {\n    sendSurvey(id: $id, audience: $audience) {\n      ...SurveyFields\n    }\n  }\n": typeof types.SendSurveyDocument,
+    "\n  mutation RemindSurvey($id: ID!) {\n    remindSurvey(id: $id)\n  }\n": typeof types.RemindSurveyDocument,
+    "\n  mutation CloseSurvey($id: ID!) {\n    closeSurvey(id: $id) {\n      ...SurveyFields\n    }\n  }\n": typeof types.CloseSurveyDocument,
+    "\n  query SurveyGroups {\n    workingGroups {\n      id\n      name\n    }\n  }\n": typeof types.SurveyGroupsDocument,
+    "\n  query SurveyGroupMeetings($ownerId: ID!) {\n    meetings(ownerKind: \"working_group\", ownerId: $ownerId) {\n      id\n      title\n      startsAt\n      status\n    }\n  }\n": typeof types.SurveyGroupMeetingsDocument,
     "\n  query WorkingGroupJoinRequests($id: ID!) {\n    workingGroup(id: $id) {\n      id\n      joinUrl\n      joinRequests {\n        id\n        firstName\n        lastName\n        email\n        profession\n        message\n        requestedAt\n        matches {\n          professionalId\n          name\n        }\n      }\n    }\n  }\n": typeof types.WorkingGroupJoinRequestsDocument,
     "\n  mutation AcceptWorkingGroupJoinRequest($id: ID!, $professionalId: ID) {\n    acceptWorkingGroupJoinRequest(id: $id, professionalId: $professionalId) {\n      id\n      status\n    }\n  }\n": typeof types.AcceptWorkingGroupJoinRequestDocument,
     "\n  mutation DeclineWorkingGroupJoinRequest($id: ID!) {\n    declineWorkingGroupJoinRequest(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeclineWorkingGroupJoinRequestDocument,
@@ -236,14 +259,32 @@ type Documents = {
     "\n  query CptsSlugSuggestion($name: String!) {\n    cptsSlugSuggestion(name: $name)\n  }\n": typeof types.CptsSlugSuggestionDocument,
     "\n  mutation CreateCpts($input: CptsInput!) {\n    createCpts(input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.CreateCptsDocument,
     "\n  mutation UpdateCpts($id: ID!, $input: CptsInput!) {\n    updateCpts(id: $id, input: $input) {\n      id\n      name\n      slug\n      size\n      inhabitants\n      contactEmail\n      communeCodes\n      departementCodes\n      updatedAt\n    }\n  }\n": typeof types.UpdateCptsDocument,
-    "\n  query FollowedCpts {\n    followedCpts {\n      ...CptsOverview\n    }\n  }\n": typeof types.FollowedCptsDocument,
+    "\n  query CptsRegionFigures($id: ID!) {\n    regionOverview(cptsIds: [$id]) {\n      year\n      rows {\n        cptsId\n        current {\n          ...RegionYearFigures\n          participantsByMission {\n            mission\n            count\n          }\n        }\n        previous {\n          ...RegionYearFigures\n          participantsByMission {\n            mission\n            count\n          }\n        }\n        health {\n          level\n          signals {\n            level\n            text\n          }\n        }\n        membershipHistory {\n          year\n          total\n          professions {\n            code\n            label\n            count\n          }\n        }\n      }\n    }\n  }\n": typeof types.CptsRegionFiguresDocument,
+    "\n  query RegionTable($year: Int) {\n    regionOverview(year: $year) {\n      year\n      computedAt\n      rows {\n        cptsId\n        name\n        departementCodes\n        current {\n          ...RegionYearFigures\n        }\n        previous {\n          ...RegionYearFigures\n        }\n        health {\n          level\n          signals {\n            level\n            text\n          }\n        }\n      }\n    }\n  }\n": typeof types.RegionTableDocument,
+    "\n  fragment RegionYearFigures on CptsYearFigures {\n    year\n    professionals\n    members\n    workingGroups\n    meetingsHeld\n    participants\n    actionItemsDone\n    actionItemsOverdue\n    decisionsOpen\n    decisionsClosed\n    decisionsWithoutQuorum\n    mandatesEndingSoon\n    proActifProjects\n    proActifCommittedCents\n    proActifPaidCents\n    mailingsSent\n    clickRate\n    lastActivityAt\n  }\n": typeof types.RegionYearFiguresFragmentDoc,
     "\n  query FollowedWorkingGroups($id: ID!) {\n    cpts(id: $id) {\n      id\n      workingGroups {\n        id\n        name\n        missions\n        theme\n        status\n        memberCount\n        referentCount\n        nextMeetingAt\n        meetingsThisYear\n        openActionItems\n        overdueActionItems\n        doneThisQuarter\n      }\n    }\n  }\n": typeof types.FollowedWorkingGroupsDocument,
+    "\n  query ObservatoryTrend($indicator: ObservatoryIndicator!, $departementCode: String) {\n    observatoryTrend(indicator: $indicator, departementCode: $departementCode) {\n      indicator\n      years\n      cpts {\n        cptsId\n        name\n        departementCodes\n        values\n      }\n      departements {\n        code\n        values\n      }\n      total\n      lastTakenAt\n      includesDemo\n    }\n  }\n": typeof types.ObservatoryTrendDocument,
+    "\n  mutation TakeRegionSnapshot {\n    takeRegionSnapshot {\n      year\n      count\n      takenAt\n    }\n  }\n": typeof types.TakeRegionSnapshotDocument,
     "\n  query RegionCpts {\n    regionCpts {\n      ...CptsOverview\n    }\n  }\n": typeof types.RegionCptsDocument,
     "\n  query RegionTeam {\n    regionTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n    regionCpts {\n      id\n      name\n    }\n  }\n": typeof types.RegionTeamDocument,
     "\n  query RegionInvitations {\n    regionInvitations {\n      ...InvitationRowFields\n    }\n  }\n": typeof types.RegionInvitationsDocument,
     "\n  mutation InviteToRegion($input: InviteToRegionInput!) {\n    inviteToRegion(input: $input) {\n      id\n    }\n  }\n": typeof types.InviteToRegionDocument,
     "\n  mutation RevokeRegionInvitation($id: ID!) {\n    revokeRegionInvitation(id: $id)\n  }\n": typeof types.RevokeRegionInvitationDocument,
     "\n  mutation AssignMissionOfficer($userId: ID!, $cptsIds: [ID!]!) {\n    assignMissionOfficer(userId: $userId, cptsIds: $cptsIds) {\n      user {\n        id\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AssignMissionOfficerDocument,
+    "\n  fragment ResourceContentFields on ResourceContent {\n    kind\n    title\n    intro\n    body\n    objective\n    mission\n    actions\n    questions {\n      type\n      label\n      options\n      required\n    }\n    indicators {\n      label\n      kind\n      unit\n      target\n    }\n  }\n": typeof types.ResourceContentFieldsFragmentDoc,
+    "\n  query RegionResources($search: String, $category: ResourceCategory) {\n    regionResources(search: $search, category: $category) {\n      id\n      title\n      description\n      category\n      currentVersion\n      updatedAt\n    }\n  }\n": typeof types.RegionResourcesDocument,
+    "\n  query RegionResource($id: ID!) {\n    regionResource(id: $id) {\n      id\n      title\n      description\n      category\n      currentVersion\n      versions {\n        version\n        note\n        publishedAt\n        content {\n          ...ResourceContentFields\n        }\n        files {\n          documentId\n          fileName\n          bytes\n          url\n        }\n      }\n    }\n    resourceUsage(resourceId: $id) {\n      adoptions\n      downloads\n      cpts {\n        cptsId\n        cptsName\n        adoptedVersion\n        adapted\n        adoptedAt\n        downloads\n      }\n    }\n  }\n": typeof types.RegionResourceDocument,
+    "\n  mutation PublishResource($input: PublishResourceInput!) {\n    publishResource(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.PublishResourceDocument,
+    "\n  mutation PublishResourceVersion($input: PublishResourceVersionInput!) {\n    publishResourceVersion(input: $input) {\n      id\n      title\n      currentVersion\n    }\n  }\n": typeof types.PublishResourceVersionDocument,
+    "\n  query LibraryResources($search: String, $category: ResourceCategory) {\n    libraryResources(search: $search, category: $category) {\n      id\n      title\n      description\n      category\n      currentVersion\n      updatedAt\n      myAdoptionId\n    }\n  }\n": typeof types.LibraryResourcesDocument,
+    "\n  mutation AdoptResource($resourceId: ID!) {\n    adoptResource(resourceId: $resourceId) {\n      id\n    }\n  }\n": typeof types.AdoptResourceDocument,
+    "\n  fragment AdoptionFields on ResourceAdoption {\n    id\n    resourceId\n    category\n    title\n    adoptedVersion\n    latestVersion\n    updateAvailable\n    adapted\n    adaptedAt\n    adoptedAt\n    content {\n      ...ResourceContentFields\n    }\n    files {\n      documentId\n      fileName\n      bytes\n      url\n    }\n  }\n": typeof types.AdoptionFieldsFragmentDoc,
+    "\n  query ResourceAdoptions {\n    resourceAdoptions {\n      ...AdoptionFields\n    }\n  }\n": typeof types.ResourceAdoptionsDocument,
+    "\n  query ResourceAdoption($id: ID!) {\n    resourceAdoption(id: $id) {\n      ...AdoptionFields\n    }\n  }\n": typeof types.ResourceAdoptionDocument,
+    "\n  query ResourceUpdateDiff($id: ID!) {\n    resourceUpdateDiff(adoptionId: $id) {\n      fromVersion\n      toVersion\n      note\n      adapted\n      changes {\n        kind\n        label\n        before\n        after\n        lines {\n          kind\n          text\n        }\n      }\n    }\n  }\n": typeof types.ResourceUpdateDiffDocument,
+    "\n  mutation AdaptResourceAdoption($input: AdaptResourceAdoptionInput!) {\n    adaptResourceAdoption(input: $input) {\n      ...AdoptionFields\n    }\n  }\n": typeof types.AdaptResourceAdoptionDocument,
+    "\n  mutation TakeResourceUpdate($id: ID!) {\n    takeResourceUpdate(adoptionId: $id) {\n      ...AdoptionFields\n    }\n  }\n": typeof types.TakeResourceUpdateDocument,
+    "\n  mutation DismissResourceUpdate($id: ID!) {\n    dismissResourceUpdate(adoptionId: $id) {\n      ...AdoptionFields\n    }\n  }\n": typeof types.DismissResourceUpdateDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      user {\n        id\n        displayName\n        email\n      }\n      platformAdmin\n      activeRoles\n      activeCpts {\n        id\n        name\n        region {\n          id\n          networkName\n        }\n      }\n      memberships {\n        roles\n        cpts {\n          id\n          name\n        }\n      }\n      regionRoles {\n        role\n        region {\n          id\n          name\n          networkName\n        }\n      }\n    }\n  }\n": types.MeDocument,
@@ -333,6 +374,17 @@ const documents: Documents = {
     "\n  mutation MergeProfessionals($keptId: ID!, $mergedId: ID!) {\n    mergeProfessionals(keptId: $keptId, mergedId: $mergedId) {\n      id\n      mergedInto\n    }\n  }\n": types.MergeProfessionalsDocument,
     "\n  mutation DismissDuplicate($firstId: ID!, $secondId: ID!) {\n    dismissDuplicate(firstId: $firstId, secondId: $secondId)\n  }\n": types.DismissDuplicateDocument,
     "\n  query DuplicateCount {\n    duplicateCandidates {\n      reason\n      first {\n        id\n      }\n      second {\n        id\n      }\n    }\n  }\n": types.DuplicateCountDocument,
+    "\n  fragment FicheFields on FicheAction {\n    id\n    year\n    title\n    objective\n    mission\n    actions\n    status\n    startsOn\n    endsOn\n    updatedAt\n    responsible {\n      kind\n      id\n      name\n    }\n    indicators {\n      id\n      label\n      kind\n      unit\n      target\n      actual\n      computedFrom\n      met\n      assessment\n    }\n    sources {\n      kind\n      id\n    }\n    reviewMeetings {\n      id\n      title\n      startsAt\n      endsAt\n      status\n      ficheIds\n    }\n  }\n": types.FicheFieldsFragmentDoc,
+    "\n  query EvaluationFile($year: Int!) {\n    evaluationFile(year: $year) {\n      year\n      cptsName\n      fiches\n      quantitativeIndicators\n      indicatorsMet\n      evidence\n      pdfUrl\n      xlsxUrl\n      perFiche {\n        id\n        title\n        mission\n        status\n        indicators\n        indicatorsMet\n        evidence\n      }\n    }\n  }\n": types.EvaluationFileDocument,
+    "\n  query Fiche($id: ID!) {\n    fiche(id: $id) {\n      ...FicheFields\n    }\n    ficheEvidence(ficheId: $id) {\n      id\n      kind\n      automatic\n      title\n      from\n      to\n      figures {\n        label\n        value\n        unit\n        key\n      }\n      details\n      url\n      gap\n    }\n  }\n": types.FicheDocument,
+    "\n  query FicheSourceChoices($year: Int!) {\n    ficheSourceChoices(year: $year) {\n      kind\n      id\n      name\n      detail\n    }\n  }\n": types.FicheSourceChoicesDocument,
+    "\n  mutation CreateFiche($input: FicheInput!) {\n    createFiche(input: $input) {\n      ...FicheFields\n    }\n  }\n": types.CreateFicheDocument,
+    "\n  mutation UpdateFiche($id: ID!, $input: FicheInput!) {\n    updateFiche(id: $id, input: $input) {\n      ...FicheFields\n    }\n  }\n": types.UpdateFicheDocument,
+    "\n  mutation LinkFicheSource($ficheId: ID!, $kind: FicheSourceKind!, $sourceId: ID!) {\n    linkFicheSource(ficheId: $ficheId, kind: $kind, sourceId: $sourceId) {\n      ...FicheFields\n    }\n  }\n": types.LinkFicheSourceDocument,
+    "\n  mutation UnlinkFicheSource($ficheId: ID!, $kind: FicheSourceKind!, $sourceId: ID!) {\n    unlinkFicheSource(ficheId: $ficheId, kind: $kind, sourceId: $sourceId) {\n      ...FicheFields\n    }\n  }\n": types.UnlinkFicheSourceDocument,
+    "\n  mutation AddFicheEvidence($input: FicheEvidenceTextInput!) {\n    addFicheEvidence(input: $input) {\n      ...FicheFields\n    }\n  }\n": types.AddFicheEvidenceDocument,
+    "\n  mutation RemoveFicheEvidence($id: ID!) {\n    removeFicheEvidence(id: $id) {\n      ...FicheFields\n    }\n  }\n": types.RemoveFicheEvidenceDocument,
+    "\n  mutation PlanFicheReview($input: PlanFicheReviewInput!) {\n    planFicheReview(input: $input) {\n      id\n      title\n      startsAt\n      ficheIds\n    }\n  }\n": types.PlanFicheReviewDocument,
     "\n  fragment DecisionTallyFields on DecisionTally {\n    for\n    against\n    abstain\n    eligible\n    participating\n    byProxy\n    cast\n    quorumNeeded\n    quorumMet\n  }\n": types.DecisionTallyFieldsFragmentDoc,
     "\n  fragment DecisionSummaryFields on Decision {\n    id\n    instanceId\n    instanceName\n    instanceKind\n    source\n    title\n    question\n    deadline\n    status\n    openedAt\n    closedAt\n    closedBecause\n    outcome\n    registerNumber\n    voterCount\n    votedCount\n    publishedAt\n    createdAt\n    myVoterId\n    tally {\n      ...DecisionTallyFields\n    }\n  }\n": types.DecisionSummaryFieldsFragmentDoc,
     "\n  query Decisions($status: DecisionStatus) {\n    decisions(status: $status) {\n      ...DecisionSummaryFields\n    }\n  }\n": types.DecisionsDocument,
@@ -424,6 +476,18 @@ const documents: Documents = {
     "\n  query CurrentCpts {\n    currentCpts {\n      ...CptsOverview\n      slug\n      contactEmail\n      communes {\n        inseeCode\n        name\n        population\n      }\n      region {\n        id\n        networkName\n      }\n    }\n  }\n": types.CurrentCptsDocument,
     "\n  fragment ProfessionalSummary on Professional {\n    id\n    firstName\n    lastName\n    structureName\n    email\n    phone\n    profession {\n      code\n      label\n    }\n    commune {\n      inseeCode\n      name\n    }\n  }\n": types.ProfessionalSummaryFragmentDoc,
     "\n  query Professions {\n    professions {\n      code\n      label\n      labelPlural\n    }\n  }\n": types.ProfessionsDocument,
+    "\n  fragment SurveyFields on Survey {\n    id\n    title\n    intro\n    anonymous\n    status\n    closesAt\n    reminderDays\n    adoptionId\n    audienceLabel\n    sentAt\n    closedAt\n    createdAt\n    recipientCount\n    answerCount\n    questions {\n      id\n      type\n      label\n      options\n      required\n    }\n  }\n": types.SurveyFieldsFragmentDoc,
+    "\n  query Surveys {\n    surveys {\n      ...SurveyFields\n    }\n  }\n": types.SurveysDocument,
+    "\n  query Survey($id: ID!) {\n    survey(id: $id) {\n      ...SurveyFields\n      recipients {\n        id\n        name\n        email\n        answered\n        reminders\n      }\n    }\n  }\n": types.SurveyDocument,
+    "\n  query SurveyResults($id: ID!) {\n    surveyResults(id: $id) {\n      surveyId\n      recipients\n      answers\n      responseRate\n      questions {\n        questionId\n        type\n        label\n        answered\n        mean\n        counts {\n          label\n          count\n        }\n        texts\n      }\n    }\n  }\n": types.SurveyResultsDocument,
+    "\n  mutation CreateSurvey($input: SurveyInput!) {\n    createSurvey(input: $input) {\n      ...SurveyFields\n    }\n  }\n": types.CreateSurveyDocument,
+    "\n  mutation UpdateSurvey($id: ID!, $input: SurveyInput!) {\n    updateSurvey(id: $id, input: $input) {\n      ...SurveyFields\n    }\n  }\n": types.UpdateSurveyDocument,
+    "\n  mutation SetSurveyQuestions($id: ID!, $input: SurveyQuestionsInput!) {\n    setSurveyQuestions(id: $id, input: $input) {\n      ...SurveyFields\n    }\n  }\n": types.SetSurveyQuestionsDocument,
+    "\n  mutation SendSurvey($id: ID!, $audience: SurveyAudienceInput!) {\n    sendSurvey(id: $id, audience: $audience) {\n      ...SurveyFields\n    }\n  }\n": types.SendSurveyDocument,
+    "\n  mutation RemindSurvey($id: ID!) {\n    remindSurvey(id: $id)\n  }\n": types.RemindSurveyDocument,
+    "\n  mutation CloseSurvey($id: ID!) {\n    closeSurvey(id: $id) {\n      ...SurveyFields\n    }\n  }\n": types.CloseSurveyDocument,
+    "\n  query SurveyGroups {\n    workingGroups {\n      id\n      name\n    }\n  }\n": types.SurveyGroupsDocument,
+    "\n  query SurveyGroupMeetings($ownerId: ID!) {\n    meetings(ownerKind: \"working_group\", ownerId: $ownerId) {\n      id\n      title\n      startsAt\n      status\n    }\n  }\n": types.SurveyGroupMeetingsDocument,
     "\n  query WorkingGroupJoinRequests($id: ID!) {\n    workingGroup(id: $id) {\n      id\n      joinUrl\n      joinRequests {\n        id\n        firstName\n        lastName\n        email\n        profession\n        message\n        requestedAt\n        matches {\n          professionalId\n          name\n        }\n      }\n    }\n  }\n": types.WorkingGroupJoinRequestsDocument,
     "\n  mutation AcceptWorkingGroupJoinRequest($id: ID!, $professionalId: ID) {\n    acceptWorkingGroupJoinRequest(id: $id, professionalId: $professionalId) {\n      id\n      status\n    }\n  }\n": types.AcceptWorkingGroupJoinRequestDocument,
     "\n  mutation DeclineWorkingGroupJoinRequest($id: ID!) {\n    declineWorkingGroupJoinRequest(id: $id) {\n      id\n      status\n    }\n  }\n": types.DeclineWorkingGroupJoinRequestDocument,
@@ -468,14 +532,32 @@ const documents: Documents = {
     "\n  query CptsSlugSuggestion($name: String!) {\n    cptsSlugSuggestion(name: $name)\n  }\n": types.CptsSlugSuggestionDocument,
     "\n  mutation CreateCpts($input: CptsInput!) {\n    createCpts(input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": types.CreateCptsDocument,
     "\n  mutation UpdateCpts($id: ID!, $input: CptsInput!) {\n    updateCpts(id: $id, input: $input) {\n      id\n      name\n      slug\n      size\n      inhabitants\n      contactEmail\n      communeCodes\n      departementCodes\n      updatedAt\n    }\n  }\n": types.UpdateCptsDocument,
-    "\n  query FollowedCpts {\n    followedCpts {\n      ...CptsOverview\n    }\n  }\n": types.FollowedCptsDocument,
+    "\n  query CptsRegionFigures($id: ID!) {\n    regionOverview(cptsIds: [$id]) {\n      year\n      rows {\n        cptsId\n        current {\n          ...RegionYearFigures\n          participantsByMission {\n            mission\n            count\n          }\n        }\n        previous {\n          ...RegionYearFigures\n          participantsByMission {\n            mission\n            count\n          }\n        }\n        health {\n          level\n          signals {\n            level\n            text\n          }\n        }\n        membershipHistory {\n          year\n          total\n          professions {\n            code\n            label\n            count\n          }\n        }\n      }\n    }\n  }\n": types.CptsRegionFiguresDocument,
+    "\n  query RegionTable($year: Int) {\n    regionOverview(year: $year) {\n      year\n      computedAt\n      rows {\n        cptsId\n        name\n        departementCodes\n        current {\n          ...RegionYearFigures\n        }\n        previous {\n          ...RegionYearFigures\n        }\n        health {\n          level\n          signals {\n            level\n            text\n          }\n        }\n      }\n    }\n  }\n": types.RegionTableDocument,
+    "\n  fragment RegionYearFigures on CptsYearFigures {\n    year\n    professionals\n    members\n    workingGroups\n    meetingsHeld\n    participants\n    actionItemsDone\n    actionItemsOverdue\n    decisionsOpen\n    decisionsClosed\n    decisionsWithoutQuorum\n    mandatesEndingSoon\n    proActifProjects\n    proActifCommittedCents\n    proActifPaidCents\n    mailingsSent\n    clickRate\n    lastActivityAt\n  }\n": types.RegionYearFiguresFragmentDoc,
     "\n  query FollowedWorkingGroups($id: ID!) {\n    cpts(id: $id) {\n      id\n      workingGroups {\n        id\n        name\n        missions\n        theme\n        status\n        memberCount\n        referentCount\n        nextMeetingAt\n        meetingsThisYear\n        openActionItems\n        overdueActionItems\n        doneThisQuarter\n      }\n    }\n  }\n": types.FollowedWorkingGroupsDocument,
+    "\n  query ObservatoryTrend($indicator: ObservatoryIndicator!, $departementCode: String) {\n    observatoryTrend(indicator: $indicator, departementCode: $departementCode) {\n      indicator\n      years\n      cpts {\n        cptsId\n        name\n        departementCodes\n        values\n      }\n      departements {\n        code\n        values\n      }\n      total\n      lastTakenAt\n      includesDemo\n    }\n  }\n": types.ObservatoryTrendDocument,
+    "\n  mutation TakeRegionSnapshot {\n    takeRegionSnapshot {\n      year\n      count\n      takenAt\n    }\n  }\n": types.TakeRegionSnapshotDocument,
     "\n  query RegionCpts {\n    regionCpts {\n      ...CptsOverview\n    }\n  }\n": types.RegionCptsDocument,
     "\n  query RegionTeam {\n    regionTeam {\n      user {\n        id\n        displayName\n        email\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n    regionCpts {\n      id\n      name\n    }\n  }\n": types.RegionTeamDocument,
     "\n  query RegionInvitations {\n    regionInvitations {\n      ...InvitationRowFields\n    }\n  }\n": types.RegionInvitationsDocument,
     "\n  mutation InviteToRegion($input: InviteToRegionInput!) {\n    inviteToRegion(input: $input) {\n      id\n    }\n  }\n": types.InviteToRegionDocument,
     "\n  mutation RevokeRegionInvitation($id: ID!) {\n    revokeRegionInvitation(id: $id)\n  }\n": types.RevokeRegionInvitationDocument,
     "\n  mutation AssignMissionOfficer($userId: ID!, $cptsIds: [ID!]!) {\n    assignMissionOfficer(userId: $userId, cptsIds: $cptsIds) {\n      user {\n        id\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n  }\n": types.AssignMissionOfficerDocument,
+    "\n  fragment ResourceContentFields on ResourceContent {\n    kind\n    title\n    intro\n    body\n    objective\n    mission\n    actions\n    questions {\n      type\n      label\n      options\n      required\n    }\n    indicators {\n      label\n      kind\n      unit\n      target\n    }\n  }\n": types.ResourceContentFieldsFragmentDoc,
+    "\n  query RegionResources($search: String, $category: ResourceCategory) {\n    regionResources(search: $search, category: $category) {\n      id\n      title\n      description\n      category\n      currentVersion\n      updatedAt\n    }\n  }\n": types.RegionResourcesDocument,
+    "\n  query RegionResource($id: ID!) {\n    regionResource(id: $id) {\n      id\n      title\n      description\n      category\n      currentVersion\n      versions {\n        version\n        note\n        publishedAt\n        content {\n          ...ResourceContentFields\n        }\n        files {\n          documentId\n          fileName\n          bytes\n          url\n        }\n      }\n    }\n    resourceUsage(resourceId: $id) {\n      adoptions\n      downloads\n      cpts {\n        cptsId\n        cptsName\n        adoptedVersion\n        adapted\n        adoptedAt\n        downloads\n      }\n    }\n  }\n": types.RegionResourceDocument,
+    "\n  mutation PublishResource($input: PublishResourceInput!) {\n    publishResource(input: $input) {\n      id\n      title\n    }\n  }\n": types.PublishResourceDocument,
+    "\n  mutation PublishResourceVersion($input: PublishResourceVersionInput!) {\n    publishResourceVersion(input: $input) {\n      id\n      title\n      currentVersion\n    }\n  }\n": types.PublishResourceVersionDocument,
+    "\n  query LibraryResources($search: String, $category: ResourceCategory) {\n    libraryResources(search: $search, category: $category) {\n      id\n      title\n      description\n      category\n      currentVersion\n      updatedAt\n      myAdoptionId\n    }\n  }\n": types.LibraryResourcesDocument,
+    "\n  mutation AdoptResource($resourceId: ID!) {\n    adoptResource(resourceId: $resourceId) {\n      id\n    }\n  }\n": types.AdoptResourceDocument,
+    "\n  fragment AdoptionFields on ResourceAdoption {\n    id\n    resourceId\n    category\n    title\n    adoptedVersion\n    latestVersion\n    updateAvailable\n    adapted\n    adaptedAt\n    adoptedAt\n    content {\n      ...ResourceContentFields\n    }\n    files {\n      documentId\n      fileName\n      bytes\n      url\n    }\n  }\n": types.AdoptionFieldsFragmentDoc,
+    "\n  query ResourceAdoptions {\n    resourceAdoptions {\n      ...AdoptionFields\n    }\n  }\n": types.ResourceAdoptionsDocument,
+    "\n  query ResourceAdoption($id: ID!) {\n    resourceAdoption(id: $id) {\n      ...AdoptionFields\n    }\n  }\n": types.ResourceAdoptionDocument,
+    "\n  query ResourceUpdateDiff($id: ID!) {\n    resourceUpdateDiff(adoptionId: $id) {\n      fromVersion\n      toVersion\n      note\n      adapted\n      changes {\n        kind\n        label\n        before\n        after\n        lines {\n          kind\n          text\n        }\n      }\n    }\n  }\n": types.ResourceUpdateDiffDocument,
+    "\n  mutation AdaptResourceAdoption($input: AdaptResourceAdoptionInput!) {\n    adaptResourceAdoption(input: $input) {\n      ...AdoptionFields\n    }\n  }\n": types.AdaptResourceAdoptionDocument,
+    "\n  mutation TakeResourceUpdate($id: ID!) {\n    takeResourceUpdate(adoptionId: $id) {\n      ...AdoptionFields\n    }\n  }\n": types.TakeResourceUpdateDocument,
+    "\n  mutation DismissResourceUpdate($id: ID!) {\n    dismissResourceUpdate(adoptionId: $id) {\n      ...AdoptionFields\n    }\n  }\n": types.DismissResourceUpdateDocument,
 };
 
 /**
@@ -843,6 +925,50 @@ export function graphql(source: "\n  query DuplicateCount {\n    duplicateCandid
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment FicheFields on FicheAction {\n    id\n    year\n    title\n    objective\n    mission\n    actions\n    status\n    startsOn\n    endsOn\n    updatedAt\n    responsible {\n      kind\n      id\n      name\n    }\n    indicators {\n      id\n      label\n      kind\n      unit\n      target\n      actual\n      computedFrom\n      met\n      assessment\n    }\n    sources {\n      kind\n      id\n    }\n    reviewMeetings {\n      id\n      title\n      startsAt\n      endsAt\n      status\n      ficheIds\n    }\n  }\n"): (typeof documents)["\n  fragment FicheFields on FicheAction {\n    id\n    year\n    title\n    objective\n    mission\n    actions\n    status\n    startsOn\n    endsOn\n    updatedAt\n    responsible {\n      kind\n      id\n      name\n    }\n    indicators {\n      id\n      label\n      kind\n      unit\n      target\n      actual\n      computedFrom\n      met\n      assessment\n    }\n    sources {\n      kind\n      id\n    }\n    reviewMeetings {\n      id\n      title\n      startsAt\n      endsAt\n      status\n      ficheIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationFile($year: Int!) {\n    evaluationFile(year: $year) {\n      year\n      cptsName\n      fiches\n      quantitativeIndicators\n      indicatorsMet\n      evidence\n      pdfUrl\n      xlsxUrl\n      perFiche {\n        id\n        title\n        mission\n        status\n        indicators\n        indicatorsMet\n        evidence\n      }\n    }\n  }\n"): (typeof documents)["\n  query EvaluationFile($year: Int!) {\n    evaluationFile(year: $year) {\n      year\n      cptsName\n      fiches\n      quantitativeIndicators\n      indicatorsMet\n      evidence\n      pdfUrl\n      xlsxUrl\n      perFiche {\n        id\n        title\n        mission\n        status\n        indicators\n        indicatorsMet\n        evidence\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Fiche($id: ID!) {\n    fiche(id: $id) {\n      ...FicheFields\n    }\n    ficheEvidence(ficheId: $id) {\n      id\n      kind\n      automatic\n      title\n      from\n      to\n      figures {\n        label\n        value\n        unit\n        key\n      }\n      details\n      url\n      gap\n    }\n  }\n"): (typeof documents)["\n  query Fiche($id: ID!) {\n    fiche(id: $id) {\n      ...FicheFields\n    }\n    ficheEvidence(ficheId: $id) {\n      id\n      kind\n      automatic\n      title\n      from\n      to\n      figures {\n        label\n        value\n        unit\n        key\n      }\n      details\n      url\n      gap\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FicheSourceChoices($year: Int!) {\n    ficheSourceChoices(year: $year) {\n      kind\n      id\n      name\n      detail\n    }\n  }\n"): (typeof documents)["\n  query FicheSourceChoices($year: Int!) {\n    ficheSourceChoices(year: $year) {\n      kind\n      id\n      name\n      detail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFiche($input: FicheInput!) {\n    createFiche(input: $input) {\n      ...FicheFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFiche($input: FicheInput!) {\n    createFiche(input: $input) {\n      ...FicheFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFiche($id: ID!, $input: FicheInput!) {\n    updateFiche(id: $id, input: $input) {\n      ...FicheFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFiche($id: ID!, $input: FicheInput!) {\n    updateFiche(id: $id, input: $input) {\n      ...FicheFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LinkFicheSource($ficheId: ID!, $kind: FicheSourceKind!, $sourceId: ID!) {\n    linkFicheSource(ficheId: $ficheId, kind: $kind, sourceId: $sourceId) {\n      ...FicheFields\n    }\n  }\n"): (typeof documents)["\n  mutation LinkFicheSource($ficheId: ID!, $kind: FicheSourceKind!, $sourceId: ID!) {\n    linkFicheSource(ficheId: $ficheId, kind: $kind, sourceId: $sourceId) {\n      ...FicheFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlinkFicheSource($ficheId: ID!, $kind: FicheSourceKind!, $sourceId: ID!) {\n    unlinkFicheSource(ficheId: $ficheId, kind: $kind, sourceId: $sourceId) {\n      ...FicheFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnlinkFicheSource($ficheId: ID!, $kind: FicheSourceKind!, $sourceId: ID!) {\n    unlinkFicheSource(ficheId: $ficheId, kind: $kind, sourceId: $sourceId) {\n      ...FicheFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddFicheEvidence($input: FicheEvidenceTextInput!) {\n    addFicheEvidence(input: $input) {\n      ...FicheFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddFicheEvidence($input: FicheEvidenceTextInput!) {\n    addFicheEvidence(input: $input) {\n      ...FicheFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFicheEvidence($id: ID!) {\n    removeFicheEvidence(id: $id) {\n      ...FicheFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFicheEvidence($id: ID!) {\n    removeFicheEvidence(id: $id) {\n      ...FicheFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlanFicheReview($input: PlanFicheReviewInput!) {\n    planFicheReview(input: $input) {\n      id\n      title\n      startsAt\n      ficheIds\n    }\n  }\n"): (typeof documents)["\n  mutation PlanFicheReview($input: PlanFicheReviewInput!) {\n    planFicheReview(input: $input) {\n      id\n      title\n      startsAt\n      ficheIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment DecisionTallyFields on DecisionTally {\n    for\n    against\n    abstain\n    eligible\n    participating\n    byProxy\n    cast\n    quorumNeeded\n    quorumMet\n  }\n"): (typeof documents)["\n  fragment DecisionTallyFields on DecisionTally {\n    for\n    against\n    abstain\n    eligible\n    participating\n    byProxy\n    cast\n    quorumNeeded\n    quorumMet\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1207,6 +1333,54 @@ export function graphql(source: "\n  query Professions {\n    professions {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment SurveyFields on Survey {\n    id\n    title\n    intro\n    anonymous\n    status\n    closesAt\n    reminderDays\n    adoptionId\n    audienceLabel\n    sentAt\n    closedAt\n    createdAt\n    recipientCount\n    answerCount\n    questions {\n      id\n      type\n      label\n      options\n      required\n    }\n  }\n"): (typeof documents)["\n  fragment SurveyFields on Survey {\n    id\n    title\n    intro\n    anonymous\n    status\n    closesAt\n    reminderDays\n    adoptionId\n    audienceLabel\n    sentAt\n    closedAt\n    createdAt\n    recipientCount\n    answerCount\n    questions {\n      id\n      type\n      label\n      options\n      required\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Surveys {\n    surveys {\n      ...SurveyFields\n    }\n  }\n"): (typeof documents)["\n  query Surveys {\n    surveys {\n      ...SurveyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Survey($id: ID!) {\n    survey(id: $id) {\n      ...SurveyFields\n      recipients {\n        id\n        name\n        email\n        answered\n        reminders\n      }\n    }\n  }\n"): (typeof documents)["\n  query Survey($id: ID!) {\n    survey(id: $id) {\n      ...SurveyFields\n      recipients {\n        id\n        name\n        email\n        answered\n        reminders\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SurveyResults($id: ID!) {\n    surveyResults(id: $id) {\n      surveyId\n      recipients\n      answers\n      responseRate\n      questions {\n        questionId\n        type\n        label\n        answered\n        mean\n        counts {\n          label\n          count\n        }\n        texts\n      }\n    }\n  }\n"): (typeof documents)["\n  query SurveyResults($id: ID!) {\n    surveyResults(id: $id) {\n      surveyId\n      recipients\n      answers\n      responseRate\n      questions {\n        questionId\n        type\n        label\n        answered\n        mean\n        counts {\n          label\n          count\n        }\n        texts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSurvey($input: SurveyInput!) {\n    createSurvey(input: $input) {\n      ...SurveyFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSurvey($input: SurveyInput!) {\n    createSurvey(input: $input) {\n      ...SurveyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSurvey($id: ID!, $input: SurveyInput!) {\n    updateSurvey(id: $id, input: $input) {\n      ...SurveyFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSurvey($id: ID!, $input: SurveyInput!) {\n    updateSurvey(id: $id, input: $input) {\n      ...SurveyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSurveyQuestions($id: ID!, $input: SurveyQuestionsInput!) {\n    setSurveyQuestions(id: $id, input: $input) {\n      ...SurveyFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetSurveyQuestions($id: ID!, $input: SurveyQuestionsInput!) {\n    setSurveyQuestions(id: $id, input: $input) {\n      ...SurveyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendSurvey($id: ID!, $audience: SurveyAudienceInput!) {\n    sendSurvey(id: $id, audience: $audience) {\n      ...SurveyFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendSurvey($id: ID!, $audience: SurveyAudienceInput!) {\n    sendSurvey(id: $id, audience: $audience) {\n      ...SurveyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemindSurvey($id: ID!) {\n    remindSurvey(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemindSurvey($id: ID!) {\n    remindSurvey(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseSurvey($id: ID!) {\n    closeSurvey(id: $id) {\n      ...SurveyFields\n    }\n  }\n"): (typeof documents)["\n  mutation CloseSurvey($id: ID!) {\n    closeSurvey(id: $id) {\n      ...SurveyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SurveyGroups {\n    workingGroups {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query SurveyGroups {\n    workingGroups {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SurveyGroupMeetings($ownerId: ID!) {\n    meetings(ownerKind: \"working_group\", ownerId: $ownerId) {\n      id\n      title\n      startsAt\n      status\n    }\n  }\n"): (typeof documents)["\n  query SurveyGroupMeetings($ownerId: ID!) {\n    meetings(ownerKind: \"working_group\", ownerId: $ownerId) {\n      id\n      title\n      startsAt\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query WorkingGroupJoinRequests($id: ID!) {\n    workingGroup(id: $id) {\n      id\n      joinUrl\n      joinRequests {\n        id\n        firstName\n        lastName\n        email\n        profession\n        message\n        requestedAt\n        matches {\n          professionalId\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkingGroupJoinRequests($id: ID!) {\n    workingGroup(id: $id) {\n      id\n      joinUrl\n      joinRequests {\n        id\n        firstName\n        lastName\n        email\n        profession\n        message\n        requestedAt\n        matches {\n          professionalId\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1383,11 +1557,27 @@ export function graphql(source: "\n  mutation UpdateCpts($id: ID!, $input: CptsI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FollowedCpts {\n    followedCpts {\n      ...CptsOverview\n    }\n  }\n"): (typeof documents)["\n  query FollowedCpts {\n    followedCpts {\n      ...CptsOverview\n    }\n  }\n"];
+export function graphql(source: "\n  query CptsRegionFigures($id: ID!) {\n    regionOverview(cptsIds: [$id]) {\n      year\n      rows {\n        cptsId\n        current {\n          ...RegionYearFigures\n          participantsByMission {\n            mission\n            count\n          }\n        }\n        previous {\n          ...RegionYearFigures\n          participantsByMission {\n            mission\n            count\n          }\n        }\n        health {\n          level\n          signals {\n            level\n            text\n          }\n        }\n        membershipHistory {\n          year\n          total\n          professions {\n            code\n            label\n            count\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CptsRegionFigures($id: ID!) {\n    regionOverview(cptsIds: [$id]) {\n      year\n      rows {\n        cptsId\n        current {\n          ...RegionYearFigures\n          participantsByMission {\n            mission\n            count\n          }\n        }\n        previous {\n          ...RegionYearFigures\n          participantsByMission {\n            mission\n            count\n          }\n        }\n        health {\n          level\n          signals {\n            level\n            text\n          }\n        }\n        membershipHistory {\n          year\n          total\n          professions {\n            code\n            label\n            count\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegionTable($year: Int) {\n    regionOverview(year: $year) {\n      year\n      computedAt\n      rows {\n        cptsId\n        name\n        departementCodes\n        current {\n          ...RegionYearFigures\n        }\n        previous {\n          ...RegionYearFigures\n        }\n        health {\n          level\n          signals {\n            level\n            text\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RegionTable($year: Int) {\n    regionOverview(year: $year) {\n      year\n      computedAt\n      rows {\n        cptsId\n        name\n        departementCodes\n        current {\n          ...RegionYearFigures\n        }\n        previous {\n          ...RegionYearFigures\n        }\n        health {\n          level\n          signals {\n            level\n            text\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RegionYearFigures on CptsYearFigures {\n    year\n    professionals\n    members\n    workingGroups\n    meetingsHeld\n    participants\n    actionItemsDone\n    actionItemsOverdue\n    decisionsOpen\n    decisionsClosed\n    decisionsWithoutQuorum\n    mandatesEndingSoon\n    proActifProjects\n    proActifCommittedCents\n    proActifPaidCents\n    mailingsSent\n    clickRate\n    lastActivityAt\n  }\n"): (typeof documents)["\n  fragment RegionYearFigures on CptsYearFigures {\n    year\n    professionals\n    members\n    workingGroups\n    meetingsHeld\n    participants\n    actionItemsDone\n    actionItemsOverdue\n    decisionsOpen\n    decisionsClosed\n    decisionsWithoutQuorum\n    mandatesEndingSoon\n    proActifProjects\n    proActifCommittedCents\n    proActifPaidCents\n    mailingsSent\n    clickRate\n    lastActivityAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FollowedWorkingGroups($id: ID!) {\n    cpts(id: $id) {\n      id\n      workingGroups {\n        id\n        name\n        missions\n        theme\n        status\n        memberCount\n        referentCount\n        nextMeetingAt\n        meetingsThisYear\n        openActionItems\n        overdueActionItems\n        doneThisQuarter\n      }\n    }\n  }\n"): (typeof documents)["\n  query FollowedWorkingGroups($id: ID!) {\n    cpts(id: $id) {\n      id\n      workingGroups {\n        id\n        name\n        missions\n        theme\n        status\n        memberCount\n        referentCount\n        nextMeetingAt\n        meetingsThisYear\n        openActionItems\n        overdueActionItems\n        doneThisQuarter\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ObservatoryTrend($indicator: ObservatoryIndicator!, $departementCode: String) {\n    observatoryTrend(indicator: $indicator, departementCode: $departementCode) {\n      indicator\n      years\n      cpts {\n        cptsId\n        name\n        departementCodes\n        values\n      }\n      departements {\n        code\n        values\n      }\n      total\n      lastTakenAt\n      includesDemo\n    }\n  }\n"): (typeof documents)["\n  query ObservatoryTrend($indicator: ObservatoryIndicator!, $departementCode: String) {\n    observatoryTrend(indicator: $indicator, departementCode: $departementCode) {\n      indicator\n      years\n      cpts {\n        cptsId\n        name\n        departementCodes\n        values\n      }\n      departements {\n        code\n        values\n      }\n      total\n      lastTakenAt\n      includesDemo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TakeRegionSnapshot {\n    takeRegionSnapshot {\n      year\n      count\n      takenAt\n    }\n  }\n"): (typeof documents)["\n  mutation TakeRegionSnapshot {\n    takeRegionSnapshot {\n      year\n      count\n      takenAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1412,6 +1602,62 @@ export function graphql(source: "\n  mutation RevokeRegionInvitation($id: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignMissionOfficer($userId: ID!, $cptsIds: [ID!]!) {\n    assignMissionOfficer(userId: $userId, cptsIds: $cptsIds) {\n      user {\n        id\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignMissionOfficer($userId: ID!, $cptsIds: [ID!]!) {\n    assignMissionOfficer(userId: $userId, cptsIds: $cptsIds) {\n      user {\n        id\n      }\n      roles\n      followedCpts {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ResourceContentFields on ResourceContent {\n    kind\n    title\n    intro\n    body\n    objective\n    mission\n    actions\n    questions {\n      type\n      label\n      options\n      required\n    }\n    indicators {\n      label\n      kind\n      unit\n      target\n    }\n  }\n"): (typeof documents)["\n  fragment ResourceContentFields on ResourceContent {\n    kind\n    title\n    intro\n    body\n    objective\n    mission\n    actions\n    questions {\n      type\n      label\n      options\n      required\n    }\n    indicators {\n      label\n      kind\n      unit\n      target\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegionResources($search: String, $category: ResourceCategory) {\n    regionResources(search: $search, category: $category) {\n      id\n      title\n      description\n      category\n      currentVersion\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query RegionResources($search: String, $category: ResourceCategory) {\n    regionResources(search: $search, category: $category) {\n      id\n      title\n      description\n      category\n      currentVersion\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RegionResource($id: ID!) {\n    regionResource(id: $id) {\n      id\n      title\n      description\n      category\n      currentVersion\n      versions {\n        version\n        note\n        publishedAt\n        content {\n          ...ResourceContentFields\n        }\n        files {\n          documentId\n          fileName\n          bytes\n          url\n        }\n      }\n    }\n    resourceUsage(resourceId: $id) {\n      adoptions\n      downloads\n      cpts {\n        cptsId\n        cptsName\n        adoptedVersion\n        adapted\n        adoptedAt\n        downloads\n      }\n    }\n  }\n"): (typeof documents)["\n  query RegionResource($id: ID!) {\n    regionResource(id: $id) {\n      id\n      title\n      description\n      category\n      currentVersion\n      versions {\n        version\n        note\n        publishedAt\n        content {\n          ...ResourceContentFields\n        }\n        files {\n          documentId\n          fileName\n          bytes\n          url\n        }\n      }\n    }\n    resourceUsage(resourceId: $id) {\n      adoptions\n      downloads\n      cpts {\n        cptsId\n        cptsName\n        adoptedVersion\n        adapted\n        adoptedAt\n        downloads\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishResource($input: PublishResourceInput!) {\n    publishResource(input: $input) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  mutation PublishResource($input: PublishResourceInput!) {\n    publishResource(input: $input) {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishResourceVersion($input: PublishResourceVersionInput!) {\n    publishResourceVersion(input: $input) {\n      id\n      title\n      currentVersion\n    }\n  }\n"): (typeof documents)["\n  mutation PublishResourceVersion($input: PublishResourceVersionInput!) {\n    publishResourceVersion(input: $input) {\n      id\n      title\n      currentVersion\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryResources($search: String, $category: ResourceCategory) {\n    libraryResources(search: $search, category: $category) {\n      id\n      title\n      description\n      category\n      currentVersion\n      updatedAt\n      myAdoptionId\n    }\n  }\n"): (typeof documents)["\n  query LibraryResources($search: String, $category: ResourceCategory) {\n    libraryResources(search: $search, category: $category) {\n      id\n      title\n      description\n      category\n      currentVersion\n      updatedAt\n      myAdoptionId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdoptResource($resourceId: ID!) {\n    adoptResource(resourceId: $resourceId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdoptResource($resourceId: ID!) {\n    adoptResource(resourceId: $resourceId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdoptionFields on ResourceAdoption {\n    id\n    resourceId\n    category\n    title\n    adoptedVersion\n    latestVersion\n    updateAvailable\n    adapted\n    adaptedAt\n    adoptedAt\n    content {\n      ...ResourceContentFields\n    }\n    files {\n      documentId\n      fileName\n      bytes\n      url\n    }\n  }\n"): (typeof documents)["\n  fragment AdoptionFields on ResourceAdoption {\n    id\n    resourceId\n    category\n    title\n    adoptedVersion\n    latestVersion\n    updateAvailable\n    adapted\n    adaptedAt\n    adoptedAt\n    content {\n      ...ResourceContentFields\n    }\n    files {\n      documentId\n      fileName\n      bytes\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResourceAdoptions {\n    resourceAdoptions {\n      ...AdoptionFields\n    }\n  }\n"): (typeof documents)["\n  query ResourceAdoptions {\n    resourceAdoptions {\n      ...AdoptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResourceAdoption($id: ID!) {\n    resourceAdoption(id: $id) {\n      ...AdoptionFields\n    }\n  }\n"): (typeof documents)["\n  query ResourceAdoption($id: ID!) {\n    resourceAdoption(id: $id) {\n      ...AdoptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResourceUpdateDiff($id: ID!) {\n    resourceUpdateDiff(adoptionId: $id) {\n      fromVersion\n      toVersion\n      note\n      adapted\n      changes {\n        kind\n        label\n        before\n        after\n        lines {\n          kind\n          text\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResourceUpdateDiff($id: ID!) {\n    resourceUpdateDiff(adoptionId: $id) {\n      fromVersion\n      toVersion\n      note\n      adapted\n      changes {\n        kind\n        label\n        before\n        after\n        lines {\n          kind\n          text\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptResourceAdoption($input: AdaptResourceAdoptionInput!) {\n    adaptResourceAdoption(input: $input) {\n      ...AdoptionFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdaptResourceAdoption($input: AdaptResourceAdoptionInput!) {\n    adaptResourceAdoption(input: $input) {\n      ...AdoptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TakeResourceUpdate($id: ID!) {\n    takeResourceUpdate(adoptionId: $id) {\n      ...AdoptionFields\n    }\n  }\n"): (typeof documents)["\n  mutation TakeResourceUpdate($id: ID!) {\n    takeResourceUpdate(adoptionId: $id) {\n      ...AdoptionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissResourceUpdate($id: ID!) {\n    dismissResourceUpdate(adoptionId: $id) {\n      ...AdoptionFields\n    }\n  }\n"): (typeof documents)["\n  mutation DismissResourceUpdate($id: ID!) {\n    dismissResourceUpdate(adoptionId: $id) {\n      ...AdoptionFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -10,3 +10,4 @@ export * from './runtime-role';
 export * from './provisioning';
 export * from './db.module';
 export * from './pg-errors';
+export * from './region-units';

@@ -4,8 +4,8 @@ import { createDataSource } from './data-source';
 
 /** Reference data: the runtime role reads it, only migrations write it. */
 const READ_ONLY_FOR_RUNTIME = ['professions', 'departements', 'communes'];
-/** Tables the runtime role may add to and read, never change: the decisions' audit chain (docs/governance.md). */
-const APPEND_ONLY_FOR_RUNTIME = ['governance_audit'];
+/** Tables the runtime role may add to and read, never change: the decisions' audit chain (docs/governance.md), the observatory's snapshots (docs/region.md). */
+const APPEND_ONLY_FOR_RUNTIME = ['governance_audit', 'region_snapshots'];
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 function ident(name: string): string {

@@ -6,4 +6,9 @@
  * None yet: the shared library, survey templates and regional figures come
  * with the regional layer.
  */
-export const REGION_TABLES: Record<string, string> = {};
+export const REGION_TABLES: Record<string, string> = {
+  resources: "the regional library's resources (libs/resources)",
+  resource_versions: "the resources' immutable versions and their structured content (libs/resources)",
+  resource_files: "the files of each resource version (libs/resources)",
+  region_snapshots: "the observatory: each CPTS's figures at a year's end or on demand, never changed (libs/region)",
+};

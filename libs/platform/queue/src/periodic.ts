@@ -18,10 +18,11 @@ export class Periodic {
     private readonly logger: Logger,
   ) {}
 
-  start(intervalMs: number): void {
+  /** `runNow: false`: the first run one interval from now (a pass whose result keeps across restarts). */
+  start(intervalMs: number, options: { runNow?: boolean } = {}): void {
     this.timer = setInterval(() => void this.run(), intervalMs);
     this.timer.unref();
-    void this.run();
+    if (options.runNow ?? true) void this.run();
   }
 
   async stop(): Promise<void> {

@@ -4,6 +4,9 @@ import { Db } from '@cpts/platform-db';
 import { readFigures } from '../figures/figures.reader';
 import type { CptsYearFigures } from '../figures/figures.types';
 
+/** The stored figures of some CPTS ($1, uuid[]) and years ($2, int[]): what the region's table reads. */
+export const STORED_FIGURES_SQL = `SELECT tenant_id, year, figures, computed_at FROM cpts_figures WHERE tenant_id = ANY($1) AND year = ANY($2::int[])`;
+
 /** A CPTS's figures of one year as last computed, and when. */
 export interface StoredFigures {
   figures: CptsYearFigures;
@@ -43,10 +46,8 @@ export class LiveFigures {
 
   /** The stored figures of those CPTS and years, read in the caller's transaction (the regional path's): tenant → year → figures. */
   async read(manager: EntityManager, tenantIds: readonly string[], years: readonly number[]): Promise<Map<string, Map<number, StoredFigures>>> {
-    const rows: Array<{ tenant_id: string; year: number; figures: CptsYearFigures & { lastActivityAt: string | null }; computed_at: Date }> = await manager.query(
-      `SELECT tenant_id, year, figures, computed_at FROM cpts_figures WHERE tenant_id = ANY($1) AND year = ANY($2::int[])`,
-      [tenantIds, years],
-    );
+    const rows: Array<{ tenant_id: string; year: number; figures: CptsYearFigures & { lastActivityAt: string | null }; computed_at: Date }> =
+      await manager.query(STORED_FIGURES_SQL, [tenantIds, years]);
     const result = new Map<string, Map<number, StoredFigures>>();
     for (const row of rows) {
       const figures = { ...row.figures, lastActivityAt: row.figures.lastActivityAt ? new Date(row.figures.lastActivityAt) : null };

@@ -27,7 +27,8 @@ export class LiveFiguresRefresher implements OnApplicationBootstrap, BeforeAppli
   }
 
   onApplicationBootstrap(): void {
-    this.pass.start(LIVE_FIGURES_INTERVAL_MS);
+    // Not at start: stored figures keep across restarts, and until a CPTS has its row the table counts it live.
+    this.pass.start(LIVE_FIGURES_INTERVAL_MS, { runNow: false });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

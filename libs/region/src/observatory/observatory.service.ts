@@ -4,7 +4,8 @@ import { Db } from '@cpts/platform-db';
 import { OrganisationService, RegionalAccess } from '@cpts/platform-identity';
 import { ReferenceService } from '@cpts/platform-reference';
 import { readFigures } from '../figures/figures.reader';
-import { parisYear, RegionUnits } from '../region-units';
+import { RegionUnits } from '@cpts/platform-db';
+import { parisYear, regionOf } from '../region-units';
 import { ObservatoryIndicator, ObservatoryTrend, SnapshotResult } from './observatory.types';
 import { SnapshotIndicators, SnapshotWriter } from './snapshots';
 
@@ -68,7 +69,7 @@ export class ObservatoryService {
     departementCode?: string | null,
     regionId?: string | null,
   ): Promise<ObservatoryTrend> {
-    const region = this.units.regionOf(principal, regionId);
+    const region = regionOf(principal, regionId);
     const admin = regionsWhere(principal, [Role.REGION_ADMIN]).includes(region);
     const followed = admin ? null : await this.organisation.regionallyReadableTenants(principal);
     const stored = await this.units.run(

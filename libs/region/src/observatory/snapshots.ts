@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@cpts/platform-db';
 import type { CptsYearFigures } from '../figures/figures.types';
-import { RegionUnits } from '../region-units';
+import { RegionUnits } from '@cpts/platform-db';
 
 /** What a snapshot stores: the year's figures, and the CPTS's name and départements at the time. */
 export type SnapshotIndicators = CptsYearFigures & { name: string; departementCodes: string[] };

@@ -21,12 +21,13 @@ import type { HealthLevel, RegionTableQuery } from '../../gql/graphql';
 import '../../i18n/region';
 import { downloadFile } from '../../lib/download';
 import { toAppError } from '../../lib/errors';
-import { formatDate, formatEuros, formatNumber, formatPercent } from '../../lib/format';
+import { formatDate, formatDateTime, formatEuros, formatNumber, formatPercent } from '../../lib/format';
 
 const RegionTableDocument = graphql(`
   query RegionTable($year: Int) {
     regionOverview(year: $year) {
       year
+      computedAt
       rows {
         cptsId
         name
@@ -256,7 +257,7 @@ export function FollowedCptsPage({ mode = 'officer' }: { mode?: 'officer' | 'adm
             />
           </Group>
           <Text size="sm" c="gray.8" aria-live="polite">
-            {t('regionTable.shown', { count: shown.length })}
+            {t('regionTable.shown', { count: shown.length })} · {t('regionTable.computedAt', { at: formatDateTime(data.regionOverview.computedAt) })}
           </Text>
           {shown.length === 0 ? (
             <Text>{t('regionTable.noMatch')}</Text>

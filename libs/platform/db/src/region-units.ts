@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError, currentScope, newScope, runInScope } from '@cpts/platform-core';
-import { Db, RequestTransaction } from '@cpts/platform-db';
+import { Db } from './db';
+import { RequestTransaction } from './request-transaction';
 
 /**
  * A unit of work on one region's rows (enableRegionRls: app.region_id), opened
  * apart from the caller's request: the region team's writes, and a CPTS's
- * reads of its own region's library. It carries no tenant, so no tenant row
+ * reads of its own region's library, the observatory's snapshots. It carries no tenant, so no tenant row
  * is reachable from it, and the caller decides which region (the admin's, or
  * the CPTS's own) before opening it; the policy confines it to that region.
  */
