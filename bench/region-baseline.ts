@@ -15,11 +15,16 @@
  *    regional_access_log row;
  * 2. the regional read, on a connection of its own (RegionalReader):
  *    START TRANSACTION; SET TRANSACTION READ ONLY; SET LOCAL ROLE <the regional
- *    role>; set_config('app.tenant_ids'); set_config('app.user_id'); FIGURES_SQL
- *    for the year and the one before; INSTANCE_FACTS_SQL; COMMIT;
+ *    role>; set_config('app.tenant_ids'); set_config('app.user_id');
+ *    STORED_FIGURES_SQL (the worker's cpts_figures rows) for the year and the
+ *    one before; FIGURES_SQL only for the CPTS with a year not stored (the
+ *    gateway's fallback: none once the worker has passed); INSTANCE_FACTS_SQL;
+ *    COMMIT;
  * 3. the answer shaped by the same pure code (readFigures over the rows,
  *    governanceHealth), professions' labels from a snapshot of the reference
- *    data loaded at start (as the gateway's catalog).
+ *    data loaded at start (as the gateway's catalog). The answer's
+ *    `x-counted-cpts` header says how many CPTS took the fallback, so the
+ *    benchmark can check that it measures the stored path.
  */
 import { createSecretKey, randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
@@ -30,6 +35,7 @@ import type { EntityManager } from 'typeorm';
 import { readFigures } from '../libs/region/src/figures/figures.reader';
 import type { CptsYearFigures } from '../libs/region/src/figures/figures.types';
 import { governanceHealth, INSTANCE_FACTS_SQL, InstanceFacts } from '../libs/region/src/health/governance-health';
+import { STORED_FIGURES_SQL } from '../libs/region/src/live-figures/live-figures';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
 const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET as string, 'utf8'));
@@ -39,6 +45,8 @@ const app = Fastify({ logger: false });
 
 type Row = Record<string, unknown>;
 type Claims = { sub: string; rr: Array<[string, string]> };
+/** A cpts_figures row as STORED_FIGURES_SQL returns it (the figures as JSON: the date a string). */
+type StoredRow = { tenant_id: string; year: number; figures: CptsYearFigures & { lastActivityAt: string | null }; computed_at: Date };
 
 /** OrganisationService.regionallyReadableTenants's statement. */
 const READABLE_SQL = `SELECT id FROM tenants WHERE region_id = ANY($1)
@@ -73,17 +81,15 @@ async function regionalRead<T>(userId: string, tenantIds: string[], work: (clien
 const enumName = (value: unknown) => (value === null ? null : String(value).toUpperCase());
 const typed = (typename: string, fields: Row): Row => ({ ...fields, __typename: typename });
 
-/** A year's figures as the document selects them (bench/region-table.ts's FIGURES fragment). */
+/** A year's figures as the web page's document selects them (FollowedCptsPage.tsx, fragment RegionYearFigures). */
 const figures = (f: CptsYearFigures) =>
   typed('CptsYearFigures', {
     year: f.year,
     professionals: f.professionals,
     members: f.members,
-    membersByProfession: f.membersByProfession.map((p) => typed('ProfessionCount', { code: p.code, label: p.label, count: p.count })),
     workingGroups: f.workingGroups,
     meetingsHeld: f.meetingsHeld,
     participants: f.participants,
-    participantsByMission: f.participantsByMission.map((m) => typed('MissionCount', { mission: enumName(m.mission), count: m.count })),
     actionItemsDone: f.actionItemsDone,
     actionItemsOverdue: f.actionItemsOverdue,
     decisionsOpen: f.decisionsOpen,
@@ -94,7 +100,6 @@ const figures = (f: CptsYearFigures) =>
     proActifCommittedCents: f.proActifCommittedCents,
     proActifPaidCents: f.proActifPaidCents,
     mailingsSent: f.mailingsSent,
-    mailingRecipients: f.mailingRecipients,
     clickRate: f.clickRate,
     lastActivityAt: f.lastActivityAt ? f.lastActivityAt.toISOString() : null,
   });
@@ -130,13 +135,34 @@ app.get<{ Querystring: { year?: string } }>('/region-overview', async (req, repl
   } finally {
     client.release();
   }
-  const { byTenant, facts } = await regionalRead(userId, ids, async (c) => {
-    // readFigures issues FIGURES_SQL through `query`: the pg client stands in for TypeORM's manager.
+  const years = [year - 1, year];
+  const { byTenant, facts, computedAt, counted } = await regionalRead(userId, ids, async (c) => {
+    // The stored figures (LiveFigures.read's statement and parsing), then the fallback as RegionOverviewService.overview does it.
+    const stored = new Map<string, Map<number, { figures: CptsYearFigures; computedAt: Date }>>();
+    for (const row of (await c.query(STORED_FIGURES_SQL, [ids, years])).rows as StoredRow[]) {
+      const figures = { ...row.figures, lastActivityAt: row.figures.lastActivityAt ? new Date(row.figures.lastActivityAt) : null };
+      const mine = stored.get(row.tenant_id) ?? new Map();
+      mine.set(row.year, { figures, computedAt: new Date(row.computed_at) });
+      stored.set(row.tenant_id, mine);
+    }
+    const missing = ids.filter((id) => years.some((y) => !stored.get(id)?.has(y)));
+    // readFigures issues FIGURES_SQL through `query` (none when nothing is missing): the pg client stands in for TypeORM's manager.
     const manager = { query: async (text: string, params: unknown[]) => (await c.query(text, params)).rows } as unknown as EntityManager;
     const label = (code: string) => professionLabels.get(code) ?? code;
-    const byTenant = await readFigures(manager, ids, [year - 1, year], label);
+    const live = await readFigures(manager, missing, years, label);
+    const byTenant = new Map<string, Map<number, CptsYearFigures>>();
+    let oldest: Date | null = null;
+    for (const id of ids) {
+      const mine = stored.get(id);
+      if (mine && years.every((y) => mine.has(y))) {
+        byTenant.set(id, new Map([...mine].map(([y, s]) => [y, s.figures])));
+        for (const s of mine.values()) if (!oldest || s.computedAt < oldest) oldest = s.computedAt;
+      } else {
+        byTenant.set(id, live.get(id)!);
+      }
+    }
     const facts = (await c.query(INSTANCE_FACTS_SQL, [ids])).rows as Array<InstanceFacts & { tenant_id: string }>;
-    return { byTenant, facts };
+    return { byTenant, facts, computedAt: oldest ?? new Date(), counted: missing.length };
   });
   const now = new Date();
   const rows = heads.map((c) => {
@@ -159,7 +185,10 @@ app.get<{ Querystring: { year?: string } }>('/region-overview', async (req, repl
       }),
     });
   });
-  return reply.header('cache-control', 'no-store').send({ data: { regionOverview: typed('RegionOverview', { year, rows }) } });
+  return reply
+    .header('cache-control', 'no-store')
+    .header('x-counted-cpts', String(counted))
+    .send({ data: { regionOverview: typed('RegionOverview', { year, computedAt: computedAt.toISOString(), rows }) } });
 });
 
 app.get('/health/ready', async () => ({ ok: true }));

@@ -5,17 +5,28 @@
  * GraphQL against bench/region-baseline.ts (Fastify + pg, the same statements
  * in the same read-only regional transaction), measured with autocannon in one
  * run: 10 connections, a warm-up each, rounds alternating gateway and
- * baseline, medians. Both answers are compared before measuring.
+ * baseline, medians. Both answers are compared before measuring. The gateway
+ * is asked the web page's own document (query RegionTable and its fragment
+ * RegionYearFigures, read from apps/web/src/pages/region/FollowedCptsPage.tsx),
+ * as urql sends it.
  *
  * The data: bench/run.sh's database (100 CPTS x 900 professionals, their
  * working groups, meetings and action items) with bench/region-seed.ts's
  * memberships, governance, Pro Actif and mailings, seeded on the first run.
+ * Then the table's stored figures (cpts_figures), written as the worker does:
+ * LiveFiguresRefresher.runOnce() over the 100 CPTS, each in its own tenant
+ * transaction; the pass is measured (wall time, PostgreSQL CPU, this
+ * process's CPU; BENCH_REFRESH_PASSES, default 2: the first opens the pool's
+ * connections). The read then finds every CPTS stored: the benchmark checks
+ * that no CPTS took the live count (the baseline's `x-counted-cpts` header;
+ * 200 rows in "statements").
  *
  * Scenarios (BENCH_SCENARIOS, comma-separated): "officer" (a mission officer
  * following the 100 CPTS; default) and "admin" (the region admin: the same
  * CPTS, by region). Before them, "statements": the regional transaction's two
- * read-model statements alone, one client, one after the other (median of
- * BENCH_STATEMENT_RUNS, default 10): the floor the two servers stand on.
+ * read statements alone (STORED_FIGURES_SQL, INSTANCE_FACTS_SQL), one client,
+ * one after the other (median of BENCH_STATEMENT_RUNS, default 10): the floor
+ * the two servers stand on.
  *
  * Prints requests/s, p50, p99, CPU per request (the server; PostgreSQL's
  * backends of the bench database; /proc), errors, peak RSS, the ratio
@@ -25,16 +36,23 @@
  * p50 there is 10 / throughput, which no single figure of one request says.
  *
  * BENCH_CONNECTIONS (10), BENCH_SECONDS (20 a round), BENCH_ROUNDS (3),
- * BENCH_WARMUP_SECONDS (5).
+ * BENCH_WARMUP_SECONDS (5); BENCH_GATEWAY_NODE_ARGS: Node flags for the gateway
+ * alone (a CPU profile: "--cpu-prof --cpu-prof-dir=/tmp/prof").
  *
  * Run: BENCH=region npm run bench (bench/run.sh sets up the database and builds).
  */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { formatDocument, gql, stringifyDocument } from '@urql/core';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { FIGURES_SQL } from '../libs/region/src/figures/figures.sql';
+import { createDataSource, Db } from '@cpts/platform-db';
 import { INSTANCE_FACTS_SQL } from '../libs/region/src/health/governance-health';
-import { cpuSeconds, freePort, postgresBackends, rssMb, start, stop } from './processes';
+import { LiveFigures, STORED_FIGURES_SQL } from '../libs/region/src/live-figures/live-figures';
+import { LiveFiguresRefresher } from '../libs/region/src/live-figures/live-figures.worker';
+import { cpuSeconds, freePort, postgresBackends, root, rssMb, start, stop } from './processes';
 import { BENCH_PASSWORD, MISSION_OFFICER_EMAIL, parisYear, REGION_ADMIN_EMAIL, regionBench } from './region-seed';
 import type { ChildProcess } from 'node:child_process';
 
@@ -43,28 +61,29 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const STATEMENT_RUNS = Number(process.env.BENCH_STATEMENT_RUNS ?? 10);
+const REFRESH_PASSES = Number(process.env.BENCH_REFRESH_PASSES ?? 2);
 /** A request may take seconds under load while the read model is slow: autocannon's 10 s default would count them as errors. */
 const TIMEOUT_SECONDS = 120;
 const DATABASE = new URL(process.env.DATABASE_URL as string).pathname.slice(1);
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 type Server = { child: ChildProcess; url: string };
 
-/** The table as the officer's page asks it (every figure of both years, the health), as urql sends it. */
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/**
+ * The table as the officer's page asks it: the page's own query and fragment (their text read from the page's
+ * source, so the benchmark follows the page), with urql's `__typename`s, as urql sends it.
+ */
 const OVERVIEW = (() => {
-  const document = formatDocument(
-    gql(`query RegionOverview($year: Int) {
-      regionOverview(year: $year) {
-        year
-        rows { cptsId name departementCodes current { ...Figures } previous { ...Figures } health { level signals { level text } } }
-      }
-    }
-    fragment Figures on CptsYearFigures {
-      year professionals members membersByProfession { code label count } workingGroups meetingsHeld participants
-      participantsByMission { mission count } actionItemsDone actionItemsOverdue decisionsOpen decisionsClosed decisionsWithoutQuorum
-      mandatesEndingSoon proActifProjects proActifCommittedCents proActifPaidCents mailingsSent mailingRecipients clickRate lastActivityAt
-    }`),
-  );
-  return { query: stringifyDocument(document), operationName: 'RegionOverview' };
+  const page = path.join(root, 'apps/web/src/pages/region/FollowedCptsPage.tsx');
+  const documents = [...readFileSync(page, 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)].map((m) => m[1]);
+  const query = documents.find((d) => /query RegionTable\b/.test(d));
+  const fragment = documents.find((d) => /fragment RegionYearFigures\b/.test(d));
+  if (!query || !fragment) throw new Error(`${page}: query RegionTable or fragment RegionYearFigures not found`);
+  return { query: stringifyDocument(formatDocument(gql(`${query}\n${fragment}`))), operationName: 'RegionTable' };
 })();
 
 async function signIn(gateway: Server, email: string): Promise<Record<string, string>> {
@@ -137,12 +156,17 @@ async function load(url: string, requests: autocannon.Request[], pid: number, du
 
 /** The two servers' answers for one reader, compared; the sizes printed. */
 async function compare(gateway: Server, baseline: Server, headers: Record<string, string>, year: number, who: string): Promise<number> {
-  const [a, b] = await Promise.all([
+  const [a, [b, counted]] = await Promise.all([
     fetch(`${gateway.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ ...OVERVIEW, variables: { year } }) }).then((r) =>
       r.text(),
     ),
-    fetch(`${baseline.url}/region-overview?year=${year}`, { headers }).then((r) => r.text()),
+    fetch(`${baseline.url}/region-overview?year=${year}`, { headers }).then(async (r): Promise<[string, string | null]> => [
+      await r.text(),
+      r.headers.get('x-counted-cpts'),
+    ]),
   ]);
+  // The stored path is what is measured: a CPTS counted live would put FIGURES_SQL back into every request.
+  if (counted !== '0') throw new Error(`${who}: ${counted} CPTS without stored figures (cpts_figures): the refresh pass missed them`);
   const parsed = JSON.parse(a) as { errors?: unknown; data?: { regionOverview: { rows: unknown[] } } };
   if (parsed.errors || !parsed.data) throw new Error(`${who}: the gateway answered ${a.slice(0, 800)}`);
   if (canonical(parsed) !== canonical(JSON.parse(b)))
@@ -150,7 +174,9 @@ async function compare(gateway: Server, baseline: Server, headers: Record<string
       `${who}: gateway and baseline disagree\n gateway: ${canonical(parsed).slice(0, 1500)}\nbaseline: ${canonical(JSON.parse(b)).slice(0, 1500)}`,
     );
   const rows = parsed.data.regionOverview.rows.length;
-  process.stderr.write(`${who}: answers agree (${rows} CPTS, ${(a.length / 1000).toFixed(1)} kB)\n`);
+  process.stdout.write(
+    `${who}: answers agree (${rows} CPTS, every one from cpts_figures); the gateway's answer ${(Buffer.byteLength(a) / 1000).toFixed(1)} kB of JSON (${(gzipSync(a).length / 1000).toFixed(1)} kB gzipped), the request's document ${(Buffer.byteLength(OVERVIEW.query) / 1000).toFixed(1)} kB\n`,
+  );
   return rows;
 }
 
@@ -189,7 +215,7 @@ async function measure(
     for (const line of lines) round.push(await load(line.server.url, line.requests, line.server.child.pid as number, DURATION));
     rounds.push(round);
     process.stderr.write(
-      `round ${i + 1}: ${lines.map((l, j) => `${l.name} ${round[j].rps.toFixed(1)} req/s (p50 ${round[j].p50} ms, p99 ${round[j].p99} ms, ${round[j].errors} errors)`).join(', ')}\n`,
+      `round ${i + 1} (load average ${loadAverage()}): ${lines.map((l, j) => `${l.name} ${round[j].rps.toFixed(1)} req/s (p50 ${round[j].p50} ms, p99 ${round[j].p99} ms, ${round[j].errors} errors)`).join(', ')}\n`,
     );
   }
   const summaries = lines.map((line, which) => {
@@ -227,7 +253,7 @@ async function measure(
   );
   process.stdout.write(
     [
-      `${name}: regionOverview(year: ${year}) for ${cpts} CPTS (this year and last, governance health); ${CONNECTIONS} connections, median of ${ROUNDS} alternated rounds of ${DURATION} s, node ${process.version}`,
+      `${name}: regionOverview(year: ${year}) for ${cpts} CPTS (the page's document RegionTable: this year and last from cpts_figures, governance health); ${CONNECTIONS} connections, median of ${ROUNDS} alternated rounds of ${DURATION} s, node ${process.version}; load average at the end ${loadAverage()}`,
       '',
       '| Server | Requests/s | p50 (ms) | p99 (ms) | Server CPU (ms/request) | PostgreSQL CPU (ms/request) | Errors | Peak RSS (MB) |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -243,14 +269,15 @@ async function measure(
   );
 }
 
-/** The read model's two statements alone, in the regional transaction as the reader opens it, one after the other: their own time. */
+/** The regional transaction's two read statements alone, as the reader opens it, one after the other: their own time. */
 async function statements(tenantIds: string[], userId: string, year: number): Promise<void> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   const [{ role, pid }] = (await client.query(`SELECT current_user || '_regional' AS role, pg_backend_pid() AS pid`)).rows;
-  const times: Record<string, number[]> = { FIGURES_SQL: [], INSTANCE_FACTS_SQL: [] };
+  const times: Record<string, number[]> = { STORED_FIGURES_SQL: [], INSTANCE_FACTS_SQL: [] };
   // The backend's own CPU too: on a machine shared with other work, the elapsed time says more about the others.
-  const cpu: Record<string, number[]> = { FIGURES_SQL: [], INSTANCE_FACTS_SQL: [] };
+  const cpu: Record<string, number[]> = { STORED_FIGURES_SQL: [], INSTANCE_FACTS_SQL: [] };
+  let stored = 0;
   try {
     for (let i = 0; i < STATEMENT_RUNS + 1; i++) {
       await client.query('START TRANSACTION READ ONLY');
@@ -260,12 +287,13 @@ async function statements(tenantIds: string[], userId: string, year: number): Pr
         userId,
       ]);
       for (const [name, sql, params] of [
-        ['FIGURES_SQL', FIGURES_SQL, [tenantIds, [year - 1, year]]],
+        ['STORED_FIGURES_SQL', STORED_FIGURES_SQL, [tenantIds, [year - 1, year]]],
         ['INSTANCE_FACTS_SQL', INSTANCE_FACTS_SQL, [tenantIds]],
       ] as const) {
         const started = process.hrtime.bigint();
         const cpuBefore = cpuSeconds(pid);
-        await client.query(sql, [...params]);
+        const result = await client.query(sql, [...params]);
+        if (name === 'STORED_FIGURES_SQL') stored = result.rowCount ?? 0;
         // The first run warms the caches: not counted.
         if (i > 0) {
           times[name].push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -277,11 +305,59 @@ async function statements(tenantIds: string[], userId: string, year: number): Pr
   } finally {
     await client.end();
   }
+  if (stored !== tenantIds.length * 2)
+    throw new Error(`statements: ${stored} stored rows, ${tenantIds.length * 2} expected (two years of each CPTS)`);
   process.stdout.write(
-    `statements: the read model alone for ${tenantIds.length} CPTS, one client, median of ${STATEMENT_RUNS}: ${Object.entries(times)
-      .map(([name, ts]) => `${name} ${median(ts).toFixed(0)} ms (PostgreSQL CPU ${median(cpu[name]).toFixed(0)} ms)`)
-      .join(', ')}\n\n`,
+    `statements: the regional read alone for ${tenantIds.length} CPTS (${stored} stored rows), one client, median of ${STATEMENT_RUNS}: ${Object.entries(
+      times,
+    )
+      .map(([name, ts]) => `${name} ${median(ts).toFixed(1)} ms (PostgreSQL CPU ${median(cpu[name]).toFixed(0)} ms)`)
+      .join(', ')} (/proc's CPU counts in 10 ms ticks)\n\n`,
   );
+}
+
+/**
+ * The table's stored figures written as the worker writes them (LiveFiguresRefresher.runOnce: each CPTS in its
+ * own tenant transaction, this year and last), over the bench CPTS; each pass measured: elapsed, the CPU of
+ * PostgreSQL's backends of the bench database and of this process (the worker's share).
+ */
+async function refreshFigures(tenantIds: string[]): Promise<void> {
+  const dataSource = createDataSource({
+    url: process.env.DATABASE_URL as string,
+    entities: [],
+    applicationName: 'cpts-bench-figures',
+    poolSize: 2,
+  });
+  await dataSource.initialize();
+  const db = new Db(dataSource);
+  const errors: unknown[] = [];
+  const logger = { error: (...args: unknown[]) => errors.push(args), warn: () => undefined, info: () => undefined, debug: () => undefined };
+  const refresher = new LiveFiguresRefresher(db, new LiveFigures(db), logger as never);
+  try {
+    for (let pass = 1; pass <= REFRESH_PASSES; pass++) {
+      await settle();
+      // Backends opened during the pass count from zero.
+      const backendsBefore = new Map(postgresBackends(DATABASE).map((p) => [p, cpuSeconds(p)]));
+      const nodeBefore = process.cpuUsage();
+      const started = process.hrtime.bigint();
+      const done = await refresher.runOnce(tenantIds);
+      const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const nodeMs = (() => {
+        const u = process.cpuUsage(nodeBefore);
+        return (u.user + u.system) / 1000;
+      })();
+      const postgresMs = postgresBackends(DATABASE).reduce((s, p) => s + cpuSeconds(p) - (backendsBefore.get(p) ?? 0), 0) * 1000;
+      if (done !== tenantIds.length || errors.length > 0)
+        throw new Error(`refresh pass ${pass}: ${done} of ${tenantIds.length} CPTS recounted; ${JSON.stringify(errors).slice(0, 800)}`);
+      const per = (ms: number) => (ms / done).toFixed(1);
+      process.stdout.write(
+        `refresh pass ${pass} (LiveFiguresRefresher.runOnce, ${done} CPTS x 2 years, load average ${loadAverage()}): ${(elapsedMs / 1000).toFixed(2)} s elapsed (${per(elapsedMs)} ms a CPTS), PostgreSQL CPU ${(postgresMs / 1000).toFixed(2)} s (${per(postgresMs)} ms a CPTS), the pass's Node CPU ${(nodeMs / 1000).toFixed(2)} s (${per(nodeMs)} ms a CPTS)\n`,
+      );
+    }
+    process.stdout.write('\n');
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 async function main() {
@@ -298,6 +374,9 @@ async function main() {
     await owner.end();
   }
   const picked = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim()) ?? ['statements', 'officer'];
+  // The worker's pass, as it runs every five minutes: the rows the table reads, fresh for the whole run (a few minutes).
+  process.stdout.write(`load average at the start ${loadAverage()}\n`);
+  await refreshFigures(bench.tenantIds);
   if (picked.includes('statements')) await statements(bench.tenantIds, bench.missionOfficerId, year);
   const readers = [
     { name: 'officer', email: MISSION_OFFICER_EMAIL },
@@ -305,7 +384,13 @@ async function main() {
   ].filter((r) => picked.includes(r.name));
   if (readers.length === 0) return;
   const gateway = {
-    child: await start('dist/apps/gateway/src/main.js', env, `http://127.0.0.1:${gatewayPort}`),
+    // BENCH_GATEWAY_NODE_ARGS: Node flags for the gateway alone (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS refuses).
+    child: await start(
+      'dist/apps/gateway/src/main.js',
+      env,
+      `http://127.0.0.1:${gatewayPort}`,
+      process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean),
+    ),
     url: `http://127.0.0.1:${gatewayPort}`,
   };
   let baseline: Server | null = null;

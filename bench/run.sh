@@ -7,15 +7,16 @@
 # meetings and working groups benchmark, then the governance benchmark (which
 # seeds its CPTS's governance on its first run), then the region's table (which
 # seeds memberships, governance, Pro Actif and mailings in every CPTS on its first
-# run). BENCH=gateway, BENCH=import, BENCH=mailing, BENCH=campaign-list,
-# BENCH=meetings, BENCH=governance or BENCH=region runs only that one
-# (default: all). BENCH_DB names the database (default cpts_bench; its Redis
+# run, then stores their figures as the worker does), then the dialogue de
+# gestion file's PDF (in process, no database). BENCH=gateway, BENCH=import,
+# BENCH=mailing, BENCH=campaign-list, BENCH=meetings, BENCH=governance,
+# BENCH=region or BENCH=evaluation-pdf runs only that one (default: all). BENCH_DB names the database (default cpts_bench; its Redis
 # prefix follows), so two checkouts never share one. Run on a quiet machine.
 set -euo pipefail
 BENCH="${BENCH:-all}"
 case "$BENCH" in
-  all | gateway | import | mailing | campaign-list | meetings | governance | region) ;;
-  *) echo "BENCH must be all, gateway, import, mailing, campaign-list, meetings, governance or region (got '$BENCH')" >&2; exit 2 ;;
+  all | gateway | import | mailing | campaign-list | meetings | governance | region | evaluation-pdf) ;;
+  *) echo "BENCH must be all, gateway, import, mailing, campaign-list, meetings, governance, region or evaluation-pdf (got '$BENCH')" >&2; exit 2 ;;
 esac
 source "$(dirname "$0")/../scripts/lib/setup.sh"
 cd "$CPTS_ROOT"
@@ -48,3 +49,4 @@ if [ "$BENCH" = all ] || [ "$BENCH" = campaign-list ]; then node dist/bench/camp
 if [ "$BENCH" = all ] || [ "$BENCH" = meetings ]; then node dist/bench/meetings.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = governance ]; then node dist/bench/governance.js; fi
 if [ "$BENCH" = all ] || [ "$BENCH" = region ]; then node dist/bench/region-table.js; fi
+if [ "$BENCH" = all ] || [ "$BENCH" = evaluation-pdf ]; then node dist/bench/evaluation-pdf.js 7; fi

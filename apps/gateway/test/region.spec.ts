@@ -228,11 +228,19 @@ describe("region: the officers' table, governance health, the observatory", () =
     const stored = await ask();
     expect(stored.rows[0].current.professionals).toBe(3);
     expect(new Date(stored.computedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    // This year and last at every pass; the five closed years before them once a day (the year picker's, each beside its year before).
+    const years = () =>
+      h.data.inTenant(a.id, async (q) => (await q.query(`SELECT year, computed_at FROM cpts_figures WHERE tenant_id = $1 ORDER BY year`, [a.id])).rows);
+    const first = await years();
+    expect(first.map((r: { year: number }) => r.year)).toEqual([Y - 6, Y - 5, Y - 4, Y - 3, Y - 2, Y - 1, Y]);
     // A professional added since: the table says what was counted, until the next pass.
     const added = await h.data.professional(a.id, a.communes[0], { lastName: 'Aurel', professionCode: '10' });
     expect((await ask()).rows[0].current.professionals).toBe(3);
     await recount([a.id]);
     expect((await ask()).rows[0].current.professionals).toBe(4);
+    const second = await years();
+    expect(second.slice(0, 5)).toEqual(first.slice(0, 5));
+    expect(second[6].computed_at.getTime()).toBeGreaterThan(first[6].computed_at.getTime());
     await h.data.inTenant(a.id, (q) => q.query(`UPDATE professionals SET archived_at = now() WHERE tenant_id = $1 AND id = $2`, [a.id, added]));
     await recount([a.id]);
     expect((await ask()).rows[0].current.professionals).toBe(3);

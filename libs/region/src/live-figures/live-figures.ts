@@ -24,15 +24,24 @@ export class LiveFigures {
 
   /**
    * Recomputes one CPTS's figures of `years` in its own tenant transaction
-   * and stores them. Skipped (false) when another worker holds the CPTS's
-   * refresh: two workers never count the same CPTS at once.
+   * and stores them, and those of `closedYears` not counted within the last
+   * day (a closed year changes only by late corrections). Skipped (false)
+   * when another worker holds the CPTS's refresh: two workers never count
+   * the same CPTS at once.
    */
-  async refresh(tenantId: string, years: readonly number[], professionLabel: (code: string) => string): Promise<boolean> {
+  async refresh(tenantId: string, years: readonly number[], professionLabel: (code: string) => string, closedYears: readonly number[] = []): Promise<boolean> {
     return this.db.run({ tenantId, label: 'cpts-figures' }, async () => {
       const manager = await this.db.tenantManager();
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('cpts_figures'), hashtext($1)) AS locked`, [tenantId]);
       if (!locked) return false;
-      const figures = (await readFigures(manager, [tenantId], years, professionLabel)).get(tenantId)!;
+      const fresh: Array<{ year: number }> = closedYears.length
+        ? await manager.query(`SELECT year FROM cpts_figures WHERE tenant_id = $1 AND year = ANY($2::int[]) AND computed_at > now() - interval '1 day'`, [
+            tenantId,
+            closedYears,
+          ])
+        : [];
+      const due = [...new Set([...years, ...closedYears.filter((y) => !fresh.some((f) => f.year === y))])];
+      const figures = (await readFigures(manager, [tenantId], due, professionLabel)).get(tenantId)!;
       for (const [year, f] of figures) {
         await manager.query(
           `INSERT INTO cpts_figures (tenant_id, year, figures, computed_at) VALUES ($1, $2, $3, now())
