@@ -351,7 +351,7 @@ async function refreshFigures(tenantIds: string[]): Promise<void> {
         throw new Error(`refresh pass ${pass}: ${done} of ${tenantIds.length} CPTS recounted; ${JSON.stringify(errors).slice(0, 800)}`);
       const per = (ms: number) => (ms / done).toFixed(1);
       process.stdout.write(
-        `refresh pass ${pass} (LiveFiguresRefresher.runOnce, ${done} CPTS x 2 years, load average ${loadAverage()}): ${(elapsedMs / 1000).toFixed(2)} s elapsed (${per(elapsedMs)} ms a CPTS), PostgreSQL CPU ${(postgresMs / 1000).toFixed(2)} s (${per(postgresMs)} ms a CPTS), the pass's Node CPU ${(nodeMs / 1000).toFixed(2)} s (${per(nodeMs)} ms a CPTS)\n`,
+        `refresh pass ${pass} (LiveFiguresRefresher.runOnce, ${done} CPTS, this year and last (and the closed years not counted today), load average ${loadAverage()}): ${(elapsedMs / 1000).toFixed(2)} s elapsed (${per(elapsedMs)} ms a CPTS), PostgreSQL CPU ${(postgresMs / 1000).toFixed(2)} s (${per(postgresMs)} ms a CPTS), the pass's Node CPU ${(nodeMs / 1000).toFixed(2)} s (${per(nodeMs)} ms a CPTS)\n`,
       );
     }
     process.stdout.write('\n');
