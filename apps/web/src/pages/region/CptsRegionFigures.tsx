@@ -188,7 +188,7 @@ function MissionsChart({ current, previous }: { current: Row['current']; previou
       yAxis: {
         type: 'category',
         data: missions.map((m) => t(`workingGroups.missions.${m}`)),
-        axisLabel: { width: 110, overflow: 'breakAll', fontSize: 11 },
+        axisLabel: { width: 110, overflow: 'break', lineHeight: 14, fontSize: 11 },
       },
       series: [previous, current].map((f) => ({
         name: String(f.year),
