@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { provisionDatabase } from './provision';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -26,18 +27,7 @@ export default async function globalSetup(): Promise<void> {
   const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const database = `cpts_test_${id}`;
-  // Jest runs this file outside its module mapper: the migrator CLI does the work.
-  const migrator = path.join(root, 'dist/apps/migrator/src/main.js');
-  const exported = execFileSync(process.execPath, [migrator, 'provision', database], {
-    env: { ...process.env, DATABASE_ADMIN_URL: adminUrl },
-    encoding: 'utf8',
-  });
-  const urls = Object.fromEntries([...exported.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]));
-  const db = { database, runtimeUrl: urls.DATABASE_URL, ownerUrl: urls.MIGRATION_DATABASE_URL, runtimeRole: urls.DATABASE_RUNTIME_ROLE };
-  execFileSync(process.execPath, [migrator, 'migrate'], {
-    env: { ...process.env, MIGRATION_DATABASE_URL: db.ownerUrl, DATABASE_RUNTIME_ROLE: db.runtimeRole },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const db = provisionDatabase(adminUrl, database);
 
   const run: TestRun = {
     adminUrl,
