@@ -2096,10 +2096,11 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
     );
     w.governanceB = await governanceOfB(w);
   }, 120_000);
+  // Closing the gateway took over 30 s in two full runs of this session (never alone: 1–2 s); the cause is not found yet (closing note, issue 20).
   afterAll(async () => {
     delete process.env.MAIL_WEBHOOK_TOKEN;
     await w.h.close();
-  });
+  }, 120_000);
 
   it('covers every Query and Mutation of the schema, or declares it public', () => {
     const schema = w.h.gateway.app.get(GraphQLSchemaHost).schema;
