@@ -2096,7 +2096,7 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
     );
     w.governanceB = await governanceOfB(w);
   }, 120_000);
-  // Closing the gateway took over 30 s in two full runs of this session (never alone: 1–2 s); the cause is not found yet (closing note, issue 20).
+  // Closing the gateway took over 30 s in two of four full runs of this session (never when this file runs alone, 25–34 s in all); the cause is not found yet (closing note, issue 20).
   afterAll(async () => {
     delete process.env.MAIL_WEBHOOK_TOKEN;
     await w.h.close();
