@@ -150,6 +150,12 @@ describe('the dialogue de gestion: a fiche with automatic evidence, and the year
       expect(await page.getByRole('button', { name: 'Enregistrer la fiche' }).count()).toBe(0);
       expect(await page.getByLabel('Lier une source').count()).toBe(0);
       await checkScreen(page, 'evaluation fiche bureau');
+      // On a phone the indicators are cards, not a table to scroll sideways.
+      await page.setViewportSize({ width: 375, height: 812 });
+      const cards = page.getByRole('list', { name: 'Indicateurs' });
+      await cards.getByRole('listitem').filter({ hasText: 'Réunions du groupe' }).waitFor();
+      expect(await page.locator('table').filter({ hasText: 'Réunions du groupe' }).isVisible()).toBe(false);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     });
   });
 });

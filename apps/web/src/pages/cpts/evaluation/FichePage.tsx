@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   FileButton,
   Group,
@@ -134,30 +135,57 @@ function FicheView({ fiche }: { fiche: Fiche }) {
           ))}
         </Stack>
       )}
-      <ScrollTable minWidth={480} label={t('evaluation.indicators.title')}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('evaluation.indicators.label')}</Table.Th>
-              <Table.Th>{t('evaluation.indicators.target')}</Table.Th>
-              <Table.Th>{t('evaluation.indicators.actual')}</Table.Th>
-              <Table.Th>{t('evaluation.indicators.met')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {fiche.indicators.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>{i.label}</Table.Td>
-                <Table.Td>{i.kind === 'QUANTITATIVE' ? indicatorValue(i.target, i.unit) : ''}</Table.Td>
-                <Table.Td>{i.kind === 'QUANTITATIVE' ? indicatorValue(i.actual, i.unit) : i.assessment}</Table.Td>
-                <Table.Td>
-                  <MetBadge met={i.met} />
-                </Table.Td>
+      {/* A table from the tablet up; on a phone each indicator is a card, so nothing needs a sideways scroll. */}
+      <Box visibleFrom="sm">
+        <ScrollTable minWidth={480} label={t('evaluation.indicators.title')}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('evaluation.indicators.label')}</Table.Th>
+                <Table.Th>{t('evaluation.indicators.target')}</Table.Th>
+                <Table.Th>{t('evaluation.indicators.actual')}</Table.Th>
+                <Table.Th>{t('evaluation.indicators.met')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+            </Table.Thead>
+            <Table.Tbody>
+              {fiche.indicators.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>{i.label}</Table.Td>
+                  <Table.Td>{i.kind === 'QUANTITATIVE' ? indicatorValue(i.target, i.unit) : ''}</Table.Td>
+                  <Table.Td>{i.kind === 'QUANTITATIVE' ? indicatorValue(i.actual, i.unit) : i.assessment}</Table.Td>
+                  <Table.Td>
+                    <MetBadge met={i.met} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      </Box>
+      <Stack gap="xs" hiddenFrom="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('evaluation.indicators.title')}>
+        {fiche.indicators.map((i) => (
+          <Paper component="li" key={i.id} withBorder p="sm">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Text size="sm" fw={600} className="break">
+                {i.label}
+              </Text>
+              <MetBadge met={i.met} />
+            </Group>
+            {i.kind === 'QUANTITATIVE' ? (
+              <Text size="sm">
+                {t('evaluation.indicators.target')} : {indicatorValue(i.target, i.unit)} · {t('evaluation.indicators.actual')} :{' '}
+                {indicatorValue(i.actual, i.unit)}
+              </Text>
+            ) : (
+              i.assessment && (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {i.assessment}
+                </Text>
+              )
+            )}
+          </Paper>
+        ))}
+      </Stack>
     </CardSection>
   );
 }
