@@ -1,12 +1,13 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '@cpts/platform-core';
-import { ClientGoneError } from '@cpts/platform-db';
+import { ClientGoneError, isDatabaseBusy } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GRAPHQL_RESPONSE_JSON, graphqlMediaType } from './graphql-media-type';
 
 const INTERNAL_MESSAGE = 'Une erreur inattendue est survenue. Réessayez dans un instant.';
+const BUSY_MESSAGE = 'La plateforme est très sollicitée en ce moment : rien n’a été enregistré, réessayez dans un instant.';
 const INVALID_REQUEST = 'Requête invalide.';
 
 /**
@@ -83,6 +84,11 @@ function shape(error: GraphQLError, phase: Phase, logger: Logger, wrappedByValid
   if (phase === 'request' && (!original || wrappedByValidation || raisedAboutTheRequest(error))) {
     return { error: clientError(base, variableMessage(error.message), error.message, logger) };
   }
+  if (original && !(original instanceof ClientGoneError) && isDatabaseBusy(original)) {
+    // Load, not a bug: the transaction was rolled back whole, and the same request can succeed a moment later.
+    logger.warn({ err: original, path: error.path }, 'operation refused: the database is too busy');
+    return { error: { ...base, message: BUSY_MESSAGE, extensions: { code: ErrorCode.UNAVAILABLE } } };
+  }
   if (original instanceof ClientGoneError) {
     // The client aborted the request (navigated away): its work stopped at the rollback; nobody reads this answer.
     logger.info({ path: error.path }, 'operation stopped: the client closed the request');
@@ -148,6 +154,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL]: 500,
 };
 

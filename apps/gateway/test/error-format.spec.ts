@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { Client } from 'pg';
 import { AppError } from '@cpts/platform-core';
 import type { Logger } from '@cpts/platform-observability';
 import { mercuriusErrorFormatter } from '../src/errors';
@@ -8,6 +9,7 @@ describe('GraphQL error shaping', () => {
   const logged: Array<{ level: string; msg: string }> = [];
   const logger = {
     info: (_o: unknown, msg: string) => logged.push({ level: 'info', msg }),
+    warn: (_o: unknown, msg: string) => logged.push({ level: 'warn', msg }),
     error: (_o: unknown, msg: string) => logged.push({ level: 'error', msg }),
   } as unknown as Logger;
   const format = mercuriusErrorFormatter(logger);
@@ -40,5 +42,19 @@ describe('GraphQL error shaping', () => {
     );
     expect(out.response.errors[0]).toMatchObject({ message: 'Professionnel introuvable.', extensions: { code: 'NOT_FOUND' } });
     expect(logged).toEqual([]);
+  });
+
+  it('a statement PostgreSQL cancelled for its timeout is load, not a bug: UNAVAILABLE with a French message, logged at warn', async () => {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const timedOut = await client
+      .query(`SET statement_timeout = 50; SELECT pg_sleep(2)`)
+      .then(() => null, (err: Error) => err)
+      .finally(() => client.end());
+    expect((timedOut as { code?: string } | null)?.code).toBe('57014');
+    const out = format({ data: null, errors: [new GraphQLError(timedOut!.message, { originalError: timedOut!, path: ['members'] })] }, {});
+    expect(out.response.errors[0]).toMatchObject({ extensions: { code: 'UNAVAILABLE' } });
+    expect(out.response.errors[0].message).toMatch(/très sollicitée.*réessayez/);
+    expect(logged.map((l) => l.level)).toEqual(['warn']);
   });
 });
