@@ -19,6 +19,17 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The scale tests put Debian's PgBouncer in front of PostgreSQL: each starts its own, on a free port
+# (libs/testing/src/pgbouncer.ts).
+if [ ! -x /usr/sbin/pgbouncer ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's pgbouncer for the scale tests (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null || die "apt-get install pgbouncer failed"
+  else
+    die "The scale tests need /usr/sbin/pgbouncer: run 'sudo apt-get install pgbouncer'."
+  fi
+fi
+
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE="${NX_SKIP_NX_CACHE:-}"
 export CPTS_BUILT=1
 

@@ -30,7 +30,7 @@ export function gatewayModule(logger: Logger, metrics: Metrics) {
     imports: [
       ObservabilityModule.forRoot(logger, metrics),
       ConfigModule.forRoot([RuntimeEnv, DatabaseEnv, RedisEnv, AuthEnv, MailEnv, GatewayEnv, StorageEnv]),
-      DbModule.forRoot({ entities: gatewayEntities, applicationName: 'cpts-gateway' }),
+      DbModule.forRoot({ entities: gatewayEntities, applicationName: 'cpts-gateway', readReplica: true }),
       QueueModule.forRoot(),
       GraphQLModule.forRootAsync<MercuriusDriverConfig>({
         driver: MercuriusDriver,

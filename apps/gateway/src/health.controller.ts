@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, HttpCode, Inject, Res } from '@nestjs/common';
 import { AppError, Public } from '@cpts/platform-core';
 import { checkReadiness, HealthCheck, Metrics } from '@cpts/platform-observability';
-import { REDIS } from '@cpts/platform-queue';
+import { checkRedis, REDIS, RedisConnection } from '@cpts/platform-queue';
+import { ReadReplica } from '@cpts/platform-db';
 import type { FastifyReply } from 'fastify';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { GatewayEnv } from '@cpts/platform-config';
 
@@ -14,13 +14,14 @@ export class HealthController {
 
   constructor(
     dataSource: DataSource,
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisConnection,
     private readonly metrics: Metrics,
     private readonly env: GatewayEnv,
+    @Inject(ReadReplica) private readonly replica: ReadReplica | null,
   ) {
     this.checks = [
       { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
-      { name: 'redis', check: async () => void (await redis.ping()) },
+      { name: 'redis', check: () => checkRedis(redis) },
     ];
   }
 
@@ -35,7 +36,9 @@ export class HealthController {
   @Public()
   async ready(@Res() reply: FastifyReply) {
     const report = await checkReadiness(this.checks);
-    await reply.status(report.status === 'ok' ? 200 : 503).send(report);
+    // Information only: without the replica the primary serves every read, so it never makes the gateway unready.
+    const replica = this.replica ? { replica: this.replica.status() } : {};
+    await reply.status(report.status === 'ok' ? 200 : 503).send({ ...report, ...replica });
   }
 
   @Get('/metrics')

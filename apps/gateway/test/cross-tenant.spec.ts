@@ -14,7 +14,7 @@ import { Role } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { LinkSigner } from '@cpts/platform-mail';
 import { PDFParse } from 'pdf-parse';
-import { errorCode, GraphQLClient, GraphQLResult } from '@cpts/testing';
+import { errorCode, GraphQLClient, GraphQLResult, PgBouncer, startPgBouncer, startTenantLoad, TenantLoadReport } from '@cpts/testing';
 import { Harness, startHarness } from './harness';
 import { SURVEY_CASES, SURVEY_ROUTES } from './surveys-cross-tenant';
 import { RESOURCE_CASES, RESOURCE_ROUTES } from './resources-cross-tenant';
@@ -1867,11 +1867,19 @@ const tokenOfUrl = (url: string) => `/api/public/c/${tokenOf(url)}`;
 
 describe('cross-tenant isolation of every GraphQL operation and HTTP route', () => {
   const w = {} as World;
+  // The whole table runs through PgBouncer in transaction mode, as production with many replicas: a few server
+  // connections shared by every request, each transaction on whichever is free. A mixed load of A's and B's users
+  // runs beside it from the setup to the last test, sharing those connections (docs/scaling.md).
+  let pgbouncer: PgBouncer | null = null;
+  let load: { stop(): Promise<TenantLoadReport> } | null = null;
+  const directUrl = process.env.DATABASE_URL;
 
   // About ten sign-ins (argon2) and the fixtures: longer than one test takes on a loaded machine.
   beforeAll(async () => {
     // The mail webhook exists with a token only: given one, so that its route is tried like the others.
     process.env.MAIL_WEBHOOK_TOKEN = WEBHOOK_TOKEN;
+    pgbouncer = await startPgBouncer();
+    Object.assign(process.env, { DATABASE_URL: pgbouncer.url, DATABASE_TRANSACTION_POOLING: 'true' });
     const h = await startHarness();
     w.h = h;
     w.region1 = await h.data.region('75');
@@ -2095,11 +2103,27 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
       ),
     );
     w.governanceB = await governanceOfB(w);
+    // Two users of each CPTS, reading their CPTS's lists (meetings of A's CA, of B's group) until the last test.
+    const staffBClient = await h.signedIn(w.staffBEmail);
+    const running = startTenantLoad(
+      [
+        { tenantId: w.a.id, client: w.coordA, meetingOwner: { kind: 'governance_instance', id: w.caA } },
+        { tenantId: w.a.id, client: w.staffA },
+        { tenantId: w.b.id, client: w.coordB, meetingOwner: { kind: 'working_group', id: w.groupB } },
+        { tenantId: w.b.id, client: staffBClient, meetingOwner: { kind: 'governance_instance', id: w.bureauB } },
+      ],
+      { year: Y - 1, pauseMs: 300 },
+    );
+    load = { stop: () => running.stop(h.data) };
   }, 120_000);
   // Closing the gateway took over 30 s in two of four full runs of this session (never when this file runs alone, 25–34 s in all); the cause is not found yet (closing note, issue 20).
   afterAll(async () => {
     delete process.env.MAIL_WEBHOOK_TOKEN;
-    await w.h.close();
+    await load?.stop().catch(() => undefined);
+    await w.h?.close();
+    await pgbouncer?.stop();
+    process.env.DATABASE_URL = directUrl;
+    delete process.env.DATABASE_TRANSACTION_POOLING;
   }, 120_000);
 
   it('covers every Query and Mutation of the schema, or declares it public', () => {
@@ -2218,6 +2242,23 @@ describe('cross-tenant isolation of every GraphQL operation and HTTP route', () 
 
   it.each(Object.keys(ROUTES))('%s', async (route) => {
     await ROUTES[route](w);
+  });
+
+  // Last: the load ran beside every case above, through the same few server connections.
+  it("A's and B's users, in parallel with the whole table through PgBouncer, were only ever shown their own CPTS's rows", async () => {
+    const running = load as { stop(): Promise<TenantLoadReport> };
+    load = null;
+    const report = await running.stop();
+    expect({ foreign: report.foreign, errors: report.errors }).toEqual({ foreign: [], errors: [] });
+    for (const tenant of [w.a.id, w.b.id]) {
+      expect(report.requests[tenant]).toBeGreaterThan(20);
+      expect(report.rows[tenant]).toBeGreaterThan(3);
+    }
+    // Through PgBouncer indeed: it carried more transactions than the load made requests, on its few server connections.
+    const [pool] = (await (pgbouncer as PgBouncer).show('POOLS')).filter((p) => p.user === new URL(pgbouncer?.url as string).username);
+    const [stats] = (await (pgbouncer as PgBouncer).show('STATS')).filter((s) => s.database === pool.database);
+    expect(Number(stats.total_xact_count)).toBeGreaterThan(report.requests[w.a.id] + report.requests[w.b.id]);
+    expect(Number(pool.sv_active) + Number(pool.sv_idle) + Number(pool.sv_used)).toBeLessThanOrEqual((pgbouncer as PgBouncer).poolSize);
   });
 });
 

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { AppProcess, SmtpSink, TestData, waitUntil } from '@cpts/testing';
+import { AppProcess, freePort, SmtpSink, TestData, waitUntil } from '@cpts/testing';
 import { chunkJobs } from '@cpts/mailing';
 import { createRedis, QueueProducer, QUEUES } from '@cpts/platform-queue';
 
@@ -12,14 +11,6 @@ export const SCREENSHOTS = path.join(root, 'test-output/screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export interface Stack {
   /** Where the browser goes: the gateway serving the built app. */

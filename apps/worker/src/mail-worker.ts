@@ -35,7 +35,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     this.reconciling = new Periodic('outbox reconciliation', () => this.reconciler.reconcileOnce(), logger);
     const retention = new OutboxRetention(dataSource);
     this.retention = new Periodic('outbox retention', () => retention.purgeOnce(), logger);
-    this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
+    this.runner = new WorkerRunner(redis, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {

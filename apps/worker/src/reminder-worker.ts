@@ -32,7 +32,7 @@ export class ReminderWorker implements OnApplicationBootstrap, BeforeApplication
     this.processor = new ReminderProcessor(db, outbox, handlers, logger);
     this.reconciler = new ReminderReconciler(db, producer, logger);
     this.reconciling = new Periodic('reminder reconciliation', () => this.reconciler.reconcileOnce(), logger);
-    this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
+    this.runner = new WorkerRunner(redis, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -7,8 +7,7 @@ import { DbModule } from '@cpts/platform-db';
 import { workerDomains } from '@cpts/platform-domain';
 import { MailModule, MailOutboxRow } from '@cpts/platform-mail';
 import { createLogger, Logger, Metrics, ObservabilityModule, PinoNestLogger } from '@cpts/platform-observability';
-import { QueueModule, QueueProducer, REDIS } from '@cpts/platform-queue';
-import Redis from 'ioredis';
+import { checkRedis, QueueModule, QueueProducer, REDIS, RedisConnection } from '@cpts/platform-queue';
 import { DataSource } from 'typeorm';
 import { startHealthServer } from './health-server';
 import { MailWorker } from './mail-worker';
@@ -49,7 +48,7 @@ export async function startWorker(options: { logger?: Logger; handleSignals?: bo
     abortOnError: false,
   });
   const dataSource = app.get(DataSource);
-  const redis = app.get<Redis>(REDIS);
+  const redis = app.get<RedisConnection>(REDIS);
   const { server, port } = await startHealthServer({
     host: env.WORKER_HTTP_HOST,
     port: env.WORKER_HTTP_PORT,
@@ -57,14 +56,19 @@ export async function startWorker(options: { logger?: Logger; handleSignals?: bo
     producer: app.get(QueueProducer),
     checks: [
       { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
-      { name: 'redis', check: async () => void (await redis.ping()) },
+      { name: 'redis', check: () => checkRedis(redis) },
     ],
   });
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info('worker stopping: finishing active jobs');
-      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        (server as Server).close(() => resolve());
+        // close() keeps a keep-alive connection busy at that moment, which goes on serving a client polling on
+        // it (a scraper): the jobs' drain below would wait for that client to leave. Health and metrics can go.
+        (server as Server).closeAllConnections();
+      });
       await app.close();
       logger.info('worker stopped');
     })());

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DecisionLinks } from '@cpts/governance';
 import { Role } from '@cpts/platform-core';
 import { LinkSigner } from '@cpts/platform-mail';
 import { createRedis, QueueProducer, QUEUES, REMINDER_JOB_OPTIONS } from '@cpts/platform-queue';
-import { AppProcess, GraphQLClient, ReceivedMail, SmtpSink, TEST_PASSWORD, TestData } from '@cpts/testing';
+import { AppProcess, freePort, GraphQLClient, ReceivedMail, SmtpSink, TEST_PASSWORD, TestData } from '@cpts/testing';
 import { waitUntil, WorkerProcess, workerEnv } from './harness';
 
 const DECISION_FIELDS = `id status outcome closedBecause registerNumber deadline tally { for against abstain eligible participating byProxy quorumNeeded quorumMet }`;
@@ -24,14 +23,6 @@ type Decision = {
   tally: Record<string, number | boolean> | null;
   audit: Array<{ event: string; data: string }>;
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Today in Paris (YYYY-MM-DD), shifted by `days`: mandates begin and end on Paris calendar days. */
 const parisDay = (days = 0) => {

@@ -3,3 +3,7 @@ export * from './graphql-client';
 export * from './world';
 export * from './processes';
 export * from './own-database';
+export * from './pgbouncer';
+export * from './redis-cluster';
+export * from './repo-root';
+export * from './tenant-load';

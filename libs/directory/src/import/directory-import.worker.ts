@@ -31,7 +31,7 @@ export class DirectoryImportWorker implements OnApplicationBootstrap, BeforeAppl
     this.processor = new RppsImportProcessor(dataSource, storage.UPLOAD_DIR, logger);
     const reconciler = new DirectoryImportReconciler(db, producer, storage.UPLOAD_DIR, logger);
     this.reconciling = new Periodic('directory import reconciliation', () => reconciler.reconcileOnce(), logger);
-    this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
+    this.runner = new WorkerRunner(redis, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {

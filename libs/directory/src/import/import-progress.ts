@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { TRANSACTION_LIMITS } from '@cpts/platform-db';
 
 export interface ImportCounters {
   linesRead: number;
@@ -81,7 +82,7 @@ export class ImportProgress {
     await runner.connect();
     try {
       await runner.query('START TRANSACTION');
-      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [this.tenantId]);
+      await runner.query(`SELECT ${TRANSACTION_LIMITS}, set_config('app.tenant_id', $1, true)`, [this.tenantId]);
       const result = await runner.query(sql, [this.tenantId, this.importId, ...params], true);
       await runner.query('COMMIT');
       return result.records as T[];

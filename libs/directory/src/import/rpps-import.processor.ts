@@ -6,6 +6,7 @@
  * writer, rpps-batch-writer.ts), so that each reads on its own.
  */
 import { access, rm } from 'node:fs/promises';
+import { TRANSACTION_LIMITS } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import type { DirectoryImportJob } from './directory-import.job';
 import { UnrecoverableError } from 'bullmq';
@@ -58,7 +59,7 @@ export class RppsImportProcessor {
     let finished = false;
     try {
       await runner.query('START TRANSACTION');
-      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await runner.query(`SELECT ${TRANSACTION_LIMITS}, set_config('app.tenant_id', $1, true)`, [tenantId]);
       // Between two writes the transaction waits for the parser, and a small
       // territory writes its first batch only at the end of the file: on a slow
       // shared volume, reading 1.5 GB may outlast the pool's idle limit. What

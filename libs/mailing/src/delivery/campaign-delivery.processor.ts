@@ -1,6 +1,7 @@
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { TRANSACTION_LIMITS } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import { LockedEmail, LockedRows, RetryLater, RowTransaction, sendLockedGroup, SmtpRefusal, SmtpSender } from '@cpts/platform-mail';
 import type { CampaignDeliveryJob } from './campaign-delivery.job';
@@ -114,6 +115,11 @@ export class CampaignDeliveryProcessor {
     private readonly logger: Logger,
     /** Messages per transaction; the chunks a worker runs at once times this must not exceed its SMTP connections. */
     private readonly groupSize: number,
+    /**
+     * False behind a transaction pooler (DATABASE_TRANSACTION_POOLING): a named statement lives on one server
+     * connection, and the pooler runs each transaction on whichever it has free.
+     */
+    private readonly namedStatements = true,
   ) {}
 
   async process(job: Job<CampaignDeliveryJob>, token?: string): Promise<ChunkResult> {
@@ -188,7 +194,7 @@ export class CampaignDeliveryProcessor {
     campaignId: string,
     chunk: string,
   ): Promise<{ campaign: CampaignRow | undefined; pending: PendingRow[] }> {
-    await client.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+    await client.query(`BEGIN; SELECT ${TRANSACTION_LIMITS}, set_config('app.tenant_id', '${tenantId}', true)`);
     try {
       const campaign = await client.query<CampaignRow>(
         `SELECT c.status, c.purpose, c.subject, c.body_html, c.sender_name, c.reply_to, c.updated_at, t.name AS cpts_name, t.slug AS cpts_slug
@@ -227,7 +233,7 @@ export class CampaignDeliveryProcessor {
       await tx.begin(`SELECT set_config('app.tenant_id', '${tenantId}', true)`);
       // A named statement: planned once per connection, not once per group (~1 ms of PostgreSQL's CPU each time).
       const { rows: locked } = await client.query<{ id: string; state: string; status: string; skip_reason: string | null }>({
-        name: 'campaign-group-lock',
+        name: this.statementName('campaign-group-lock'),
         text: LOCK_GROUP,
         values: [tenantId, group.map((d) => d.id)],
       });
@@ -304,10 +310,15 @@ export class CampaignDeliveryProcessor {
     }
   }
 
+  /** A statement's name, or none behind a transaction pooler (see namedStatements). */
+  private statementName(name: string): string | undefined {
+    return this.namedStatements ? name : undefined;
+  }
+
   /** How a campaign's deliveries record their fate. */
   private rows(tenantId: string): LockedRows<DeliveryEmail> {
     // Named, like the group's lock: parsed and planned once per connection, not once per group.
-    const mark = (emails: DeliveryEmail[]) => ({ name: 'campaign-group-mark', text: MARK_SENT, values: [tenantId, emails.map((e) => e.deliveryId)] });
+    const mark = (emails: DeliveryEmail[]) => ({ name: this.statementName('campaign-group-mark'), text: MARK_SENT, values: [tenantId, emails.map((e) => e.deliveryId)] });
     return {
       markSent: (tx, emails) => tx.client.query(mark(emails)).then(() => undefined),
       markSentAlone: (emails) => this.inTenant(tenantId, async (client) => void (await client.query(mark(emails)))),
@@ -360,7 +371,7 @@ export class CampaignDeliveryProcessor {
     const client = (await runner.connect()) as PoolClient;
     try {
       await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await client.query(`SELECT ${TRANSACTION_LIMITS}, set_config('app.tenant_id', $1, true)`, [tenantId]);
       await fn(client);
       await client.query('COMMIT');
     } catch (err) {

@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
+import { DatabaseEnv, MailEnv, RedisEnv, WorkerEnv } from '@cpts/platform-config';
 import { Db } from '@cpts/platform-db';
 import { senderOf, SmtpSender } from '@cpts/platform-mail';
 import { Logger, LOGGER, Metrics } from '@cpts/platform-observability';
 import { DIRECTORY_SQL, DirectorySql } from '@cpts/platform-persons';
 import { RemindersService } from '@cpts/platform-reminders';
-import { HOUR_MS, Periodic, QueueProducer, QUEUES, REDIS, WorkerRunner } from '@cpts/platform-queue';
-import Redis from 'ioredis';
+import { HOUR_MS, Periodic, QueueProducer, QUEUES, REDIS, RedisConnection, WorkerRunner } from '@cpts/platform-queue';
 import { DataSource } from 'typeorm';
 import { CampaignStarter } from '../campaigns/campaign-starter';
 import { ClickRetention } from '../clicks/click-retention';
@@ -42,13 +41,14 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     db: Db,
     producer: QueueProducer,
     reminders: RemindersService,
-    @Inject(REDIS) redisClient: Redis,
+    @Inject(REDIS) redisClient: RedisConnection,
     mail: MailEnv,
     redis: RedisEnv,
     private readonly worker: WorkerEnv,
     @Inject(LOGGER) logger: Logger,
     metrics: Metrics,
     @Inject(DIRECTORY_SQL) directorySql: DirectorySql,
+    database: DatabaseEnv,
   ) {
     this.sender = new SmtpSender(mail.SMTP_URL, { poolSize: worker.MAILING_CONCURRENCY });
     this.groupSize = Math.min(worker.MAILING_GROUP_SIZE, worker.MAILING_CONCURRENCY);
@@ -64,6 +64,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
       CampaignLinks.fromEnv(mail),
       logger,
       this.groupSize,
+      !database.DATABASE_TRANSACTION_POOLING,
     );
     const dispatcher = new CampaignDispatcher(db, producer);
     this.reconciler = new CampaignReconciler(db, dispatcher, reminders, logger);
@@ -72,7 +73,7 @@ export class CampaignWorker implements OnApplicationBootstrap, BeforeApplication
     this.scheduling = new Periodic('scheduled campaigns', () => starter.startDue(logger, reminders), logger);
     const clicks = new ClickRetention(db, logger);
     this.retention = new Periodic('click retention', () => clicks.purgeOnce(), logger);
-    this.runner = new WorkerRunner(redis.REDIS_URL, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
+    this.runner = new WorkerRunner(redis, redis.REDIS_PREFIX, logger, metrics, worker.JOB_LOCK_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '@cpts/platform-queue';
 
 /**
  * Messages per second per CPTS, over every worker process: a counter per
@@ -7,7 +7,7 @@ import type Redis from 'ioredis';
  */
 export class TenantRateLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keyPrefix: string,
     private readonly perSecond: number,
   ) {}

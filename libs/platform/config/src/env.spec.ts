@@ -1,4 +1,4 @@
-import { AuthEnv, ConfigError, DatabaseEnv, describeEnv, loadEnv, MailEnv } from './env';
+import { AuthEnv, ConfigError, DatabaseEnv, describeEnv, loadEnv, MailEnv, RedisEnv } from './env';
 
 describe('loadEnv', () => {
   it('applies defaults and converts numbers', () => {
@@ -30,6 +30,13 @@ describe('loadEnv', () => {
       loadEnv(MailEnv, { SMTP_URL: 'smtp://127.0.0.1:2525', LINK_SECRET: 'y'.repeat(40), MAIL_BOUNCE_ADDRESS: address });
     expect(mail('bounces@cpts.example.fr').MAIL_BOUNCE_ADDRESS).toBe('bounces@cpts.example.fr');
     expect(() => mail('retours-campagnes@cpts.example.fr')).toThrow(/MAIL_BOUNCE_ADDRESS: at most 9 characters before the @/);
+  });
+
+  it('wants REDIS_URL unless REDIS_CLUSTER_NODES names a cluster', () => {
+    expect(() => loadEnv(RedisEnv, {})).toThrow(/REDIS_URL must be a redis:\/\/ URL \(or set REDIS_CLUSTER_NODES\)/);
+    expect(loadEnv(RedisEnv, { REDIS_CLUSTER_NODES: '10.0.0.1:6379, 10.0.0.2:6379' }).REDIS_URL).toBeUndefined();
+    expect(() => loadEnv(RedisEnv, { REDIS_CLUSTER_NODES: '10.0.0.1:6379', REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => loadEnv(RedisEnv, { REDIS_CLUSTER_NODES: '10.0.0.1' })).toThrow(/REDIS_CLUSTER_NODES must be host:port pairs/);
   });
 
   it('masks sensitive values when described', () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const SENSITIVE = Symbol('sensitive');
 
@@ -42,6 +42,33 @@ export class DatabaseEnv {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 20;
+
+  /**
+   * True when DATABASE_URL goes through a transaction pooler (PgBouncer,
+   * pool_mode = transaction): each transaction may run on another server
+   * connection, so nothing may be kept on one between transactions (the
+   * worker then plans its campaign statement each time instead of naming it).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_TRANSACTION_POOLING = false;
+
+  /**
+   * Optional: a streaming replica of DATABASE_URL's database, reached as the
+   * same runtime role. The regional read path (RegionalReader) reads there;
+   * everything else stays on DATABASE_URL. Unset: everything on the primary.
+   */
+  @Sensitive()
+  @IsOptional()
+  @Matches(pgUrl, { message: 'DATABASE_REPLICA_URL must be a postgres:// URL' })
+  DATABASE_REPLICA_URL?: string;
+
+  /** Replication lag beyond which the regional reads go back to the primary until the replica catches up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DATABASE_REPLICA_MAX_LAG_SECONDS = 30;
 }
 
 /** The owner connection, used only by the migrator. */
@@ -56,9 +83,19 @@ export class MigrationEnv {
 }
 
 export class RedisEnv {
+  /**
+   * A single Redis server. Optional with REDIS_CLUSTER_NODES, where only its
+   * user, password and rediss:// (TLS) are read, for every node of the cluster.
+   */
   @Sensitive()
-  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
-  REDIS_URL: string;
+  @ValidateIf((env: RedisEnv) => !env.REDIS_CLUSTER_NODES || env.REDIS_URL !== undefined)
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL (or set REDIS_CLUSTER_NODES)' })
+  REDIS_URL?: string;
+
+  /** A Redis Cluster instead: some of its nodes as host:port, comma-separated (the others are discovered). */
+  @IsOptional()
+  @Matches(/^\s*[^\s,:]+:\d{1,5}(\s*,\s*[^\s,:]+:\d{1,5})*\s*$/, { message: 'REDIS_CLUSTER_NODES must be host:port pairs separated by commas' })
+  REDIS_CLUSTER_NODES?: string;
 
   /** Prefix of every key; queues add a hash tag per queue for Redis Cluster. */
   @Matches(/^[a-zA-Z0-9_-]+$/)

@@ -1,8 +1,10 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DatabaseEnv } from '@cpts/platform-config';
+import { Logger, LOGGER, Metrics } from '@cpts/platform-observability';
 import { DataSource, MixedList } from 'typeorm';
 import { createDataSource } from './data-source';
 import { Db } from './db';
+import { ReadReplica } from './read-replica';
 import { RegionalReader } from './regional-reader';
 import { regionalRoleOf } from './provisioning';
 import { assertRuntimeRoleIsConfined } from './runtime-role';
@@ -10,6 +12,8 @@ import { assertRuntimeRoleIsConfined } from './runtime-role';
 export interface DbModuleOptions {
   entities: MixedList<new () => unknown>;
   applicationName: string;
+  /** Open DATABASE_REPLICA_URL for the regional reads (the gateway); an app without regional readers leaves it off. */
+  readReplica?: boolean;
 }
 
 /** The runtime connection, once its role passed the boot check, with that role's name. */
@@ -20,14 +24,22 @@ abstract class CheckedConnection {
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ReadReplica) private readonly replica: ReadReplica | null,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.replica?.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
 
-/** The runtime database connection of an app (gateway, worker), checked at boot. */
+/**
+ * The runtime database connection of an app (gateway, worker), checked at
+ * boot, and the read replica when DATABASE_REPLICA_URL is set (ReadReplica,
+ * null otherwise), which only the regional read path uses.
+ */
 @Module({})
 export class DbModule {
   static forRoot(options: DbModuleOptions): DynamicModule {
@@ -56,10 +68,29 @@ export class DbModule {
         },
         { provide: DataSource, inject: [CheckedConnection], useFactory: (c: CheckedConnection) => c.dataSource },
         { provide: Db, inject: [DataSource], useFactory: (dataSource: DataSource) => new Db(dataSource) },
-        { provide: RegionalReader, inject: [Db, CheckedConnection], useFactory: (db: Db, c: CheckedConnection) => new RegionalReader(db, regionalRoleOf(c.role)) },
+        {
+          provide: ReadReplica,
+          inject: [DatabaseEnv, CheckedConnection, LOGGER, Metrics],
+          useFactory: (env: DatabaseEnv, c: CheckedConnection, logger: Logger, metrics: Metrics) => {
+            const url = env.DATABASE_REPLICA_URL;
+            if (!url || !options.readReplica) return null;
+            return ReadReplica.open({
+              create: () => createDataSource({ url, entities: options.entities, poolSize: env.DATABASE_POOL_SIZE, applicationName: `${options.applicationName}-replica` }),
+              role: c.role,
+              maxLagSeconds: env.DATABASE_REPLICA_MAX_LAG_SECONDS,
+              logger: logger.child({ context: 'read-replica' }),
+              metrics,
+            });
+          },
+        },
+        {
+          provide: RegionalReader,
+          inject: [Db, CheckedConnection, ReadReplica],
+          useFactory: (db: Db, c: CheckedConnection, replica: ReadReplica | null) => new RegionalReader(db, regionalRoleOf(c.role), replica),
+        },
         DataSourceCloser,
       ],
-      exports: [DataSource, Db, RegionalReader],
+      exports: [DataSource, Db, RegionalReader, ReadReplica],
     };
   }
 }

@@ -2,6 +2,7 @@ export * from './data-source';
 export * from './db';
 export * from './request-transaction';
 export * from './regional-reader';
+export * from './read-replica';
 export * from './tenant-schema';
 export * from './shared-tables';
 export * from './region-tables';

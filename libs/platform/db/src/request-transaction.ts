@@ -1,5 +1,6 @@
 import { RequestScope, ScopedTransaction } from '@cpts/platform-core';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { TRANSACTION_LIMITS } from './data-source';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,7 +23,9 @@ export class ClientGoneError extends Error {
 /**
  * The single transaction of a request or job, opened on first use. It sets the
  * scope's tenant (and region) with set_config(..., true): transaction-local,
- * so a pooled connection never carries one request's tenant into the next.
+ * so a pooled connection never carries one request's tenant into the next,
+ * and the connection limits (TRANSACTION_LIMITS), which thus hold behind a
+ * transaction pooler too.
  */
 export class RequestTransaction implements ScopedTransaction {
   private runner: QueryRunner | null = null;
@@ -54,24 +57,29 @@ export class RequestTransaction implements ScopedTransaction {
       if (!/^[a-z_][a-z0-9_]*$/.test(this.options.role)) throw new Error('invalid role name');
       await runner.query(`SET LOCAL ROLE ${this.options.role}`);
     }
+    // One statement for the limits and every setting of the transaction: one round trip, whatever the scope names.
+    const settings: Array<[string, string]> = [];
     const tenantId = this.scope.tenantId;
     if (tenantId) {
       assertUuid(tenantId, 'tenant id');
-      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      settings.push(['app.tenant_id', tenantId]);
     }
     const regionId = this.scope.regionId;
     if (regionId) {
       assertUuid(regionId, 'region id');
-      await runner.query(`SELECT set_config('app.region_id', $1, true)`, [regionId]);
+      settings.push(['app.region_id', regionId]);
     }
     if (this.options.tenantIds) {
       this.options.tenantIds.forEach((id) => assertUuid(id, 'tenant id'));
-      await runner.query(`SELECT set_config('app.tenant_ids', $1, true)`, [this.options.tenantIds.join(',')]);
+      settings.push(['app.tenant_ids', this.options.tenantIds.join(',')]);
     }
     if (this.options.userId) {
       assertUuid(this.options.userId, 'user id');
-      await runner.query(`SELECT set_config('app.user_id', $1, true)`, [this.options.userId]);
+      settings.push(['app.user_id', this.options.userId]);
     }
+    const items = settings.map(([name], i) => `, set_config('${name}', $${i + 1}, true)`).join('');
+    const values = settings.map(([, value]) => value);
+    await runner.query(`SELECT ${TRANSACTION_LIMITS}${items}`, values);
     return runner.manager;
   }
 

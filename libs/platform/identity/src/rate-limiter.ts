@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RedisEnv } from '@cpts/platform-config';
 import { AppError } from '@cpts/platform-core';
-import { REDIS } from '@cpts/platform-queue';
-import Redis from 'ioredis';
+import { REDIS, RedisConnection } from '@cpts/platform-queue';
 
 export interface Limit {
   /** Counter name, e.g. "login-ip:203.0.113.9". */
@@ -30,7 +29,7 @@ export class RateLimiter {
   private readonly prefix: string;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
     env: RedisEnv,
   ) {
     this.prefix = `${env.REDIS_PREFIX}:rl:`;

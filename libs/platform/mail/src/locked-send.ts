@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import type { PoolClient } from 'pg';
+import { TRANSACTION_LIMITS } from '@cpts/platform-db';
 import type { Logger } from '@cpts/platform-observability';
 import { OutgoingMessage, SmtpSender } from './smtp-sender';
 
@@ -16,9 +17,9 @@ export class RowTransaction {
 
   constructor(readonly client: PoolClient) {}
 
-  /** `setup`: a parameterless statement sent with BEGIN in one round trip (e.g. setting the tenant). */
+  /** `setup`: a parameterless statement sent with BEGIN and the connection limits in one round trip (e.g. setting the tenant). */
   async begin(setup?: string): Promise<void> {
-    await this.client.query(setup ? `BEGIN; ${setup}` : 'BEGIN');
+    await this.client.query(`BEGIN; SELECT ${TRANSACTION_LIMITS}${setup ? `; ${setup}` : ''}`);
     this.active = true;
   }
 

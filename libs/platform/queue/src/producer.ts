@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { DEFAULT_JOB_OPTIONS, JobPayload, QUEUES, QueueName, queuePrefix } from './queues';
+import type { RedisConnection } from './redis';
 
 /**
  * Puts jobs on queues; the only way the gateway touches BullMQ. The job id is
@@ -11,7 +11,7 @@ export class QueueProducer {
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
-    private readonly connection: Redis,
+    private readonly connection: RedisConnection,
     private readonly prefix: string,
   ) {}
 

@@ -1,8 +1,7 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { RedisEnv } from '@cpts/platform-config';
-import Redis from 'ioredis';
 import { QueueProducer } from './producer';
-import { createRedis } from './redis';
+import { createRedis, RedisConnection } from './redis';
 
 /** The shared Redis client of a process (rate limits, health, producers). */
 export const REDIS = Symbol('REDIS');
@@ -11,7 +10,7 @@ export const REDIS = Symbol('REDIS');
 class QueueShutdown implements OnApplicationShutdown {
   constructor(
     private readonly producer: QueueProducer,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -28,8 +27,8 @@ export class QueueModule {
       global: true,
       providers: [
         { provide: REDIS, inject: [RedisEnv], // Lazy: no connection until first used, so a process that fails to boot leaves nothing open.
-        useFactory: (env: RedisEnv) => createRedis(env.REDIS_URL, 'client', { lazyConnect: true }) },
-        { provide: QueueProducer, inject: [REDIS, RedisEnv], useFactory: (redis: Redis, env: RedisEnv) => new QueueProducer(redis, env.REDIS_PREFIX) },
+        useFactory: (env: RedisEnv) => createRedis(env, 'client', { lazyConnect: true }) },
+        { provide: QueueProducer, inject: [REDIS, RedisEnv], useFactory: (redis: RedisConnection, env: RedisEnv) => new QueueProducer(redis, env.REDIS_PREFIX) },
         QueueShutdown,
       ],
       exports: [REDIS, QueueProducer],

@@ -1,7 +1,7 @@
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger, Metrics } from '@cpts/platform-observability';
 import { JobPayload, QueueName, queuePrefix } from './queues';
-import { createRedis } from './redis';
+import { createRedis, RedisTarget } from './redis';
 
 /** A processor of one queue. Jobs carry ids only; the processor re-reads state from PostgreSQL. */
 export interface QueueConsumer<Q extends QueueName = QueueName> {
@@ -20,7 +20,8 @@ export class WorkerRunner {
   private readonly workers: Worker[] = [];
 
   constructor(
-    private readonly redisUrl: string,
+    /** A URL, or the environment's RedisEnv (a single server or a cluster). */
+    private readonly redis: RedisTarget,
     private readonly prefix: string,
     private readonly logger: Logger,
     private readonly metrics: Metrics,
@@ -30,7 +31,7 @@ export class WorkerRunner {
   start<Q extends QueueName>(consumers: Array<QueueConsumer<Q>>): void {
     for (const consumer of consumers) {
       const worker = new Worker(consumer.queue, (job, token) => consumer.process(job as Job<never>, token), {
-        connection: createRedis(this.redisUrl, 'worker'),
+        connection: createRedis(this.redis, 'worker'),
         prefix: queuePrefix(this.prefix, consumer.queue),
         concurrency: consumer.concurrency,
         // A killed worker's jobs come back after this lock expires.

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { nameSearchSql } from '@cpts/platform-core';
 import { Db } from '@cpts/platform-db';
 import { Commune, Departement, Profession } from './reference.types';
@@ -50,12 +50,23 @@ export class ReferenceCatalog {
  * its professions and communes, whatever the page size.
  */
 @Injectable()
-export class ReferenceService {
+export class ReferenceService implements OnApplicationBootstrap {
   private current: ReferenceCatalog | null = null;
   private loadedAt = 0;
   private loading: Promise<ReferenceCatalog> | null = null;
 
   constructor(private readonly db: Db) {}
+
+  /**
+   * Loaded before the first request. Loaded on first use, it was read (three
+   * statements, three more connections) by requests already holding their
+   * transaction's connection: when such requests held every server connection
+   * (PgBouncer's small pool), they waited for each other until
+   * idle_in_transaction_session_timeout ended them.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.catalog();
+  }
 
   /**
    * The snapshot, loaded on first use. Once it is older than the TTL the next
