@@ -92,10 +92,16 @@ async function prepare(): Promise<Territory> {
     await owner.query('BEGIN');
     await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
     await owner.query(`DELETE FROM directory_imports WHERE tenant_id = $1`, [tenant.id]); // their issues go with them
-    // Every row about a professional first (history, memberships, consents... of earlier runs).
+    // Every row about a professional first (history, memberships, consents... of earlier runs), and the rows
+    // about those (a poll's answers name its invitees): the farthest from professionals first.
     const { rows: referencing } = await owner.query<{ table: string }>(
-      `SELECT DISTINCT c.conrelid::regclass::text AS table FROM pg_constraint c
-       WHERE c.contype = 'f' AND c.confrelid = 'professionals'::regclass AND c.conrelid <> 'professionals'::regclass`,
+      `WITH RECURSIVE refs (tbl, depth) AS (
+         SELECT conrelid, 1 FROM pg_constraint WHERE contype = 'f' AND confrelid = 'professionals'::regclass AND conrelid <> confrelid
+         UNION
+         SELECT c.conrelid, r.depth + 1 FROM pg_constraint c JOIN refs r ON c.confrelid = r.tbl
+         WHERE c.contype = 'f' AND c.conrelid <> c.confrelid AND r.depth < 10
+       )
+       SELECT tbl::regclass::text AS table FROM refs GROUP BY tbl ORDER BY max(depth) DESC`,
     );
     for (const { table } of referencing) await owner.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenant.id]);
     await owner.query(`UPDATE professionals SET merged_into = NULL WHERE tenant_id = $1 AND merged_into IS NOT NULL`, [tenant.id]);
@@ -280,7 +286,7 @@ async function measure(
   const workerRss = rssSampler(ctx.worker.pid as number);
   const workerHeap = heapSampler(ctx.workerUrl);
   const gatewayRss = rssSampler(ctx.gateway.pid as number);
-  const cpuBefore = cpuSnapshot();
+  const cpuBefore = cpuSnapshot({ worker: () => [ctx.worker.pid as number] });
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
   try {
@@ -299,7 +305,7 @@ async function measure(
       if (row?.status === 'failed') throw new Error(`${name}: import failed: ${row.error_code} ${row.error_message}`);
       if (row?.status === 'done') {
         const seconds = elapsed();
-        const workerCpu = cpuSince(cpuBefore).worker ?? 0;
+        const workerCpu = cpuSince(cpuBefore).worker;
         process.stderr.write(`${name}: done in ${seconds.toFixed(1)} s\n`);
         return { name, row, uploadSeconds, seconds, workerIdleMb, workerPeakMb: workerRss.stop(), workerHeapPeakMb: await workerHeap.stop(), gatewayPeakMb: gatewayRss.stop(), workerCpu };
       }

@@ -1,7 +1,6 @@
 /** Processes of a benchmark: the platform's apps from dist/, their memory, free ports. */
 import { ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 
 export const root = path.resolve(__dirname, '../..');
@@ -26,13 +25,7 @@ export function rssSampler(pid: number) {
   };
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from '@cpts/testing';
 
 /** The worker's Node options in production: the flags of docker-compose.yml's worker command (its heap cap). */
 export function workerNodeArgs(): string[] {
@@ -63,59 +56,78 @@ export async function stop(child: ChildProcess | null): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Which part of a benchmark a process is, by its command line. */
-const PARTS: Array<[string, RegExp]> = [
-  ['PostgreSQL', /^postgres/],
-  ['Redis', /redis-server/],
-  ['sink', /smtp-counter/],
-  ['worker', /dist\/apps\/worker/],
-];
+/**
+ * The processes of each part of a measure (a server, a worker, PostgreSQL's backends of one database...), by
+ * pid, listed again at each snapshot since backends come and go. Explicit pids rather than command-line
+ * patterns: the machine runs other work (other checkouts' workers, other databases, other Redis servers).
+ */
+export type Parts = Record<string, () => number[]>;
 
-/** CPU seconds used so far by each process of the benchmark (this one, its children, PostgreSQL, Redis), from /proc. */
-export function cpuSnapshot(): Map<number, { part: string; seconds: number }> {
-  const snapshot = new Map<number, { part: string; seconds: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const part = pid === process.pid ? 'bench' : PARTS.find(([, pattern]) => pattern.test(cmdline))?.[0];
-      if (part) snapshot.set(pid, { part, seconds: cpuSeconds(pid) });
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return snapshot;
+export interface CpuSnapshot {
+  parts: Parts;
+  seconds: Map<number, { part: string; seconds: number }>;
 }
 
-/** CPU seconds per part since `before` (a process that ended in between is not counted). */
-export function cpuSince(before: Map<number, { part: string; seconds: number }>): Record<string, number> {
-  const used: Record<string, number> = {};
-  for (const [pid, { part, seconds }] of cpuSnapshot()) used[part] = (used[part] ?? 0) + seconds - (before.get(pid)?.seconds ?? 0);
+/** CPU seconds used so far by each process of each part, from /proc. */
+export function cpuSnapshot(parts: Parts): CpuSnapshot {
+  const seconds = new Map<number, { part: string; seconds: number }>();
+  for (const [part, pids] of Object.entries(parts)) {
+    for (const pid of pids()) {
+      const used = processCpu(pid);
+      if (used !== undefined) seconds.set(pid, { part, seconds: used });
+    }
+  }
+  return { parts, seconds };
+}
+
+/** CPU seconds per part since `before`: a process that appeared in between counts from zero; one that ended in between is not counted. */
+export function cpuSince(before: CpuSnapshot): Record<string, number> {
+  const used: Record<string, number> = Object.fromEntries(Object.keys(before.parts).map((part) => [part, 0]));
+  for (const [pid, { part, seconds }] of cpuSnapshot(before.parts).seconds) used[part] += seconds - (before.seconds.get(pid)?.seconds ?? 0);
   return used;
 }
 
 /** CPU seconds used so far by one process, from /proc; 0 once it is gone. */
 export function cpuSeconds(pid: number): number {
+  return processCpu(pid) ?? 0;
+}
+
+/** CPU seconds used so far by one process (all its threads), from /proc; undefined once it is gone. */
+function processCpu(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // utime and stime: fields 14 and 15, counted after the command name's closing parenthesis.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
-/** The PostgreSQL backends connected to one database (the server's other databases are other work). */
+/**
+ * The PostgreSQL backends connected to one database (the server's other databases are other work). The
+ * server's background processes (WAL writer, checkpointer, background writer) serve every database: not counted.
+ */
 export function postgresBackends(database: string): number[] {
+  // "postgres: [<cluster>: ]<role> <database> <client> <state>" (Debian names the cluster, e.g. "15/main: ")
+  return processesWhere((cmdline) => /^postgres: (?:\S+: )?\S+ (\S+) /.exec(cmdline)?.[1] === database);
+}
+
+/** The redis-server processes listening on these ports (Redis titles itself "redis-server <address>:<port> [cluster]"). */
+export function redisServers(ports: number[]): number[] {
+  return processesWhere((cmdline) => {
+    const port = /redis-server \S*:(\d+)/.exec(cmdline)?.[1];
+    return port !== undefined && ports.includes(Number(port));
+  });
+}
+
+/** The pids of the processes whose command line matches. */
+function processesWhere(matches: (cmdline: string) => boolean): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      // "postgres: [<cluster>: ]<role> <database> <client> <state>" (Debian names the cluster, e.g. "15/main: ")
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (/^postgres: (?:\S+: )?\S+ (\S+) /.exec(cmdline)?.[1] === database) pids.push(Number(entry));
+      if (matches(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '))) pids.push(Number(entry));
     } catch {
       // ended meanwhile
     }

@@ -39,7 +39,6 @@ export { BENCH_PASSWORD };
 const CAMPAIGNS_PER_YEAR = 12;
 const DELIVERIES_PER_CAMPAIGN = 300;
 const CLOSED_DECISIONS_PER_YEAR = 20;
-const PROJECTS_PER_CALL = 8;
 
 /** The Paris year now (the year the figures call "current"). */
 export async function parisYear(owner: Client): Promise<number> {

@@ -11,7 +11,9 @@
 # gestion file's PDF (in process, no database). BENCH=gateway, BENCH=import,
 # BENCH=mailing, BENCH=campaign-list, BENCH=meetings, BENCH=governance,
 # BENCH=region or BENCH=evaluation-pdf runs only that one (default: all). BENCH_DB names the database (default cpts_bench; its Redis
-# prefix follows), so two checkouts never share one. Run on a quiet machine.
+# prefix follows), so two checkouts never share one. BENCH_MAILING_REDIS_CLUSTER=1 adds a mailing run with one
+# worker on a Redis Cluster (3 masters, 3 replicas) started for it. Run on a quiet machine; the benchmarks
+# compare CPU per unit of work with their baselines, which a busy machine disturbs less than throughput.
 set -euo pipefail
 BENCH="${BENCH:-all}"
 case "$BENCH" in
