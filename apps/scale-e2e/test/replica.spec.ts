@@ -119,6 +119,16 @@ describe('regional reads on a PostgreSQL streaming replica', () => {
     expect(health).toMatchObject({ status: 'ok', replica: { state: 'in_use' } });
   });
 
+  it('reads the observatory on the replica too', async () => {
+    const [onPrimary, onReplica] = [pair.primary.logSize(), replica.logSize()];
+    const trend = await officer.ok<{ observatoryTrend: { indicator: string } }>(
+      `query { observatoryTrend(indicator: PROFESSIONALS) { indicator years cpts { cptsId } } }`,
+    );
+    expect(trend.observatoryTrend.indicator).toBe('PROFESSIONALS');
+    expect(replica.logSince(onReplica)).toContain('FROM region_snapshots');
+    expect(pair.primary.logSince(onPrimary)).not.toContain('FROM region_snapshots');
+  });
+
   it('keeps the regional role and row-level security on the replica', async () => {
     // As the gateway's regional path does it, asking for A and B: the officer follows A only, so the database shows A only.
     const runtime = new URL(process.env.DATABASE_URL as string);

@@ -82,7 +82,8 @@ export class ObservatoryService {
             ORDER BY tenant_id, year, (kind = 'year_end') DESC, taken_at DESC`,
           [region, followed],
         ),
-      { readOnly: true },
+      // A regional read like the officers' table: on the replica when there is one (a snapshot just taken may show a moment later).
+      { readOnly: true, replica: true },
     );
     const shown = departementCode ? stored.filter((s) => s.indicators.departementCodes?.includes(departementCode)) : stored;
     const years = [...new Set(shown.map((s) => s.year))].sort((a, b) => a - b);
