@@ -9,26 +9,22 @@ cd "$CPTS_ROOT"
 ensure_node_modules
 ensure_services
 
-# The end-to-end tests drive Debian's Chromium (playwright-core cannot download a browser here).
-if [ ! -x /usr/bin/chromium ]; then
+# ensure_debian_binary <path> <package> <what needs it>: installs Debian's package when the binary is
+# missing (as root, with apt-get), else stops naming the command to run.
+ensure_debian_binary() {
+  [ -x "$1" ] && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Debian's chromium for the end-to-end tests (apt-get)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || die "apt-get install chromium failed"
+    say "installing Debian's $2 for $3 (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || die "apt-get install $2 failed"
   else
-    die "The end-to-end tests need /usr/bin/chromium: run 'sudo apt-get install chromium'."
+    die "$3 need $1: run 'sudo apt-get install $2'."
   fi
-fi
-
+}
+# The end-to-end tests drive Debian's Chromium (playwright-core cannot download a browser here).
+ensure_debian_binary /usr/bin/chromium chromium "the end-to-end tests"
 # The scale tests put Debian's PgBouncer in front of PostgreSQL: each starts its own, on a free port
 # (libs/testing/src/pgbouncer.ts).
-if [ ! -x /usr/sbin/pgbouncer ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Debian's pgbouncer for the scale tests (apt-get)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null || die "apt-get install pgbouncer failed"
-  else
-    die "The scale tests need /usr/sbin/pgbouncer: run 'sudo apt-get install pgbouncer'."
-  fi
-fi
+ensure_debian_binary /usr/sbin/pgbouncer pgbouncer "the scale tests"
 
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE="${NX_SKIP_NX_CACHE:-}"
 export CPTS_BUILT=1
